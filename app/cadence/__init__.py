@@ -1,0 +1,1 @@
+"""Cadence: pure functions over the posts log and an injected clock."""

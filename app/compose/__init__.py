@@ -1,0 +1,1 @@
+"""Composing posts: templates, their context, and platform rules."""

@@ -1,0 +1,75 @@
+"""Seed a data folder with the bundled demo strategy and feeds, offline."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from app.feeds.parse import parse_feed
+from app.paths import resource_path
+from app.planner import Planner
+from app.store import feeds as feeds_q
+from app.store import items as items_q
+from app.store import settings as settings_q
+from app.store import themes as themes_q
+from app.types import ParsedEntry, Theme
+
+DEMO_MANIFEST = "demo.json"
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    feeds: int
+    items: int
+
+
+def load_demo(planner: Planner) -> DemoReport:
+    """Store the demo profile, themes and feeds; entries go through the real parser.
+
+    Dates are shifted by whole days so the newest demo item is from today: the demo
+    should look like a live inbox whenever it is opened.
+    """
+    folder = resource_path("demo")
+    manifest = json.loads((folder / DEMO_MANIFEST).read_text(encoding="utf-8"))
+    now = planner.clock.now()
+    parsed = {f["file"]: parse_feed((folder / f["file"]).read_bytes()) for f in manifest["feeds"]}
+    shift = _shift_to_today(parsed.values(), now)
+
+    total = 0
+    with planner.db.transaction() as conn:
+        settings_q.set_setting(conn, "profile", manifest["profile"])
+        settings_q.set_setting(conn, "weekly_target", int(manifest.get("weekly_target", 3)))
+        theme_ids = {}
+        for position, t in enumerate(manifest["themes"]):
+            theme = Theme(
+                id=0,
+                name=t["name"],
+                keywords=tuple(t.get("keywords", ())),
+                excluded=tuple(t.get("excluded", ())),
+                hashtags=tuple(t.get("hashtags", ())),
+                color=t.get("color", "#607d8b"),
+            )
+            theme_ids[theme.name] = themes_q.save_theme(conn, theme, position)
+        for f in manifest["feeds"]:
+            feed = parsed[f["file"]]
+            feed_id = feeds_q.add_feed(conn, f["url"], f.get("title") or feed.title, now)
+            feeds_q.set_feed_themes(conn, feed_id, [theme_ids[n] for n in f.get("themes", ())])
+            entries = [_shifted(e, shift) for e in feed.entries]
+            items_q.upsert_entries(conn, feed_id, entries, now)
+            feeds_q.record_success(conn, feed_id, f.get("title") or feed.title, feed.site_url, now)
+            total += len(entries)
+    return DemoReport(feeds=len(manifest["feeds"]), items=total)
+
+
+def _shift_to_today(feeds, now: datetime) -> timedelta:
+    newest = max((e.published for feed in feeds for e in feed.entries if e.published), default=None)
+    if newest is None:
+        return timedelta(0)
+    return timedelta(days=(now - newest).days)
+
+
+def _shifted(entry: ParsedEntry, shift: timedelta) -> ParsedEntry:
+    if entry.published is None or not shift:
+        return entry
+    return replace(entry, published=entry.published + shift)

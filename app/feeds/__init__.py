@@ -1,0 +1,1 @@
+"""Feeds: parsing, sanitizing and storing what feeds publish."""

@@ -1,0 +1,57 @@
+"""Where Digwell keeps things: user folders (platformdirs) and bundled resources."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from app import APP_NAME
+
+DB_FILENAME = "digwell.sqlite3"
+# Set by tests and scripts to keep every default folder inside a sandbox.
+HOME_OVERRIDE_ENV = "DIGWELL_HOME"
+
+
+def user_data_dir(demo: bool = False) -> Path:
+    """The folder holding the user's database; demo data lives in a sibling folder."""
+    name = f"{APP_NAME}-demo" if demo else APP_NAME
+    override = os.environ.get(HOME_OVERRIDE_ENV)
+    if override:
+        return Path(override) / "data" / name
+    return platformdirs.user_data_path(name, appauthor=False)
+
+
+def user_config_dir() -> Path:
+    """The folder for settings and the user's own templates."""
+    override = os.environ.get(HOME_OVERRIDE_ENV)
+    if override:
+        return Path(override) / "config" / APP_NAME
+    return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def _resource_roots() -> list[Path]:
+    here = Path(__file__).resolve().parent
+    roots = []
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:  # PyInstaller bundle
+        roots.append(Path(frozen_root) / "resources")
+    roots.append(here / "resources")  # installed wheel: resources/ is packed into app/
+    roots.append(here.parent / "resources")  # source checkout or editable install
+    return roots
+
+
+def resources_dir() -> Path:
+    """The bundled resources folder, wherever Digwell was installed from."""
+    for root in _resource_roots():
+        if (root / "templates").is_dir():
+            return root
+    searched = ", ".join(str(r) for r in _resource_roots())
+    raise FileNotFoundError(f"Digwell's resources are missing (looked in {searched}); reinstall.")
+
+
+def resource_path(*parts: str) -> Path:
+    """A file or folder under the bundled resources."""
+    return resources_dir().joinpath(*parts)

@@ -1,0 +1,182 @@
+"""The core's one entry point: owns the store, the clock and the templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.cadence.week import next_week_start, week_progress, week_start
+from app.clock import Clock, SystemClock
+from app.compose.context import build_context
+from app.compose.platforms import DEFAULT_PLATFORM, platform
+from app.compose.templates import TemplateInfo, TemplateLibrary
+from app.errors import DigwellError, NotFoundError
+from app.feeds.sanitize import safe_link
+from app.paths import DB_FILENAME, resource_path
+from app.store import Database
+from app.store import drafts as drafts_q
+from app.store import feeds as feeds_q
+from app.store import items as items_q
+from app.store import posts as posts_q
+from app.store import settings as settings_q
+from app.store import themes as themes_q
+from app.types import Draft, Item, ItemRow, Post, Profile, Theme, WeekProgress
+
+DEFAULT_WEEKLY_TARGET = 3
+DEFAULT_TEMPLATE = "quick-share"
+
+
+class Planner:
+    """What the UI and the CLI call; nothing here knows about Qt."""
+
+    def __init__(self, db: Database, clock: Clock, templates: TemplateLibrary) -> None:
+        self.db = db
+        self.clock = clock
+        self.templates = templates
+
+    @classmethod
+    def open(cls, data_dir: Path, *, clock: Clock | None = None) -> Planner:
+        """Open (creating and migrating if needed) the database in `data_dir`."""
+        db = Database(Path(data_dir) / DB_FILENAME)
+        return cls(db, clock or SystemClock(), TemplateLibrary(resource_path("templates")))
+
+    def close(self) -> None:
+        self.db.close()
+
+    # Inbox -------------------------------------------------------------------
+
+    def feed_count(self) -> int:
+        return feeds_q.feed_count(self.db)
+
+    def item_count(self) -> int:
+        return items_q.item_count(self.db)
+
+    def inbox_ids(self, limit: int | None = None) -> list[int]:
+        """Item ids in inbox order (newest first)."""
+        return items_q.inbox_ids(self.db, limit)
+
+    def item_rows(self, ids: list[int]) -> dict[int, ItemRow]:
+        return items_q.item_rows(self.db, ids)
+
+    def item(self, item_id: int) -> Item:
+        return items_q.get_item(self.db, item_id)
+
+    # Strategy ----------------------------------------------------------------
+
+    def profile(self) -> Profile:
+        return Profile(**settings_q.get_setting(self.db, "profile", {}))
+
+    def themes(self) -> list[Theme]:
+        return themes_q.list_themes(self.db)
+
+    def weekly_target(self) -> int:
+        return int(settings_q.get_setting(self.db, "weekly_target", DEFAULT_WEEKLY_TARGET))
+
+    def _theme_named(self, names: tuple[str, ...]) -> Theme | None:
+        by_name = {t.name: t for t in self.themes()}
+        return next((by_name[n] for n in names if n in by_name), None)
+
+    # Drafts ------------------------------------------------------------------
+
+    def template_list(self) -> list[TemplateInfo]:
+        return self.templates.templates()
+
+    def render(self, template: str, item_ids: list[int], platform_key: str, take: str = "") -> str:
+        """Fill a template from items, their theme, the profile and the user's take."""
+        items = [self.item(i) for i in item_ids]
+        theme = self._theme_named(items[0].themes) if items else None
+        context = build_context(
+            items,
+            theme=theme,
+            profile=self.profile(),
+            take=take,
+            platform=platform(platform_key),
+        )
+        return self.templates.render(template, context)
+
+    def draft_for_item(
+        self,
+        item_id: int,
+        template: str = DEFAULT_TEMPLATE,
+        platform_key: str = DEFAULT_PLATFORM,
+    ) -> Draft:
+        """The item's open draft, or a new one rendered from `template`."""
+        existing = drafts_q.open_draft_for_item(self.db, item_id)
+        if existing is not None:
+            return self.draft(existing)
+        item = self.item(item_id)
+        text = self.render(template, [item_id], platform_key)
+        theme = self._theme_named(item.themes)
+        with self.db.transaction() as conn:
+            draft_id = drafts_q.create_draft(
+                conn,
+                text=text,
+                template=template,
+                platform=platform_key,
+                item_ids=[item_id],
+                now=self.clock.now(),
+                theme_id=theme.id if theme else None,
+            )
+        return self.draft(draft_id)
+
+    def draft(self, draft_id: int) -> Draft:
+        return drafts_q.get_draft(self.db, draft_id)
+
+    def drafts(self) -> list[Draft]:
+        return drafts_q.list_drafts(self.db)
+
+    def save_draft(
+        self, draft_id: int, *, text: str | None = None, platform_key: str | None = None
+    ) -> None:
+        """Save the draft's text and/or platform."""
+        if platform_key is not None:
+            platform(platform_key)  # validates
+        with self.db.transaction() as conn:
+            drafts_q.update_draft(
+                conn, draft_id, self.clock.now(), text=text, platform=platform_key
+            )
+
+    def mark_posted(self, draft_id: int, platform_key: str, url: str = "") -> Post:
+        """Log the draft as posted on a platform now; the draft's state becomes 'posted'."""
+        platform(platform_key)
+        if url and not safe_link(url):
+            raise DigwellError(
+                f"“{url}” is not a web address.",
+                "Paste the link of your post (starting with https://), or leave it empty.",
+            )
+        draft = self.draft(draft_id)
+        now = self.clock.now()
+        item = self._first_item(draft)
+        theme = self._theme_named(item.themes) if item else None
+        with self.db.transaction() as conn:
+            drafts_q.update_draft(conn, draft_id, now, state="posted", platform=platform_key)
+            post_id = posts_q.add_post(
+                conn,
+                posted_at=now,
+                platform=platform_key,
+                url=url,
+                text=draft.text,
+                link=item.link if item else "",
+                draft_id=draft_id,
+                item_id=item.id if item else None,
+                theme_id=theme.id if theme else None,
+            )
+        return posts_q.get_post(self.db, post_id)
+
+    def _first_item(self, draft: Draft) -> Item | None:
+        for item_id in draft.item_ids:
+            try:
+                return self.item(item_id)
+            except NotFoundError:
+                continue
+        return None
+
+    def posts(self) -> list[Post]:
+        return posts_q.list_posts(self.db)
+
+    # Cadence -----------------------------------------------------------------
+
+    def week_progress(self) -> WeekProgress:
+        """Posts in the current calendar week (user's time zone) against the target."""
+        now, tz = self.clock.now(), self.clock.tz()
+        posts = posts_q.posts_between(self.db, week_start(now, tz), next_week_start(now, tz))
+        return week_progress((p.posted_at for p in posts), now, tz, self.weekly_target())

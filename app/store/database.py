@@ -1,0 +1,142 @@
+"""The SQLite connection: pragmas, migrations, transactions, and clear storage errors."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from app.errors import SchemaTooNewError, StorageError
+from app.store.migrations import LATEST_VERSION, MIGRATIONS
+
+_BUSY_TIMEOUT_MS = 5000
+
+
+def to_db_time(dt: datetime) -> str:
+    """An aware datetime as the UTC text the database sorts by."""
+    if dt.tzinfo is None:
+        raise ValueError("naive datetimes are not stored")
+    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def from_db_time(text: str | None) -> datetime | None:
+    """The inverse of `to_db_time`; None stays None."""
+    if not text:
+        return None
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+
+
+def _storage_error(err: sqlite3.Error, path: Path) -> StorageError:
+    text = str(err).lower()
+    if "locked" in text or "busy" in text:
+        return StorageError(
+            f"The database {path} is busy: another program is holding it.",
+            "Close other Digwell windows or commands, then try again.",
+        )
+    if "readonly" in text or "read-only" in text:
+        return StorageError(
+            f"The database {path} is read-only.",
+            "Check the folder's permissions, or choose another one with --data-dir.",
+        )
+    if "is full" in text:
+        return StorageError(
+            f"The disk holding {path} is full; nothing was saved.",
+            "Free some space, then try again.",
+        )
+    if "not a database" in text or "malformed" in text:
+        return StorageError(
+            f"The file {path} is damaged or is not a Digwell database.",
+            "Restore it from a backup, or move it away to start afresh.",
+        )
+    if "unable to open" in text:
+        return StorageError(
+            f"The database {path} cannot be opened.",
+            "Check that its folder exists and that you may write to it.",
+        )
+    return StorageError(f"The database {path} failed: {err}.", "")
+
+
+class Database:
+    """One connection to the Digwell database, migrated to the latest schema on open."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StorageError(
+                f"The data folder {path.parent} cannot be created ({err.strerror}).",
+                "Choose another folder with --data-dir.",
+            ) from err
+        try:
+            # Autocommit mode: transactions are explicit (see `transaction`).
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=_BUSY_TIMEOUT_MS / 1000)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.Error as err:
+            raise _storage_error(err, path) from err
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > LATEST_VERSION:
+            raise SchemaTooNewError(
+                f"The database {self.path} was written by a newer Digwell "
+                f"(schema {version}; this one knows {LATEST_VERSION}). It was left untouched.",
+                "Install the newer Digwell, or choose another folder with --data-dir.",
+            )
+        for target in range(version + 1, LATEST_VERSION + 1):
+            script = MIGRATIONS[target - 1]
+            # executescript commits first, so the BEGIN lives inside the script.
+            try:
+                self.conn.executescript(
+                    f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {target};\nCOMMIT;"
+                )
+            except sqlite3.Error:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing writes; storage failures become StorageError."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as err:
+            raise _storage_error(err, self.path) from err
+        try:
+            yield self.conn
+        except sqlite3.OperationalError as err:
+            self._rollback()
+            raise _storage_error(err, self.path) from err
+        except BaseException:
+            self._rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            self._rollback()
+            raise _storage_error(err, self.path) from err
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        """Run a query and return all rows; storage failures become StorageError."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as err:
+            raise _storage_error(err, self.path) from err
+
+    def close(self) -> None:
+        self.conn.close()

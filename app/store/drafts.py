@@ -1,0 +1,110 @@
+"""Queries on drafts and the items they came from."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from app.errors import NotFoundError
+from app.store.database import Database, from_db_time, to_db_time
+from app.types import Draft
+
+DRAFT_STATES = ("draft", "planned", "posted", "archived")
+
+
+def create_draft(
+    conn: sqlite3.Connection,
+    *,
+    text: str,
+    template: str,
+    platform: str,
+    item_ids: list[int],
+    now: datetime,
+    theme_id: int | None = None,
+) -> int:
+    """Store a new draft with its origin; returns its id."""
+    stamp = to_db_time(now)
+    cur = conn.execute(
+        "INSERT INTO drafts (text, template, platform, theme_id, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (text, template, platform, theme_id, stamp, stamp),
+    )
+    draft_id = int(cur.lastrowid or 0)
+    conn.executemany(
+        "INSERT INTO draft_items (draft_id, item_id, position) VALUES (?, ?, ?)",
+        [(draft_id, item_id, pos) for pos, item_id in enumerate(item_ids)],
+    )
+    return draft_id
+
+
+def update_draft(
+    conn: sqlite3.Connection,
+    draft_id: int,
+    now: datetime,
+    *,
+    text: str | None = None,
+    platform: str | None = None,
+    state: str | None = None,
+) -> None:
+    """Change a draft's text, platform or state; untouched fields stay as they are."""
+    if state is not None and state not in DRAFT_STATES:
+        raise ValueError(f"unknown draft state {state!r}")
+    cur = conn.execute(
+        "UPDATE drafts SET text = coalesce(?, text), platform = coalesce(?, platform),"
+        " state = coalesce(?, state), updated_at = ? WHERE id = ?",
+        (text, platform, state, to_db_time(now), draft_id),
+    )
+    if cur.rowcount == 0:
+        raise NotFoundError(f"There is no draft {draft_id}.", "It may have been deleted.")
+
+
+_DRAFT_SELECT = (
+    "SELECT d.*,"
+    " (SELECT group_concat(item_id) FROM (SELECT item_id FROM draft_items"
+    "  WHERE draft_id = d.id ORDER BY position)) AS item_list,"
+    " (SELECT i.title FROM draft_items di JOIN items i ON i.id = di.item_id"
+    "  WHERE di.draft_id = d.id ORDER BY di.position LIMIT 1) AS first_title"
+    " FROM drafts d"
+)
+
+
+def _draft(r: sqlite3.Row) -> Draft:
+    created = from_db_time(r["created_at"])
+    updated = from_db_time(r["updated_at"])
+    assert created is not None and updated is not None
+    items = tuple(int(x) for x in r["item_list"].split(",")) if r["item_list"] else ()
+    title = r["first_title"] or " ".join(r["text"].split())[:80] or "(empty draft)"
+    return Draft(
+        id=r["id"],
+        text=r["text"],
+        template=r["template"],
+        platform=r["platform"],
+        state=r["state"],
+        created=created,
+        updated=updated,
+        item_ids=items,
+        title=title,
+    )
+
+
+def get_draft(db: Database, draft_id: int) -> Draft:
+    rows = db.read(_DRAFT_SELECT + " WHERE d.id = ?", (draft_id,))
+    if not rows:
+        raise NotFoundError(f"There is no draft {draft_id}.", "It may have been deleted.")
+    return _draft(rows[0])
+
+
+def list_drafts(db: Database) -> list[Draft]:
+    """All drafts, most recently edited first."""
+    return [_draft(r) for r in db.read(_DRAFT_SELECT + " ORDER BY d.updated_at DESC, d.id DESC")]
+
+
+def open_draft_for_item(db: Database, item_id: int) -> int | None:
+    """The newest unposted draft made from this item, if any."""
+    rows = db.read(
+        "SELECT d.id FROM drafts d JOIN draft_items di ON di.draft_id = d.id"
+        " WHERE di.item_id = ? AND d.state IN ('draft', 'planned')"
+        " ORDER BY d.updated_at DESC, d.id DESC LIMIT 1",
+        (item_id,),
+    )
+    return int(rows[0][0]) if rows else None

@@ -1,0 +1,142 @@
+"""Queries on feed items: deduplicated upserts and the inbox order."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from app.errors import NotFoundError
+from app.store.database import Database, from_db_time, to_db_time
+from app.types import Item, ItemRow, ParsedEntry
+
+# An entry dated further ahead than this is sorted as if published now.
+_FUTURE_SLACK = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    """How many entries were new and how many changed."""
+
+    added: int = 0
+    updated: int = 0
+
+
+def _content_hash(entry: ParsedEntry) -> str:
+    parts = (
+        entry.title,
+        entry.link,
+        entry.author,
+        entry.summary_html,
+        entry.published.isoformat() if entry.published else "",
+    )
+    return hashlib.sha1("\x00".join(parts).encode()).hexdigest()
+
+
+def upsert_entries(
+    conn: sqlite3.Connection, feed_id: int, entries: Iterable[ParsedEntry], now: datetime
+) -> UpsertResult:
+    """Insert new entries, update changed ones in place; the caller owns the transaction."""
+    added = updated = 0
+    now_text = to_db_time(now)
+    for entry in entries:
+        digest = _content_hash(entry)
+        row = conn.execute(
+            "SELECT id, content_hash FROM items WHERE feed_id = ? AND key = ?",
+            (feed_id, entry.key),
+        ).fetchone()
+        if row is not None and row["content_hash"] == digest:
+            continue
+        published = to_db_time(entry.published) if entry.published else None
+        sort_time = now_text
+        if entry.published and entry.published <= now + _FUTURE_SLACK:
+            sort_time = published
+        values = (
+            entry.guid,
+            entry.title,
+            entry.link,
+            entry.author,
+            entry.summary_html,
+            entry.summary_text,
+            published,
+        )
+        if row is None:
+            conn.execute(
+                "INSERT INTO items (feed_id, key, guid, title, link, author, summary_html,"
+                " summary_text, published, sort_time, first_seen, updated_at, content_hash)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (feed_id, entry.key, *values, sort_time, now_text, now_text, digest),
+            )
+            added += 1
+        else:
+            conn.execute(
+                "UPDATE items SET guid = ?, title = ?, link = ?, author = ?, summary_html = ?,"
+                " summary_text = ?, published = ?, updated_at = ?, content_hash = ?"
+                " WHERE id = ?",
+                (*values, now_text, digest, row["id"]),
+            )
+            updated += 1
+    return UpsertResult(added, updated)
+
+
+def inbox_ids(db: Database, limit: int | None = None) -> list[int]:
+    """Item ids, newest first."""
+    sql = "SELECT id FROM items ORDER BY sort_time DESC, id DESC"
+    if limit is not None:
+        return [r[0] for r in db.read(sql + " LIMIT ?", (limit,))]
+    return [r[0] for r in db.read(sql)]
+
+
+def item_rows(db: Database, ids: list[int]) -> dict[int, ItemRow]:
+    """List rows for the given ids (missing ids are left out)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = db.read(
+        "SELECT i.id, i.title, i.published, f.title AS source,"
+        " EXISTS (SELECT 1 FROM draft_items di WHERE di.item_id = i.id) AS has_draft"
+        f" FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id IN ({marks})",
+        tuple(ids),
+    )
+    return {
+        r["id"]: ItemRow(
+            id=r["id"],
+            title=r["title"],
+            source=r["source"],
+            published=from_db_time(r["published"]),
+            has_draft=bool(r["has_draft"]),
+        )
+        for r in rows
+    }
+
+
+def get_item(db: Database, item_id: int) -> Item:
+    """One item in full, with the themes its feed serves."""
+    rows = db.read(
+        "SELECT i.*, f.title AS source,"
+        " (SELECT group_concat(t.name, char(31)) FROM feed_themes ft"
+        "  JOIN themes t ON t.id = ft.theme_id WHERE ft.feed_id = i.feed_id) AS theme_names"
+        " FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?",
+        (item_id,),
+    )
+    if not rows:
+        raise NotFoundError(f"There is no item {item_id}.", "It may have been removed.")
+    r = rows[0]
+    return Item(
+        id=r["id"],
+        feed_id=r["feed_id"],
+        title=r["title"],
+        link=r["link"],
+        author=r["author"],
+        source=r["source"],
+        summary_html=r["summary_html"],
+        summary_text=r["summary_text"],
+        published=from_db_time(r["published"]),
+        themes=tuple(r["theme_names"].split("\x1f")) if r["theme_names"] else (),
+    )
+
+
+def item_count(db: Database) -> int:
+    return int(db.read("SELECT count(*) FROM items")[0][0])

@@ -1,0 +1,122 @@
+"""Schema migrations, keyed by PRAGMA user_version. Append; never edit a released step."""
+
+from __future__ import annotations
+
+# Each entry upgrades the schema from version i to i + 1.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: feeds, items (deduplicated per feed, full-text indexed), themes, drafts, posts.
+    """
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+
+    CREATE TABLE themes (
+        id       INTEGER PRIMARY KEY,
+        name     TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        keywords TEXT NOT NULL DEFAULT '[]',
+        excluded TEXT NOT NULL DEFAULT '[]',
+        hashtags TEXT NOT NULL DEFAULT '[]',
+        color    TEXT NOT NULL DEFAULT '#607d8b',
+        position INTEGER NOT NULL DEFAULT 0
+    );
+
+    CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY,
+        url           TEXT NOT NULL UNIQUE,
+        title         TEXT NOT NULL DEFAULT '',
+        site_url      TEXT NOT NULL DEFAULT '',
+        added_at      TEXT NOT NULL,
+        last_success  TEXT,
+        last_error    TEXT NOT NULL DEFAULT '',
+        etag          TEXT,
+        last_modified TEXT
+    );
+
+    CREATE TABLE feed_themes (
+        feed_id  INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+        PRIMARY KEY (feed_id, theme_id)
+    );
+    CREATE INDEX feed_themes_theme ON feed_themes(theme_id);
+
+    CREATE TABLE items (
+        id           INTEGER PRIMARY KEY,
+        feed_id      INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        key          TEXT NOT NULL,
+        guid         TEXT NOT NULL DEFAULT '',
+        title        TEXT NOT NULL,
+        link         TEXT NOT NULL DEFAULT '',
+        author       TEXT NOT NULL DEFAULT '',
+        summary_html TEXT NOT NULL DEFAULT '',
+        summary_text TEXT NOT NULL DEFAULT '',
+        published    TEXT,
+        sort_time    TEXT NOT NULL,
+        first_seen   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        UNIQUE (feed_id, key)
+    );
+    CREATE INDEX items_sort ON items(sort_time DESC, id DESC);
+    CREATE INDEX items_link ON items(link);
+
+    CREATE VIRTUAL TABLE items_fts USING fts5(
+        title, summary_text, content='items', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+        INSERT INTO items_fts(rowid, title, summary_text)
+        VALUES (new.id, new.title, new.summary_text);
+    END;
+    CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+        INSERT INTO items_fts(items_fts, rowid, title, summary_text)
+        VALUES ('delete', old.id, old.title, old.summary_text);
+    END;
+    CREATE TRIGGER items_fts_update AFTER UPDATE OF title, summary_text ON items BEGIN
+        INSERT INTO items_fts(items_fts, rowid, title, summary_text)
+        VALUES ('delete', old.id, old.title, old.summary_text);
+        INSERT INTO items_fts(rowid, title, summary_text)
+        VALUES (new.id, new.title, new.summary_text);
+    END;
+
+    CREATE TABLE drafts (
+        id         INTEGER PRIMARY KEY,
+        text       TEXT NOT NULL DEFAULT '',
+        take       TEXT NOT NULL DEFAULT '',
+        template   TEXT NOT NULL DEFAULT '',
+        platform   TEXT NOT NULL DEFAULT 'linkedin',
+        state      TEXT NOT NULL DEFAULT 'draft'
+                   CHECK (state IN ('draft', 'planned', 'posted', 'archived')),
+        theme_id   INTEGER REFERENCES themes(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX drafts_updated ON drafts(updated_at DESC);
+
+    CREATE TABLE draft_items (
+        draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        item_id  INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (draft_id, item_id)
+    );
+    CREATE INDEX draft_items_item ON draft_items(item_id);
+
+    CREATE TABLE posts (
+        id        INTEGER PRIMARY KEY,
+        posted_at TEXT NOT NULL,
+        platform  TEXT NOT NULL,
+        kind      TEXT NOT NULL DEFAULT 'share'
+                  CHECK (kind IN ('share', 'original', 'credit', 'help')),
+        url       TEXT NOT NULL DEFAULT '',
+        text      TEXT NOT NULL DEFAULT '',
+        link      TEXT NOT NULL DEFAULT '',
+        draft_id  INTEGER REFERENCES drafts(id) ON DELETE SET NULL,
+        item_id   INTEGER REFERENCES items(id) ON DELETE SET NULL,
+        theme_id  INTEGER REFERENCES themes(id) ON DELETE SET NULL
+    );
+    CREATE INDEX posts_time ON posts(posted_at);
+    CREATE INDEX posts_link ON posts(link);
+    """,
+)
+
+LATEST_VERSION = len(MIGRATIONS)

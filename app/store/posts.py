@@ -1,0 +1,72 @@
+"""Queries on the log of published posts."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from app.errors import NotFoundError
+from app.store.database import Database, from_db_time, to_db_time
+from app.types import Post
+
+POST_KINDS = ("share", "original", "credit", "help")
+
+
+def add_post(
+    conn: sqlite3.Connection,
+    *,
+    posted_at: datetime,
+    platform: str,
+    kind: str = "share",
+    url: str = "",
+    text: str = "",
+    link: str = "",
+    draft_id: int | None = None,
+    item_id: int | None = None,
+    theme_id: int | None = None,
+) -> int:
+    """Log a post; returns its id."""
+    if kind not in POST_KINDS:
+        raise ValueError(f"unknown post kind {kind!r}")
+    cur = conn.execute(
+        "INSERT INTO posts (posted_at, platform, kind, url, text, link, draft_id, item_id,"
+        " theme_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (to_db_time(posted_at), platform, kind, url, text, link, draft_id, item_id, theme_id),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def _post(r: sqlite3.Row) -> Post:
+    posted = from_db_time(r["posted_at"])
+    assert posted is not None
+    return Post(
+        id=r["id"],
+        posted_at=posted,
+        platform=r["platform"],
+        kind=r["kind"],
+        url=r["url"],
+        text=r["text"],
+        draft_id=r["draft_id"],
+        item_id=r["item_id"],
+    )
+
+
+def posts_between(db: Database, start: datetime, end: datetime) -> list[Post]:
+    """Posts with start <= posted_at < end, oldest first."""
+    rows = db.read(
+        "SELECT * FROM posts WHERE posted_at >= ? AND posted_at < ? ORDER BY posted_at, id",
+        (to_db_time(start), to_db_time(end)),
+    )
+    return [_post(r) for r in rows]
+
+
+def list_posts(db: Database) -> list[Post]:
+    """Every post, newest first."""
+    return [_post(r) for r in db.read("SELECT * FROM posts ORDER BY posted_at DESC, id DESC")]
+
+
+def get_post(db: Database, post_id: int) -> Post:
+    rows = db.read("SELECT * FROM posts WHERE id = ?", (post_id,))
+    if not rows:
+        raise NotFoundError(f"There is no post {post_id}.", "It may have been deleted.")
+    return _post(rows[0])

@@ -1,0 +1,44 @@
+"""Queries on career themes."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from app.store.database import Database
+from app.types import Theme
+
+
+def save_theme(conn: sqlite3.Connection, theme: Theme, position: int = 0) -> int:
+    """Insert or update a theme by name; returns its id."""
+    conn.execute(
+        "INSERT INTO themes (name, keywords, excluded, hashtags, color, position)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET"
+        " keywords = excluded.keywords, excluded = excluded.excluded,"
+        " hashtags = excluded.hashtags, color = excluded.color, position = excluded.position",
+        (
+            theme.name,
+            json.dumps(list(theme.keywords)),
+            json.dumps(list(theme.excluded)),
+            json.dumps(list(theme.hashtags)),
+            theme.color,
+            position,
+        ),
+    )
+    row = conn.execute("SELECT id FROM themes WHERE name = ?", (theme.name,)).fetchone()
+    return int(row[0])
+
+
+def list_themes(db: Database) -> list[Theme]:
+    """All themes in the user's order."""
+    return [
+        Theme(
+            id=r["id"],
+            name=r["name"],
+            keywords=tuple(json.loads(r["keywords"])),
+            excluded=tuple(json.loads(r["excluded"])),
+            hashtags=tuple(json.loads(r["hashtags"])),
+            color=r["color"],
+        )
+        for r in db.read("SELECT * FROM themes ORDER BY position, id")
+    ]

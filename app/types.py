@@ -1,0 +1,134 @@
+"""Plain, frozen records passed between the core, the CLI and the UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A career theme: what the user wants to be known for."""
+
+    id: int
+    name: str
+    keywords: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    hashtags: tuple[str, ...] = ()
+    color: str = "#607d8b"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Who the user is, as templates greet and sign with it."""
+
+    name: str = ""
+    role: str = ""
+    goal: str = ""
+    audience: str = ""
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A subscription."""
+
+    id: int
+    url: str
+    title: str
+    site_url: str = ""
+    last_success: datetime | None = None
+    last_error: str = ""
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedEntry:
+    """One feed entry as parsed, before it is stored."""
+
+    key: str
+    title: str
+    link: str
+    author: str
+    summary_html: str
+    summary_text: str
+    published: datetime | None
+    guid: str = ""
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    """A parsed feed document: its own metadata and its entries."""
+
+    title: str
+    site_url: str
+    entries: tuple[ParsedEntry, ...]
+    warning: str = ""
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """What the inbox list shows of an item."""
+
+    id: int
+    title: str
+    source: str
+    published: datetime | None
+    has_draft: bool = False
+
+
+@dataclass(frozen=True)
+class Item:
+    """A stored feed item, in full."""
+
+    id: int
+    feed_id: int
+    title: str
+    link: str
+    author: str
+    source: str
+    summary_html: str
+    summary_text: str
+    published: datetime | None
+    themes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A post being written, with where it came from."""
+
+    id: int
+    text: str
+    template: str
+    platform: str
+    state: str
+    created: datetime
+    updated: datetime
+    item_ids: tuple[int, ...] = field(default=())
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post the user published by hand and marked as posted."""
+
+    id: int
+    posted_at: datetime
+    platform: str
+    kind: str = "share"
+    url: str = ""
+    text: str = ""
+    draft_id: int | None = None
+    item_id: int | None = None
+
+
+@dataclass(frozen=True)
+class WeekProgress:
+    """Posts in the current calendar week against the weekly target."""
+
+    posts: int
+    target: int
+    week_start: datetime
+
+    @property
+    def met(self) -> bool:
+        return self.posts >= self.target

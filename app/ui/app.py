@@ -1,0 +1,101 @@
+"""Starting the window: QApplication, the planner, demo seeding, first paint."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QProcess, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME, __version__
+from app.errors import DigwellError
+from app.paths import resource_path
+from app.planner import Planner
+from app.ui.main_window import MainWindow
+
+# Benchmarks set this to time start-up: print a line at first paint, then quit.
+EXIT_ON_PAINT_ENV = "DIGWELL_BENCH_EXIT_ON_PAINT"
+PAINTED_MARKER = "digwell: painted"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once, with Digwell's name, icon and style sheet."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("digwell")
+    app.setWindowIcon(app_icon())
+    app.setStyleSheet(resource_path("styles", "digwell.qss").read_text(encoding="utf-8"))
+    return app
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for name in ("digwell-32.png", "digwell.png"):
+        path = resource_path("icons", name)
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
+
+
+def open_planner(data_dir: Path, *, demo: bool) -> Planner:
+    """Open the data folder; on first demo start, seed it from the bundled feeds."""
+    planner = Planner.open(data_dir)
+    if demo and planner.feed_count() == 0:
+        from app.demo import load_demo
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            load_demo(planner)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+    return planner
+
+
+def build_window(planner: Planner, *, demo: bool) -> MainWindow:
+    window = MainWindow(planner, app_icon(), demo=demo)
+    window.demo_requested.connect(launch_demo)
+    return window
+
+
+def launch_demo() -> None:
+    """Start a second Digwell on demo data (its own process and data folder)."""
+    if getattr(sys, "frozen", False):
+        QProcess.startDetached(sys.executable, ["--demo"])
+    else:
+        QProcess.startDetached(sys.executable, ["-m", "app", "--demo"])
+
+
+class _ExitOnFirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print(PAINTED_MARKER, flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def run_gui(data_dir: Path, *, demo: bool = False) -> int:
+    """Open the main window on `data_dir` and run until it closes."""
+    app = make_application()
+    try:
+        planner = open_planner(data_dir, demo=demo)
+    except DigwellError as err:
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, err.message)
+        box.setInformativeText(err.hint)
+        box.exec()
+        raise
+    try:
+        window = build_window(planner, demo=demo)
+        if os.environ.get(EXIT_ON_PAINT_ENV):
+            watcher = _ExitOnFirstPaint(window)
+            window.installEventFilter(watcher)
+        window.show()
+        return app.exec()
+    finally:
+        planner.close()

@@ -1,0 +1,104 @@
+"""The inbox as a list model that holds item ids and loads rows lazily."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.planner import Planner
+from app.types import ItemRow
+
+ItemIdRole = Qt.ItemDataRole.UserRole + 1
+SourceRole = Qt.ItemDataRole.UserRole + 2
+PublishedRole = Qt.ItemDataRole.UserRole + 3
+HasDraftRole = Qt.ItemDataRole.UserRole + 4
+
+_BATCH = 200  # rows exposed per fetchMore, and rows read per cache miss
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class InboxModel(QAbstractListModel):
+    """Ids come from one indexed query; row data is read in batches when first shown."""
+
+    def __init__(self, planner: Planner, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._planner = planner
+        self._ids: list[int] = []
+        self._exposed = 0
+        self._rows: dict[int, ItemRow] = {}
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the id list, e.g. after a refresh or a new draft."""
+        self.beginResetModel()
+        self._ids = self._planner.inbox_ids()
+        self._exposed = min(len(self._ids), _BATCH)
+        self._rows.clear()
+        self.endResetModel()
+
+    def total(self) -> int:
+        return len(self._ids)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._exposed
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and self._exposed < len(self._ids)
+
+    def fetchMore(self, parent: _Index) -> None:
+        if parent.isValid():
+            return
+        more = min(_BATCH, len(self._ids) - self._exposed)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._exposed, self._exposed + more - 1)
+        self._exposed += more
+        self.endInsertRows()
+
+    def item_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, item_id: int) -> int | None:
+        """The row showing `item_id`, if it is exposed."""
+        try:
+            row = self._ids.index(item_id)
+        except ValueError:
+            return None
+        return row if row < self._exposed else None
+
+    def refresh_row(self, item_id: int) -> None:
+        """Forget the cached row so it is read again (e.g. it now has a draft)."""
+        self._rows.pop(item_id, None)
+        row = self.row_of(item_id)
+        if row is not None:
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def _row(self, row: int) -> ItemRow | None:
+        item_id = self._ids[row]
+        cached = self._rows.get(item_id)
+        if cached is None:
+            batch = self._ids[row : row + _BATCH]
+            self._rows.update(self._planner.item_rows(batch))
+            cached = self._rows.get(item_id)
+        return cached
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._exposed:
+            return None
+        if role == ItemIdRole:
+            return self._ids[index.row()]
+        row = self._row(index.row())
+        if row is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.title
+        if role == SourceRole:
+            return row.source
+        if role == PublishedRole:
+            return row.published
+        if role == HasDraftRole:
+            return row.has_draft
+        return None

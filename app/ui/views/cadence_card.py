@@ -1,0 +1,44 @@
+"""The sidebar card: this week's posts against the weekly target."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from app.types import WeekProgress
+from app.ui.formatting import posts_this_week
+
+
+class CadenceCard(QFrame):
+    """'1 of 3 posts this week', a bar, and what is left to do."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cadenceCard")
+        caption = QLabel("THIS WEEK")
+        caption.setObjectName("cardCaption")
+        self.headline = QLabel()
+        self.headline.setObjectName("cadenceLabel")
+        self.headline.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(6)
+        self.detail = QLabel()
+        self.detail.setObjectName("cadenceDetail")
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setSpacing(6)
+        layout.addWidget(caption)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.detail)
+
+    def show_progress(self, progress: WeekProgress) -> None:
+        self.headline.setText(posts_this_week(progress.posts, progress.target))
+        self.bar.setRange(0, max(1, progress.target))
+        self.bar.setValue(min(progress.posts, progress.target))
+        left = progress.target - progress.posts
+        if left > 0:
+            self.detail.setText(f"{left} more to keep your presence steady.")
+        else:
+            self.detail.setText("Target met. Well dug.")

@@ -1,0 +1,47 @@
+"""What the inbox shows before there is anything in it: what to do next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class EmptyInbox(QWidget):
+    """A friendly explanation and the one action that helps now."""
+
+    demo_requested = Signal()
+
+    def __init__(self, icon: QIcon, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyInbox")
+        picture = QLabel()
+        picture.setPixmap(icon.pixmap(96, 96))
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title = QLabel("Your inbox is empty")
+        title.setObjectName("emptyTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body = QLabel(
+            "Digwell fills this inbox from RSS and Atom feeds on the themes of your career, "
+            "so that sharing something worthwhile each week takes minutes.\n\n"
+            "To see how it works first, open the demo: it has sample themes, feeds and "
+            "items, and keeps its data apart from yours."
+        )
+        body.setObjectName("emptyBody")
+        body.setWordWrap(True)
+        body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        body.setMaximumWidth(460)
+        self.demo_button = QPushButton("Open the demo")
+        self.demo_button.setObjectName("openDemoButton")
+        self.demo_button.clicked.connect(self.demo_requested)
+
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(picture)
+        layout.addSpacing(8)
+        layout.addWidget(title)
+        layout.addSpacing(4)
+        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(12)
+        layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)

@@ -1,0 +1,84 @@
+"""Inbox: the item list beside the preview, or the empty state when there are no feeds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QAbstractItemView, QListView, QSplitter, QStackedWidget, QWidget
+
+from app.planner import Planner
+from app.ui.formatting import relative_time
+from app.ui.models.inbox_model import InboxModel, ItemIdRole
+from app.ui.views.empty_state import EmptyInbox
+from app.ui.views.item_delegate import ItemDelegate
+from app.ui.views.preview import PreviewPane
+
+
+class InboxPage(QStackedWidget):
+    """Shows the list when there are items, else what to do next."""
+
+    draft_requested = Signal(int)
+
+    def __init__(self, planner: Planner, icon: QIcon, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._planner = planner
+        self.model = InboxModel(planner, self)
+
+        self.view = QListView()
+        self.view.setObjectName("inboxList")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(ItemDelegate(self._when, self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setUniformItemSizes(True)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+
+        self.preview = PreviewPane()
+        self.preview.draft_requested.connect(self.draft_requested)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.view)
+        split.addWidget(self.preview)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([380, 560])
+        split.setChildrenCollapsible(False)
+
+        self.empty = EmptyInbox(icon)
+        self.addWidget(split)
+        self.addWidget(self.empty)
+        self._list_page = split
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the inbox; show the empty state if there is nothing to list."""
+        current = self.preview.item.id if self.preview.item else None
+        self.model.reload()
+        self.setCurrentWidget(self._list_page if self.model.total() else self.empty)
+        row = self.model.row_of(current) if current is not None else None
+        if row is None and self.model.total():
+            row = 0
+        if row is not None:
+            self.view.selectionModel().setCurrentIndex(
+                self.model.index(row),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect,
+            )
+
+    def selected_item_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(ItemIdRole) if index.isValid() else None
+
+    def item_changed(self, item_id: int) -> None:
+        """Repaint one item, e.g. once it has a draft."""
+        self.model.refresh_row(item_id)
+
+    def _when(self, published) -> str:
+        return relative_time(published, self._planner.clock.now(), self._planner.clock.tz())
+
+    def _current_changed(self, current, _previous) -> None:
+        item_id = current.data(ItemIdRole) if current.isValid() else None
+        if item_id is None:
+            self.preview.show_item(None, "")
+            return
+        item = self._planner.item(item_id)
+        self.preview.show_item(item, self._when(item.published))

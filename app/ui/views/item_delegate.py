@@ -1,0 +1,100 @@
+"""Paints an inbox row: the title, then 'source · when' in a quieter tone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.ui.models.inbox_model import HasDraftRole, PublishedRole, SourceRole
+
+_PAD_X = 12
+_PAD_Y = 8
+_GAP = 3
+
+
+class ItemDelegate(QStyledItemDelegate):
+    """Two lines per item; `when` turns a datetime into '3 days ago'."""
+
+    def __init__(self, when: Callable[[datetime | None], str], parent=None) -> None:
+        super().__init__(parent)
+        self._when = when
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        title.setWeight(QFont.Weight.DemiBold)
+        meta = QFont(option.font)
+        meta.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
+        return title, meta
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        title, meta = self._fonts(option)
+        height = 2 * QFontMetrics(title).height() + QFontMetrics(meta).height()
+        return QSize(280, height + 2 * _PAD_Y + 2 * _GAP)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        painter.save()
+        style = option.widget.style() if option.widget else None
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        if style is not None:
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, option.widget
+            )
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_color = option.palette.color(group, text_role)
+        meta_color = option.palette.color(group, text_role)
+        if not selected:
+            meta_color = option.palette.color(group, QPalette.ColorRole.PlaceholderText)
+
+        title_font, meta_font = self._fonts(option)
+        rect = option.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
+        title_lines = 2 * QFontMetrics(title_font).height()
+        painter.setFont(title_font)
+        painter.setPen(text_color)
+        title_rect = QRect(rect.left(), rect.top(), rect.width(), title_lines)
+        title = self._elide_two_lines(str(index.data() or ""), title_font, rect.width())
+        painter.drawText(title_rect, Qt.TextFlag.TextWordWrap, title)
+
+        meta = " · ".join(
+            part for part in (index.data(SourceRole), self._when(index.data(PublishedRole))) if part
+        )
+        if index.data(HasDraftRole):
+            meta += "  ✎ drafted"
+        painter.setFont(meta_font)
+        painter.setPen(meta_color)
+        meta_rect = QRect(
+            rect.left(),
+            rect.top() + title_lines + _GAP,
+            rect.width(),
+            QFontMetrics(meta_font).height(),
+        )
+        painter.drawText(
+            meta_rect,
+            Qt.AlignmentFlag.AlignLeft,
+            QFontMetrics(meta_font).elidedText(meta, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        painter.restore()
+
+    @staticmethod
+    def _elide_two_lines(text: str, font: QFont, width: int) -> str:
+        metrics = QFontMetrics(font)
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+        words = text.split()
+        first = ""
+        while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:
+            first = (first + " " + words.pop(0)).strip()
+        rest = metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width)
+        return f"{first}\n{rest}" if first else rest

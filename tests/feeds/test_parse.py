@@ -1,0 +1,79 @@
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from app.errors import FeedError
+from app.feeds.parse import MAX_FEED_BYTES, parse_feed
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_rss_golden_file():
+    feed = parse_feed((DATA / "minimal.rss.xml").read_bytes())
+    assert feed.title == "Golden & RSS"
+    assert feed.site_url == "https://golden.example/"
+    first, link_only, bare, hostile = feed.entries
+    assert first.key == "guid:golden-1"
+    assert first.title == "Golden paths, not golden cages"
+    assert first.author == "Ada Q. Writer"
+    assert first.published == datetime(2026, 11, 22, 7, 30, tzinfo=timezone.utc)
+    assert "script" not in first.summary_html and "alert" not in first.summary_text
+    assert first.summary_text == "First paragraph. Second sentence.\n\nSecond para."
+    assert link_only.key == "link:https://golden.example/link-only"
+    assert bare.key.startswith("title:")
+    assert hostile.link == ""  # javascript: is dropped
+    assert hostile.summary_text == "Tracked."
+
+
+def test_atom_golden_file_prefers_content_and_reads_unicode():
+    feed = parse_feed((DATA / "minimal.atom.xml").read_bytes())
+    (entry,) = feed.entries
+    assert entry.title == "Staff engineers & the art of the memo"
+    assert entry.author == "Renée Müller"
+    assert entry.key == "guid:urn:uuid:memo"
+    assert entry.summary_text == "The full content wins over the summary."
+    assert entry.published == datetime(2026, 11, 21, 14, 0, tzinfo=timezone.utc)
+
+
+def test_title_and_date_key_is_stable_across_parses():
+    a = parse_feed((DATA / "minimal.rss.xml").read_bytes()).entries[2].key
+    b = parse_feed((DATA / "minimal.rss.xml").read_bytes()).entries[2].key
+    assert a == b
+
+
+def test_refuses_str_input():
+    with pytest.raises(TypeError):
+        parse_feed("/etc/passwd")  # type: ignore[arg-type]
+
+
+def test_a_body_that_looks_like_a_path_is_not_read_as_a_file():
+    with pytest.raises(FeedError, match="not an RSS or Atom feed"):
+        parse_feed(str(DATA / "minimal.rss.xml").encode())
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "utf-16-le", "utf-16-be"])
+def test_refuses_entity_declarations(codec):
+    doc = (
+        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaa">]>'
+        "<rss version='2.0'><channel><title>&a;&a;</title></channel></rss>"
+    )
+    with pytest.raises(FeedError, match="declares XML entities"):
+        parse_feed(doc.encode(codec))
+
+
+def test_refuses_oversized_body_before_parsing():
+    with pytest.raises(FeedError, match="over Digwell's 10 MB limit"):
+        parse_feed(b" " * (MAX_FEED_BYTES + 1))
+
+
+@pytest.mark.parametrize("body", [b"", b"   \n"])
+def test_empty_body(body):
+    with pytest.raises(FeedError, match="The feed is empty"):
+        parse_feed(body)
+
+
+def test_html_page_is_not_a_feed():
+    page = b"<!doctype html><html><head><title>Hi</title></head><body><p>x</p></body></html>"
+    with pytest.raises(FeedError, match="not an RSS or Atom feed"):
+        parse_feed(page)

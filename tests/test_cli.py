@@ -1,0 +1,30 @@
+import subprocess
+import sys
+
+from app.cli import build_parser, resolve_data_dir
+from app.paths import user_data_dir
+
+
+def test_help_documents_demo_and_data_dir():
+    out = subprocess.run(
+        [sys.executable, "-m", "app", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "--demo" in out and "--data-dir PATH" in out
+    assert "demo folder" in out
+
+
+def test_version():
+    out = subprocess.run(
+        [sys.executable, "-m", "app", "--version"], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.startswith("digwell ")
+
+
+def test_demo_and_real_data_live_in_separate_folders(tmp_path):
+    parser = build_parser()
+    real = resolve_data_dir(parser.parse_args([]))
+    demo = resolve_data_dir(parser.parse_args(["--demo"]))
+    assert real == user_data_dir() and demo == user_data_dir(demo=True)
+    assert real != demo and real not in demo.parents and demo not in real.parents
+    chosen = resolve_data_dir(parser.parse_args(["--demo", "--data-dir", str(tmp_path)]))
+    assert chosen == tmp_path

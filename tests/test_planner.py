@@ -1,0 +1,76 @@
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from app.errors import DigwellError
+from app.feeds.parse import parse_feed
+from app.planner import Planner
+from app.store import feeds as feeds_q
+from app.store import items as items_q
+
+DATA = Path(__file__).parent / "feeds" / "data"
+
+
+@pytest.fixture
+def item_id(planner, clock):
+    entries = parse_feed((DATA / "minimal.rss.xml").read_bytes()).entries
+    with planner.db.transaction() as conn:
+        feed_id = feeds_q.add_feed(conn, "https://golden.example/feed", "Golden RSS", clock.now())
+        items_q.upsert_entries(conn, feed_id, entries, clock.now())
+    return next(i for i in planner.inbox_ids() if planner.item(i).title.startswith("Golden"))
+
+
+def test_draft_for_item_renders_once_then_reopens_the_same_draft(planner, item_id):
+    draft = planner.draft_for_item(item_id)
+    assert draft.item_ids == (item_id,)
+    assert draft.template == "quick-share" and draft.state == "draft"
+    assert "https://golden.example/paths" in draft.text and "Golden RSS" in draft.text
+    planner.save_draft(draft.id, text="My own words.")
+    again = planner.draft_for_item(item_id)
+    assert again.id == draft.id and again.text == "My own words."
+
+
+def test_mark_posted_logs_the_post_and_counts_this_week(planner, item_id, clock):
+    draft = planner.draft_for_item(item_id)
+    assert planner.week_progress().posts == 0
+    post = planner.mark_posted(draft.id, "mastodon", "https://social.example/@me/1")
+    assert post.platform == "mastodon" and post.item_id == item_id
+    assert post.posted_at == clock.now() and post.text == draft.text
+    assert planner.draft(draft.id).state == "posted"
+    progress = planner.week_progress()
+    assert (progress.posts, progress.target) == (1, 3)
+    # Next Monday the count starts again.
+    clock.advance(timedelta(days=7))
+    assert planner.week_progress().posts == 0
+
+
+def test_marking_posted_again_makes_a_new_draft_for_the_item(planner, item_id):
+    first = planner.draft_for_item(item_id)
+    planner.mark_posted(first.id, "linkedin")
+    assert planner.draft_for_item(item_id).id != first.id
+
+
+def test_mark_posted_refuses_a_post_link_that_is_not_a_web_address(planner, item_id):
+    draft = planner.draft_for_item(item_id)
+    with pytest.raises(DigwellError, match="is not a web address"):
+        planner.mark_posted(draft.id, "linkedin", "javascript:alert(1)")
+    assert planner.draft(draft.id).state == "draft"
+    assert planner.posts() == []
+
+
+def test_unknown_platform_is_refused(planner, item_id):
+    draft = planner.draft_for_item(item_id)
+    with pytest.raises(ValueError, match="Unknown platform 'myspace'"):
+        planner.mark_posted(draft.id, "myspace")
+
+
+def test_posts_and_drafts_survive_reopening(planner, item_id, data_dir, clock):
+    draft = planner.draft_for_item(item_id)
+    planner.save_draft(draft.id, text="Kept.")
+    planner.mark_posted(draft.id, "linkedin")
+    planner.close()
+    reopened = Planner.open(data_dir, clock=clock)
+    assert [d.text for d in reopened.drafts()] == ["Kept."]
+    assert reopened.week_progress().posts == 1
+    reopened.close()

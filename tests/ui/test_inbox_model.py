@@ -1,0 +1,45 @@
+from datetime import timedelta
+
+from app.store import feeds as feeds_q
+from app.store import items as items_q
+from app.types import ParsedEntry
+from app.ui.models.inbox_model import ItemIdRole, SourceRole, InboxModel
+
+
+def _fill(planner, clock, n):
+    now = clock.now()
+    entries = [
+        ParsedEntry(
+            key=f"guid:{i}",
+            title=f"Item {i}",
+            link=f"https://x.example/{i}",
+            author="",
+            summary_html="",
+            summary_text="",
+            published=now - timedelta(minutes=i),
+        )
+        for i in range(n)
+    ]
+    with planner.db.transaction() as conn:
+        feed_id = feeds_q.add_feed(conn, "https://x.example/feed", "X", now)
+        items_q.upsert_entries(conn, feed_id, entries, now)
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, planner, clock):
+    _fill(planner, clock, 450)
+    model = InboxModel(planner)
+    qtmodeltester.check(model)
+
+
+def test_rows_are_exposed_in_batches_and_read_lazily(planner, clock):
+    _fill(planner, clock, 450)
+    model = InboxModel(planner)
+    assert model.total() == 450 and model.rowCount() == 200
+    assert model._rows == {}  # nothing read until a row is shown
+    index = model.index(0)
+    assert model.data(index) == "Item 0" and model.data(index, SourceRole) == "X"
+    assert len(model._rows) == 200
+    while model.canFetchMore(index.parent()):
+        model.fetchMore(index.parent())
+    assert model.rowCount() == 450
+    assert model.data(model.index(449), ItemIdRole) == model.item_id(449)
