@@ -11,10 +11,25 @@ from app import APP_NAME, __version__
 from app.errors import DigwellError
 from app.paths import user_data_dir
 
+# The core is imported before Qt on purpose: once PySide6 is loaded it reads the
+# source of every module imported after it (its __feature__ hook), ~1 ms each.
+from app.planner import Planner  # noqa: F401
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Fills in the default folders only when help is shown (finding them costs start-up)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = super()._get_help_string(action) or ""
+        if "{data_dir}" in text:
+            text = text.format(data_dir=user_data_dir(), demo_dir=user_data_dir(demo=True))
+        return text
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="digwell",
+        formatter_class=_HelpFormatter,
         description=(
             f"{APP_NAME}: share good content on your career themes, week after week. "
             "With no command, opens the window."
@@ -32,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         type=Path,
         help="keep the database in PATH instead of the default data folder "
-        f"({user_data_dir()}; demo: {user_data_dir(demo=True)})",
+        "({data_dir}; demo: {demo_dir})",
     )
     return parser
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from app.cadence.week import next_week_start, week_progress, week_start
 from app.clock import Clock, SystemClock
-from app.compose.context import build_context
+from app.compose.context import TAKE_PLACEHOLDER, build_context
 from app.compose.platforms import DEFAULT_PLATFORM, platform
 from app.compose.templates import TemplateInfo, TemplateLibrary
 from app.errors import DigwellError, NotFoundError
-from app.feeds.sanitize import safe_link
+from app.feeds.links import safe_link
 from app.paths import DB_FILENAME, resource_path
 from app.store import Database
 from app.store import drafts as drafts_q
@@ -124,6 +124,9 @@ class Planner:
     def drafts(self) -> list[Draft]:
         return drafts_q.list_drafts(self.db)
 
+    def draft_count(self) -> int:
+        return drafts_q.draft_count(self.db)
+
     def save_draft(
         self, draft_id: int, *, text: str | None = None, platform_key: str | None = None
     ) -> None:
@@ -144,6 +147,11 @@ class Planner:
                 "Paste the link of your post (starting with https://), or leave it empty.",
             )
         draft = self.draft(draft_id)
+        if TAKE_PLACEHOLDER in draft.text:
+            raise DigwellError(
+                "This draft still has the placeholder for your take.",
+                "Replace it with what you think (or delete it), then mark the post again.",
+            )
         now = self.clock.now()
         item = self._first_item(draft)
         theme = self._theme_named(item.themes) if item else None

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+from app.compose.context import TAKE_PLACEHOLDER
 from app.errors import DigwellError
 from app.feeds.parse import parse_feed
 from app.planner import Planner
@@ -31,8 +32,21 @@ def test_draft_for_item_renders_once_then_reopens_the_same_draft(planner, item_i
     assert again.id == draft.id and again.text == "My own words."
 
 
-def test_mark_posted_logs_the_post_and_counts_this_week(planner, item_id, clock):
+def _drafted(planner, item_id):
     draft = planner.draft_for_item(item_id)
+    planner.save_draft(draft.id, text=draft.text.replace(TAKE_PLACEHOLDER, "Worth reading."))
+    return planner.draft(draft.id)
+
+
+def test_mark_posted_refuses_a_draft_that_still_has_the_placeholder(planner, item_id):
+    draft = planner.draft_for_item(item_id)
+    with pytest.raises(DigwellError, match="placeholder for your take"):
+        planner.mark_posted(draft.id, "linkedin")
+    assert planner.posts() == [] and planner.draft(draft.id).state == "draft"
+
+
+def test_mark_posted_logs_the_post_and_counts_this_week(planner, item_id, clock):
+    draft = _drafted(planner, item_id)
     assert planner.week_progress().posts == 0
     post = planner.mark_posted(draft.id, "mastodon", "https://social.example/@me/1")
     assert post.platform == "mastodon" and post.item_id == item_id
@@ -46,13 +60,13 @@ def test_mark_posted_logs_the_post_and_counts_this_week(planner, item_id, clock)
 
 
 def test_marking_posted_again_makes_a_new_draft_for_the_item(planner, item_id):
-    first = planner.draft_for_item(item_id)
+    first = _drafted(planner, item_id)
     planner.mark_posted(first.id, "linkedin")
     assert planner.draft_for_item(item_id).id != first.id
 
 
 def test_mark_posted_refuses_a_post_link_that_is_not_a_web_address(planner, item_id):
-    draft = planner.draft_for_item(item_id)
+    draft = _drafted(planner, item_id)
     with pytest.raises(DigwellError, match="is not a web address"):
         planner.mark_posted(draft.id, "linkedin", "javascript:alert(1)")
     assert planner.draft(draft.id).state == "draft"
@@ -60,7 +74,7 @@ def test_mark_posted_refuses_a_post_link_that_is_not_a_web_address(planner, item
 
 
 def test_unknown_platform_is_refused(planner, item_id):
-    draft = planner.draft_for_item(item_id)
+    draft = _drafted(planner, item_id)
     with pytest.raises(ValueError, match="Unknown platform 'myspace'"):
         planner.mark_posted(draft.id, "myspace")
 

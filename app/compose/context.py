@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from app.compose.platforms import Platform
-from app.feeds.sanitize import first_sentence
 from app.types import Item, Profile, Theme
 
 TAKE_PLACEHOLDER = "[Your take: what struck you, and who should read it?]"
@@ -13,6 +12,8 @@ TAKE_PLACEHOLDER = "[Your take: what struck you, and who should read it?]"
 
 def item_context(item: Item) -> dict[str, Any]:
     """An item as templates see it: plain text only."""
+    from app.feeds.sanitize import first_sentence  # html.parser: not needed at start-up
+
     return {
         "id": item.id,
         "title": item.title,

@@ -5,11 +5,13 @@ from __future__ import annotations
 import calendar
 import hashlib
 import io
+import re
 from collections.abc import Mapping
 from datetime import datetime, timezone
 
 from app.errors import FeedError
-from app.feeds.sanitize import html_to_text, safe_link
+from app.feeds.links import safe_link
+from app.feeds.sanitize import html_to_text
 from app.types import ParsedEntry, ParsedFeed
 
 MAX_FEED_BYTES = 10 * 1024 * 1024
@@ -82,7 +84,7 @@ def _entry(raw: Mapping) -> ParsedEntry:
         key=_entry_key(guid, link, title, published),
         title=title,
         link=link,
-        author=_clean_line((raw.get("author_detail") or {}).get("name") or raw.get("author", "")),
+        author=_author(raw.get("author", "")),
         summary_html=summary,
         summary_text=html_to_text(summary),
         published=published,
@@ -107,6 +109,15 @@ def _entry_key(guid: str, link: str, title: str, published: datetime | None) -> 
         return "link:" + link
     stamp = published.isoformat() if published else ""
     return "title:" + hashlib.sha1(f"{title}\x00{stamp}".encode()).hexdigest()
+
+
+# RSS <author> is "email (Name)"; feedparser splits it wrongly for long TLDs.
+_EMAIL_THEN_NAME = re.compile(r"^\s*[^\s@()]+@[^\s()]+\s*\((.+)\)\s*$")
+
+
+def _author(value: str) -> str:
+    match = _EMAIL_THEN_NAME.match(value or "")
+    return _clean_line(match.group(1) if match else value)
 
 
 def _time(struct) -> datetime | None:

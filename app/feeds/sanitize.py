@@ -1,13 +1,11 @@
-"""Make feed text safe to show: HTML to plain text, links limited to http(s)."""
+"""Make feed text safe to show: HTML to plain text with nothing left to run."""
 
 from __future__ import annotations
 
 import html
 import re
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
-_SAFE_SCHEMES = frozenset({"http", "https"})
 _BLOCK_TAGS = frozenset(
     {
         "p",
@@ -33,20 +31,6 @@ _BLOCK_TAGS = frozenset(
     }
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "object"})
-
-
-def safe_link(url: str | None) -> str:
-    """The URL if it is http or https with a host, else '' (drops javascript:, data:, file:)."""
-    if not url:
-        return ""
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    if parts.scheme.lower() not in _SAFE_SCHEMES or not parts.netloc:
-        return ""
-    return url
 
 
 class _TextExtractor(HTMLParser):

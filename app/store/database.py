@@ -25,7 +25,8 @@ def from_db_time(text: str | None) -> datetime | None:
     """The inverse of `to_db_time`; None stays None."""
     if not text:
         return None
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    # fromisoformat, not strptime: _strptime costs ~10 ms of start-up on first use.
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def _storage_error(err: sqlite3.Error, path: Path) -> StorageError:

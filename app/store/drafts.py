@@ -99,6 +99,10 @@ def list_drafts(db: Database) -> list[Draft]:
     return [_draft(r) for r in db.read(_DRAFT_SELECT + " ORDER BY d.updated_at DESC, d.id DESC")]
 
 
+def draft_count(db: Database) -> int:
+    return int(db.read("SELECT count(*) FROM drafts")[0][0])
+
+
 def open_draft_for_item(db: Database, item_id: int) -> int | None:
     """The newest unposted draft made from this item, if any."""
     rows = db.read(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +24,8 @@ class UpsertResult:
 
 
 def _content_hash(entry: ParsedEntry) -> str:
+    import hashlib  # only refreshes need it; keeps it off the start-up path
+
     parts = (
         entry.title,
         entry.link,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -24,8 +25,10 @@ from app.errors import DigwellError
 from app.planner import Planner
 from app.ui.messages import Messenger
 from app.ui.views.cadence_card import CadenceCard
-from app.ui.views.drafts_page import DraftsPage
 from app.ui.views.inbox_page import InboxPage
+
+if TYPE_CHECKING:
+    from app.ui.views.drafts_page import DraftsPage
 
 INBOX, DRAFTS = 0, 1
 
@@ -44,16 +47,16 @@ class MainWindow(QMainWindow):
         self.messages = Messenger(self)
 
         self.inbox = InboxPage(planner, icon)
-        self.drafts = DraftsPage(planner)
+        self._drafts: DraftsPage | None = None  # built when first needed: faster start
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
-        self.pages.addWidget(self.drafts)
+        self.pages.addWidget(QWidget())  # stands in for the drafts page
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         for name in ("Inbox", "Drafts"):
             self.nav.addItem(QListWidgetItem(name))
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_page)
         self.cadence = CadenceCard()
 
         sidebar = QFrame()
@@ -115,11 +118,11 @@ class MainWindow(QMainWindow):
         draft_menu = menu.addMenu("D&raft")
         self.copy_action = QAction("&Copy to clipboard", self)
         self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.copy_action.triggered.connect(self.drafts.composer.copy)
+        self.copy_action.triggered.connect(lambda: self.drafts.composer.copy())
         draft_menu.addAction(self.copy_action)
         self.posted_action = QAction("&Mark as posted", self)
         self.posted_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
-        self.posted_action.triggered.connect(self.drafts.composer.mark_posted)
+        self.posted_action.triggered.connect(lambda: self.drafts.composer.mark_posted())
         draft_menu.addAction(self.posted_action)
 
         help_menu = menu.addMenu("&Help")
@@ -133,11 +136,28 @@ class MainWindow(QMainWindow):
         self.inbox.preview.link_refused.connect(
             lambda url: self.messages.info(f"Not opened: “{url}” is not a web link.")
         )
-        composer = self.drafts.composer
-        composer.message.connect(self.messages.info)
-        composer.failed.connect(self.messages.error)
-        composer.posted.connect(self._posted)
-        composer.saved.connect(lambda _id: self.refresh_counts())
+
+    @property
+    def drafts(self) -> DraftsPage:
+        """The drafts page, built and wired on first use."""
+        if self._drafts is None:
+            from app.ui.views.drafts_page import DraftsPage
+
+            page = DraftsPage(self.planner)
+            composer = page.composer
+            composer.message.connect(self.messages.info)
+            composer.failed.connect(self.messages.error)
+            composer.posted.connect(self._posted)
+            composer.saved.connect(lambda _id: self.refresh_counts())
+            stand_in = self.pages.widget(DRAFTS)
+            self.pages.insertWidget(DRAFTS, page)
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._drafts = page
+        return self._drafts
+
+    def _show_page(self, row: int) -> None:
+        self.pages.setCurrentWidget(self.drafts if row == DRAFTS else self.inbox)
 
     def draft_selected(self) -> None:
         item_id = self.inbox.selected_item_id()
@@ -164,7 +184,7 @@ class MainWindow(QMainWindow):
 
     def refresh_counts(self) -> None:
         self.nav.item(INBOX).setText(f"Inbox  ·  {self.inbox.model.total()}")
-        self.nav.item(DRAFTS).setText(f"Drafts  ·  {self.drafts.draft_count()}")
+        self.nav.item(DRAFTS).setText(f"Drafts  ·  {self.planner.draft_count()}")
         self.cadence.show_progress(self.planner.week_progress())
 
     def _greeting(self) -> str:
@@ -182,5 +202,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.drafts.composer.save_now()
+        if self._drafts is not None:
+            self._drafts.composer.save_now()
         super().closeEvent(event)

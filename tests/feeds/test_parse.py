@@ -21,6 +21,7 @@ def test_rss_golden_file():
     assert "script" not in first.summary_html and "alert" not in first.summary_text
     assert first.summary_text == "First paragraph. Second sentence.\n\nSecond para."
     assert link_only.key == "link:https://golden.example/link-only"
+    assert link_only.author == "Grace Editor"
     assert bare.key.startswith("title:")
     assert hostile.link == ""  # javascript: is dropped
     assert hostile.summary_text == "Tracked."

@@ -1,6 +1,7 @@
 import pytest
 
-from app.feeds.sanitize import first_sentence, html_to_text, safe_link
+from app.feeds.links import safe_link
+from app.feeds.sanitize import first_sentence, html_to_text
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ from datetime import timedelta
 from app.store import feeds as feeds_q
 from app.store import items as items_q
 from app.types import ParsedEntry
-from app.ui.models.inbox_model import ItemIdRole, SourceRole, InboxModel
+from app.ui.models.inbox_model import InboxModel, ItemIdRole, SourceRole
 
 
 def _fill(planner, clock, n):

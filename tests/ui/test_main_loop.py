@@ -39,9 +39,8 @@ def test_read_draft_copy_and_mark_posted(qtbot, open_window, demo_planner):
     text = composer.editor.toPlainText()
     assert item.title in text and item.link in text and item.source in text
     assert TAKE_PLACEHOLDER in text
-    # It is editable: replace the placeholder with the user's own take.
-    cursor = composer.editor.document().find(TAKE_PLACEHOLDER)
-    composer.editor.setTextCursor(cursor)
+    # It is editable, and the placeholder is selected: typing replaces it.
+    assert composer.editor.textCursor().selectedText() == TAKE_PLACEHOLDER
     qtbot.keyClicks(composer.editor, "This matches what we saw migrating 40 services.")
     edited = composer.editor.toPlainText()
     assert edited.startswith("This matches what we saw")
@@ -55,6 +54,7 @@ def test_read_draft_copy_and_mark_posted(qtbot, open_window, demo_planner):
     qtbot.mouseClick(composer.posted_button, Qt.MouseButton.LeftButton)
     assert window.cadence.headline.text() == "1 of 3 posts this week"
     assert composer.editor.isReadOnly()
+    assert "1 of 3 this week" in window.statusBar().currentMessage()
     assert composer.status.text().startswith("Posted on LinkedIn")
     (post,) = demo_planner.posts()
     assert (post.item_id, post.platform, post.text) == (item_id, "linkedin", edited)
@@ -67,6 +67,7 @@ def test_keyboard_draft_copy_and_post(qtbot, open_window, demo_planner):
     item_id = window.inbox.selected_item_id()
     QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert window.drafts.composer.draft.item_ids == (item_id,)
+    qtbot.keyClicks(window.drafts.composer.editor, "Read this.")
     mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     QTest.keyClick(window, Qt.Key.Key_C, mods)
     assert QGuiApplication.clipboard().text() == window.drafts.composer.editor.toPlainText()
@@ -78,6 +79,7 @@ def test_post_and_draft_are_there_after_relaunch(qtbot, open_window, demo_planne
     window = open_window(demo_planner)
     _click_row(qtbot, window.inbox.view, 0)
     qtbot.mouseClick(window.inbox.preview.draft_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(window.drafts.composer.editor, "Worth your time.")
     qtbot.mouseClick(window.drafts.composer.posted_button, Qt.MouseButton.LeftButton)
     _click_row(qtbot, window.inbox.view, 1)
     qtbot.mouseClick(window.inbox.preview.draft_button, Qt.MouseButton.LeftButton)
@@ -118,3 +120,19 @@ def test_closing_the_window_saves_pending_edits(qtbot, open_window, demo_planner
     draft_id = composer.draft.id
     window.close()  # before the autosave timer fires
     assert demo_planner.draft(draft_id).text == "Last words"
+
+
+def test_posting_with_the_placeholder_left_in_is_refused_with_a_message(
+    qtbot, open_window, demo_planner
+):
+    window = open_window(demo_planner)
+    qtbot.mouseClick(window.inbox.preview.draft_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.drafts.composer.copy_button, Qt.MouseButton.LeftButton)
+    assert "still has the placeholder" in window.statusBar().currentMessage()
+    qtbot.mouseClick(window.drafts.composer.posted_button, Qt.MouseButton.LeftButton)
+    box = window.messages.last_error
+    assert box is not None and box.isVisible()
+    assert box.text() == "This draft still has the placeholder for your take."
+    assert window.cadence.headline.text() == "0 of 3 posts this week"
+    assert demo_planner.posts() == []
+    box.close()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.compose.context import TAKE_PLACEHOLDER
 from app.compose.platforms import PLATFORMS, platform
 from app.errors import DigwellError
 from app.planner import Planner
@@ -113,6 +114,10 @@ class Composer(QWidget):
         self.editor.blockSignals(True)
         self.editor.setPlainText(draft.text if draft else "")
         self.editor.blockSignals(False)
+        # Typing replaces the placeholder: the user's take is the first thing to write.
+        found = self.editor.document().find(TAKE_PLACEHOLDER)
+        if not found.isNull():
+            self.editor.setTextCursor(found)
         self.platform_box.blockSignals(True)
         index = self.platform_box.findData(draft.platform if draft else "linkedin")
         self.platform_box.setCurrentIndex(max(0, index))
@@ -185,8 +190,15 @@ class Composer(QWidget):
         if self._draft is None:
             return
         self.save_now()
-        QGuiApplication.clipboard().setText(self.editor.toPlainText())
-        self.message.emit("Copied. Paste it into the platform, then mark it as posted.")
+        text = self.editor.toPlainText()
+        QGuiApplication.clipboard().setText(text)
+        if TAKE_PLACEHOLDER in text:
+            self.message.emit(
+                "Copied, but it still has the placeholder for your take: "
+                "replace it before you post."
+            )
+        else:
+            self.message.emit("Copied. Paste it into the platform, then mark it as posted.")
 
     def mark_posted(self) -> None:
         """Log the draft as posted on the chosen platform."""

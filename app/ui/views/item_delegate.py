@@ -60,12 +60,15 @@ class ItemDelegate(QStyledItemDelegate):
 
         title_font, meta_font = self._fonts(option)
         rect = option.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
-        title_lines = 2 * QFontMetrics(title_font).height()
+        title = self._elide_two_lines(str(index.data() or ""), title_font, rect.width())
+        title_height = (title.count("\n") + 1) * QFontMetrics(title_font).height()
         painter.setFont(title_font)
         painter.setPen(text_color)
-        title_rect = QRect(rect.left(), rect.top(), rect.width(), title_lines)
-        title = self._elide_two_lines(str(index.data() or ""), title_font, rect.width())
-        painter.drawText(title_rect, Qt.TextFlag.TextWordWrap, title)
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), title_height),
+            Qt.TextFlag.TextWordWrap,
+            title,
+        )
 
         meta = " · ".join(
             part for part in (index.data(SourceRole), self._when(index.data(PublishedRole))) if part
@@ -76,7 +79,7 @@ class ItemDelegate(QStyledItemDelegate):
         painter.setPen(meta_color)
         meta_rect = QRect(
             rect.left(),
-            rect.top() + title_lines + _GAP,
+            rect.top() + title_height + _GAP,
             rect.width(),
             QFontMetrics(meta_font).height(),
         )

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.feeds.sanitize import safe_link
+from app.feeds.links import safe_link
 from app.types import Item
 
 

@@ -1,0 +1,119 @@
+"""Start-up time: Digwell's window painted with demo data vs a bare PySide6 QMainWindow.
+
+Both run as fresh subprocesses, alternating, and print a marker at their first paint;
+the time is taken from just before the process starts to when the marker is read.
+The demo folder is seeded once beforehand (that first start is timed and printed
+too), so the runs measure an ordinary start on existing data. The app package is
+byte-compiled first, as an installed wheel is (PYTHONDONTWRITEBYTECODE may be set).
+
+    python bench/startup.py [--runs 9]
+
+Last line: RESULT {"startup_s": ..., "bare_s": ..., "ratio": ...}
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MARKER = "digwell: painted"
+
+BARE = f"""
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class Exit(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            print({MARKER!r}, flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1180, 760)
+watcher = Exit(window)
+window.installEventFilter(watcher)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def time_to_paint(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.strip() == MARKER:
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise SystemExit(f"no paint marker from {cmd}; exit code {proc.wait()}")
+    proc.wait(timeout=30)
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=9, help="runs of each (at least 7)")
+    args = parser.parse_args()
+    runs = max(7, args.runs)
+
+    import app
+
+    compileall.compile_dir(Path(app.__file__).parent, quiet=1)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, DIGWELL_BENCH_EXIT_ON_PAINT="1", DIGWELL_HOME=tmp)
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        bare_script = Path(tmp) / "bare.py"
+        bare_script.write_text(BARE)
+        data = Path(tmp) / "demo-data"
+        app_cmd = [sys.executable, "-m", "app", "--demo", "--data-dir", str(data)]
+        bare_cmd = [sys.executable, str(bare_script)]
+
+        first = time_to_paint(app_cmd, env)
+        print(f"first start (seeds demo data): {first:.3f} s")
+        time_to_paint(bare_cmd, env)  # warm the OS file cache for both alike
+
+        app_times: list[float] = []
+        bare_times: list[float] = []
+        for i in range(runs):
+            pair = [(app_cmd, app_times), (bare_cmd, bare_times)]
+            for cmd, times in pair if i % 2 == 0 else reversed(pair):
+                times.append(time_to_paint(cmd, env))
+        app_median = statistics.median(app_times)
+        bare_median = statistics.median(bare_times)
+        ratio = app_median / bare_median
+        print(f"platform: {env['QT_QPA_PLATFORM']}, runs: {runs} each, alternating")
+        print("digwell: " + " ".join(f"{t:.3f}" for t in app_times))
+        print("bare:    " + " ".join(f"{t:.3f}" for t in bare_times))
+        print(
+            f"median digwell {app_median:.3f} s, bare {bare_median:.3f} s, "
+            f"ratio {ratio:.2f} (target <= 1.5)"
+        )
+        print(
+            "RESULT "
+            + json.dumps(
+                {
+                    "startup_s": round(app_median, 4),
+                    "bare_s": round(bare_median, 4),
+                    "ratio": round(ratio, 3),
+                }
+            )
+        )
+
+
+if __name__ == "__main__":
+    main()
