@@ -22,7 +22,7 @@ PAINTED_MARKER = "digwell: painted"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, created once, with Digwell's name, icon and style sheet."""
+    """The QApplication, created once, with Digwell's name and icon."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
@@ -30,7 +30,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("digwell")
     app.setWindowIcon(app_icon())
-    app.setStyleSheet(resource_path("styles", "digwell.qss").read_text(encoding="utf-8"))
     return app
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, __version__
 from app.errors import DigwellError
+from app.paths import resource_path
 from app.planner import Planner
 from app.ui.messages import Messenger
 from app.ui.views.cadence_card import CadenceCard
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
 
         sidebar = QFrame()
         sidebar.setObjectName("sidebar")
+        sidebar.setStyleSheet(resource_path("styles", "sidebar.qss").read_text(encoding="utf-8"))
         sidebar.setFixedWidth(220)
         brand = QLabel(APP_NAME)
         brand.setObjectName("brand")
@@ -132,7 +134,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.inbox.draft_requested.connect(self.draft_item)
-        self.inbox.empty.demo_requested.connect(self.demo_requested)
+        self.inbox.demo_requested.connect(self.demo_requested)
         self.inbox.preview.link_refused.connect(
             lambda url: self.messages.info(f"Not opened: “{url}” is not a web link.")
         )

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMainWindow
 
 from app.errors import DigwellError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 STATUS_MS = 8000
 
@@ -21,6 +26,8 @@ class Messenger:
 
     def error(self, err: Exception) -> None:
         """Show an error without blocking the event loop (window-modal)."""
+        from PySide6.QtWidgets import QMessageBox  # only when needed: it is slow to load
+
         if isinstance(err, DigwellError):
             text, hint = err.message, err.hint
         else:

@@ -1,3 +1,5 @@
+import sys
+
 from PySide6.QtCore import Qt
 
 
@@ -11,3 +13,16 @@ def test_real_data_folder_starts_empty_with_next_steps(qtbot, open_window, plann
     assert window.cadence.headline.text() == "0 of 3 posts this week"
     with qtbot.waitSignal(window.demo_requested):
         qtbot.mouseClick(inbox.empty.demo_button, Qt.MouseButton.LeftButton)
+
+
+def test_open_the_demo_starts_a_separate_demo_process(monkeypatch):
+    from app.ui import app as ui_app
+
+    started = []
+    monkeypatch.setattr(
+        ui_app.QProcess,
+        "startDetached",
+        lambda program, args: started.append((program, args)) or True,
+    )
+    ui_app.launch_demo()
+    assert started == [(sys.executable, ["-m", "app", "--demo"])]

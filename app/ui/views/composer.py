@@ -22,6 +22,7 @@ from app.errors import DigwellError
 from app.planner import Planner
 from app.types import Draft, Post
 from app.ui.formatting import local_datetime
+from app.ui.look import quiet
 
 AUTOSAVE_MS = 800
 
@@ -46,6 +47,7 @@ class Composer(QWidget):
 
         self.origin = QLabel()
         self.origin.setObjectName("composerOrigin")
+        quiet(self.origin)
         self.origin.setWordWrap(True)
         self.origin.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -62,8 +64,10 @@ class Composer(QWidget):
 
         self.count = QLabel()
         self.count.setObjectName("charCount")
+        quiet(self.count)
         self.status = QLabel()
         self.status.setObjectName("draftStatus")
+        quiet(self.status)
 
         self.post_url = QLineEdit()
         self.post_url.setObjectName("postUrl")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSplitter, QWidget
+from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QSplitter, QWidget
 
 from app.planner import Planner
 from app.types import Draft
@@ -21,6 +21,8 @@ class DraftsPage(QSplitter):
         self._planner = planner
         self.list = QListWidget()
         self.list.setObjectName("draftList")
+        self.list.setFrameShape(QFrame.Shape.NoFrame)
+        self.list.setSpacing(2)
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._selected)
         self.composer = Composer(planner)

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.look import heading, quiet
+
 
 class EmptyInbox(QWidget):
     """A friendly explanation and the one action that helps now."""
@@ -20,6 +22,7 @@ class EmptyInbox(QWidget):
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title = QLabel("Your inbox is empty")
         title.setObjectName("emptyTitle")
+        heading(title, 1.8)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body = QLabel(
             "Digwell fills this inbox from RSS and Atom feeds on the themes of your career, "
@@ -28,6 +31,7 @@ class EmptyInbox(QWidget):
             "items, and keeps its data apart from yours."
         )
         body.setObjectName("emptyBody")
+        quiet(body)
         body.setWordWrap(True)
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.setMaximumWidth(460)

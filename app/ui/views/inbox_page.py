@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QAbstractItemView, QListView, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QListView,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 
 from app.planner import Planner
 from app.ui.formatting import relative_time
 from app.ui.models.inbox_model import InboxModel, ItemIdRole
-from app.ui.views.empty_state import EmptyInbox
 from app.ui.views.item_delegate import ItemDelegate
 from app.ui.views.preview import PreviewPane
+
+if TYPE_CHECKING:
+    from app.ui.views.empty_state import EmptyInbox
 
 
 class InboxPage(QStackedWidget):
     """Shows the list when there are items, else what to do next."""
 
     draft_requested = Signal(int)
+    demo_requested = Signal()
 
     def __init__(self, planner: Planner, icon: QIcon, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +38,7 @@ class InboxPage(QStackedWidget):
 
         self.view = QListView()
         self.view.setObjectName("inboxList")
+        self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setModel(self.model)
         self.view.setItemDelegate(ItemDelegate(self._when, self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -44,9 +57,9 @@ class InboxPage(QStackedWidget):
         split.setSizes([380, 560])
         split.setChildrenCollapsible(False)
 
-        self.empty = EmptyInbox(icon)
+        self._icon = icon
+        self.empty: EmptyInbox | None = None  # built only when there is nothing to list
         self.addWidget(split)
-        self.addWidget(self.empty)
         self._list_page = split
         self.reload()
 
@@ -54,7 +67,16 @@ class InboxPage(QStackedWidget):
         """Re-read the inbox; show the empty state if there is nothing to list."""
         current = self.preview.item.id if self.preview.item else None
         self.model.reload()
-        self.setCurrentWidget(self._list_page if self.model.total() else self.empty)
+        if self.model.total():
+            self.setCurrentWidget(self._list_page)
+        else:
+            if self.empty is None:
+                from app.ui.views.empty_state import EmptyInbox
+
+                self.empty = EmptyInbox(self._icon)
+                self.empty.demo_requested.connect(self.demo_requested)
+                self.addWidget(self.empty)
+            self.setCurrentWidget(self.empty)
         row = self.model.row_of(current) if current is not None else None
         if row is None and self.model.total():
             row = 0

@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.feeds.links import safe_link
 from app.types import Item
+from app.ui.look import heading, quiet
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -39,15 +41,21 @@ class PreviewPane(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("previewTitle")
+        heading(self.title, 1.6)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.meta = QLabel()
         self.meta.setObjectName("previewMeta")
+        quiet(self.meta)
         self.meta.setWordWrap(True)
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
 
         self.body = SafeTextBrowser()
         self.body.setObjectName("previewBody")
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        body_font = self.body.font()
+        body_font.setPointSizeF(body_font.pointSizeF() * 1.1)
+        self.body.setFont(body_font)
         self.body.setOpenLinks(False)
         self.body.setOpenExternalLinks(False)
         self.body.anchorClicked.connect(self._open_url)
