@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from app.feeds.parse import parse_feed
 from app.paths import resource_path
@@ -18,8 +18,7 @@ from app.types import ParsedEntry, Theme
 DEMO_MANIFEST = "demo.json"
 
 
-@dataclass(frozen=True)
-class DemoReport:
+class DemoReport(NamedTuple):
     feeds: int
     items: int
 
@@ -72,4 +71,4 @@ def _shift_to_today(feeds, now: datetime) -> timedelta:
 def _shifted(entry: ParsedEntry, shift: timedelta) -> ParsedEntry:
     if entry.published is None or not shift:
         return entry
-    return replace(entry, published=entry.published + shift)
+    return entry._replace(published=entry.published + shift)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from app.errors import NotFoundError
 from app.store.database import Database, from_db_time, to_db_time
@@ -15,8 +15,7 @@ from app.types import Item, ItemRow, ParsedEntry
 _FUTURE_SLACK = timedelta(hours=1)
 
 
-@dataclass(frozen=True)
-class UpsertResult:
+class UpsertResult(NamedTuple):
     """How many entries were new and how many changed."""
 
     added: int = 0

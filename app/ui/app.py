@@ -6,9 +6,9 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QProcess, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__
 from app.errors import DigwellError
@@ -64,6 +64,8 @@ def build_window(planner: Planner, *, demo: bool) -> MainWindow:
 
 def launch_demo() -> None:
     """Start a second Digwell on demo data (its own process and data folder)."""
+    from PySide6.QtCore import QProcess
+
     if getattr(sys, "frozen", False):
         QProcess.startDetached(sys.executable, ["--demo"])
     else:
@@ -85,6 +87,8 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
     try:
         planner = open_planner(data_dir, demo=demo)
     except DigwellError as err:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, err.message)
         box.setInformativeText(err.hint)
         box.exec()

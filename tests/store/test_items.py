@@ -1,4 +1,3 @@
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -40,8 +39,7 @@ def test_changed_entry_is_updated_in_place(planner, clock):
     _store(planner, entries, clock.now())
     before = planner.inbox_ids()
     golden = next(i for i in before if planner.item(i).title.startswith("Golden paths"))
-    entries[0] = replace(
-        entries[0],
+    entries[0] = entries[0]._replace(
         title="Golden paths, revised",
         summary_text="New text.",
         summary_html="<p>New text.</p>",
@@ -59,7 +57,7 @@ def test_changed_entry_is_updated_in_place(planner, clock):
 
 def test_inbox_is_newest_first_and_future_dates_do_not_jump_the_queue(planner, clock):
     entries = list(parse_feed((DATA / "minimal.rss.xml").read_bytes()).entries)
-    future = replace(entries[1], key="guid:future", published=clock.now() + timedelta(days=30))
+    future = entries[1]._replace(key="guid:future", published=clock.now() + timedelta(days=30))
     _store(planner, [*entries, future], clock.now())
     titles = [planner.item(i).title for i in planner.inbox_ids()]
     # Undated and far-future items sort at "first seen" (now); then by date.

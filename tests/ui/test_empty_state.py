@@ -16,11 +16,13 @@ def test_real_data_folder_starts_empty_with_next_steps(qtbot, open_window, plann
 
 
 def test_open_the_demo_starts_a_separate_demo_process(monkeypatch):
+    from PySide6.QtCore import QProcess
+
     from app.ui import app as ui_app
 
     started = []
     monkeypatch.setattr(
-        ui_app.QProcess,
+        QProcess,
         "startDetached",
         lambda program, args: started.append((program, args)) or True,
     )

@@ -136,3 +136,30 @@ def test_posting_with_the_placeholder_left_in_is_refused_with_a_message(
     assert window.cadence.headline.text() == "0 of 3 posts this week"
     assert demo_planner.posts() == []
     box.close()
+
+
+def test_preview_shows_feed_text_literally_and_loads_nothing(qtbot, open_window, planner, clock):
+    from app.store import feeds as feeds_q
+    from app.store import items as items_q
+    from app.types import ParsedEntry
+
+    hostile = ParsedEntry(
+        key="guid:x",
+        title="<b>Not bold</b>",
+        link="https://x.example/a?b=1&c=2",
+        author="",
+        summary_html="",
+        summary_text='<img src="https://tracker.example/p.gif"> & <a href="javascript:x">y</a>',
+        published=clock.now(),
+    )
+    with planner.db.transaction() as conn:
+        feed_id = feeds_q.add_feed(conn, "https://x.example/feed", "X", clock.now())
+        items_q.upsert_entries(conn, feed_id, [hostile], clock.now())
+    window = open_window(planner)
+    preview = window.inbox.preview
+    assert preview.title.text() == "<b>Not bold</b>"
+    text = preview.body.toPlainText()
+    assert '<img src="https://tracker.example/p.gif"> & <a href="javascript:x">y</a>' in text
+    assert "https://x.example/a?b=1&c=2" in text
+    # The only link in the rendered body is the item's own http(s) link.
+    assert preview.body.document().toHtml().count("<a href=") == 1

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -113,14 +111,25 @@ class PreviewPane(QWidget):
         QDesktopServices.openUrl(QUrl(target))
 
 
+def _escape(text: str) -> str:
+    # What html.escape does; that module drags in html.entities (~2 ms of start-up).
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
+
+
 def _summary_html(item: Item) -> str:
     """Our own markup around escaped text: nothing from the feed is interpreted."""
     paragraphs = [p for p in item.summary_text.split("\n\n") if p.strip()]
     body = (
-        "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+        "".join(f"<p>{_escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
         or "<p><i>This item has no summary.</i></p>"
     )
     if item.link:
-        link = html.escape(item.link, quote=True)
+        link = _escape(item.link)
         body += f'<p style="margin-top:14px"><a href="{link}">{link}</a></p>'
     return f'<div style="line-height:145%">{body}</div>'
