@@ -1,7 +1,5 @@
 """The platforms a post can go to, their limits and compose pages."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 
 from app.store.database import Database
@@ -11,6 +10,8 @@ from app.types import Theme
 
 def save_theme(conn: sqlite3.Connection, theme: Theme, position: int = 0) -> int:
     """Insert or update a theme by name; returns its id."""
+    import json  # not at module level: start-up reads no themes
+
     conn.execute(
         "INSERT INTO themes (name, keywords, excluded, hashtags, color, position)"
         " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET"
@@ -31,6 +32,8 @@ def save_theme(conn: sqlite3.Connection, theme: Theme, position: int = 0) -> int
 
 def list_themes(db: Database) -> list[Theme]:
     """All themes in the user's order."""
+    import json
+
     return [
         Theme(
             id=r["id"],

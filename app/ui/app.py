@@ -73,12 +73,18 @@ def launch_demo() -> None:
 
 
 class _ExitOnFirstPaint(QObject):
+    """At the window's first paint, wait for the whole pass (children paint after
+    their parent), then report and quit."""
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            print(PAINTED_MARKER, flush=True)
-            QTimer.singleShot(0, QApplication.quit)
+            QTimer.singleShot(0, self._painted)
         return False
+
+    def _painted(self) -> None:
+        print(PAINTED_MARKER, flush=True)
+        QApplication.quit()
 
 
 def run_gui(data_dir: Path, *, demo: bool = False) -> int:
