@@ -27,6 +27,9 @@ from app.ui.views.cadence_card import CadenceCard
 from app.ui.views.inbox_page import InboxPage
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from app.ui.views.composer import Composer
     from app.ui.views.drafts_page import DraftsPage
 
 INBOX, DRAFTS = 0, 1
@@ -118,11 +121,11 @@ class MainWindow(QMainWindow):
         draft_menu = menu.addMenu("D&raft")
         self.copy_action = QAction("&Copy to clipboard", self)
         self.copy_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.copy_action.triggered.connect(lambda: self.drafts.composer.copy())
+        self.copy_action.triggered.connect(lambda: self._with_open_draft(lambda c: c.copy()))
         draft_menu.addAction(self.copy_action)
         self.posted_action = QAction("&Mark as posted", self)
         self.posted_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
-        self.posted_action.triggered.connect(lambda: self.drafts.composer.mark_posted())
+        self.posted_action.triggered.connect(lambda: self._with_open_draft(lambda c: c.mark_posted()))
         draft_menu.addAction(self.posted_action)
 
         help_menu = menu.addMenu("&Help")
@@ -155,6 +158,13 @@ class MainWindow(QMainWindow):
             stand_in.deleteLater()
             self._drafts = page
         return self._drafts
+
+    def _with_open_draft(self, act: Callable[[Composer], None]) -> None:
+        # Only the draft on screen may be copied or marked posted.
+        if self.pages.currentIndex() != DRAFTS or self.drafts.composer.draft is None:
+            self.messages.info("Open a draft first: pick an item and choose “Draft a post”.")
+            return
+        act(self.drafts.composer)
 
     def _show_page(self, row: int) -> None:
         self.pages.setCurrentWidget(self.drafts if row == DRAFTS else self.inbox)

@@ -163,3 +163,11 @@ def test_preview_shows_feed_text_literally_and_loads_nothing(qtbot, open_window,
     assert "https://x.example/a?b=1&c=2" in text
     # The only link in the rendered body is the item's own http(s) link.
     assert preview.body.document().toHtml().count("<a href=") == 1
+
+
+def test_draft_shortcuts_do_nothing_away_from_the_composer(qtbot, open_window, demo_planner):
+    window = open_window(demo_planner)
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(window, Qt.Key.Key_M, mods)
+    assert demo_planner.posts() == []
+    assert window.statusBar().currentMessage().startswith("Open a draft first")
