@@ -125,7 +125,9 @@ class MainWindow(QMainWindow):
         draft_menu.addAction(self.copy_action)
         self.posted_action = QAction("&Mark as posted", self)
         self.posted_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
-        self.posted_action.triggered.connect(lambda: self._with_open_draft(lambda c: c.mark_posted()))
+        self.posted_action.triggered.connect(
+            lambda: self._with_open_draft(lambda c: c.mark_posted())
+        )
         draft_menu.addAction(self.posted_action)
 
         help_menu = menu.addMenu("&Help")
