@@ -162,14 +162,13 @@ class Composer(QWidget):
         self._update_count()
 
     def _platform_changed(self) -> None:
-        self._update_count()
         if self._draft is not None:
             self._save(platform_key=self.platform_box.currentData())
 
     def _update_count(self) -> None:
-        text = self.editor.toPlainText()
-        limit = platform(self.platform_box.currentData()).limit
-        self.count.setText(f"{len(text):,} characters · limit {limit:,}")
+        # Characters as written, not a platform's limit check: X, Mastodon and Bluesky
+        # count links, emoji and graphemes their own way.
+        self.count.setText(f"{len(self.editor.toPlainText()):,} characters")
 
     def save_now(self) -> None:
         """Write pending edits at once (used on switch, copy, post and quit)."""
