@@ -60,6 +60,9 @@ class Composer(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("draftEditor")
         self.editor.setPlaceholderText("Write your post here.")
+        editor_font = self.editor.font()
+        editor_font.setPointSizeF(editor_font.pointSizeF() * 1.1)
+        self.editor.setFont(editor_font)
         self.editor.textChanged.connect(self._text_changed)
 
         self.count = QLabel()

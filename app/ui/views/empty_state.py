@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui.look import heading, quiet
 
@@ -34,7 +34,12 @@ class EmptyInbox(QWidget):
         quiet(body)
         body.setWordWrap(True)
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body.setMaximumWidth(460)
+        body.setFixedWidth(460)
+        # A word-wrapped label gets its height only when the layout does not align it.
+        body_row = QHBoxLayout()
+        body_row.addStretch(1)
+        body_row.addWidget(body)
+        body_row.addStretch(1)
         self.demo_button = QPushButton("Open the demo")
         self.demo_button.setObjectName("openDemoButton")
         self.demo_button.clicked.connect(self.demo_requested)
@@ -45,7 +50,7 @@ class EmptyInbox(QWidget):
         layout.addSpacing(8)
         layout.addWidget(title)
         layout.addSpacing(4)
-        layout.addWidget(body, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(body_row)
         layout.addSpacing(12)
         layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
