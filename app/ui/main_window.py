@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,8 +26,10 @@ from app.ui.messages import Messenger
 from app.ui.views.cadence_card import CadenceCard
 from app.ui.views.inbox_page import InboxPage
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first touched
     from collections.abc import Callable
+
+    from PySide6.QtGui import QCloseEvent, QIcon
 
     from app.ui.views.composer import Composer
     from app.ui.views.drafts_page import DraftsPage

@@ -171,3 +171,19 @@ def test_draft_shortcuts_do_nothing_away_from_the_composer(qtbot, open_window, d
     QTest.keyClick(window, Qt.Key.Key_M, mods)
     assert demo_planner.posts() == []
     assert window.statusBar().currentMessage().startswith("Open a draft first")
+
+
+def test_links_open_in_the_browser_only_when_http(qtbot, open_window, demo_planner, monkeypatch):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    window = open_window(demo_planner)
+    preview = window.inbox.preview
+    qtbot.mouseClick(preview.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [preview.item.link] and opened[0].startswith("https://")
+    with qtbot.waitSignal(preview.link_refused):
+        preview.body.anchorClicked.emit(QUrl("javascript:alert(1)"))
+    assert len(opened) == 1
+    assert "is not a web link" in window.statusBar().currentMessage()

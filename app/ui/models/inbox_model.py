@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
 from app.planner import Planner
 from app.types import ItemRow
@@ -16,7 +16,10 @@ HasDraftRole = Qt.ItemDataRole.UserRole + 4
 
 _BATCH = 200  # rows exposed per fetchMore, and rows read per cache miss
 
-_Index = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    _Index = QModelIndex | QPersistentModelIndex
 
 
 class InboxModel(QAbstractListModel):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -22,6 +21,8 @@ from app.ui.views.item_delegate import ItemDelegate
 from app.ui.views.preview import PreviewPane
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from app.ui.views.empty_state import EmptyInbox
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (
 from app.feeds.links import safe_link
 from app.types import Item
 from app.ui.look import heading, quiet
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 
 class SafeTextBrowser(QTextBrowser):
@@ -64,7 +68,7 @@ class PreviewPane(QWidget):
         self.draft_button.setToolTip("Write a post about this item (Ctrl+D)")
         self.draft_button.clicked.connect(self._request_draft)
         self.open_button = QPushButton("Open in browser")
-        self.open_button.clicked.connect(lambda: self._open_url(QUrl(self._item.link)))
+        self.open_button.clicked.connect(self._open_item_link)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.draft_button)
@@ -103,11 +107,22 @@ class PreviewPane(QWidget):
         if self._item is not None:
             self.draft_requested.emit(self._item.id)
 
+    def _open_item_link(self) -> None:
+        if self._item is not None:
+            self._open(self._item.link)
+
     def _open_url(self, url: QUrl) -> None:
-        target = safe_link(url.toString())
+        self._open(url.toString())
+
+    def _open(self, link: str) -> None:
+        """Open http(s) links in the browser; refuse anything else with a message."""
+        target = safe_link(link)
         if not target:
-            self.link_refused.emit(url.toString())
+            self.link_refused.emit(link)
             return
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices  # first used on the first click
+
         QDesktopServices.openUrl(QUrl(target))
 
 
