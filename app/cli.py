@@ -11,8 +11,8 @@ from app import APP_NAME, __version__
 from app.errors import DigwellError
 from app.paths import user_data_dir
 
-# The core is imported before Qt on purpose: once PySide6 is loaded it reads the
-# source of every module imported after it (its __feature__ hook), ~1 ms each.
+# The core is imported before Qt on purpose: once PySide6 is loaded, its __feature__
+# hook inspects the source of every module imported after it.
 from app.planner import Planner  # noqa: F401
 
 

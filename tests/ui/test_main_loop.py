@@ -6,6 +6,7 @@ from PySide6.QtTest import QTest
 
 from app.compose.context import TAKE_PLACEHOLDER
 from app.planner import Planner
+from app.ui.views.drafts_page import DraftIdRole
 
 
 def _click_row(qtbot, view, row):
@@ -103,7 +104,7 @@ def test_post_and_draft_are_there_after_relaunch(qtbot, open_window, demo_planne
     assert states == {"Draft", "Posted"}
     again.nav.setCurrentRow(1)
     texts = [
-        reopened.draft(drafts.list.item(r).data(Qt.ItemDataRole.UserRole + 1)).text
+        reopened.draft(drafts.list.item(r).data(DraftIdRole)).text
         for r in range(drafts.draft_count())
     ]
     assert "Typed, never saved by hand." in texts
