@@ -63,7 +63,10 @@ class Planner:
     # Strategy ----------------------------------------------------------------
 
     def profile(self) -> Profile:
-        return Profile(**settings_q.get_setting(self.db, "profile", {}))
+        raw = settings_q.get_setting(self.db, "profile", {})
+        if not isinstance(raw, dict):
+            return Profile()
+        return Profile(**{k: str(v) for k, v in raw.items() if k in Profile._fields})
 
     def themes(self) -> list[Theme]:
         return themes_q.list_themes(self.db)
@@ -147,6 +150,11 @@ class Planner:
                 "Paste the link of your post (starting with https://), or leave it empty.",
             )
         draft = self.draft(draft_id)
+        if draft.state not in ("draft", "planned"):
+            raise DigwellError(
+                "This draft was already marked as posted.",
+                "To share the item again, draft a new post from it.",
+            )
         if TAKE_PLACEHOLDER in draft.text:
             raise DigwellError(
                 "This draft still has the placeholder for your take.",

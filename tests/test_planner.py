@@ -62,6 +62,9 @@ def test_mark_posted_logs_the_post_and_counts_this_week(planner, item_id, clock)
 def test_marking_posted_again_makes_a_new_draft_for_the_item(planner, item_id):
     first = _drafted(planner, item_id)
     planner.mark_posted(first.id, "linkedin")
+    with pytest.raises(DigwellError, match="already marked as posted"):
+        planner.mark_posted(first.id, "linkedin")
+    assert len(planner.posts()) == 1
     assert planner.draft_for_item(item_id).id != first.id
 
 
@@ -75,7 +78,7 @@ def test_mark_posted_refuses_a_post_link_that_is_not_a_web_address(planner, item
 
 def test_unknown_platform_is_refused(planner, item_id):
     draft = _drafted(planner, item_id)
-    with pytest.raises(ValueError, match="Unknown platform 'myspace'"):
+    with pytest.raises(DigwellError, match="no platform 'myspace'"):
         planner.mark_posted(draft.id, "myspace")
 
 
@@ -88,3 +91,14 @@ def test_posts_and_drafts_survive_reopening(planner, item_id, data_dir, clock):
     assert [d.text for d in reopened.drafts()] == ["Kept."]
     assert reopened.week_progress().posts == 1
     reopened.close()
+
+
+def test_profile_ignores_unknown_or_malformed_settings(planner):
+    from app.store.settings import set_setting
+
+    with planner.db.transaction() as conn:
+        set_setting(conn, "profile", {"name": "Alex", "shoe_size": 44})
+    assert planner.profile().name == "Alex"
+    with planner.db.transaction() as conn:
+        set_setting(conn, "profile", "not a mapping")
+    assert planner.profile().name == ""

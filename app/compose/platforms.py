@@ -2,6 +2,8 @@
 
 from typing import NamedTuple
 
+from app.errors import DigwellError
+
 
 class Platform(NamedTuple):
     """Where the user publishes by hand."""
@@ -31,4 +33,4 @@ def platform(key: str) -> Platform:
         return PLATFORMS[key]
     except KeyError:
         known = ", ".join(PLATFORMS)
-        raise ValueError(f"Unknown platform {key!r}; choose one of {known}.") from None
+        raise DigwellError(f"There is no platform '{key}'.", f"Choose one of {known}.") from None
