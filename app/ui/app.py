@@ -56,6 +56,17 @@ def open_planner(data_dir: Path, *, demo: bool) -> Planner:
     return planner
 
 
+def show_startup_error(err: DigwellError) -> None:
+    """A dialog for people who started Digwell from a menu and see no terminal."""
+    if QGuiApplication.platformName() in ("offscreen", "minimal"):
+        return  # nobody could see or close it
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, err.message)
+    box.setInformativeText(err.hint)
+    box.exec()
+
+
 def build_window(planner: Planner, *, demo: bool) -> MainWindow:
     window = MainWindow(planner, app_icon(), demo=demo)
     window.demo_requested.connect(launch_demo)
@@ -93,12 +104,9 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
     try:
         planner = open_planner(data_dir, demo=demo)
     except DigwellError as err:
-        from PySide6.QtWidgets import QMessageBox
-
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, err.message)
-        box.setInformativeText(err.hint)
-        box.exec()
-        raise
+        print(f"digwell: {err}", file=sys.stderr, flush=True)
+        show_startup_error(err)
+        return 2
     try:
         window = build_window(planner, demo=demo)
         if os.environ.get(EXIT_ON_PAINT_ENV):

@@ -59,3 +59,15 @@ def test_a_database_from_a_newer_digwell_is_refused_with_a_message(tmp_path):
     )
     assert out.returncode == 2
     assert "newer Digwell" in out.stdout and "left untouched" in out.stdout
+
+
+def test_a_damaged_database_stops_the_window_with_a_clear_message(tmp_path):
+    data = tmp_path / "damaged"
+    data.mkdir()
+    (data / "digwell.sqlite3").write_bytes(b"not a database" * 512)
+    out = _launch([sys.executable, "-m", "app", "--data-dir", str(data)], tmp_path)
+    assert out.returncode == 2
+    assert "damaged or is not a Digwell database" in out.stderr
+    assert "Restore it from a backup" in out.stderr
+    assert PAINTED_MARKER not in out.stdout
+    assert (data / "digwell.sqlite3").read_bytes() == b"not a database" * 512
