@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -33,7 +34,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+@functools.cache
 def app_icon() -> QIcon:
+    """Digwell's icon, loaded once."""
     icon = QIcon()
     for name in ("digwell-32.png", "digwell.png"):
         path = resource_path("icons", name)
