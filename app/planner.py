@@ -8,7 +8,7 @@ from app.cadence.week import next_week_start, week_progress, week_start
 from app.clock import Clock, SystemClock
 from app.compose.context import TAKE_PLACEHOLDER, build_context
 from app.compose.platforms import DEFAULT_PLATFORM, platform
-from app.compose.templates import TemplateInfo, TemplateLibrary
+from app.compose.templates import TemplateLibrary
 from app.errors import DigwellError, NotFoundError
 from app.feeds.links import safe_link
 from app.paths import DB_FILENAME, resource_path
@@ -79,9 +79,6 @@ class Planner:
         return next((by_name[n] for n in names if n in by_name), None)
 
     # Drafts ------------------------------------------------------------------
-
-    def template_list(self) -> list[TemplateInfo]:
-        return self.templates.templates()
 
     def render(self, template: str, item_ids: list[int], platform_key: str, take: str = "") -> str:
         """Fill a template from items, their theme, the profile and the user's take."""
