@@ -29,21 +29,28 @@ class ItemDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self._when = when
+        self._font_cache: dict[str, tuple[QFont, QFontMetrics, QFont, QFontMetrics]] = {}
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
         option.text = ""  # the text is painted by `paint`, in two styles
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        title = QFont(option.font)
-        title.setWeight(QFont.Weight.DemiBold)
-        meta = QFont(option.font)
-        meta.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
-        return title, meta
+    def _fonts(
+        self, option: QStyleOptionViewItem
+    ) -> tuple[QFont, QFontMetrics, QFont, QFontMetrics]:
+        """Title and meta fonts with their metrics, made once per base font (paint is hot)."""
+        key = option.font.key()
+        if key not in self._font_cache:
+            title = QFont(option.font)
+            title.setWeight(QFont.Weight.DemiBold)
+            meta = QFont(option.font)
+            meta.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
+            self._font_cache[key] = (title, QFontMetrics(title), meta, QFontMetrics(meta))
+        return self._font_cache[key]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        title, meta = self._fonts(option)
-        height = 2 * QFontMetrics(title).height() + QFontMetrics(meta).height()
+        _, title_metrics, _, meta_metrics = self._fonts(option)
+        height = 2 * title_metrics.height() + meta_metrics.height()
         return QSize(280, height + 2 * _PAD_Y + 2 * _GAP)
 
     def paint(
@@ -54,19 +61,17 @@ class ItemDelegate(QStyledItemDelegate):
     ) -> None:
         super().paint(painter, option, index)  # background, selection, focus; no text
         painter.save()
-        # Asked of the view, not of option.state: touching QStyle costs 6 ms of start-up.
+        # Asked of the view rather than option.state, which needs QStyle's enums loaded.
         selected = self._view.selectionModel().isSelected(index)
+        roles = QPalette.ColorRole
         group = QPalette.ColorGroup.Active
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text_color = option.palette.color(group, text_role)
-        meta_color = option.palette.color(group, text_role)
-        if not selected:
-            meta_color = option.palette.color(group, QPalette.ColorRole.PlaceholderText)
+        text_color = option.palette.color(group, roles.HighlightedText if selected else roles.Text)
+        meta_color = text_color if selected else option.palette.color(group, roles.PlaceholderText)
 
-        title_font, meta_font = self._fonts(option)
+        title_font, title_metrics, meta_font, meta_metrics = self._fonts(option)
         rect = option.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
-        title = self._elide_two_lines(str(index.data() or ""), title_font, rect.width())
-        title_height = (title.count("\n") + 1) * QFontMetrics(title_font).height()
+        title = self._elide_two_lines(str(index.data() or ""), title_metrics, rect.width())
+        title_height = (title.count("\n") + 1) * title_metrics.height()
         painter.setFont(title_font)
         painter.setPen(text_color)
         painter.drawText(
@@ -86,18 +91,17 @@ class ItemDelegate(QStyledItemDelegate):
             rect.left(),
             rect.top() + title_height + _GAP,
             rect.width(),
-            QFontMetrics(meta_font).height(),
+            meta_metrics.height(),
         )
         painter.drawText(
             meta_rect,
             Qt.AlignmentFlag.AlignLeft,
-            QFontMetrics(meta_font).elidedText(meta, Qt.TextElideMode.ElideRight, rect.width()),
+            meta_metrics.elidedText(meta, Qt.TextElideMode.ElideRight, rect.width()),
         )
         painter.restore()
 
     @staticmethod
-    def _elide_two_lines(text: str, font: QFont, width: int) -> str:
-        metrics = QFontMetrics(font)
+    def _elide_two_lines(text: str, metrics: QFontMetrics, width: int) -> str:
         if metrics.horizontalAdvance(text) <= width:
             return text
         words = text.split()
