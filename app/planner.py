@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cadence.week import next_week_start, week_progress, week_start
 from app.clock import Clock, SystemClock
 from app.compose.context import TAKE_PLACEHOLDER, build_context
 from app.compose.platforms import DEFAULT_PLATFORM, platform
-from app.compose.templates import TemplateLibrary
 from app.errors import DigwellError, NotFoundError
 from app.feeds.links import safe_link
 from app.paths import DB_FILENAME, resource_path
@@ -21,6 +21,9 @@ from app.store import settings as settings_q
 from app.store import themes as themes_q
 from app.types import Draft, Item, ItemRow, Post, Profile, Theme, WeekProgress
 
+if TYPE_CHECKING:
+    from app.compose.templates import TemplateLibrary
+
 DEFAULT_WEEKLY_TARGET = 3
 DEFAULT_TEMPLATE = "quick-share"
 
@@ -28,16 +31,27 @@ DEFAULT_TEMPLATE = "quick-share"
 class Planner:
     """What the UI and the CLI call; nothing here knows about Qt."""
 
-    def __init__(self, db: Database, clock: Clock, templates: TemplateLibrary) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, templates: TemplateLibrary | None = None
+    ) -> None:
         self.db = db
         self.clock = clock
-        self.templates = templates
+        self._templates = templates
+
+    @property
+    def templates(self) -> TemplateLibrary:
+        """The template library, loaded when first drafting (Jinja2 is not needed before)."""
+        if self._templates is None:
+            from app.compose.templates import TemplateLibrary
+
+            self._templates = TemplateLibrary(resource_path("templates"))
+        return self._templates
 
     @classmethod
     def open(cls, data_dir: Path, *, clock: Clock | None = None) -> Planner:
         """Open (creating and migrating if needed) the database in `data_dir`."""
         db = Database(Path(data_dir) / DB_FILENAME)
-        return cls(db, clock or SystemClock(), TemplateLibrary(resource_path("templates")))
+        return cls(db, clock or SystemClock())
 
     def close(self) -> None:
         self.db.close()
