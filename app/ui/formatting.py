@@ -43,3 +43,14 @@ def local_datetime(when: datetime, tz: tzinfo) -> str:
 def posts_this_week(posts: int, target: int) -> str:
     """The cadence headline: '1 of 3 posts this week'."""
     return f"{posts} of {target} post{'s' * (target != 1)} this week"
+
+
+def escape_html(text: str) -> str:
+    """What html.escape does; that module drags in html.entities (~2 ms of start-up)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )

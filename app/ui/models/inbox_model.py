@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex
 
 from app.planner import Planner
 from app.types import ItemRow
+from app.ui.qt_values import DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE
 
-ItemIdRole = Qt.ItemDataRole.UserRole + 1
-SourceRole = Qt.ItemDataRole.UserRole + 2
-PublishedRole = Qt.ItemDataRole.UserRole + 3
-HasDraftRole = Qt.ItemDataRole.UserRole + 4
+ItemIdRole = USER_ROLE + 1
+SourceRole = USER_ROLE + 2
+PublishedRole = USER_ROLE + 3
+HasDraftRole = USER_ROLE + 4
 
 _BATCH = 200  # rows exposed per fetchMore, and rows read per cache miss
 
@@ -88,7 +89,7 @@ class InboxModel(QAbstractListModel):
             cached = self._rows.get(item_id)
         return cached
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < self._exposed:
             return None
         if role == ItemIdRole:
@@ -96,7 +97,7 @@ class InboxModel(QAbstractListModel):
         row = self._row(index.row())
         if row is None:
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
             return row.title
         if role == SourceRole:
             return row.source

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -50,7 +50,7 @@ class InboxPage(QStackedWidget):
         self.preview = PreviewPane()
         self.preview.draft_requested.connect(self.draft_requested)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = QSplitter()  # horizontal
         split.addWidget(self.view)
         split.addWidget(self.preview)
         split.setStretchFactor(0, 2)

@@ -6,15 +6,15 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtCore import QPointF, QSize
+from PySide6.QtGui import QFont, QFontMetrics, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from app.ui.models.inbox_model import HasDraftRole, PublishedRole, SourceRole
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-    from PySide6.QtGui import QPainter
+    from PySide6.QtGui import QBrush, QPainter
     from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem
 
 _PAD_X = 12
@@ -60,45 +60,28 @@ class ItemDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         super().paint(painter, option, index)  # background, selection, focus; no text
-        painter.save()
         # Asked of the view rather than option.state, which needs QStyle's enums loaded.
         selected = self._view.selectionModel().isSelected(index)
         roles = QPalette.ColorRole
         group = QPalette.ColorGroup.Active
-        text_color = option.palette.color(group, roles.HighlightedText if selected else roles.Text)
-        meta_color = text_color if selected else option.palette.color(group, roles.PlaceholderText)
+        title_brush = option.palette.brush(group, roles.HighlightedText if selected else roles.Text)
+        meta_brush = title_brush if selected else option.palette.brush(group, roles.PlaceholderText)
 
         title_font, title_metrics, meta_font, meta_metrics = self._fonts(option)
         rect = option.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
         title = self._elide_two_lines(str(index.data() or ""), title_metrics, rect.width())
-        title_height = (title.count("\n") + 1) * title_metrics.height()
-        painter.setFont(title_font)
-        painter.setPen(text_color)
-        painter.drawText(
-            QRect(rect.left(), rect.top(), rect.width(), title_height),
-            Qt.TextFlag.TextWordWrap,
-            title,
-        )
-
         meta = " · ".join(
             part for part in (index.data(SourceRole), self._when(index.data(PublishedRole))) if part
         )
         if index.data(HasDraftRole):
             meta += "  ✎ drafted"
-        painter.setFont(meta_font)
-        painter.setPen(meta_color)
-        meta_rect = QRect(
-            rect.left(),
-            rect.top() + title_height + _GAP,
-            rect.width(),
-            meta_metrics.height(),
-        )
-        painter.drawText(
-            meta_rect,
-            Qt.AlignmentFlag.AlignLeft,
-            meta_metrics.elidedText(meta, Qt.TextElideMode.ElideRight, rect.width()),
-        )
-        painter.restore()
+        meta = elide_right(meta, meta_metrics, rect.width())
+
+        y = rect.top()
+        for line in title.split("\n"):
+            _draw_line(painter, line, title_font, title_brush, QPointF(rect.left(), y))
+            y += title_metrics.height()
+        _draw_line(painter, meta, meta_font, meta_brush, QPointF(rect.left(), y + _GAP))
 
     @staticmethod
     def _elide_two_lines(text: str, metrics: QFontMetrics, width: int) -> str:
@@ -108,5 +91,36 @@ class ItemDelegate(QStyledItemDelegate):
         first = ""
         while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:
             first = (first + " " + words.pop(0)).strip()
-        rest = metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width)
+        rest = elide_right(" ".join(words), metrics, width)
         return f"{first}\n{rest}" if first else rest
+
+
+def _draw_line(painter: QPainter, text: str, font: QFont, brush: QBrush, at: QPointF) -> None:
+    """One line of text in `brush`, its top left at `at`. Laid out by QTextLayout because
+    QPainter.setPen, or asking the view's QStyle to draw, would each make PySide6
+    build a large set of enums at start-up (see app.ui.qt_values)."""
+    layout = QTextLayout(text, font)
+    colour = QTextCharFormat()
+    colour.setForeground(brush)
+    span = QTextLayout.FormatRange()
+    span.start, span.length, span.format = 0, len(text), colour
+    layout.setFormats([span])
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    layout.draw(painter, at)
+
+
+def elide_right(text: str, metrics: QFontMetrics, width: int) -> str:
+    """`text` cut to fit `width` with an ellipsis, as `QFontMetrics.elidedText` with
+    `Qt.TextElideMode.ElideRight` does, without touching `Qt` (see app.ui.qt_values)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits, found by bisection
+    while low < high:
+        mid = (low + high + 1) // 2
+        if metrics.horizontalAdvance(text[:mid].rstrip() + "…") <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…" if low else ""

@@ -1,0 +1,15 @@
+"""Values of `Qt` namespace enums as plain ints, for code on the way to the first paint.
+
+PySide6 builds every enum of the `Qt` namespace at once (about 90; `Qt.Key` alone
+has 471 members) the first time anything touches `Qt`, including overloaded calls
+such as `QPainter.setPen` or `QAction.setShortcut`: ~35 ms here, a tenth of
+start-up. So the start-up path passes these ints where Qt takes ints (item roles)
+or QVariants (`setProperty`). tests/ui/test_qt_values.py checks them against `Qt`
+and that the first paint leaves `Qt` untouched.
+"""
+
+DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole
+TOOLTIP_ROLE = 3  # Qt.ItemDataRole.ToolTipRole
+USER_ROLE = 256  # Qt.ItemDataRole.UserRole
+
+PLAIN_TEXT = 0  # Qt.TextFormat.PlainText, for setProperty("textFormat", ...)

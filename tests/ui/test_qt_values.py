@@ -1,0 +1,52 @@
+"""The start-up path's plain ints equal the `Qt` enums they stand for, and the first
+paint never makes PySide6 build the `Qt` namespace (see app.ui.qt_values)."""
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from PySide6.QtCore import Qt
+
+from app.ui import qt_values
+from app.ui.app import EXIT_ON_PAINT_ENV
+
+
+def test_each_value_matches_qt():
+    assert Qt.ItemDataRole.DisplayRole.value == qt_values.DISPLAY_ROLE
+    assert Qt.ItemDataRole.ToolTipRole.value == qt_values.TOOLTIP_ROLE
+    assert Qt.ItemDataRole.UserRole.value == qt_values.USER_ROLE
+    assert Qt.TextFormat.PlainText.value == qt_values.PLAIN_TEXT
+
+
+def test_labels_set_through_the_property_are_plain_text(open_window, demo_planner):
+    window = open_window(demo_planner)
+    assert window.inbox.preview.title.textFormat() == Qt.TextFormat.PlainText
+    assert window.inbox.preview.meta.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_first_paint_on_demo_data_leaves_the_qt_namespace_unbuilt(tmp_path):
+    script = textwrap.dedent(
+        """
+        import sys
+        from app.ui.app import run_gui
+        code = run_gui(sys.argv[1], demo=True)
+        from PySide6 import QtCore
+        print("Qt built:", "Qt" in vars(QtCore))
+        sys.exit(code)
+        """
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DIGWELL_HOME=str(tmp_path))
+    env[EXIT_ON_PAINT_ENV] = "1"
+    data = tmp_path / "demo"
+    for attempt in ("seeds the demo", "an ordinary start"):
+        out = subprocess.run(
+            [sys.executable, "-c", script, str(data)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+        )
+        assert out.returncode == 0, out.stderr
+        if attempt == "an ordinary start":
+            assert "Qt built: False" in out.stdout, out.stdout
