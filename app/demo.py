@@ -16,6 +16,7 @@ from app.store import themes as themes_q
 from app.types import ParsedEntry, Theme
 
 DEMO_MANIFEST = "demo.json"
+DEMO_PAUSED = "Demo feed: a bundled sample, never fetched."
 
 
 class DemoReport(NamedTuple):
@@ -57,6 +58,8 @@ def load_demo(planner: Planner) -> DemoReport:
             entries = [_shifted(e, shift) for e in feed.entries]
             items_q.upsert_entries(conn, feed_id, entries, now)
             feeds_q.record_success(conn, feed_id, f.get("title") or feed.title, feed.site_url, now)
+            # The demo's addresses are made up (.example): refreshing them could only fail.
+            feeds_q.set_paused(conn, feed_id, True, DEMO_PAUSED)
             total += len(entries)
     return DemoReport(feeds=len(manifest["feeds"]), items=total)
 

@@ -40,6 +40,13 @@ class Feed(NamedTuple):
     last_success: datetime | None = None
     last_error: str = ""
     themes: tuple[str, ...] = ()
+    item_count: int = 0
+    paused: bool = False
+    paused_reason: str = ""
+    failures: int = 0
+    last_attempt: datetime | None = None
+    next_fetch_at: datetime | None = None
+    auth_kind: str = ""
 
 
 class ParsedEntry(NamedTuple):

@@ -117,6 +117,19 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX posts_time ON posts(posted_at);
     CREATE INDEX posts_link ON posts(link);
     """,
+    # 2: feed engine: scheduling and backoff, pause and soft removal, private feeds
+    # (a keyring reference only, never the secret), starred items that outlive their feed.
+    """
+    ALTER TABLE feeds ADD COLUMN paused        INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE feeds ADD COLUMN paused_reason TEXT NOT NULL DEFAULT '';
+    ALTER TABLE feeds ADD COLUMN removed_at    TEXT;
+    ALTER TABLE feeds ADD COLUMN failures      INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE feeds ADD COLUMN last_attempt  TEXT;
+    ALTER TABLE feeds ADD COLUMN next_fetch_at TEXT;
+    ALTER TABLE feeds ADD COLUMN secret_ref    TEXT;
+    ALTER TABLE feeds ADD COLUMN auth_kind     TEXT NOT NULL DEFAULT '';
+    ALTER TABLE items ADD COLUMN starred       INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,193 @@
+"""`digwell feeds ...`: subscribe, list, pause, remove, OPML in and out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app.errors import DigwellError
+from app.planner import Planner
+
+
+def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+    feeds = commands.add_parser("feeds", help="manage subscriptions", parents=[common])
+    sub = feeds.add_subparsers(dest="feeds_command", metavar="COMMAND", required=True)
+
+    add = sub.add_parser(
+        "add",
+        parents=[common],
+        help="subscribe to a feed, or to the feed a website links to",
+        description="Subscribe to URL: a feed, or a web page whose feed is found for you. "
+        "A private feed's secret is read from standard input and kept only in the "
+        "system keyring.",
+    )
+    add.add_argument("url", metavar="URL")
+    add.add_argument(
+        "--theme",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="file the feed under this theme (repeatable; created if new)",
+    )
+    add.add_argument("--title", default="", help="your own name for the feed")
+    add.add_argument(
+        "--pick",
+        type=int,
+        metavar="N",
+        help="when a page offers several feeds, take the Nth (1 = first)",
+    )
+    add.add_argument(
+        "--auth", choices=("basic", "bearer", "header"), help="the feed is private: how to sign in"
+    )
+    add.add_argument("--user", default="", help="user name for --auth basic")
+    add.add_argument(
+        "--header",
+        default="",
+        metavar="NAME",
+        help="header name for --auth header (e.g. X-Api-Key)",
+    )
+    add.set_defaults(run=_add)
+
+    listing = sub.add_parser("list", parents=[common], help="list subscriptions")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(run=_list)
+
+    for name, helptext, runner in (
+        ("remove", "unsubscribe (starred and drafted items stay)", _remove),
+        ("pause", "stop refreshing a feed", _pause),
+        ("resume", "refresh a paused feed again", _resume),
+    ):
+        cmd = sub.add_parser(name, parents=[common], help=helptext)
+        cmd.add_argument("feed", metavar="URL|ID")
+        cmd.set_defaults(run=runner)
+
+    imp = sub.add_parser("import-opml", parents=[common], help="subscribe to an OPML file's feeds")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.set_defaults(run=_import)
+    exp = sub.add_parser("export-opml", parents=[common], help="write subscriptions as OPML")
+    exp.add_argument("file", type=Path, metavar="FILE")
+    exp.set_defaults(run=_export)
+
+
+def _add(planner: Planner, args: argparse.Namespace) -> int:
+    from app.feeds import subscriptions
+
+    choices = subscriptions.find_feeds(args.url)
+    if len(choices) > 1 and args.pick is None:
+        print(f"{args.url} offers {len(choices)} feeds; choose one with --pick N:")
+        for n, choice in enumerate(choices, 1):
+            print(f"  {n}. {choice.title or '(untitled)'} [{choice.kind}] {choice.url}")
+        return 3
+    index = (args.pick or 1) - 1
+    if not 0 <= index < len(choices):
+        raise DigwellError(f"There is no feed number {args.pick}.", f"Pick 1 to {len(choices)}.")
+    choice = choices[index]
+    secret = _read_secret(args) if args.auth else None
+    feed = subscriptions.subscribe(
+        planner, choice.url, themes=args.theme, title=args.title or choice.title, secret=secret
+    )
+    themes = f" under {', '.join(feed.themes)}" if feed.themes else ""
+    print(f"Subscribed to {feed.title or feed.url} ({feed.url}){themes}.")
+    return 0
+
+
+def _read_secret(args: argparse.Namespace):
+    from app.credentials import FeedSecret
+
+    if args.auth == "basic" and not args.user:
+        raise DigwellError("--auth basic needs --user NAME.", "Give the user name to sign in with.")
+    if args.auth == "header" and not args.header:
+        raise DigwellError("--auth header needs --header NAME.", "For example --header X-Api-Key.")
+    if sys.stdin.isatty():
+        import getpass
+
+        value = getpass.getpass("Secret (kept only in the system keyring): ")
+    else:
+        value = sys.stdin.readline().rstrip("\r\n")
+    if not value:
+        raise DigwellError("No secret was given.", "Type it at the prompt or pipe it on stdin.")
+    name = {"basic": args.user, "header": args.header}.get(args.auth, "")
+    return FeedSecret(kind=args.auth, name=name, value=value)
+
+
+def _list(planner: Planner, args: argparse.Namespace) -> int:
+    from app.store.feeds import list_feeds
+
+    feeds = list_feeds(planner.db)
+    if args.json:
+        print(json.dumps([_feed_json(f) for f in feeds], indent=2, ensure_ascii=False))
+        return 0
+    if not feeds:
+        print("No subscriptions yet. Add one with: digwell feeds add URL --theme NAME")
+        return 0
+    for f in feeds:
+        state = "paused" if f.paused else ("error" if f.last_error else "ok")
+        themes = ", ".join(f.themes) or "no theme"
+        print(f"{f.id:>4}  {f.title or f.url}  [{themes}]  {f.item_count} items  {state}")
+        print(f"      {f.url}")
+        if f.last_error:
+            print(f"      last error: {f.last_error}")
+    return 0
+
+
+def _feed_json(f) -> dict:
+    return {
+        "id": f.id,
+        "url": f.url,
+        "title": f.title,
+        "site_url": f.site_url,
+        "themes": list(f.themes),
+        "last_success": f.last_success.isoformat() if f.last_success else None,
+        "last_error": f.last_error,
+        "item_count": f.item_count,
+        "paused": f.paused,
+        "paused_reason": f.paused_reason,
+        "private": bool(f.auth_kind),
+    }
+
+
+def _remove(planner: Planner, args: argparse.Namespace) -> int:
+    from app.feeds import subscriptions
+
+    kept = subscriptions.unsubscribe(planner, args.feed)
+    note = f"; {kept} starred or drafted items kept" if kept else ""
+    print(f"Unsubscribed from {args.feed}{note}.")
+    return 0
+
+
+def _pause(planner: Planner, args: argparse.Namespace) -> int:
+    from app.feeds import subscriptions
+
+    feed = subscriptions.set_paused(planner, args.feed, True)
+    print(f"Paused {feed.title or feed.url}.")
+    return 0
+
+
+def _resume(planner: Planner, args: argparse.Namespace) -> int:
+    from app.feeds import subscriptions
+
+    feed = subscriptions.set_paused(planner, args.feed, False)
+    print(f"Resumed {feed.title or feed.url}; it is refreshed with the next refresh.")
+    return 0
+
+
+def _import(planner: Planner, args: argparse.Namespace) -> int:
+    from app.feeds import subscriptions
+
+    report = subscriptions.import_opml(planner, args.file)
+    print(f"Added {len(report.added)} feeds, skipped {len(report.skipped)}.")
+    for name in report.themes_created:
+        print(f"  new theme: {name}")
+    for what, why in report.skipped:
+        print(f"  skipped {what}: {why}")
+    return 0
+
+
+def _export(planner: Planner, args: argparse.Namespace) -> int:
+    from app.feeds import subscriptions
+
+    count = subscriptions.export_opml(planner, args.file)
+    print(f"Wrote {count} feeds to {args.file} (no passwords or tokens).")
+    return 0

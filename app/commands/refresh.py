@@ -1,0 +1,57 @@
+"""`digwell refresh`: fetch every due feed; `--json-progress` prints one JSON line per
+event, which is how the GUI follows a refresh it started in its own process."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from app.planner import Planner
+
+
+def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+    cmd = commands.add_parser(
+        "refresh", parents=[common], help="fetch new items from every due feed"
+    )
+    cmd.add_argument(
+        "--json-progress",
+        action="store_true",
+        help="print progress as JSON lines (start, one per feed, done)",
+    )
+    cmd.add_argument(
+        "--all", action="store_true", help="also fetch feeds that asked to be left alone for now"
+    )
+    cmd.set_defaults(run=run)
+
+
+def run(planner: Planner, args: argparse.Namespace) -> int:
+    from app.feeds.refresh import refresh
+
+    def emit(event: dict) -> None:
+        print(json.dumps(event, ensure_ascii=False), flush=True)
+
+    def on_start(total: int) -> None:
+        if args.json_progress:
+            emit({"event": "start", "total": total})
+        elif total == 0:
+            print("Nothing to refresh: no feed is due.")
+
+    def on_progress(done: int, total: int, outcome) -> None:
+        if args.json_progress:
+            emit({"event": "feed", "done": done, "total": total, **outcome._asdict()})
+        elif outcome.status in ("error", "gone"):
+            print(f"[{done}/{total}] {outcome.title}: {outcome.error}", file=sys.stderr)
+
+    report = refresh(
+        planner.db, planner.clock, force=args.all, on_start=on_start, on_progress=on_progress
+    )
+    if args.json_progress:
+        emit({"event": "done", **report._asdict()})
+    else:
+        print(
+            f"Refreshed {report.feeds} feeds in {report.elapsed_s:.1f} s: "
+            f"{report.added} new items, {report.updated} updated, "
+            f"{report.not_modified} unchanged, {report.errors} with errors."
+        )
+    return 1 if report.feeds and report.errors == report.feeds else 0
