@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from datetime import datetime, timezone
 from pathlib import Path
@@ -62,3 +63,67 @@ def demo_planner(planner):
 
     load_demo(planner)
     return planner
+
+
+@functools.cache
+def _memory_keyring_class():
+    """An in-memory keyring backend, for tests only (keyring is imported when first needed)."""
+    from keyring.backend import KeyringBackend
+    from keyring.errors import PasswordDeleteError
+
+    class MemoryKeyring(KeyringBackend):
+        """Secrets in a dict: `store[(service, username)] = password`."""
+
+        priority = -1  # never "recommended", so keyring's own discovery never picks it
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.store: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.store.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.store[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            if self.store.pop((service, username), None) is None:
+                raise PasswordDeleteError("Password not found")
+
+    _unregister(MemoryKeyring)
+    return MemoryKeyring
+
+
+def _unregister(cls: type) -> None:
+    """keyring registers every backend class it sees; keep test classes out of discovery."""
+    from keyring.backend import KeyringBackend
+
+    KeyringBackend._classes.discard(cls)
+
+
+@pytest.fixture
+def memory_keyring():
+    """A trusted in-memory keyring installed with `credentials.use_backend`, then removed.
+
+    Returns the backend: `memory_keyring.store` maps (service, username) to what was stored.
+    """
+    from app import credentials
+
+    backend = _memory_keyring_class()()
+    credentials.use_backend(backend)
+    yield backend
+    credentials.use_backend(None)
+
+
+@pytest.fixture
+def make_keyring():
+    """`make_keyring(module, name="Keyring")`: a fresh in-memory backend whose class claims
+    to live in `module` (e.g. "keyrings.alt.file" or "keyring.backends.SecretService"),
+    for testing which backends app.credentials trusts. Nothing is installed."""
+
+    def make(module: str, name: str = "Keyring"):
+        cls = type(name, (_memory_keyring_class(),), {"__module__": module})
+        _unregister(cls)
+        return cls()
+
+    return make

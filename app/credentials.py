@@ -1,0 +1,442 @@
+"""Secrets for private feeds: kept in the OS keyring, and nowhere else.
+
+This is the only module that handles a private feed's password, token or header value.
+The database keeps an opaque reference (`new_ref()`), never the secret; nothing here
+logs, and no error message or repr ever contains a secret.
+
+Only real OS keyrings are trusted: the Secret Service (GNOME Keyring, KWallet 5.97+
+and friends), KWallet over DBus, the macOS Keychain and Windows Credential Manager,
+also when keyring reaches them through its ChainerBackend. Everything else is refused
+with a `CredentialsError` saying the secret was NOT saved: keyring's "fail" and "null"
+backends, anything from keyrings.alt (which stores secrets in plain files) and any
+third-party backend. There is no plaintext fallback.
+
+keyring (~150 ms to import), json, base64 and uuid are imported where used, so
+importing this module costs the start-up path nothing.
+
+Tests install a trusted in-memory backend with `use_backend(backend)` and go back to
+normal discovery with `use_backend(None)`; production code never calls it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from app.errors import DigwellError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from keyring.backend import KeyringBackend
+
+SERVICE = "Digwell"
+KINDS = ("basic", "bearer", "header")
+
+# Managed by the HTTP connection itself (RFC 9110 §7.6.1 plus Host and Content-Length):
+# a feed secret may not set them.
+REFUSED_HEADERS = frozenset(
+    {
+        "connection",
+        "content-length",
+        "host",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "trailers",
+        "transfer-encoding",
+        "upgrade",
+    }
+)
+_TCHAR = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+# Modules of the keyring backends Digwell trusts, and how the UI names them.
+TRUSTED_BACKENDS = {
+    "keyring.backends.SecretService": "the system keyring (Secret Service)",
+    "keyring.backends.kwallet": "KWallet",
+    "keyring.backends.macOS": "the macOS Keychain",
+    "keyring.backends.Windows": "Windows Credential Manager",
+}
+
+_INSTALL_HINT = (
+    "Install and unlock GNOME Keyring or KWallet (on macOS and Windows the system "
+    "keychain is used), then enter the secret again."
+)
+_CONFIG_HINT = (
+    "Remove the PYTHON_KEYRING_BACKEND setting or keyringrc.cfg entry that selects it "
+    "so the system keyring is used, then enter the secret again."
+)
+_NOT_SAVED = "The secret was NOT saved"
+_NOT_READ = "The feed's secret could not be read"
+_NOT_DELETED = "The feed's secret could not be removed from the keyring"
+
+
+class CredentialsError(DigwellError):
+    """A feed secret is invalid, or the keyring refused or failed to keep it.
+
+    The message never contains the secret.
+    """
+
+
+class _FeedSecretFields(NamedTuple):
+    kind: str
+    name: str
+    value: str
+
+
+class FeedSecret(_FeedSecretFields):
+    """How to authenticate to one private feed.
+
+    kind: "basic" (name is the user name, value the password), "bearer" (name is '',
+    value the token) or "header" (name is the header name, value the header value).
+    Validated on construction (also through `_make` and `_replace`); the repr hides
+    the value.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, kind: str, name: str, value: str) -> FeedSecret:
+        _validate(kind, name, value)
+        return super().__new__(cls, kind, name, value)
+
+    @classmethod
+    def _make(cls, iterable: Any) -> FeedSecret:
+        return cls(*iterable)
+
+    def __repr__(self) -> str:
+        return f"FeedSecret(kind={self.kind!r}, name={self.name!r}, value=<hidden>)"
+
+    __str__ = __repr__
+
+
+def _has_control(text: str) -> bool:
+    return any(ord(c) < 0x20 or ord(c) == 0x7F for c in text)
+
+
+def _header_safe(text: str) -> bool:
+    """Visible ASCII, spaces and tabs: what an HTTP client sends as is."""
+    return all(c == "\t" or 0x20 <= ord(c) <= 0x7E for c in text)
+
+
+def _validate(kind: object, name: object, value: object) -> None:
+    # Nothing the caller passed is echoed back (a misplaced token could be in any field),
+    # except a header name from REFUSED_HEADERS.
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise CredentialsError(
+            "Unknown kind of feed secret.",
+            "Choose Basic (user name and password), Bearer (token) or a custom header.",
+        )
+    if not isinstance(name, str) or not isinstance(value, str):
+        raise CredentialsError("A feed secret's name and value must be text.")
+    if kind == "basic":
+        if ":" in name or _has_control(name):
+            raise CredentialsError(
+                "The user name for Basic authentication cannot contain ':' or line breaks.",
+                "Check the user name and enter it again.",
+            )
+        if not name and not value:
+            raise CredentialsError("Enter a user name or a password for Basic authentication.")
+    elif kind == "bearer":
+        if name:
+            raise CredentialsError("A bearer token has no name; leave the name empty.")
+        if not value:
+            raise CredentialsError("Enter the bearer token.")
+        if not _header_safe(value):
+            raise CredentialsError(
+                "The bearer token contains line breaks or characters that cannot be sent "
+                "in an HTTP header.",
+                "Paste the token again without extra lines or spaces.",
+            )
+    else:
+        if not name or not set(name) <= _TCHAR:
+            raise CredentialsError(
+                "The header name is not a valid HTTP header name.",
+                "Use letters, digits and '-' only, e.g. X-API-Key.",
+            )
+        if name.lower() in REFUSED_HEADERS:
+            raise CredentialsError(
+                f"Digwell cannot send a custom {name} header: the HTTP connection manages it.",
+                "Use the header name your feed's provider documents, e.g. X-API-Key.",
+            )
+        if not value:
+            raise CredentialsError("Enter a value for the custom header.")
+        if not _header_safe(value):
+            raise CredentialsError(
+                "The custom header's value contains line breaks or characters that cannot be "
+                "sent in an HTTP header.",
+                "Paste the value again without extra lines.",
+            )
+
+
+def auth_headers(secret: FeedSecret) -> dict[str, str]:
+    """The HTTP headers that authenticate a request for the feed."""
+    if secret.kind == "basic":
+        import base64
+
+        pair = f"{secret.name}:{secret.value}".encode()
+        return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
+    if secret.kind == "bearer":
+        return {"Authorization": f"Bearer {secret.value}"}
+    return {secret.name: secret.value}
+
+
+def new_ref() -> str:
+    """A fresh opaque reference to store with a feed in place of its secret."""
+    import uuid
+
+    return uuid.uuid4().hex
+
+
+# ---------------------------------------------------------------------------------------
+# Backend policy
+
+
+class _Refused(Exception):
+    """Internal: no trusted keyring; `reason` completes a sentence, `hint` says what to do."""
+
+    def __init__(self, reason: str, hint: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.hint = hint
+
+
+_installed: KeyringBackend | None = None
+# (what keyring.get_keyring() returned, the trusted backend picked from it, its label):
+# resolving a ChainerBackend asks each backend for its priority, which can mean DBus calls.
+_resolved: tuple[object, KeyringBackend, str] | None = None
+
+
+def use_backend(backend: KeyringBackend | None) -> None:
+    """Use and trust `backend` for every secret from now on; None restores discovery.
+
+    For tests (an in-memory backend): production code never calls this, because a
+    backend installed here bypasses the policy that refuses non-OS keyrings.
+    """
+    global _installed, _resolved
+    _installed = backend
+    _resolved = None
+
+
+def _class_name(obj: object) -> str:
+    cls = type(obj)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _trusted_label(backend: object) -> str | None:
+    return TRUSTED_BACKENDS.get(type(backend).__module__)
+
+
+def _resolve() -> tuple[KeyringBackend, str]:
+    """The backend to use and a label for the UI, or `_Refused`."""
+    global _resolved
+    if _installed is not None:
+        return _installed, f"the {type(_installed).__name__} backend (installed by use_backend)"
+    try:
+        import keyring
+        from keyring.backends import chainer, fail, null
+
+        current = keyring.get_keyring()
+    except Exception as exc:
+        failure = type(exc).__name__
+    else:
+        failure = ""
+    if failure:
+        raise _Refused(f"the keyring could not be set up ({failure}).", _INSTALL_HINT)
+
+    cached = _resolved
+    if cached is not None and cached[0] is current:
+        return cached[1], cached[2]
+
+    module = type(current).__module__
+    label = _trusted_label(current)
+    if label is not None:
+        chosen = current
+    elif isinstance(current, chainer.ChainerBackend):
+        wrapped: list[KeyringBackend] = []
+        try:
+            wrapped = list(current.backends)
+        except Exception as exc:
+            failure = type(exc).__name__
+        if failure:
+            raise _Refused(f"the keyrings could not be listed ({failure}).", _INSTALL_HINT)
+        trusted = [b for b in wrapped if _trusted_label(b) is not None]
+        if not trusted:
+            if not wrapped:
+                raise _Refused(_no_keyring_reason(), _INSTALL_HINT)
+            names = ", ".join(_class_name(b) for b in wrapped)
+            raise _Refused(
+                f"none of the available keyrings ({names}) is a system keyring Digwell trusts.",
+                _INSTALL_HINT,
+            )
+        chosen = trusted[0]
+        label = _trusted_label(chosen) or ""
+    elif isinstance(current, fail.Keyring) or module == "keyring.backends.fail":
+        raise _Refused(_no_keyring_reason(), _INSTALL_HINT)
+    elif isinstance(current, null.Keyring) or module == "keyring.backends.null":
+        raise _Refused(
+            "the keyring is switched off (keyring's null backend is configured).",
+            _CONFIG_HINT,
+        )
+    elif module == "keyrings.alt" or module.startswith("keyrings.alt."):
+        raise _Refused(
+            f"the configured keyring ({_class_name(current)}) comes from keyrings.alt, "
+            "which keeps secrets in a file on disk.",
+            _CONFIG_HINT,
+        )
+    else:
+        raise _Refused(
+            f"the configured keyring ({_class_name(current)}) is not a system keyring "
+            "Digwell trusts.",
+            _CONFIG_HINT,
+        )
+    _resolved = (current, chosen, label)
+    return chosen, label
+
+
+def _no_keyring_reason() -> str:
+    return (
+        "no system keyring was found (GNOME Keyring, KWallet, the macOS Keychain or "
+        "Windows Credential Manager)."
+    )
+
+
+def _backend(action: str) -> KeyringBackend:
+    try:
+        return _resolve()[0]
+    except _Refused as refused:
+        reason, hint = refused.reason, refused.hint
+    raise CredentialsError(f"{action}: {reason}", hint)
+
+
+def keyring_status() -> tuple[bool, str]:
+    """Whether secrets can be saved, and a sentence saying so for the UI.
+
+    Says which keyring is used; whether it is unlocked shows only when it is used.
+    """
+    try:
+        label = _resolve()[1]
+    except _Refused as refused:
+        return False, f"Secrets for private feeds cannot be saved: {refused.reason}"
+    return True, f"Secrets for private feeds are kept in {label}."
+
+
+# ---------------------------------------------------------------------------------------
+# Keyring operations
+
+
+def _username(ref: str) -> str:
+    if not isinstance(ref, str) or not ref.strip() or _has_control(ref):
+        raise CredentialsError(
+            "Invalid reference to a feed secret.", "This is a bug in Digwell; please report it."
+        )
+    return f"feed:{ref}"
+
+
+def _backend_failure(action: str, exc: BaseException) -> CredentialsError:
+    """A CredentialsError for a backend exception, quoting only its type.
+
+    Backend messages are not quoted (they could contain what was being stored), and
+    the caller raises the result outside its `except` block so the original exception
+    is not chained to it either.
+    """
+    from keyring import errors
+
+    kind = type(exc).__name__
+    if isinstance(exc, errors.KeyringLocked):
+        return CredentialsError(
+            f"{action}: the keyring is locked, or unlocking it was cancelled.",
+            "Unlock your keyring and try again.",
+        )
+    if isinstance(exc, errors.NoKeyringError):
+        return CredentialsError(f"{action}: {_no_keyring_reason()}", _INSTALL_HINT)
+    if isinstance(exc, errors.InitError):
+        return CredentialsError(
+            f"{action}: the keyring could not be opened ({kind}).",
+            "Check that your keyring (GNOME Keyring, KWallet…) is running and unlocked, "
+            "then try again.",
+        )
+    if isinstance(exc, errors.PasswordDeleteError):
+        return CredentialsError(
+            f"{action}: the keyring refused to remove it ({kind}).",
+            "Unlock your keyring and try again.",
+        )
+    if isinstance(exc, errors.PasswordSetError):
+        return CredentialsError(
+            f"{action}: the keyring refused to store it ({kind}).",
+            "Unlock your keyring and enter the secret again.",
+        )
+    return CredentialsError(
+        f"{action}: the keyring reported an error ({kind}).",
+        "Check that your keyring is running and unlocked, then try again.",
+    )
+
+
+def _call(action: str, operation: Callable[..., Any], *args: str) -> Any:
+    try:
+        return operation(*args)
+    except Exception as exc:
+        error = _backend_failure(action, exc)
+    raise error
+
+
+def save_secret(ref: str, secret: FeedSecret) -> None:
+    """Store the feed's secret in the OS keyring under (SERVICE, "feed:<ref>").
+
+    Raises CredentialsError, saying the secret was NOT saved, when no trusted keyring is
+    available or the keyring fails; nothing is ever written anywhere else.
+    """
+    if not isinstance(secret, FeedSecret):
+        raise CredentialsError(f"{_NOT_SAVED}: it is not a feed secret.")
+    username = _username(ref)
+    import json
+
+    payload = json.dumps(
+        {"v": 1, "kind": secret.kind, "name": secret.name, "value": secret.value},
+        separators=(",", ":"),
+    )
+    backend = _backend(_NOT_SAVED)
+    _call(_NOT_SAVED, backend.set_password, SERVICE, username, payload)
+
+
+def load_secret(ref: str) -> FeedSecret | None:
+    """The feed's secret, or None if the keyring holds none for `ref`."""
+    username = _username(ref)
+    backend = _backend(_NOT_READ)
+    raw = _call(_NOT_READ, backend.get_password, SERVICE, username)
+    if raw is None:
+        return None
+    import json
+
+    try:
+        data = json.loads(raw)
+        secret = FeedSecret(data["kind"], data["name"], data["value"])
+    except (ValueError, LookupError, TypeError, CredentialsError):
+        secret = None  # the error (and any quote of the stored text) stays here
+    if secret is None:
+        raise CredentialsError(
+            f"{_NOT_READ}: the keyring entry is not in Digwell's format.",
+            "Enter the secret again in the feed's settings.",
+        )
+    return secret
+
+
+def delete_secret(ref: str) -> None:
+    """Forget the feed's secret; fine if there is none."""
+    username = _username(ref)
+    backend = _backend(_NOT_DELETED)
+    from keyring.errors import PasswordDeleteError
+
+    try:
+        backend.delete_password(SERVICE, username)
+    except PasswordDeleteError:
+        # Backends say "not found" this way, but also "cancelled by the user".
+        missing = _call(_NOT_DELETED, backend.get_password, SERVICE, username) is None
+        error = None if missing else _backend_failure(_NOT_DELETED, PasswordDeleteError())
+    except Exception as exc:
+        error = _backend_failure(_NOT_DELETED, exc)
+    else:
+        error = None
+    if error is not None:
+        raise error
