@@ -1,0 +1,111 @@
+"""A whole refresh against a local server: new items, conditional repeats, failures
+with backoff, 410 pauses, 301 moves, and the JSON progress the GUI reads."""
+
+import json
+from datetime import timedelta
+
+import pytest
+
+from app.cli import main
+from app.feeds.refresh import refresh
+from app.store import feeds as feeds_q
+from tests.feed_server import FeedServer
+
+
+def _rss(title: str, n: int, start: int = 0) -> bytes:
+    items = "".join(
+        f"<item><title>{title} item {i}</title><link>https://example.org/{title}/{i}</link>"
+        f"<guid>{title}-{i}</guid><pubDate>Mon, 23 Nov 2026 08:00:00 GMT</pubDate>"
+        f"<description>About {title} {i}</description></item>"
+        for i in range(start, start + n)
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>https://example.org/{title}</link>{items}</channel></rss>"
+    ).encode()
+
+
+@pytest.fixture
+def server():
+    with FeedServer() as srv:
+        yield srv
+
+
+def _subscribe(planner, *urls):
+    with planner.db.transaction() as conn:
+        return [feeds_q.add_feed(conn, url, "", planner.clock.now()) for url in urls]
+
+
+def test_cold_then_warm_refresh(planner, server):
+    for name in ("alpha", "beta"):
+        server.route(f"/{name}.xml", body=_rss(name, 5), etag=f'"{name}-1"')
+    _subscribe(planner, server.url("/alpha.xml"), server.url("/beta.xml"))
+    seen = []
+    report = refresh(planner.db, planner.clock, on_progress=lambda d, t, o: seen.append(o))
+    assert report.ok == 2 and report.added == 10 and report.errors == 0
+    assert {o.title for o in seen} == {"alpha", "beta"}  # titles learned from the feeds
+    assert planner.item_count() == 10
+
+    warm = refresh(planner.db, planner.clock, force=True)
+    assert warm.not_modified == 2 and warm.added == 0
+    later = server.headers_seen["/alpha.xml"][1:]
+    assert later and all({k.lower(): v for k, v in h.items()}.get("if-none-match") for h in later)
+
+    server.route("/alpha.xml", body=_rss("alpha", 6), etag='"alpha-2"')
+    changed = refresh(planner.db, planner.clock, force=True)
+    assert changed.added == 1 and changed.not_modified == 1
+
+
+def test_failures_back_off_gone_pauses_and_moved_updates(planner, server):
+    server.route("/broken.xml", status=500)
+    server.route("/gone.xml", status=410)
+    server.route("/old.xml", status=301, redirect_to="/new.xml")
+    server.route("/new.xml", body=_rss("moved", 2))
+    server.route("/notafeed.xml", body=b"<html><body>hello</body></html>", content_type="text/html")
+    broken, gone, old, junk = _subscribe(
+        planner,
+        server.url("/broken.xml"),
+        server.url("/gone.xml"),
+        server.url("/old.xml"),
+        server.url("/notafeed.xml"),
+    )
+    report = refresh(planner.db, planner.clock)
+    assert report.feeds == 4 and report.ok == 1 and report.errors == 3
+    feeds = {f.id: f for f in feeds_q.list_feeds(planner.db)}
+    assert "500" in feeds[broken].last_error and feeds[broken].failures == 1
+    assert feeds[broken].next_fetch_at >= planner.clock.now() + timedelta(minutes=5)
+    assert feeds[gone].paused and "410" in feeds[gone].paused_reason
+    assert feeds[old].url == server.url("/new.xml") and feeds[old].item_count == 2
+    assert feeds[junk].last_error  # a readable reason, and the feed is kept
+    # Nothing is due now: the broken feed waits, the gone one is paused.
+    again = refresh(planner.db, planner.clock)
+    assert again.feeds == 0
+
+
+def test_refresh_command_prints_json_progress(tmp_path, server, capsys):
+    server.route("/a.xml", body=_rss("a", 3))
+    server.route("/b.xml", status=404)
+    data = str(tmp_path)
+    from app.planner import Planner
+
+    planner = Planner.open(tmp_path)
+    _subscribe(planner, server.url("/a.xml"), server.url("/b.xml"))
+    planner.close()
+    code = main(["refresh", "--json-progress", "--data-dir", data])
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 0
+    assert lines[0] == {"event": "start", "total": 2}
+    feed_events = [e for e in lines if e["event"] == "feed"]
+    assert [e["done"] for e in feed_events] == [1, 2]
+    assert {e["status"] for e in feed_events} == {"ok", "error"}
+    assert lines[-1]["event"] == "done" and lines[-1]["added"] == 3
+
+
+def test_many_feeds_are_parsed_in_worker_processes(planner, server):
+    urls = []
+    for i in range(12):
+        server.route(f"/f{i}.xml", body=_rss(f"f{i}", 4))
+        urls.append(server.url(f"/f{i}.xml"))
+    _subscribe(planner, *urls)
+    report = refresh(planner.db, planner.clock, workers=2)
+    assert report.ok == 12 and report.added == 48 and planner.item_count() == 48
