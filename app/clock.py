@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Protocol
+
+from app.errors import DigwellError
 
 
 class Clock(Protocol):
@@ -71,3 +74,25 @@ class FixedClock:
     def advance(self, delta: timedelta) -> None:
         """Move the clock forward by `delta`."""
         self._at += delta
+
+
+# Fixes the clock of a `digwell` process (an ISO 8601 time with offset), so tests and
+# reproducible runs can start the real commands at a chosen time.
+NOW_ENV = "DIGWELL_NOW"
+
+
+def default_clock() -> Clock:
+    """The system clock, unless DIGWELL_NOW names a time."""
+    fixed = os.environ.get(NOW_ENV)
+    if not fixed:
+        return SystemClock()
+    try:
+        at = datetime.fromisoformat(fixed)
+    except ValueError as err:
+        raise DigwellError(
+            f"{NOW_ENV}={fixed!r} is not a time.",
+            "Give an ISO 8601 time with its offset, e.g. 2026-11-23T10:00:00+01:00, or unset it.",
+        ) from err
+    if at.tzinfo is None:
+        raise DigwellError(f"{NOW_ENV}={fixed!r} has no UTC offset.", "Add one, e.g. +00:00.")
+    return FixedClock(at, SystemClock().tz())

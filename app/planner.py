@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cadence.week import next_week_start, week_progress, week_start
-from app.clock import Clock, SystemClock
+from app.clock import Clock, default_clock
 from app.compose.context import TAKE_PLACEHOLDER, build_context
 from app.compose.platforms import DEFAULT_PLATFORM, platform
 from app.errors import DigwellError, NotFoundError
@@ -19,13 +20,17 @@ from app.store import items as items_q
 from app.store import posts as posts_q
 from app.store import settings as settings_q
 from app.store import themes as themes_q
-from app.types import Draft, Item, ItemRow, Post, Profile, Theme, WeekProgress
+from app.store.database import from_db_time
+from app.types import Draft, Feed, Item, ItemRow, Post, Profile, Theme, WeekProgress
 
 if TYPE_CHECKING:
     from app.compose.templates import TemplateLibrary
 
 DEFAULT_WEEKLY_TARGET = 3
 DEFAULT_TEMPLATE = "quick-share"
+DEFAULT_REFRESH_MINUTES = 60
+# Automatic refresh: at least every 15 min apart, at most once a day.
+REFRESH_MINUTES_RANGE = (15, 24 * 60)
 
 
 class Planner:
@@ -51,7 +56,7 @@ class Planner:
     def open(cls, data_dir: Path, *, clock: Clock | None = None) -> Planner:
         """Open (creating and migrating if needed) the database in `data_dir`."""
         db = Database(Path(data_dir) / DB_FILENAME)
-        return cls(db, clock or SystemClock())
+        return cls(db, clock or default_clock())
 
     def close(self) -> None:
         self.db.close()
@@ -60,6 +65,37 @@ class Planner:
 
     def feed_count(self) -> int:
         return feeds_q.feed_count(self.db)
+
+    def feed_error_count(self) -> int:
+        """Feeds whose last fetch failed."""
+        return feeds_q.error_count(self.db)
+
+    def feeds(self) -> list[Feed]:
+        return feeds_q.list_feeds(self.db)
+
+    def due_feed_count(self) -> int:
+        """Feeds a refresh would fetch now."""
+        return len(feeds_q.due_feeds(self.db, self.clock.now()))
+
+    def last_refresh(self) -> datetime | None:
+        """When the last refresh ran (by the window or `digwell refresh`), if ever."""
+        value = settings_q.get_setting(self.db, settings_q.LAST_REFRESH_KEY)
+        return from_db_time(value) if isinstance(value, str) else None
+
+    def refresh_minutes(self) -> int:
+        """Minutes between automatic refreshes while the window is open; 0 means off."""
+        value = settings_q.get_setting(self.db, "refresh_minutes", DEFAULT_REFRESH_MINUTES)
+        if not isinstance(value, int) or value <= 0:
+            return 0 if value == 0 else DEFAULT_REFRESH_MINUTES
+        low, high = REFRESH_MINUTES_RANGE
+        return min(max(value, low), high)
+
+    def set_refresh_minutes(self, minutes: int) -> None:
+        """Set the automatic refresh interval (clamped to the allowed range; 0 turns it off)."""
+        low, high = REFRESH_MINUTES_RANGE
+        value = 0 if minutes <= 0 else min(max(int(minutes), low), high)
+        with self.db.transaction() as conn:
+            settings_q.set_setting(conn, "refresh_minutes", value)
 
     def item_count(self) -> int:
         return items_q.item_count(self.db)

@@ -45,6 +45,21 @@ class Route:
     redirect_to: str | None = None  # a path on this server or an absolute URL; status 3xx
     gzip: bool = False  # when the client accepts it
     bomb_bytes: int = 0  # > 0: stream chunked gzip that inflates to this many zero bytes
+    authorization: str | None = None  # when set, other Authorization headers get 401
+
+
+def rss(title: str, n: int, start: int = 0) -> bytes:
+    """An RSS 2.0 feed titled `title` with items start..start+n-1."""
+    items = "".join(
+        f"<item><title>{title} item {i}</title><link>https://example.org/{title}/{i}</link>"
+        f"<guid>{title}-{i}</guid><pubDate>Mon, 23 Nov 2026 08:00:00 GMT</pubDate>"
+        f"<description>About {title} {i}</description></item>"
+        for i in range(start, start + n)
+    )
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>https://example.org/{title}</link>{items}</channel></rss>"
+    ).encode()
 
 
 class FeedServer:
@@ -166,6 +181,9 @@ class _Handler(BaseHTTPRequestHandler):
             owner._leave()
 
     def _answer(self, owner: FeedServer, route: Route, path: str) -> None:
+        if route.authorization and self.headers.get("Authorization") != route.authorization:
+            self._send(401, {"WWW-Authenticate": 'Basic realm="feed"'}, b"sign in\n", path)
+            return
         headers = dict(route.headers)
         if route.etag:
             headers["ETag"] = route.etag

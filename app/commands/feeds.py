@@ -74,7 +74,8 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 def _add(planner: Planner, args: argparse.Namespace) -> int:
     from app.feeds import subscriptions
 
-    choices = subscriptions.find_feeds(args.url)
+    secret = _read_secret(args) if args.auth else None  # a private feed: discover signed in
+    choices = subscriptions.find_feeds(args.url, secret=secret)
     if len(choices) > 1 and args.pick is None:
         print(f"{args.url} offers {len(choices)} feeds; choose one with --pick N:")
         for n, choice in enumerate(choices, 1):
@@ -84,7 +85,6 @@ def _add(planner: Planner, args: argparse.Namespace) -> int:
     if not 0 <= index < len(choices):
         raise DigwellError(f"There is no feed number {args.pick}.", f"Pick 1 to {len(choices)}.")
     choice = choices[index]
-    secret = _read_secret(args) if args.auth else None
     feed = subscriptions.subscribe(
         planner, choice.url, themes=args.theme, title=args.title or choice.title, secret=secret
     )

@@ -268,6 +268,12 @@ def discover(url: str, get: Get) -> list[FeedLink]:
         if links:
             return links
 
+    if status in (401, 403):
+        raise DiscoveryError(
+            f"{urlsplit(start).hostname or start} asks for a sign-in (HTTP {status}).",
+            "If this is a private feed, enter its user name and password, or its token, "
+            "and try again.",
+        )
     found: list[FeedLink] = []
     seen_bodies: set[bytes] = set()
     for candidate in candidate_paths(start):

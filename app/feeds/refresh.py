@@ -20,7 +20,8 @@ from app.errors import DigwellError
 from app.feeds.fetch import FetchRequest, FetchResult, fetch_all_sync, retry_delay_s
 from app.store import feeds as feeds_q
 from app.store import items as items_q
-from app.store.database import Database
+from app.store import settings as settings_q
+from app.store.database import Database, to_db_time
 from app.types import ParsedFeed
 
 # Below this many bodies, starting worker processes costs more than it saves.
@@ -139,6 +140,8 @@ def refresh(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     fetcher.join(timeout=5)
+    with db.transaction() as conn:
+        settings_q.set_setting(conn, settings_q.LAST_REFRESH_KEY, to_db_time(now))
     return RefreshReport(
         feeds=total,
         ok=counts["ok"],

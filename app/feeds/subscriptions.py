@@ -6,6 +6,7 @@ The CLI and the GUI both call these; fetching goes through app.feeds.fetch.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -33,25 +34,29 @@ class OpmlReport(NamedTuple):
     themes_created: list[str]
 
 
-def http_get(url: str) -> tuple[int, dict[str, str], bytes]:
+def http_get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     """One polite GET through the fetcher (same caps, same User-Agent)."""
     from app.feeds.fetch import FetchRequest, fetch_all_sync
 
-    (result,) = fetch_all_sync([FetchRequest(0, url)])
+    request = FetchRequest(0, url, headers=tuple((headers or {}).items()))
+    (result,) = fetch_all_sync([request])
     if result.status == "error" and result.http_status is None:
         raise DigwellError(result.error, "Check the address and your connection.")
     return result.http_status or 0, result.headers, result.body or b""
 
 
-def find_feeds(url: str, get: Getter = http_get) -> list[FeedChoice]:
-    """The feed at `url`, or the feeds a web page links to (autodiscovery)."""
+def find_feeds(url: str, get: Getter | None = None, *, secret=None) -> list[FeedChoice]:
+    """The feed at `url`, or the feeds a web page links to (autodiscovery). A private
+    feed's `secret` signs the requests in. "example.com/blog" means https://."""
     from app.feeds.discover import discover
 
-    if not safe_link(url):
-        raise DigwellError(
-            f"{url!r} is not a web address Digwell can subscribe to.",
-            "Give an http:// or https:// address of a feed or a website.",
-        )
+    if get is None:
+        headers = None
+        if secret is not None:
+            from app.credentials import auth_headers
+
+            headers = auth_headers(secret)
+        get = functools.partial(http_get, headers=headers)
     return [FeedChoice(f.url, f.title, f.kind) for f in discover(url, get)]
 
 
@@ -85,12 +90,8 @@ def subscribe(
     target = safe_link(url)
     if not target:
         raise DigwellError(f"{url!r} is not an http(s) address.", "Check the feed address.")
-    ref = None
-    if secret is not None:
-        from app.credentials import new_ref, save_secret
-
-        ref = new_ref()
-        save_secret(ref, secret)  # raises with a clear message when no keyring
+    ref = _keep_secret(secret)  # raises with a clear message when there is no keyring
+    old_ref = None
     with planner.db.transaction() as conn:
         feed_id = feeds_q.add_feed(conn, target, title, planner.clock.now())
         ids, _ = theme_ids(planner, list(themes), conn)
@@ -99,11 +100,47 @@ def subscribe(
                 "SELECT theme_id FROM feed_themes WHERE feed_id = ?", (feed_id,)
             ).fetchall()
             feeds_q.set_feed_themes(conn, feed_id, sorted({r[0] for r in current} | set(ids)))
-        if ref is not None:
+        if secret is not None:
+            old_ref = feeds_q.secret_ref(planner.db, feed_id)
             feeds_q.set_secret_ref(conn, feed_id, ref, secret.kind)
+    _forget_secret(old_ref)
     feed = feeds_q.find_feed(planner.db, str(feed_id))
     assert feed is not None
     return feed
+
+
+def set_credentials(planner: Planner, url_or_id: str, secret=None) -> Feed:
+    """Give a feed a new secret (kept in the keyring), or none; the next refresh
+    fetches it at once. The old secret is deleted from the keyring."""
+    feed = require_feed(planner, url_or_id)
+    ref = _keep_secret(secret)
+    old_ref = feeds_q.secret_ref(planner.db, feed.id)
+    with planner.db.transaction() as conn:
+        feeds_q.set_secret_ref(conn, feed.id, ref, secret.kind if secret is not None else "")
+        feeds_q.make_due(conn, feed.id)
+    _forget_secret(old_ref)
+    return require_feed(planner, str(feed.id))
+
+
+def _keep_secret(secret) -> str | None:
+    """Save a secret under a new keyring reference; None when there is no secret."""
+    if secret is None:
+        return None
+    from app.credentials import new_ref, save_secret
+
+    ref = new_ref()
+    save_secret(ref, secret)
+    return ref
+
+
+def _forget_secret(ref: str | None) -> None:
+    if not ref:
+        return
+    from app.credentials import delete_secret
+
+    # The database no longer points at it; a stale entry would hold only the secret.
+    with contextlib.suppress(DigwellError):
+        delete_secret(ref)
 
 
 def require_feed(planner: Planner, url_or_id: str) -> Feed:
@@ -122,12 +159,7 @@ def unsubscribe(planner: Planner, url_or_id: str) -> int:
     ref = feeds_q.secret_ref(planner.db, feed.id)
     with planner.db.transaction() as conn:
         kept = feeds_q.remove_feed(conn, feed.id, planner.clock.now())
-    if ref:
-        from app.credentials import delete_secret
-
-        # The feed is gone either way; a stale keyring entry would hold only the secret.
-        with contextlib.suppress(DigwellError):
-            delete_secret(ref)
+    _forget_secret(ref)
     return kept
 
 

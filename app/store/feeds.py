@@ -123,6 +123,11 @@ def set_secret_ref(conn: sqlite3.Connection, feed_id: int, ref: str | None, kind
     )
 
 
+def make_due(conn: sqlite3.Connection, feed_id: int) -> None:
+    """Fetch the feed at the next refresh, whatever its schedule said."""
+    conn.execute("UPDATE feeds SET next_fetch_at = NULL WHERE id = ?", (feed_id,))
+
+
 def secret_ref(db: Database, feed_id: int) -> str | None:
     rows = db.read("SELECT secret_ref FROM feeds WHERE id = ?", (feed_id,))
     return rows[0]["secret_ref"] if rows else None
@@ -152,6 +157,11 @@ def feed_count(db: Database) -> int:
     return int(db.read(f"SELECT count(*) FROM feeds WHERE {_LIVE}")[0][0])
 
 
+def error_count(db: Database) -> int:
+    """Subscribed feeds whose last fetch failed."""
+    return int(db.read(f"SELECT count(*) FROM feeds WHERE {_LIVE} AND last_error != ''")[0][0])
+
+
 def list_feeds(db: Database, feed_ids: list[int] | None = None) -> list[Feed]:
     """Subscribed feeds with their themes and item counts, by title."""
     where = _LIVE
@@ -160,8 +170,9 @@ def list_feeds(db: Database, feed_ids: list[int] | None = None) -> list[Feed]:
         where += f" AND f.id IN ({','.join('?' * len(feed_ids))})"
         params = tuple(feed_ids)
     rows = db.read(
-        "SELECT f.*, (SELECT group_concat(t.name, char(31)) FROM feed_themes ft"
-        "   JOIN themes t ON t.id = ft.theme_id WHERE ft.feed_id = f.id) AS theme_names,"
+        "SELECT f.*, (SELECT group_concat(name, char(31)) FROM (SELECT t.name"
+        "   FROM feed_themes ft JOIN themes t ON t.id = ft.theme_id WHERE ft.feed_id = f.id"
+        "   ORDER BY t.position, t.name)) AS theme_names,"
         " (SELECT count(*) FROM items i WHERE i.feed_id = f.id) AS item_count"
         f" FROM feeds f WHERE {where} ORDER BY f.title COLLATE NOCASE, f.url",
         params,

@@ -7,6 +7,9 @@ from typing import Any
 
 from app.store.database import Database
 
+# When the last refresh started: written by app.feeds.refresh, shown as "last refreshed".
+LAST_REFRESH_KEY = "last_refresh_at"
+
 
 def get_setting(db: Database, key: str, default: Any = None) -> Any:
     """The setting's value, or `default` if it was never set."""

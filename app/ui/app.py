@@ -83,10 +83,9 @@ def launch_demo() -> None:
     """Start a second Digwell on demo data (its own process and data folder)."""
     from PySide6.QtCore import QProcess
 
-    if getattr(sys, "frozen", False):
-        QProcess.startDetached(sys.executable, ["--demo"])
-    else:
-        QProcess.startDetached(sys.executable, ["-m", "app", "--demo"])
+    from app.ui.launch import digwell_command
+
+    QProcess.startDetached(*digwell_command("--demo"))
 
 
 class _FirstPaint(QObject):

@@ -1,10 +1,11 @@
-"""The main window: sidebar navigation and cadence card, inbox and drafts pages."""
+"""The main window: sidebar navigation and cadence card; inbox, drafts and feeds pages;
+the refresh status in the status bar."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,8 +24,10 @@ from app.errors import DigwellError
 from app.paths import resource_path
 from app.planner import Planner
 from app.ui.messages import Messenger
+from app.ui.refresh_runner import RefreshRunner
 from app.ui.views.cadence_card import CadenceCard
 from app.ui.views.inbox_page import InboxPage
+from app.ui.views.refresh_status import RefreshStatus
 
 if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first touched
     from collections.abc import Callable
@@ -33,8 +36,14 @@ if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first to
 
     from app.ui.views.composer import Composer
     from app.ui.views.drafts_page import DraftsPage
+    from app.ui.views.feeds_page import FeedsPage
 
-INBOX, DRAFTS = 0, 1
+INBOX, DRAFTS, FEEDS = 0, 1, 2
+PAGE_NAMES = ("Inbox", "Drafts", "Feeds")
+# The first automatic refresh waits until the window is up and settled.
+FIRST_REFRESH_MS = 3000
+# How often "Last refreshed 5 minutes ago" is brought up to date.
+STATUS_TICK_MS = 60_000
 
 
 class MainWindow(QMainWindow):
@@ -42,7 +51,15 @@ class MainWindow(QMainWindow):
 
     demo_requested = Signal()
 
-    def __init__(self, planner: Planner, icon: QIcon, *, demo: bool = False) -> None:
+    def __init__(
+        self,
+        planner: Planner,
+        icon: QIcon,
+        *,
+        demo: bool = False,
+        auto_refresh: bool = True,
+        refresh_command: tuple[str, list[str]] | None = None,
+    ) -> None:
         super().__init__()
         self.planner = planner
         self.setWindowTitle(f"{APP_NAME} — demo data" if demo else APP_NAME)
@@ -51,14 +68,17 @@ class MainWindow(QMainWindow):
         self.messages = Messenger(self)
 
         self.inbox = InboxPage(planner, icon)
-        self._drafts: DraftsPage | None = None  # built when first needed: faster start
+        # The drafts and feeds pages are built when first shown: a faster start.
+        self._drafts: DraftsPage | None = None
+        self._feeds: FeedsPage | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
         self.pages.addWidget(QWidget())  # stands in for the drafts page
+        self.pages.addWidget(QWidget())  # stands in for the feeds page
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        for name in ("Inbox", "Drafts"):
+        for name in PAGE_NAMES:
             self.nav.addItem(QListWidgetItem(name))
         self.nav.currentRowChanged.connect(self._show_page)
         self.cadence = CadenceCard()
@@ -89,11 +109,26 @@ class MainWindow(QMainWindow):
         body.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
+        self.refresh_status = RefreshStatus()
+        self.statusBar().addPermanentWidget(self.refresh_status)
+        self.refresher = RefreshRunner(planner.db.path.parent, self, command=refresh_command)
+        self._manual_refresh = False
+
         self._build_actions()
         self._connect()
         self.nav.setCurrentRow(INBOX)
         self.refresh_counts()
+        self._show_refresh_idle()
         self.statusBar().showMessage(self._greeting())
+        self._status_tick = QTimer(self)
+        self._status_tick.timeout.connect(self._show_refresh_idle)
+        self._status_tick.start(STATUS_TICK_MS)
+        self._first_refresh = QTimer(self)
+        self._first_refresh.setSingleShot(True)
+        self._first_refresh.timeout.connect(self._refresh_if_due)
+        if auto_refresh:
+            self.refresher.set_interval(planner.refresh_minutes())
+            self._first_refresh.start(FIRST_REFRESH_MS)
 
     def _build_actions(self) -> None:
         # setShortcuts([...]), not setShortcut: its overloads make PySide6 build the
@@ -110,11 +145,30 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         go_menu = menu.addMenu("&Go")
-        for row, (name, key) in enumerate((("&Inbox", "Ctrl+1"), ("&Drafts", "Ctrl+2"))):
+        go_keys = (("&Inbox", "Ctrl+1"), ("&Drafts", "Ctrl+2"), ("&Feeds", "Ctrl+3"))
+        for row, (name, key) in enumerate(go_keys):
             action = QAction(name, self)
             action.setShortcuts([QKeySequence(key)])
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             go_menu.addAction(action)
+
+        feeds_menu = menu.addMenu("Fee&ds")
+        self.refresh_action = QAction("&Refresh now", self)
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.refresh_action.triggered.connect(self.refresh_now)
+        feeds_menu.addAction(self.refresh_action)
+        feeds_menu.addSeparator()
+        for text, key, slot in (
+            ("&Add a feed…", "Ctrl+Shift+N", lambda: self.feeds.add_feed()),
+            ("&Search feeds for a theme…", "", lambda: self.feeds.search_feeds()),
+            ("&Import OPML…", "", lambda: self.feeds.import_opml()),
+            ("&Export OPML…", "", lambda: self.feeds.export_opml()),
+        ):
+            action = QAction(text, self)
+            if key:
+                action.setShortcuts([QKeySequence(key)])
+            action.triggered.connect(lambda _=False, act=slot: self._on_feeds_page(act))
+            feeds_menu.addAction(action)
 
         item_menu = menu.addMenu("&Item")
         self.draft_action = QAction("&Draft a post", self)
@@ -145,6 +199,21 @@ class MainWindow(QMainWindow):
         self.inbox.preview.link_refused.connect(
             lambda url: self.messages.info(f"Not opened: “{url}” is not a web link.")
         )
+        self.inbox.add_feed_requested.connect(
+            lambda: self._on_feeds_page(lambda: self.feeds.add_feed())
+        )
+        self.inbox.import_requested.connect(
+            lambda: self._on_feeds_page(lambda: self.feeds.import_opml())
+        )
+        self.refresh_status.refresh_clicked.connect(self.refresh_now)
+        self.refresh_status.stop_clicked.connect(self.refresher.stop)
+        self.refresh_status.errors_clicked.connect(self.show_feed_problems)
+        runner = self.refresher
+        runner.started.connect(lambda: self.refresh_status.show_running(0, 0))
+        runner.planned.connect(lambda total: self.refresh_status.show_running(0, total))
+        runner.progressed.connect(self._refresh_progressed)
+        runner.finished.connect(self._refresh_finished)
+        runner.failed.connect(self._refresh_failed)
 
     @property
     def drafts(self) -> DraftsPage:
@@ -165,6 +234,88 @@ class MainWindow(QMainWindow):
             self._drafts = page
         return self._drafts
 
+    @property
+    def feeds(self) -> FeedsPage:
+        """The feeds page, built and wired on first use."""
+        if self._feeds is None:
+            from app.ui.views.feeds_page import FeedsPage
+
+            page = FeedsPage(self.planner)
+            page.changed.connect(self._subscriptions_changed)
+            page.refresh_requested.connect(self.refresh_now)
+            page.message.connect(self.messages.info)
+            page.failed.connect(self.messages.error)
+            page.interval_changed.connect(self.refresher.set_interval)
+            stand_in = self.pages.widget(FEEDS)
+            self.pages.insertWidget(FEEDS, page)
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._feeds = page
+        return self._feeds
+
+    def _on_feeds_page(self, act: Callable[[], None]) -> None:
+        self.nav.setCurrentRow(FEEDS)
+        act()
+
+    def show_feed_problems(self) -> None:
+        self.nav.setCurrentRow(FEEDS)
+        self.feeds.show_problems_only(True)
+
+    def _subscriptions_changed(self) -> None:
+        self.inbox.reload()
+        self.refresh_counts()
+        self._show_refresh_idle()
+
+    # Refresh -----------------------------------------------------------------
+
+    def refresh_now(self) -> None:
+        """Fetch every unpaused feed now, in the refresh process."""
+        if self.refresher.is_running():
+            self.messages.info("A refresh is already running.")
+            return
+        if not self.planner.feed_count():
+            self.messages.info("No feeds to refresh yet: add one first (Feeds › Add a feed).")
+            return
+        self._manual_refresh = True
+        self.refresher.start(every_feed=True)
+
+    def _refresh_if_due(self) -> None:
+        if not self.refresher.is_running() and self.planner.due_feed_count():
+            self._manual_refresh = False
+            self.refresher.start()
+
+    def _refresh_progressed(self, done: int, total: int, outcome: dict) -> None:
+        self.refresh_status.show_running(done, total)
+        if self._feeds is not None:
+            self._feeds.show_outcome(outcome)
+
+    def _refresh_finished(self, report: dict) -> None:
+        self.inbox.reload()
+        self.refresh_counts()
+        if self._feeds is not None:
+            self._feeds.reload()
+        self._show_refresh_idle()
+        self.messages.info(refresh_summary(report))
+
+    def _refresh_failed(self, message: str) -> None:
+        self._show_refresh_idle()
+        if self._feeds is not None:
+            self._feeds.reload()
+        if self._manual_refresh:
+            self.messages.error(
+                DigwellError(message, "Your feeds and items are as they were before.")
+            )
+        else:
+            self.messages.info(message)
+
+    def _show_refresh_idle(self) -> None:
+        if self.refresher.is_running():
+            return
+        clock = self.planner.clock
+        self.refresh_status.show_idle(
+            self.planner.last_refresh(), clock.now(), clock.tz(), self.planner.feed_error_count()
+        )
+
     def _with_open_draft(self, act: Callable[[Composer], None]) -> None:
         # Only the draft on screen may be copied or marked posted.
         if self.pages.currentIndex() != DRAFTS or self.drafts.composer.draft is None:
@@ -173,7 +324,8 @@ class MainWindow(QMainWindow):
         act(self.drafts.composer)
 
     def _show_page(self, row: int) -> None:
-        self.pages.setCurrentWidget(self.drafts if row == DRAFTS else self.inbox)
+        pages = {DRAFTS: lambda: self.drafts, FEEDS: lambda: self.feeds}
+        self.pages.setCurrentWidget(pages.get(row, lambda: self.inbox)())
 
     def draft_selected(self) -> None:
         item_id = self.inbox.selected_item_id()
@@ -201,6 +353,7 @@ class MainWindow(QMainWindow):
     def refresh_counts(self) -> None:
         self.nav.item(INBOX).setText(f"Inbox  ·  {self.inbox.model.total()}")
         self.nav.item(DRAFTS).setText(f"Drafts  ·  {self.planner.draft_count()}")
+        self.nav.item(FEEDS).setText(f"Feeds  ·  {self.planner.feed_count()}")
         self.cadence.show_progress(self.planner.week_progress())
 
     def _greeting(self) -> str:
@@ -224,4 +377,26 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._drafts is not None:
             self._drafts.composer.save_now()
+        # Nothing may reach for the planner once the window is closed (it is closed next).
+        for timer in (self._first_refresh, self._status_tick):
+            timer.stop()
+        self.refresher.set_interval(0)
+        self.refresher.stop()  # feeds stored so far stay: one transaction per feed
         super().closeEvent(event)
+
+
+def refresh_summary(report: dict) -> str:
+    """'Refreshed 12 feeds: 34 new items, 2 updated. 1 feed had errors.'"""
+    feeds = int(report.get("feeds", 0))
+    if not feeds:
+        return "Nothing to refresh: every feed was checked in the last few minutes or is paused."
+    added, updated = int(report.get("added", 0)), int(report.get("updated", 0))
+    errors = int(report.get("errors", 0))
+    text = f"Refreshed {feeds} feed{'s' * (feeds != 1)}: "
+    text += f"{added} new item{'s' * (added != 1)}" if added else "no new items"
+    if updated:
+        text += f", {updated} updated"
+    text += "."
+    if errors:
+        text += f" {errors} feed{'s' * (errors != 1)} had errors: see Feeds."
+    return text

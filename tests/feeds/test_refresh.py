@@ -9,20 +9,7 @@ import pytest
 from app.cli import main
 from app.feeds.refresh import refresh
 from app.store import feeds as feeds_q
-from tests.feed_server import FeedServer
-
-
-def _rss(title: str, n: int, start: int = 0) -> bytes:
-    items = "".join(
-        f"<item><title>{title} item {i}</title><link>https://example.org/{title}/{i}</link>"
-        f"<guid>{title}-{i}</guid><pubDate>Mon, 23 Nov 2026 08:00:00 GMT</pubDate>"
-        f"<description>About {title} {i}</description></item>"
-        for i in range(start, start + n)
-    )
-    return (
-        f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title>'
-        f"<link>https://example.org/{title}</link>{items}</channel></rss>"
-    ).encode()
+from tests.feed_server import FeedServer, rss
 
 
 @pytest.fixture
@@ -38,7 +25,7 @@ def _subscribe(planner, *urls):
 
 def test_cold_then_warm_refresh(planner, server):
     for name in ("alpha", "beta"):
-        server.route(f"/{name}.xml", body=_rss(name, 5), etag=f'"{name}-1"')
+        server.route(f"/{name}.xml", body=rss(name, 5), etag=f'"{name}-1"')
     _subscribe(planner, server.url("/alpha.xml"), server.url("/beta.xml"))
     seen = []
     report = refresh(planner.db, planner.clock, on_progress=lambda d, t, o: seen.append(o))
@@ -51,7 +38,7 @@ def test_cold_then_warm_refresh(planner, server):
     later = server.headers_seen["/alpha.xml"][1:]
     assert later and all({k.lower(): v for k, v in h.items()}.get("if-none-match") for h in later)
 
-    server.route("/alpha.xml", body=_rss("alpha", 6), etag='"alpha-2"')
+    server.route("/alpha.xml", body=rss("alpha", 6), etag='"alpha-2"')
     changed = refresh(planner.db, planner.clock, force=True)
     assert changed.added == 1 and changed.not_modified == 1
 
@@ -60,7 +47,7 @@ def test_failures_back_off_gone_pauses_and_moved_updates(planner, server):
     server.route("/broken.xml", status=500)
     server.route("/gone.xml", status=410)
     server.route("/old.xml", status=301, redirect_to="/new.xml")
-    server.route("/new.xml", body=_rss("moved", 2))
+    server.route("/new.xml", body=rss("moved", 2))
     server.route("/notafeed.xml", body=b"<html><body>hello</body></html>", content_type="text/html")
     broken, gone, old, junk = _subscribe(
         planner,
@@ -83,7 +70,7 @@ def test_failures_back_off_gone_pauses_and_moved_updates(planner, server):
 
 
 def test_refresh_command_prints_json_progress(tmp_path, server, capsys):
-    server.route("/a.xml", body=_rss("a", 3))
+    server.route("/a.xml", body=rss("a", 3))
     server.route("/b.xml", status=404)
     data = str(tmp_path)
     from app.planner import Planner
@@ -104,7 +91,7 @@ def test_refresh_command_prints_json_progress(tmp_path, server, capsys):
 def test_many_feeds_are_parsed_in_worker_processes(planner, server):
     urls = []
     for i in range(12):
-        server.route(f"/f{i}.xml", body=_rss(f"f{i}", 4))
+        server.route(f"/f{i}.xml", body=rss(f"f{i}", 4))
         urls.append(server.url(f"/f{i}.xml"))
     _subscribe(planner, *urls)
     report = refresh(planner.db, planner.clock, workers=2)

@@ -13,7 +13,7 @@ def open_window(qtbot):
     from app.ui.main_window import MainWindow
 
     def _open(planner, *, demo: bool = True):
-        window = MainWindow(planner, app_icon(), demo=demo)
+        window = MainWindow(planner, app_icon(), demo=demo, auto_refresh=False)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
@@ -22,3 +22,32 @@ def open_window(qtbot):
         return window
 
     return _open
+
+
+@pytest.fixture
+def feed_server():
+    """A feed server on 127.0.0.1 (see tests/feed_server.py)."""
+    from tests.feed_server import FeedServer
+
+    with FeedServer() as server:
+        yield server
+
+
+@pytest.fixture
+def refresh_clock(monkeypatch):
+    """Refresh processes started by the window run at the tests' fixed time."""
+    from app.clock import NOW_ENV
+    from tests.conftest import NOW
+
+    monkeypatch.setenv(NOW_ENV, NOW.isoformat())
+
+
+@pytest.fixture
+def add_feeds():
+    """`add_feeds(planner, *urls, theme="")`: subscribe without discovery; the ids."""
+    from app.feeds.subscriptions import subscribe
+
+    def add(planner, *urls, theme: str = "") -> list[int]:
+        return [subscribe(planner, url, themes=[theme] if theme else []).id for url in urls]
+
+    return add

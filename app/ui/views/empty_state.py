@@ -10,9 +10,11 @@ from app.ui.look import heading, quiet
 
 
 class EmptyInbox(QWidget):
-    """A friendly explanation and the one action that helps now."""
+    """A friendly explanation and the actions that help now."""
 
     demo_requested = Signal()
+    add_feed_requested = Signal()
+    import_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,8 +29,9 @@ class EmptyInbox(QWidget):
         body = QLabel(
             "Digwell fills this inbox from RSS and Atom feeds on the themes of your career, "
             "so that sharing something worthwhile each week takes minutes.\n\n"
-            "To see how it works first, open the demo: it has sample themes, feeds and "
-            "items, and keeps its data apart from yours."
+            "Add a feed by its address (a blog or news site works too), or bring your "
+            "subscriptions from another reader as an OPML file. To see how it works first, "
+            "open the demo: it keeps its data apart from yours."
         )
         body.setObjectName("emptyBody")
         quiet(body)
@@ -40,9 +43,21 @@ class EmptyInbox(QWidget):
         body_row.addStretch(1)
         body_row.addWidget(body)
         body_row.addStretch(1)
+        self.add_button = QPushButton("Add a feed…")
+        self.add_button.setObjectName("emptyAddFeed")
+        self.add_button.setDefault(True)
+        self.add_button.clicked.connect(self.add_feed_requested)
+        self.import_button = QPushButton("Import OPML…")
+        self.import_button.setObjectName("emptyImportOpml")
+        self.import_button.clicked.connect(self.import_requested)
         self.demo_button = QPushButton("Open the demo")
         self.demo_button.setObjectName("openDemoButton")
         self.demo_button.clicked.connect(self.demo_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.add_button, self.import_button, self.demo_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addStretch(2)
@@ -52,5 +67,5 @@ class EmptyInbox(QWidget):
         layout.addSpacing(4)
         layout.addLayout(body_row)
         layout.addSpacing(12)
-        layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(buttons)
         layout.addStretch(3)

@@ -31,6 +31,8 @@ class InboxPage(QStackedWidget):
 
     draft_requested = Signal(int)
     demo_requested = Signal()
+    add_feed_requested = Signal()
+    import_requested = Signal()
 
     def __init__(self, planner: Planner, icon: QIcon, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +78,8 @@ class InboxPage(QStackedWidget):
 
                 self.empty = EmptyInbox(self._icon)
                 self.empty.demo_requested.connect(self.demo_requested)
+                self.empty.add_feed_requested.connect(self.add_feed_requested)
+                self.empty.import_requested.connect(self.import_requested)
                 self.addWidget(self.empty)
             self.setCurrentWidget(self.empty)
         row = self.model.row_of(current) if current is not None else None

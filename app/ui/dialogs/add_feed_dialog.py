@@ -1,0 +1,294 @@
+"""Add a feed: paste a feed or website address, pick among the feeds found, choose
+themes, and sign in if the feed is private (the secret goes to the OS keyring only)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DigwellError
+from app.planner import Planner
+from app.types import Feed
+from app.ui.background import BackgroundCall
+from app.ui.look import heading, quiet
+from app.ui.views.theme_picker import ThemePicker
+
+KIND_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+# (kind, menu text, name label or "" when there is no name, secret label)
+AUTH_KINDS = (
+    ("basic", "User name and password", "User name", "Password"),
+    ("bearer", "Access token", "", "Token"),
+    ("header", "Custom header (API key)", "Header name", "Header value"),
+)
+ChoiceRole = Qt.ItemDataRole.UserRole + 1
+
+
+def error_text(err: BaseException) -> str:
+    if isinstance(err, DigwellError):
+        return f"{err.message} {err.hint}".strip()
+    return f"Something went wrong: {err}"
+
+
+class SignInBox(QGroupBox):
+    """The private-feed part: how to sign in, and the secret. Says plainly whether a
+    system keyring can keep the secret; without one it stays disabled."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("This feed is private: sign in", parent)
+        self.setObjectName("signInBox")
+        self.setCheckable(True)
+        self.setChecked(False)
+        self.kind = QComboBox()
+        for key, text, _name, _secret in AUTH_KINDS:
+            self.kind.addItem(text, key)
+        self.name = QLineEdit()
+        self.name.setObjectName("authName")
+        self.secret = QLineEdit()
+        self.secret.setObjectName("authSecret")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.note = QLabel()
+        self.note.setObjectName("keyringNote")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        quiet(self.note)
+        self.form = QFormLayout(self)
+        self.form.addRow("Sign in with", self.kind)
+        self.form.addRow("User name", self.name)
+        self.form.addRow("Password", self.secret)
+        self.form.addRow(self.note)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.toggled.connect(self._toggled)
+        self._keyring_ok: bool | None = None
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        _key, _text, name_label, secret_label = AUTH_KINDS[self.kind.currentIndex()]
+        self.form.setRowVisible(self.name, bool(name_label))
+        if name_label:
+            self.form.labelForField(self.name).setText(name_label)
+        self.form.labelForField(self.secret).setText(secret_label)
+
+    def _toggled(self, on: bool) -> None:
+        if on and self._keyring_ok is None:
+            from app.credentials import keyring_status
+
+            self._keyring_ok, sentence = keyring_status()
+            if self._keyring_ok:
+                sentence += " Digwell's own files, exports and messages never contain them."
+            else:
+                sentence += " Subscribe without signing in, or set up a system keyring first."
+            self.note.setText(sentence)
+        for widget in (self.kind, self.name, self.secret):
+            widget.setEnabled(on and bool(self._keyring_ok))
+
+    def wanted(self) -> bool:
+        return self.isChecked()
+
+    def value(self):
+        """The FeedSecret entered, or None when the feed is not private; raises
+        DigwellError when a needed field is empty or no keyring can keep it."""
+        if not self.isChecked():
+            return None
+        from app.credentials import FeedSecret
+
+        if not self._keyring_ok:
+            raise DigwellError(
+                self.note.text(), "Subscribe without signing in, or set up a keyring."
+            )
+        key, _text, name_label, secret_label = AUTH_KINDS[self.kind.currentIndex()]
+        name = self.name.text().strip() if name_label else ""
+        if name_label and not name:
+            raise DigwellError(f"The {name_label.lower()} is empty.", "Fill it in to sign in.")
+        if not self.secret.text():
+            raise DigwellError(f"The {secret_label.lower()} is empty.", "Fill it in to sign in.")
+        return FeedSecret(kind=key, name=name, value=self.secret.text())
+
+
+class AddFeedDialog(QDialog):
+    """Finds the feeds at an address in the background, then subscribes to the one
+    picked. `feed` is the new subscription once accepted."""
+
+    def __init__(self, planner: Planner, parent: QWidget | None = None, *, theme: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add a feed")
+        self.setObjectName("addFeedDialog")
+        self.resize(560, 600)
+        self._planner = planner
+        self._call: BackgroundCall | None = None
+        self._found_for = ""  # the address the list of found feeds belongs to
+        self._subscribe_when_found = False
+        self.feed: Feed | None = None
+
+        title = heading(QLabel("Add a feed"), 1.3)
+        self.url = QLineEdit()
+        self.url.setObjectName("feedAddress")
+        self.url.setPlaceholderText("https://example.com/blog or its feed address")
+        self.url.textChanged.connect(self._update_buttons)
+        self.find_button = QPushButton("Find feeds")
+        self.find_button.setObjectName("findFeeds")
+        self.find_button.clicked.connect(self.find)
+        address = QHBoxLayout()
+        address.addWidget(self.url, 1)
+        address.addWidget(self.find_button)
+
+        self.status = QLabel(
+            "Paste the address of a website or of its feed. Digwell looks for the feeds "
+            "the site offers."
+        )
+        self.status.setObjectName("findStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        quiet(self.status)
+        self.found = QListWidget()
+        self.found.setObjectName("foundFeeds")
+        self.found.setMaximumHeight(120)
+        self.found.hide()
+        self.found.currentItemChanged.connect(self._picked)
+
+        self.name = QLineEdit()
+        self.name.setObjectName("feedName")
+        self.name.setPlaceholderText("The feed's own title")
+        names = [t.name for t in planner.themes()]
+        self.themes = ThemePicker(names, [theme] if theme else [])
+        self.sign_in = SignInBox()
+
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Themes", self.themes)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.subscribe_button = self.buttons.addButton(
+            "Subscribe", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.subscribe_button.setObjectName("subscribeButton")
+        self.buttons.accepted.connect(self.subscribe)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(address)
+        layout.addWidget(self.status)
+        layout.addWidget(self.found)
+        layout.addLayout(form)
+        layout.addWidget(self.sign_in)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self._update_buttons()
+
+    # Finding -------------------------------------------------------------------
+
+    def find(self) -> None:
+        """Look for feeds at the address, in the background."""
+        address = self.url.text().strip()
+        if not address or self._busy():
+            return
+        try:
+            secret = self.sign_in.value()
+        except DigwellError as err:
+            self._say(error_text(err), error=True)
+            return
+        from app.feeds.subscriptions import find_feeds
+
+        self._say(f"Looking for feeds at {address}…")
+        self.found.clear()
+        self.found.hide()
+        self._found_for = ""
+        call = BackgroundCall(lambda: find_feeds(address, secret=secret))
+        call.done.connect(lambda choices: self._found(address, choices))
+        call.failed.connect(self._failed)
+        call.done.connect(self._update_buttons)
+        call.failed.connect(self._update_buttons)
+        self._call = call
+        call.start()
+        self._update_buttons()
+
+    def _failed(self, err: BaseException) -> None:
+        self._subscribe_when_found = False
+        self._say(error_text(err), error=True)
+
+    def _busy(self) -> bool:
+        return self._call is not None and self._call.is_running()
+
+    def _found(self, address: str, choices) -> None:
+        self._found_for = address
+        self.found.clear()
+        for choice in choices:
+            kind = KIND_LABELS.get(choice.kind, choice.kind)
+            entry = QListWidgetItem(f"{choice.title or 'Untitled feed'}  ·  {kind}\n{choice.url}")
+            entry.setData(ChoiceRole, choice)
+            entry.setToolTip(choice.url)
+            self.found.addItem(entry)
+        self.found.setVisible(bool(choices))
+        self.found.setCurrentRow(0)
+        auto, self._subscribe_when_found = self._subscribe_when_found, False
+        if len(choices) == 1:
+            self._say("Found the feed.")
+            if auto:
+                self.subscribe()
+        else:
+            self._say(f"This site offers {len(choices)} feeds: pick one, then subscribe.")
+
+    def _picked(self, current, _previous) -> None:
+        choice = current.data(ChoiceRole) if current is not None else None
+        if choice is not None:
+            self.name.setPlaceholderText(choice.title or "The feed's own title")
+        self._update_buttons()
+
+    def chosen(self):
+        entry = self.found.currentItem()
+        if entry is None or self._found_for != self.url.text().strip():
+            return None
+        return entry.data(ChoiceRole)
+
+    # Subscribing ---------------------------------------------------------------
+
+    def subscribe(self) -> None:
+        choice = self.chosen()
+        if choice is None:  # "Find and subscribe": subscribe if exactly one is found
+            self.find()
+            self._subscribe_when_found = self._busy()
+            return
+        from app.feeds.subscriptions import subscribe
+
+        try:
+            secret = self.sign_in.value()
+            self.feed = subscribe(
+                self._planner,
+                choice.url,
+                themes=self.themes.chosen(),
+                title=self.name.text().strip() or choice.title,
+                secret=secret,
+            )
+        except DigwellError as err:
+            self._say(error_text(err), error=True)
+            return
+        self.accept()
+
+    def _update_buttons(self, *_args) -> None:
+        busy = self._busy()
+        self.find_button.setEnabled(bool(self.url.text().strip()) and not busy)
+        self.subscribe_button.setEnabled(not busy and bool(self.url.text().strip()))
+        chosen = self.chosen() is not None
+        self.subscribe_button.setText("Subscribe" if chosen else "Find and subscribe")
+        # Enter finds feeds first, then subscribes to the one picked.
+        self.find_button.setDefault(not chosen)
+        self.subscribe_button.setDefault(chosen)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setProperty("error", error)
+        self.status.setStyleSheet("color: #b3261e;" if error else "")

@@ -1,0 +1,97 @@
+"""The status bar's refresh corner: "Last refreshed 5 minutes ago", or a progress bar."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from app.ui.formatting import relative_time
+from app.ui.qt_values import PLAIN_TEXT
+
+
+def idle_text(last: datetime | None, now: datetime, tz: tzinfo) -> str:
+    """'Last refreshed 5 minutes ago', or 'Not refreshed yet'."""
+    if last is None:
+        return "Not refreshed yet"
+    return f"Last refreshed {relative_time(last, now, tz)}"
+
+
+def running_text(done: int, total: int) -> str:
+    if total <= 0:
+        return "Refreshing…"
+    return f"Refreshing {done} of {total} feed{'s' * (total != 1)}…"
+
+
+class RefreshStatus(QWidget):
+    """Shows the last refresh while idle and the progress while running; its button
+    starts a refresh or, while one runs, stops it. `errors_clicked` asks to show the
+    feeds with errors."""
+
+    refresh_clicked = Signal()
+    stop_clicked = Signal()
+    errors_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("refreshStatus")
+        self.label = QLabel()
+        self.label.setObjectName("refreshLabel")
+        self.label.setProperty("textFormat", PLAIN_TEXT)
+        self.errors = QPushButton()
+        self.errors.setObjectName("refreshErrors")
+        self.errors.setFlat(True)
+        self.errors.setToolTip("Show the feeds with problems")
+        self.errors.hide()
+        self.errors.clicked.connect(self.errors_clicked)
+        self.bar: QProgressBar | None = None  # made at the first refresh
+        self.button = QPushButton("Refresh")
+        self.button.setObjectName("refreshButton")
+        self.button.setToolTip("Fetch new items from your feeds (F5)")
+        self.button.clicked.connect(self._clicked)
+        self._running = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.label)
+        layout.addWidget(self.errors)
+        layout.addWidget(self.button)
+
+    def show_idle(self, last: datetime | None, now: datetime, tz: tzinfo, errors: int) -> None:
+        self._running = False
+        if self.bar is not None:
+            self.bar.hide()
+        self.label.setText(idle_text(last, now, tz))
+        if errors and not self.errors.styleSheet():
+            # Reads as a link to the feeds that need attention. Set only when first
+            # shown: a style sheet at start-up costs time for a button rarely seen.
+            self.errors.setStyleSheet(
+                "QPushButton { color: #b3261e; text-decoration: underline; border: none; }"
+            )
+        self.errors.setVisible(errors > 0)
+        self.errors.setText(f"{errors} feed{'s' * (errors != 1)} with errors")
+        self.button.setText("Refresh")
+        self.button.setToolTip("Fetch new items from your feeds (F5)")
+
+    def show_running(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = QProgressBar()
+            self.bar.setObjectName("refreshBar")
+            self.bar.setFixedWidth(160)
+            self.bar.setTextVisible(False)
+            self.layout().insertWidget(1, self.bar)
+        self._running = True
+        self.errors.hide()
+        self.bar.show()
+        self.bar.setRange(0, max(total, 0))  # 0..0: busy until the total is known
+        self.bar.setValue(done)
+        self.label.setText(running_text(done, total))
+        self.button.setText("Stop")
+        self.button.setToolTip("Stop refreshing; what was fetched so far is kept")
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def _clicked(self) -> None:
+        (self.stop_clicked if self._running else self.refresh_clicked).emit()

@@ -1,0 +1,184 @@
+"""The feeds page: statuses, and rename, themes, pause, remove, OPML in and out."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.store import feeds as feeds_q
+from app.ui.models.feeds_model import ITEMS, PAUSED_COLOR, STATUS, THEMES, TITLE
+from app.ui.views.feeds_page import FeedsPage
+
+OPML = b"""<?xml version="1.0"?>
+<opml version="2.0"><head><title>mine</title></head><body>
+  <outline text="Leadership">
+    <outline type="rss" text="Lead blog" xmlUrl="https://lead.example/feed"/>
+    <outline type="rss" text="Dup" xmlUrl="https://a.example/feed"/>
+  </outline>
+  <outline type="rss" text="No address"/>
+</body></opml>"""
+
+
+@pytest.fixture
+def page(qtbot, planner, add_feeds):
+    add_feeds(planner, "https://a.example/feed", theme="Platform")
+    add_feeds(planner, "https://b.example/feed")
+    widget = FeedsPage(planner)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _titles(page) -> list[str]:
+    return [page.proxy.index(r, TITLE).data() for r in range(page.proxy.rowCount())]
+
+
+def _select(page, url: str) -> None:
+    page.select(feeds_q.find_feed(page._planner.db, url).id)
+
+
+def test_lists_feeds_with_themes_status_and_counts(page):
+    assert _titles(page) == ["https://a.example/feed", "https://b.example/feed"]
+    assert page.proxy.index(0, THEMES).data() == "Platform"
+    assert page.proxy.index(1, THEMES).data() == "—"
+    assert page.proxy.index(0, STATUS).data() == "Not fetched yet"
+    assert page.proxy.index(0, ITEMS).data() == "0"
+    assert page.summary.text() == "2 feeds"
+    assert "https://a.example/feed" in page.details.text()
+
+
+def test_rename_by_editing_the_title_cell(qtbot, page):
+    index = page.proxy.index(0, TITLE)
+    assert page.proxy.setData(index, "  Alpha weekly ", Qt.ItemDataRole.EditRole)
+    assert _titles(page) == ["Alpha weekly", "https://b.example/feed"]
+    assert feeds_q.find_feed(page._planner.db, "https://a.example/feed").title == "Alpha weekly"
+
+
+def test_rename_through_the_button(qtbot, page, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    _select(page, "https://b.example/feed")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Beta", True))
+    with qtbot.waitSignal(page.message) as said:
+        qtbot.mouseClick(page.rename_button, Qt.MouseButton.LeftButton)
+    assert said.args == ["Renamed to Beta."]
+    assert "Beta" in _titles(page)
+
+
+def test_pause_and_resume(qtbot, page):
+    _select(page, "https://b.example/feed")
+    with qtbot.waitSignal(page.changed):
+        qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
+    feed = page.selected_feed()
+    assert feed.paused and feed.url == "https://b.example/feed"
+    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(feed.id), STATUS))
+    assert row.data() == "Paused: Paused by you."
+    assert row.data(Qt.ItemDataRole.ForegroundRole) == PAUSED_COLOR
+    assert page.pause_button.text() == "Resume"
+    assert page.summary.text() == "2 feeds · 1 paused"
+    qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
+    assert not page.selected_feed().paused
+
+
+def test_move_to_other_themes(qtbot, page):
+    feed = feeds_q.find_feed(page._planner.db, "https://a.example/feed")
+    page.move(feed.id, ["Leadership", "Platform"])
+    assert feeds_q.find_feed(page._planner.db, feed.url).themes == (
+        "Platform",
+        "Leadership",
+    )  # theme order
+    page.move(feed.id, [])
+    assert feeds_q.find_feed(page._planner.db, feed.url).themes == ()
+
+
+def test_remove_asks_first(qtbot, page, monkeypatch):
+    _select(page, "https://a.example/feed")
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert len(_titles(page)) == 2
+    with qtbot.waitSignal(page.changed):
+        qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert _titles(page) == ["https://b.example/feed"]
+
+
+def test_opml_import_reports_added_and_skipped(qtbot, page, tmp_path):
+    path = tmp_path / "mine.opml"
+    path.write_bytes(OPML)
+    with qtbot.waitSignal(page.refresh_requested):
+        page.import_opml(path)
+    assert "https://lead.example/feed" in {page.model.feed(r).url for r in range(3)}
+    box = page.last_report
+    assert box.isVisible()
+    assert box.text() == "Added 1 feed from mine.opml and 1 new themes; skipped 2."
+    assert "https://a.example/feed: already subscribed" in box.detailedText()
+    assert box.informativeText() == "New themes: Leadership"
+
+
+def test_opml_import_of_a_broken_file_says_why(qtbot, page, tmp_path):
+    path = tmp_path / "broken.opml"
+    path.write_bytes(b"<opml><body><outline")
+    with qtbot.waitSignal(page.failed) as failed:
+        page.import_opml(path)
+    assert "OPML" in failed.args[0].message
+    assert len(_titles(page)) == 2
+
+
+def test_opml_export_never_holds_a_secret(qtbot, page, tmp_path, memory_keyring):
+    from app.credentials import FeedSecret
+    from app.feeds.subscriptions import set_credentials
+
+    set_credentials(page._planner, "https://b.example/feed", FeedSecret("bearer", "", "s3cr3t"))
+    path = tmp_path / "out.opml"
+    with qtbot.waitSignal(page.message) as said:
+        page.export_opml(path)
+    assert said.args == [f"Exported 2 feeds to {path} (no passwords or tokens)."]
+    text = path.read_text()
+    assert "https://b.example/feed" in text and "s3cr3t" not in text
+
+
+def test_only_feeds_with_problems(qtbot, page):
+    feed = feeds_q.find_feed(page._planner.db, "https://b.example/feed")
+    with page._planner.db.transaction() as conn:
+        feeds_q.record_failure(
+            conn,
+            feed.id,
+            "The server answered 500.",
+            page._planner.clock.now(),
+            page._planner.clock.now(),
+        )
+    page.reload()
+    assert page.summary.text() == "2 feeds · 1 with errors"
+    page.problems_only.setChecked(True)
+    assert _titles(page) == ["https://b.example/feed"]
+    assert page.proxy.index(0, STATUS).data() == "The server answered 500."
+    page.problems_only.setChecked(False)
+    assert len(_titles(page)) == 2
+
+
+def test_sorting_by_status_puts_problems_first(qtbot, page):
+    feed = feeds_q.find_feed(page._planner.db, "https://b.example/feed")
+    with page._planner.db.transaction() as conn:
+        feeds_q.set_paused(conn, feed.id, True, "Paused by you.")
+    page.reload()
+    page.table.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
+    assert _titles(page)[0] == "https://b.example/feed"
+
+
+def test_the_automatic_refresh_interval_is_kept(qtbot, page):
+    planner = page._planner
+    assert page.auto.isChecked() and page.minutes.value() == 60
+    with qtbot.waitSignal(page.interval_changed) as changed:
+        page.auto.setChecked(False)
+    assert changed.args == [0] and planner.refresh_minutes() == 0
+    assert not page.minutes.isEnabled()
+    page.minutes.setValue(90)
+    with qtbot.waitSignal(page.interval_changed) as changed:
+        page.auto.setChecked(True)
+    assert changed.args == [90] and planner.refresh_minutes() == 90
+
+
+def test_an_empty_page_says_how_to_start(qtbot, planner):
+    widget = FeedsPage(planner)
+    qtbot.addWidget(widget)
+    assert "No feeds yet" in widget.details.text()
+    assert not widget.remove_button.isEnabled()
