@@ -102,3 +102,44 @@ def test_profile_ignores_unknown_or_malformed_settings(planner):
     with planner.db.transaction() as conn:
         set_setting(conn, "profile", "not a mapping")
     assert planner.profile().name == ""
+
+
+def test_refresh_interval_defaults_to_an_hour(planner):
+    assert planner.refresh_minutes() == 60
+
+
+@pytest.mark.parametrize(
+    ("asked", "kept"), [(5, 15), (15, 15), (90, 90), (1440, 1440), (100_000, 1440)]
+)
+def test_refresh_interval_is_clamped_to_between_15_minutes_and_a_day(planner, asked, kept):
+    planner.set_refresh_minutes(asked)
+    assert planner.refresh_minutes() == kept
+
+
+@pytest.mark.parametrize("off", [0, -5])
+def test_refresh_interval_zero_or_less_turns_automatic_refresh_off(planner, off):
+    planner.set_refresh_minutes(30)
+    planner.set_refresh_minutes(off)
+    assert planner.refresh_minutes() == 0
+
+
+def test_refresh_interval_survives_reopening(planner, data_dir, clock):
+    planner.set_refresh_minutes(45)
+    planner.close()
+    again = Planner.open(data_dir, clock=clock)
+    try:
+        assert again.refresh_minutes() == 45
+    finally:
+        again.close()
+
+
+def test_last_refresh_is_none_until_a_refresh_runs_even_with_nothing_due(planner, clock):
+    from app.feeds.refresh import refresh
+
+    assert planner.last_refresh() is None
+    report = refresh(planner.db, planner.clock)
+    assert report.feeds == 0
+    assert planner.last_refresh() == clock.now()
+    clock.advance(timedelta(minutes=30))
+    refresh(planner.db, planner.clock)
+    assert planner.last_refresh() == clock.now()

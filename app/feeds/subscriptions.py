@@ -68,7 +68,8 @@ def theme_ids(planner: Planner, names: list[str], conn) -> tuple[list[int], list
         if not name:
             continue
         if name.casefold() in existing:
-            ids.append(existing[name.casefold()])
+            if existing[name.casefold()] not in ids:  # "AI" and "ai" are one theme
+                ids.append(existing[name.casefold()])
             continue
         new_id = themes_q.save_theme(conn, Theme(id=0, name=name), position=len(existing))
         existing[name.casefold()] = new_id

@@ -139,5 +139,15 @@ class Database:
         except sqlite3.OperationalError as err:
             raise _storage_error(err, self.path) from err
 
+    def column(self, sql: str, params: tuple | dict = ()) -> list:
+        """The first column of every row: half the cost of `read` on long results
+        (no Row objects), e.g. the inbox's ids."""
+        try:
+            cursor = self.conn.cursor()
+            cursor.row_factory = None
+            return [row[0] for row in cursor.execute(sql, params)]
+        except sqlite3.OperationalError as err:
+            raise _storage_error(err, self.path) from err
+
     def close(self) -> None:
         self.conn.close()

@@ -12,11 +12,18 @@ _LIVE = "removed_at IS NULL"
 
 
 def add_feed(conn: sqlite3.Connection, url: str, title: str, now: datetime) -> int:
-    """The feed's id, adding it if its URL is new (a removed feed comes back)."""
+    """The feed's id, adding it if its URL is new. A removed feed comes back as new:
+    unpaused, no errors, fetched at the next refresh."""
     conn.execute(
         "INSERT INTO feeds (url, title, added_at) VALUES (?, ?, ?)"
-        " ON CONFLICT(url) DO UPDATE SET removed_at = NULL, added_at ="
-        " CASE WHEN removed_at IS NULL THEN added_at ELSE excluded.added_at END",
+        " ON CONFLICT(url) DO UPDATE SET"
+        " added_at = CASE WHEN removed_at IS NULL THEN added_at ELSE excluded.added_at END,"
+        " paused = CASE WHEN removed_at IS NULL THEN paused ELSE 0 END,"
+        " paused_reason = CASE WHEN removed_at IS NULL THEN paused_reason ELSE '' END,"
+        " failures = CASE WHEN removed_at IS NULL THEN failures ELSE 0 END,"
+        " last_error = CASE WHEN removed_at IS NULL THEN last_error ELSE '' END,"
+        " next_fetch_at = CASE WHEN removed_at IS NULL THEN next_fetch_at ELSE NULL END,"
+        " removed_at = NULL",
         (url, title, to_db_time(now)),
     )
     return int(conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()[0])

@@ -85,8 +85,8 @@ def inbox_ids(db: Database, limit: int | None = None) -> list[int]:
     """Item ids, newest first."""
     sql = "SELECT id FROM items ORDER BY sort_time DESC, id DESC"
     if limit is not None:
-        return [r[0] for r in db.read(sql + " LIMIT ?", (limit,))]
-    return [r[0] for r in db.read(sql)]
+        return db.column(sql + " LIMIT ?", (limit,))
+    return db.column(sql)
 
 
 def item_rows(db: Database, ids: list[int]) -> dict[int, ItemRow]:

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
     """Wires the pages to the planner; `demo_requested` asks to open the demo."""
 
     demo_requested = Signal()
+    refreshed = Signal(dict)  # a refresh's report, once the window shows all of it
 
     def __init__(
         self,
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.refresh_status)
         self.refresher = RefreshRunner(planner.db.path.parent, self, command=refresh_command)
         self._manual_refresh = False
+        self._report: dict = {}
 
         self._build_actions()
         self._connect()
@@ -123,6 +125,9 @@ class MainWindow(QMainWindow):
         self._status_tick = QTimer(self)
         self._status_tick.timeout.connect(self._show_refresh_idle)
         self._status_tick.start(STATUS_TICK_MS)
+        self._settle = QTimer(self)  # the rest of a refresh's aftermath, a turn later
+        self._settle.setSingleShot(True)
+        self._settle.timeout.connect(self._after_refresh)
         self._first_refresh = QTimer(self)
         self._first_refresh.setSingleShot(True)
         self._first_refresh.timeout.connect(self._refresh_if_due)
@@ -290,17 +295,24 @@ class MainWindow(QMainWindow):
             self._feeds.show_outcome(outcome)
 
     def _refresh_finished(self, report: dict) -> None:
+        # The inbox now, the rest on the next turn of the event loop: with tens of
+        # thousands of items each takes ~10 ms, and the window must never stall ~20 ms.
         self.inbox.reload()
-        self.refresh_counts()
-        if self._feeds is not None:
-            self._feeds.reload()
-        self._show_refresh_idle()
         self.messages.info(refresh_summary(report))
+        self._report = report
+        self._settle.start(0)
+
+    def _after_refresh(self) -> None:
+        self.refresh_counts()
+        self._show_refresh_idle()
+        if self._feeds is not None:
+            self._feeds.reload_when_shown()
+        self.refreshed.emit(self._report)
 
     def _refresh_failed(self, message: str) -> None:
         self._show_refresh_idle()
         if self._feeds is not None:
-            self._feeds.reload()
+            self._feeds.reload_when_shown()
         if self._manual_refresh:
             self.messages.error(
                 DigwellError(message, "Your feeds and items are as they were before.")
@@ -378,7 +390,7 @@ class MainWindow(QMainWindow):
         if self._drafts is not None:
             self._drafts.composer.save_now()
         # Nothing may reach for the planner once the window is closed (it is closed next).
-        for timer in (self._first_refresh, self._status_tick):
+        for timer in (self._first_refresh, self._status_tick, self._settle):
             timer.stop()
         self.refresher.set_interval(0)
         self.refresher.stop()  # feeds stored so far stay: one transaction per feed

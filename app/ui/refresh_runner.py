@@ -83,7 +83,7 @@ class RefreshRunner(QObject):
         is already running."""
         if self._process is not None:
             return False
-        args = ["refresh", "--json-progress", "--data-dir", str(self._data_dir)]
+        args = ["refresh", "--json-progress", "--background", "--data-dir", str(self._data_dir)]
         if every_feed:
             args.append("--all")
         program, prefix = self._command or digwell_command()

@@ -64,7 +64,7 @@ def test_subscribe_with_the_cli_then_refresh_from_the_window(qtbot, tmp_path, cl
                 and window.inbox.currentWidget() is window.inbox.empty
             )
 
-            with qtbot.waitSignal(window.refresher.finished, timeout=TIMEOUT_MS) as done:
+            with qtbot.waitSignal(window.refreshed, timeout=TIMEOUT_MS) as done:
                 qtbot.mouseClick(window.refresh_status.button, Qt.MouseButton.LeftButton)
             report = done.args[0]
             assert (report["feeds"], report["ok"], report["errors"], report["added"]) == (
@@ -80,7 +80,7 @@ def test_subscribe_with_the_cli_then_refresh_from_the_window(qtbot, tmp_path, cl
 
             # Again: nothing changed, so the server answers 304 and nothing is re-read.
             server.reset_counters()
-            with qtbot.waitSignal(window.refresher.finished, timeout=TIMEOUT_MS) as done:
+            with qtbot.waitSignal(window.refreshed, timeout=TIMEOUT_MS) as done:
                 window.refresh_now()
             assert done.args[0]["not_modified"] == 3
             assert sum(server.sent_bytes[f"/f{n}.xml"] for n in range(3)) == 0

@@ -69,6 +69,18 @@ def test_failures_back_off_gone_pauses_and_moved_updates(planner, server):
     assert again.feeds == 0
 
 
+def test_background_refresh_lowers_its_cpu_priority(tmp_path, monkeypatch, capsys):
+    import os
+
+    calls = []
+    monkeypatch.setattr(os, "nice", calls.append, raising=False)
+    assert main(["refresh", "--data-dir", str(tmp_path)]) == 0
+    assert calls == []
+    assert main(["refresh", "--background", "--data-dir", str(tmp_path)]) == 0
+    assert calls == [10]
+    assert "Nothing to refresh" in capsys.readouterr().out
+
+
 def test_refresh_command_prints_json_progress(tmp_path, server, capsys):
     server.route("/a.xml", body=rss("a", 3))
     server.route("/b.xml", status=404)

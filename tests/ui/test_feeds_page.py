@@ -29,7 +29,7 @@ def page(qtbot, planner, add_feeds):
 
 
 def _titles(page) -> list[str]:
-    return [page.proxy.index(r, TITLE).data() for r in range(page.proxy.rowCount())]
+    return [page.model.index(r, TITLE).data() for r in range(page.model.rowCount())]
 
 
 def _select(page, url: str) -> None:
@@ -38,17 +38,17 @@ def _select(page, url: str) -> None:
 
 def test_lists_feeds_with_themes_status_and_counts(page):
     assert _titles(page) == ["https://a.example/feed", "https://b.example/feed"]
-    assert page.proxy.index(0, THEMES).data() == "Platform"
-    assert page.proxy.index(1, THEMES).data() == "—"
-    assert page.proxy.index(0, STATUS).data() == "Not fetched yet"
-    assert page.proxy.index(0, ITEMS).data() == "0"
+    assert page.model.index(0, THEMES).data() == "Platform"
+    assert page.model.index(1, THEMES).data() == "—"
+    assert page.model.index(0, STATUS).data() == "Not fetched yet"
+    assert page.model.index(0, ITEMS).data() == "0"
     assert page.summary.text() == "2 feeds"
     assert "https://a.example/feed" in page.details.text()
 
 
 def test_rename_by_editing_the_title_cell(qtbot, page):
-    index = page.proxy.index(0, TITLE)
-    assert page.proxy.setData(index, "  Alpha weekly ", Qt.ItemDataRole.EditRole)
+    index = page.model.index(0, TITLE)
+    assert page.model.setData(index, "  Alpha weekly ", Qt.ItemDataRole.EditRole)
     assert _titles(page) == ["Alpha weekly", "https://b.example/feed"]
     assert feeds_q.find_feed(page._planner.db, "https://a.example/feed").title == "Alpha weekly"
 
@@ -70,7 +70,7 @@ def test_pause_and_resume(qtbot, page):
         qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
     feed = page.selected_feed()
     assert feed.paused and feed.url == "https://b.example/feed"
-    row = page.proxy.mapFromSource(page.model.index(page.model.row_of(feed.id), STATUS))
+    row = page.model.index(page.model.row_of(feed.id), STATUS)
     assert row.data() == "Paused: Paused by you."
     assert row.data(Qt.ItemDataRole.ForegroundRole) == PAUSED_COLOR
     assert page.pause_button.text() == "Resume"
@@ -150,7 +150,7 @@ def test_only_feeds_with_problems(qtbot, page):
     assert page.summary.text() == "2 feeds · 1 with errors"
     page.problems_only.setChecked(True)
     assert _titles(page) == ["https://b.example/feed"]
-    assert page.proxy.index(0, STATUS).data() == "The server answered 500."
+    assert page.model.index(0, STATUS).data() == "The server answered 500."
     page.problems_only.setChecked(False)
     assert len(_titles(page)) == 2
 

@@ -11,8 +11,6 @@ from app.types import Feed
 from app.ui.formatting import local_datetime, relative_time
 
 FeedIdRole = Qt.ItemDataRole.UserRole + 1
-# A sort key per column (the display text of dates and counts sorts wrongly).
-SortRole = Qt.ItemDataRole.UserRole + 2
 
 TITLE, THEMES, STATUS, ITEMS, LAST_SUCCESS = range(5)
 HEADERS = ("Feed", "Themes", "Status", "Items", "Last success")
@@ -33,34 +31,74 @@ def feed_status(feed: Feed) -> tuple[str, str]:
 
 
 class FeedsModel(QAbstractTableModel):
-    """Rows are `Feed`s; titles are editable (renaming the feed). During a refresh,
-    `show_outcome` updates a row's status before the database is read again."""
+    """Rows are `Feed`s, sorted and filtered here rather than by a proxy model (a proxy
+    sorting 500 feeds asks for ~5,000 cells one by one: ~40 ms). Titles are editable
+    (renaming the feed). During a refresh, `show_outcome` updates a row's status before
+    the database is read again."""
 
     def __init__(self, now, tz: tzinfo, parent=None) -> None:
         super().__init__(parent)
         self._now = now  # () -> datetime
         self._tz = tz
-        self._feeds: list[Feed] = []
+        self._all: list[Feed] = []
+        self._rows: list[Feed] = []  # shown: filtered and sorted
+        self._row_of: dict[int, int] = {}
+        self._sort = (TITLE, Qt.SortOrder.AscendingOrder)
+        self._only_problems = False
         self._live: dict[int, tuple[str, str]] = {}  # feed id -> (kind, text) this refresh
         self.rename = None  # (feed_id, title) -> None, set by the page
 
     def set_feeds(self, feeds: list[Feed]) -> None:
         self.beginResetModel()
-        self._feeds = list(feeds)
+        self._all = list(feeds)
         self._live.clear()
+        self._arrange()
         self.endResetModel()
 
+    def set_only_problems(self, on: bool) -> None:
+        """Show only feeds with errors or paused."""
+        self.beginResetModel()
+        self._only_problems = on
+        self._arrange()
+        self.endResetModel()
+
+    def only_problems(self) -> bool:
+        return self._only_problems
+
     def feed(self, row: int) -> Feed:
-        return self._feeds[row]
+        return self._rows[row]
 
     def row_of(self, feed_id: int) -> int | None:
-        return next((r for r, f in enumerate(self._feeds) if f.id == feed_id), None)
+        return self._row_of.get(feed_id)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._rows[index.row()].id for index in before]
+        self._sort = (column, order)
+        self._arrange()
+        after = [
+            self.index(self._row_of[i], index.column()) if i in self._row_of else QModelIndex()
+            for i, index in zip(ids, before, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    def _arrange(self) -> None:
+        rows = self._all
+        if self._only_problems:
+            rows = [f for f in rows if feed_status(f)[0] in ("error", "paused")]
+        column, order = self._sort
+        self._rows = sorted(
+            rows,
+            key=lambda f: self._sort_key(f, column, feed_status(f)[0]),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._row_of = {f.id: r for r, f in enumerate(self._rows)}
 
     def show_outcome(self, outcome: dict) -> None:
         """Show one feed's result from a refresh in progress."""
-        row = self.row_of(int(outcome.get("feed_id", -1)))
-        if row is None:
-            return
+        feed_id = int(outcome.get("feed_id", -1))
         status = outcome.get("status")
         if status in ("error", "gone"):
             live = ("error", str(outcome.get("error", "")) or "Failed")
@@ -69,13 +107,15 @@ class FeedsModel(QAbstractTableModel):
             live = ("ok", f"OK · {added} new" if added else "OK")
         else:
             live = ("ok", "OK · unchanged")
-        self._live[self._feeds[row].id] = live
-        self.dataChanged.emit(self.index(row, STATUS), self.index(row, STATUS))
+        self._live[feed_id] = live
+        row = self.row_of(feed_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, STATUS), self.index(row, STATUS))
 
     # Qt model interface ----------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._feeds)
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
@@ -95,7 +135,7 @@ class FeedsModel(QAbstractTableModel):
         if not index.isValid() or index.column() != TITLE or role != Qt.ItemDataRole.EditRole:
             return False
         title = str(value).strip()
-        feed = self._feeds[index.row()]
+        feed = self._rows[index.row()]
         if not title or title == feed.title or self.rename is None:
             return False
         self.rename(feed.id, title)  # the page reloads the feeds after a rename
@@ -104,15 +144,13 @@ class FeedsModel(QAbstractTableModel):
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        feed = self._feeds[index.row()]
+        feed = self._rows[index.row()]
         column = index.column()
         if role == FeedIdRole:
             return feed.id
         kind, status = self._live.get(feed.id) or feed_status(feed)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(feed, column, status, role == Qt.ItemDataRole.EditRole)
-        if role == SortRole:
-            return self._sort_key(feed, column, kind)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(feed, column, status)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,35 +35,10 @@ from app.ui.models.feeds_model import (
     THEMES,
     TITLE,
     FeedsModel,
-    SortRole,
     feed_status,
 )
 
 AUTH_NAMES = {"basic": "user name and password", "bearer": "token", "header": "custom header"}
-
-
-class _ProblemsFilter(QSortFilterProxyModel):
-    """Sorts by each column's sort key; optionally keeps only feeds with problems."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SortRole)
-        self.only_problems = False
-
-    def set_only_problems(self, on: bool) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter is deprecated
-            self.beginFilterChange()
-            self.only_problems = on
-            self.endFilterChange()
-        else:
-            self.only_problems = on
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent) -> bool:
-        if not self.only_problems:
-            return True
-        feed = self.sourceModel().feed(row)
-        return feed_status(feed)[0] in ("error", "paused")
 
 
 class FeedsPage(QWidget):
@@ -87,12 +62,11 @@ class FeedsPage(QWidget):
         self.model = FeedsModel(planner.clock.now, planner.clock.tz(), self)
         self.model.rename = self._rename
         self.last_report: QMessageBox | None = None  # the last OPML import's report
-        self.proxy = _ProblemsFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self._stale = False
 
         self.table = QTableView()
         self.table.setObjectName("feedTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -199,8 +173,21 @@ class FeedsPage(QWidget):
 
     # Reading -------------------------------------------------------------------
 
+    def reload_when_shown(self) -> None:
+        """Re-read now if on screen, else when next shown (a hidden page need not pay)."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
     def reload(self) -> None:
         """Re-read the feeds; keep the selected one selected."""
+        self._stale = False
         keep = self.selected_feed()
         feeds = self._planner.feeds()
         self.model.set_feeds(feeds)
@@ -221,17 +208,14 @@ class FeedsPage(QWidget):
         if row is None:
             self._show_details()
             return
-        index = self.proxy.mapFromSource(self.model.index(row, TITLE))
-        if not index.isValid():
-            index = self.proxy.index(0, TITLE)
-        self.table.setCurrentIndex(index)
+        self.table.setCurrentIndex(self.model.index(row, TITLE))
         self._show_details()
 
     def selected_feed(self) -> Feed | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.feed(self.proxy.mapToSource(index).row())
+        return self.model.feed(index.row())
 
     def show_outcome(self, outcome: dict) -> None:
         """One feed's result during a refresh."""
@@ -241,8 +225,9 @@ class FeedsPage(QWidget):
         if self.problems_only.isChecked() != on:
             self.problems_only.setChecked(on)  # re-enters through toggled
             return
-        self.proxy.set_only_problems(on)
-        self.select(None if self.selected_feed() is None else self.selected_feed().id)
+        keep = self.selected_feed()
+        self.model.set_only_problems(on)
+        self.select(keep.id if keep else None)
 
     def _show_details(self, *_args) -> None:
         feed = self.selected_feed()
