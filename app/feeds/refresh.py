@@ -141,6 +141,7 @@ def refresh(
             pool.shutdown(cancel_futures=True)
     fetcher.join(timeout=5)
     with db.transaction() as conn:
+        items_q.index_pending(conn)  # one batch: far cheaper than row by row
         settings_q.set_setting(conn, settings_q.LAST_REFRESH_KEY, to_db_time(now))
     return RefreshReport(
         feeds=total,

@@ -81,6 +81,20 @@ def upsert_entries(
     return UpsertResult(added, updated)
 
 
+def index_pending(conn: sqlite3.Connection) -> int:
+    """Full-text index the items waiting for it (new or changed); returns how many.
+    The caller owns the transaction. Search must call this first to see every item."""
+    count = conn.execute("SELECT count(*) FROM items_fts_pending").fetchone()[0]
+    if count:
+        conn.execute(
+            "INSERT INTO items_fts(rowid, title, summary_text)"
+            " SELECT i.id, i.title, i.summary_text FROM items_fts_pending p"
+            " JOIN items i ON i.id = p.item_id"
+        )
+        conn.execute("DELETE FROM items_fts_pending")
+    return int(count)
+
+
 def inbox_ids(db: Database, limit: int | None = None) -> list[int]:
     """Item ids, newest first."""
     sql = "SELECT id FROM items ORDER BY sort_time DESC, id DESC"

@@ -32,6 +32,10 @@ def test_cold_then_warm_refresh(planner, server):
     assert report.ok == 2 and report.added == 10 and report.errors == 0
     assert {o.title for o in seen} == {"alpha", "beta"}  # titles learned from the feeds
     assert planner.item_count() == 10
+    # Full-text indexed in one batch at the end.
+    assert planner.db.read("SELECT count(*) FROM items_fts_pending")[0][0] == 0
+    hits = planner.db.read("SELECT count(*) FROM items_fts WHERE items_fts MATCH 'beta'")
+    assert hits[0][0] == 5
 
     warm = refresh(planner.db, planner.clock, force=True)
     assert warm.not_modified == 2 and warm.added == 0

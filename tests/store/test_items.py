@@ -37,6 +37,8 @@ def test_the_same_entry_in_two_feeds_is_two_items(planner, clock):
 def test_changed_entry_is_updated_in_place(planner, clock):
     entries = list(parse_feed((DATA / "minimal.rss.xml").read_bytes()).entries)
     _store(planner, entries, clock.now())
+    with planner.db.transaction() as conn:
+        assert items_q.index_pending(conn) == 4
     before = planner.inbox_ids()
     golden = next(i for i in before if planner.item(i).title.startswith("Golden paths"))
     entries[0] = entries[0]._replace(
@@ -50,6 +52,8 @@ def test_changed_entry_is_updated_in_place(planner, clock):
     item = planner.item(golden)
     assert (item.title, item.summary_text) == ("Golden paths, revised", "New text.")
     # The full-text index follows the update.
+    with planner.db.transaction() as conn:
+        items_q.index_pending(conn)
     hits = planner.db.read("SELECT rowid FROM items_fts WHERE items_fts MATCH 'revised'")
     assert [r[0] for r in hits] == [golden]
     assert not planner.db.read("SELECT rowid FROM items_fts WHERE items_fts MATCH 'cages'")
@@ -67,3 +71,53 @@ def test_inbox_is_newest_first_and_future_dates_do_not_jump_the_queue(planner, c
         "Neither guid nor link",
     ]
     assert set(titles[:2]) == {"A hostile link", "No guid, only a link"}
+
+
+def _search(planner, word: str) -> list[int]:
+    return [
+        r[0]
+        for r in planner.db.read("SELECT rowid FROM items_fts WHERE items_fts MATCH ?", (word,))
+    ]
+
+
+def _pending(planner) -> list[int]:
+    return [r[0] for r in planner.db.read("SELECT item_id FROM items_fts_pending ORDER BY 1")]
+
+
+def test_new_items_wait_for_the_full_text_index_then_are_indexed_in_one_batch(planner, clock):
+    entries = parse_feed((DATA / "minimal.rss.xml").read_bytes()).entries
+    _store(planner, entries, clock.now())
+    assert _search(planner, "golden") == []
+    assert len(_pending(planner)) == 4
+    with planner.db.transaction() as conn:
+        assert items_q.index_pending(conn) == 4
+        assert items_q.index_pending(conn) == 0
+    golden = next(i for i in planner.inbox_ids() if planner.item(i).title.startswith("Golden"))
+    assert _search(planner, "golden") == [golden]
+    assert _pending(planner) == []
+
+
+def test_deleting_items_keeps_the_index_and_the_queue_consistent(planner, clock):
+    entries = parse_feed((DATA / "minimal.rss.xml").read_bytes()).entries
+    feed_id, _ = _store(planner, entries, clock.now())
+    with planner.db.transaction() as conn:
+        items_q.index_pending(conn)
+    golden = _search(planner, "golden")
+    assert golden
+    # Changed again: out of the index, back in the queue, then deleted before indexing.
+    with planner.db.transaction() as conn:
+        conn.execute("UPDATE items SET title = 'Renamed' WHERE id = ?", (golden[0],))
+    assert _search(planner, "golden") == [] and _pending(planner) == golden
+    with planner.db.transaction() as conn:
+        conn.execute("DELETE FROM items WHERE id = ?", (golden[0],))
+    assert _pending(planner) == []
+    # An indexed item that is deleted leaves the index.
+    other = _search(planner, "guid")
+    with planner.db.transaction() as conn:
+        conn.execute("DELETE FROM items WHERE feed_id = ?", (feed_id,))
+        assert items_q.index_pending(conn) == 0
+    assert other and _search(planner, "guid") == []
+    integrity = planner.db.read(
+        "INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)"
+    )
+    assert integrity == []
