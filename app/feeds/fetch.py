@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import email.utils
 import socket
 import ssl
@@ -32,6 +33,8 @@ ACCEPT = (
 # Only what _Inflater decodes with a bound: never br or zstd.
 ACCEPT_ENCODING = "gzip, deflate"
 MAX_REDIRECTS = 5
+# Connections per httpx client; more clients serve a higher concurrency (see fetch_all).
+_POOL_SIZE = 8
 PERMANENT_REDIRECTS = frozenset({301, 308})
 FIRST_RETRY_S = 5 * 60
 MAX_RETRY_S = 24 * 60 * 60
@@ -115,25 +118,23 @@ async def fetch_all(
     if not pending:
         return []
     slots = asyncio.Semaphore(concurrency)
-    client = httpx.AsyncClient(
-        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
-        timeout=httpx.Timeout(
-            connect=timeouts.connect, read=timeouts.read, write=timeouts.read, pool=timeouts.total
-        ),
-        limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
-        follow_redirects=False,  # followed by hand: see _get
-        transport=transport,
-    )
+    # Several small connection pools rather than one big one: httpcore scans every
+    # connection of its pool on each request event, which made 32 connections in one
+    # pool cost twice the CPU of 4 pools of 8 (and 64 in one pool, four times).
+    shards = -(-concurrency // _POOL_SIZE)
+    clients = [_client(timeouts, min(_POOL_SIZE, concurrency), transport) for _ in range(shards)]
 
-    async def one(request: FetchRequest) -> FetchResult:
+    async def one(index: int, request: FetchRequest) -> FetchResult:
         async with slots:
-            result = await _fetch_one(client, request, timeouts, max_bytes)
+            result = await _fetch_one(clients[index % shards], request, timeouts, max_bytes)
         if on_result is not None:
             on_result(result)
         return result
 
-    async with client:
-        tasks = [asyncio.ensure_future(one(request)) for request in pending]
+    async with contextlib.AsyncExitStack() as stack:
+        for client in clients:
+            await stack.enter_async_context(client)
+        tasks = [asyncio.ensure_future(one(i, request)) for i, request in enumerate(pending)]
         try:
             return list(await asyncio.gather(*tasks))
         except BaseException:
@@ -141,6 +142,20 @@ async def fetch_all(
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
             raise
+
+
+def _client(
+    timeouts: Timeouts, connections: int, transport: httpx.AsyncBaseTransport | None
+) -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
+        timeout=httpx.Timeout(
+            connect=timeouts.connect, read=timeouts.read, write=timeouts.read, pool=timeouts.total
+        ),
+        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
+        follow_redirects=False,  # followed by hand: see _get
+        transport=transport,
+    )
 
 
 def fetch_all_sync(
