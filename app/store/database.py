@@ -18,7 +18,8 @@ def to_db_time(dt: datetime) -> str:
     """An aware datetime as the UTC text the database sorts by."""
     if dt.tzinfo is None:
         raise ValueError("naive datetimes are not stored")
-    return dt.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # isoformat is several times faster than strftime; a refresh formats ~100k times.
+    return dt.astimezone(timezone.utc).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"
 
 
 def from_db_time(text: str | None) -> datetime | None:
