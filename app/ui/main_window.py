@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.refresh_status)
         self.refresher = RefreshRunner(planner.db.path.parent, self, command=refresh_command)
         self._manual_refresh = False
-        self._report: dict = {}
+        self._steps: list[Callable[[], object]] = []  # a refresh's aftermath, turn by turn
 
         self._build_actions()
         self._connect()
@@ -295,19 +295,26 @@ class MainWindow(QMainWindow):
             self._feeds.show_outcome(outcome)
 
     def _refresh_finished(self, report: dict) -> None:
-        # The inbox now, the rest on the next turn of the event loop: with tens of
-        # thousands of items each takes ~10 ms, and the window must never stall ~20 ms.
-        self.inbox.reload()
+        # The inbox's ids now, the rest one step per turn of the event loop: with tens
+        # of thousands of items several steps take ~10 ms, and the window must never
+        # stall 20 ms.
+        ids = self.planner.inbox_ids()
         self.messages.info(refresh_summary(report))
-        self._report = report
+        self._steps = [
+            lambda: self.inbox.reload(ids),
+            lambda: self._feeds.reload_when_shown() if self._feeds is not None else None,
+            self.refresh_counts,
+            self._show_refresh_idle,
+            lambda: self.refreshed.emit(report),
+        ]
         self._settle.start(0)
 
     def _after_refresh(self) -> None:
-        self.refresh_counts()
-        self._show_refresh_idle()
-        if self._feeds is not None:
-            self._feeds.reload_when_shown()
-        self.refreshed.emit(self._report)
+        """One step of a refresh's aftermath per turn of the event loop."""
+        if self._steps:
+            self._steps.pop(0)()
+        if self._steps:
+            self._settle.start(0)
 
     def _refresh_failed(self, message: str) -> None:
         self._show_refresh_idle()

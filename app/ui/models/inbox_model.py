@@ -34,10 +34,12 @@ class InboxModel(QAbstractListModel):
         self._rows: dict[int, ItemRow] = {}
         self.reload()
 
-    def reload(self) -> None:
-        """Re-read the id list, e.g. after a refresh or a new draft."""
+    def reload(self, ids: list[int] | None = None) -> None:
+        """Re-read the id list (or take `ids`, read beforehand), e.g. after a refresh."""
+        if ids is None:
+            ids = self._planner.inbox_ids()
         self.beginResetModel()
-        self._ids = self._planner.inbox_ids()
+        self._ids = ids
         self._exposed = min(len(self._ids), _BATCH)
         self._rows.clear()
         self.endResetModel()
