@@ -24,19 +24,19 @@ from app.errors import DigwellError
 from app.paths import resource_path
 from app.planner import Planner
 from app.ui.messages import Messenger
-from app.ui.refresh_runner import RefreshRunner
 from app.ui.views.cadence_card import CadenceCard
 from app.ui.views.inbox_page import InboxPage
-from app.ui.views.refresh_status import RefreshStatus
 
 if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first touched
     from collections.abc import Callable
 
     from PySide6.QtGui import QCloseEvent, QIcon
 
+    from app.ui.refresh_runner import RefreshRunner
     from app.ui.views.composer import Composer
     from app.ui.views.drafts_page import DraftsPage
     from app.ui.views.feeds_page import FeedsPage
+    from app.ui.views.refresh_status import RefreshStatus
 
 INBOX, DRAFTS, FEEDS = 0, 1, 2
 PAGE_NAMES = ("Inbox", "Drafts", "Feeds")
@@ -44,6 +44,9 @@ PAGE_NAMES = ("Inbox", "Drafts", "Feeds")
 FIRST_REFRESH_MS = 3000
 # How often "Last refreshed 5 minutes ago" is brought up to date.
 STATUS_TICK_MS = 60_000
+# The refresh corner of the status bar is built this long after start-up, off the path
+# to the first paint (each module imported after PySide6 costs start-up time).
+BUILD_REFRESH_MS = 200
 
 
 class MainWindow(QMainWindow):
@@ -110,9 +113,9 @@ class MainWindow(QMainWindow):
         body.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
-        self.refresh_status = RefreshStatus()
-        self.statusBar().addPermanentWidget(self.refresh_status)
-        self.refresher = RefreshRunner(planner.db.path.parent, self, command=refresh_command)
+        self._refresh_command = refresh_command
+        self._auto_refresh = auto_refresh
+        self._refresh_parts: tuple[RefreshStatus, RefreshRunner] | None = None
         self._manual_refresh = False
         self._steps: list[Callable[[], object]] = []  # a refresh's aftermath, turn by turn
 
@@ -120,11 +123,14 @@ class MainWindow(QMainWindow):
         self._connect()
         self.nav.setCurrentRow(INBOX)
         self.refresh_counts()
-        self._show_refresh_idle()
         self.statusBar().showMessage(self._greeting())
         self._status_tick = QTimer(self)
         self._status_tick.timeout.connect(self._show_refresh_idle)
         self._status_tick.start(STATUS_TICK_MS)
+        self._build_corner = QTimer(self)
+        self._build_corner.setSingleShot(True)
+        self._build_corner.timeout.connect(self._refresh_corner)
+        self._build_corner.start(BUILD_REFRESH_MS)
         self._settle = QTimer(self)  # the rest of a refresh's aftermath, a turn later
         self._settle.setSingleShot(True)
         self._settle.timeout.connect(self._after_refresh)
@@ -132,7 +138,6 @@ class MainWindow(QMainWindow):
         self._first_refresh.setSingleShot(True)
         self._first_refresh.timeout.connect(self._refresh_if_due)
         if auto_refresh:
-            self.refresher.set_interval(planner.refresh_minutes())
             self._first_refresh.start(FIRST_REFRESH_MS)
 
     def _build_actions(self) -> None:
@@ -210,15 +215,38 @@ class MainWindow(QMainWindow):
         self.inbox.import_requested.connect(
             lambda: self._on_feeds_page(lambda: self.feeds.import_opml())
         )
-        self.refresh_status.refresh_clicked.connect(self.refresh_now)
-        self.refresh_status.stop_clicked.connect(self.refresher.stop)
-        self.refresh_status.errors_clicked.connect(self.show_feed_problems)
-        runner = self.refresher
-        runner.started.connect(lambda: self.refresh_status.show_running(0, 0))
-        runner.planned.connect(lambda total: self.refresh_status.show_running(0, total))
+
+    def _refresh_corner(self) -> tuple[RefreshStatus, RefreshRunner]:
+        """The status bar's refresh corner and the refresh runner, built and wired once."""
+        if self._refresh_parts is not None:
+            return self._refresh_parts
+        from app.ui.refresh_runner import RefreshRunner
+        from app.ui.views.refresh_status import RefreshStatus
+
+        status = RefreshStatus()
+        self.statusBar().addPermanentWidget(status)
+        runner = RefreshRunner(self.planner.db.path.parent, self, command=self._refresh_command)
+        self._refresh_parts = (status, runner)
+        status.refresh_clicked.connect(self.refresh_now)
+        status.stop_clicked.connect(runner.stop)
+        status.errors_clicked.connect(self.show_feed_problems)
+        runner.started.connect(lambda: status.show_running(0, 0))
+        runner.planned.connect(lambda total: status.show_running(0, total))
         runner.progressed.connect(self._refresh_progressed)
         runner.finished.connect(self._refresh_finished)
         runner.failed.connect(self._refresh_failed)
+        if self._auto_refresh:
+            runner.set_interval(self.planner.refresh_minutes())
+        self._show_refresh_idle()
+        return self._refresh_parts
+
+    @property
+    def refresh_status(self) -> RefreshStatus:
+        return self._refresh_corner()[0]
+
+    @property
+    def refresher(self) -> RefreshRunner:
+        return self._refresh_corner()[1]
 
     @property
     def drafts(self) -> DraftsPage:
@@ -397,10 +425,11 @@ class MainWindow(QMainWindow):
         if self._drafts is not None:
             self._drafts.composer.save_now()
         # Nothing may reach for the planner once the window is closed (it is closed next).
-        for timer in (self._first_refresh, self._status_tick, self._settle):
+        for timer in (self._first_refresh, self._status_tick, self._settle, self._build_corner):
             timer.stop()
-        self.refresher.set_interval(0)
-        self.refresher.stop()  # feeds stored so far stay: one transaction per feed
+        if self._refresh_parts is not None:
+            self.refresher.set_interval(0)
+            self.refresher.stop()  # feeds stored so far stay: one transaction per feed
         super().closeEvent(event)
 
 
