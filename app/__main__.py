@@ -4,4 +4,7 @@ import sys
 
 from app.cli import main
 
-sys.exit(main())
+# Guarded: where worker processes are spawned (macOS, Windows) they import this module
+# again, as __mp_main__, and must not run the command a second time.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -4,8 +4,10 @@ event, which is how the GUI follows a refresh it started in its own process."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 
 from app.planner import Planner
 
@@ -51,9 +53,10 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
         elif outcome.status in ("error", "gone"):
             print(f"[{done}/{total}] {outcome.title}: {outcome.error}", file=sys.stderr)
 
-    report = refresh(
-        planner.db, planner.clock, force=args.all, on_start=on_start, on_progress=on_progress
-    )
+    with _exit_on_terminate():
+        report = refresh(
+            planner.db, planner.clock, force=args.all, on_start=on_start, on_progress=on_progress
+        )
     if args.json_progress:
         emit({"event": "done", **report._asdict()})
     else:
@@ -65,11 +68,30 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
     return 1 if report.feeds and report.errors == report.feeds else 0
 
 
+@contextlib.contextmanager
+def _exit_on_terminate() -> Iterator[None]:
+    """SIGTERM (the window's Stop button) unwinds like an exit, so the refresh stops its
+    worker processes on the way out; by default Python would die and leave them."""
+    import signal
+
+    def stop(signum, frame) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (an embedding caller): leave it as it is
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def lower_priority() -> None:
     """Yield the CPU to the window: parsing uses every core, and on a 2-core machine an
     equal-priority refresh delayed the window's timers by up to ~35 ms. Worker processes
     inherit the niceness."""
-    import contextlib
     import os
 
     if hasattr(os, "nice"):  # POSIX; on Windows the refresh keeps normal priority

@@ -24,64 +24,84 @@ class UpsertResult(NamedTuple):
     updated: int = 0
 
 
-def _content_hash(entry: ParsedEntry) -> str:
+class EntryRow(NamedTuple):
+    """An entry as the items table stores it, with its content hash. Made from a
+    ParsedEntry by `entry_row`, in the refresh's worker processes, so storing does no
+    hashing or date formatting."""
+
+    key: str
+    guid: str
+    title: str
+    link: str
+    author: str
+    summary_html: str
+    summary_text: str
+    published: str | None  # database time text
+    content_hash: str
+
+
+def entry_row(entry: ParsedEntry) -> EntryRow:
     import hashlib  # only refreshes need it; keeps it off the start-up path
 
-    parts = (
+    published = entry.published
+    # The hash's text is what every stored hash was made from: keep it.
+    stamp = published.isoformat() if published else ""
+    parts = (entry.title, entry.link, entry.author, entry.summary_html, stamp)
+    return EntryRow(
+        entry.key,
+        entry.guid,
         entry.title,
         entry.link,
         entry.author,
         entry.summary_html,
-        entry.published.isoformat() if entry.published else "",
+        entry.summary_text,
+        to_db_time(published) if published else None,
+        hashlib.sha1("\x00".join(parts).encode()).hexdigest(),
     )
-    return hashlib.sha1("\x00".join(parts).encode()).hexdigest()
 
 
 def upsert_entries(
     conn: sqlite3.Connection, feed_id: int, entries: Iterable[ParsedEntry], now: datetime
 ) -> UpsertResult:
-    """Insert new entries, update changed ones in place; the caller owns the transaction.
+    """Insert new entries, update changed ones in place; the caller owns the transaction."""
+    return upsert_rows(conn, feed_id, [entry_row(entry) for entry in entries], now)
+
+
+def upsert_rows(
+    conn: sqlite3.Connection, feed_id: int, rows: Iterable[EntryRow], now: datetime
+) -> UpsertResult:
+    """`upsert_entries` for entries already made rows.
 
     One query finds which entries are known (and their content hash), one executemany
     inserts the new ones: a refresh stores hundreds of feeds of ~50 entries each.
     """
-    batch = {entry.key: entry for entry in entries}  # a key twice in a feed: the last wins
+    batch = {row.key: row for row in rows}  # a key twice in a feed: the last wins
     if not batch:
         return UpsertResult()
     known: dict[str, tuple[int, str]] = {}
     keys = list(batch)
     for start in range(0, len(keys), _KEYS_PER_QUERY):
         chunk = keys[start : start + _KEYS_PER_QUERY]
-        rows = conn.execute(
+        found = conn.execute(
             "SELECT key, id, content_hash FROM items WHERE feed_id = ?"
             f" AND key IN ({','.join('?' * len(chunk))})",
             (feed_id, *chunk),
         ).fetchall()
-        known.update((r[0], (r[1], r[2])) for r in rows)
+        known.update((r[0], (r[1], r[2])) for r in found)
     now_text = to_db_time(now)
+    latest = to_db_time(now + _FUTURE_SLACK)  # the same text format sorts as time does
     inserts, updates = [], []
-    for key, entry in batch.items():
-        digest = _content_hash(entry)
-        row = known.get(key)
-        if row is not None and row[1] == digest:
+    for key, row in batch.items():
+        stored = known.get(key)
+        if stored is not None and stored[1] == row.content_hash:
             continue
-        published = to_db_time(entry.published) if entry.published else None
-        values = (
-            entry.guid,
-            entry.title,
-            entry.link,
-            entry.author,
-            entry.summary_html,
-            entry.summary_text,
-            published,
-        )
-        if row is None:
-            sort_time = now_text
-            if entry.published and entry.published <= now + _FUTURE_SLACK:
-                sort_time = published
-            inserts.append((feed_id, key, *values, sort_time, now_text, now_text, digest))
+        values = row[1:8]  # guid .. published
+        if stored is None:
+            published = row.published
+            sort_time = published if published and published <= latest else now_text
+            inserts.append((feed_id, key, *values, sort_time, now_text, now_text, row.content_hash))
         else:
-            updates.append((*values, now_text, digest, row[0]))
+            updates.append((*values, now_text, row.content_hash, stored[0]))
     if inserts:
         conn.executemany(
             "INSERT INTO items (feed_id, key, guid, title, link, author, summary_html,"

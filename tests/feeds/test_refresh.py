@@ -112,3 +112,115 @@ def test_many_feeds_are_parsed_in_worker_processes(planner, server):
     _subscribe(planner, *urls)
     report = refresh(planner.db, planner.clock, workers=2)
     assert report.ok == 12 and report.added == 48 and planner.item_count() == 48
+
+
+def test_worker_processes_index_in_batches_and_leave_nothing_pending(planner, server, monkeypatch):
+    import app.feeds.refresh as refresh_module
+
+    monkeypatch.setattr(refresh_module, "_INDEX_BATCH", 10)  # index while workers fetch
+    urls = []
+    for i in range(16):
+        server.route(f"/f{i}.xml", body=rss(f"feed{i}", 5), latency_ms=30 * (i % 4))
+        urls.append(server.url(f"/f{i}.xml"))
+    _subscribe(planner, *urls)
+    report = refresh(planner.db, planner.clock, workers=2)
+    assert report.ok == 16 and report.added == 80
+    assert planner.db.read("SELECT count(*) FROM items_fts_pending")[0][0] == 0
+    for i in (0, 7, 15):
+        query = "SELECT count(*) FROM items_fts WHERE items_fts MATCH ?"
+        assert planner.db.read(query, (f"feed{i}",))[0][0] == 5
+
+
+@pytest.mark.skipif(
+    __import__("multiprocessing").get_start_method() != "fork",
+    reason="the replaced worker must reach the child process, which only fork does",
+)
+def test_a_worker_that_dies_is_a_clear_error_and_stored_feeds_stay(planner, server, monkeypatch):
+    import os
+
+    import app.feeds.refresh as refresh_module
+    from app.errors import DigwellError
+    from app.feeds.refresh_worker import fetch_and_read
+
+    def dies_after_one(requests, concurrency, conn):
+        if requests[0].url.endswith("/f1.xml"):  # the second worker's first feed
+            os._exit(3)
+        fetch_and_read(requests, concurrency, conn.send)
+        conn.send(None)
+
+    monkeypatch.setattr(refresh_module, "run_worker", dies_after_one)
+    urls = []
+    for i in range(8):
+        server.route(f"/f{i}.xml", body=rss(f"f{i}", 2))
+        urls.append(server.url(f"/f{i}.xml"))
+    _subscribe(planner, *urls)
+    with pytest.raises(DigwellError, match="worker process stopped unexpectedly"):
+        refresh(planner.db, planner.clock, workers=2)
+    stored = {f.url: f.item_count for f in feeds_q.list_feeds(planner.db)}
+    assert sum(stored.values()) <= 8  # what arrived before the failure, whole feeds only
+    assert all(count in (0, 2) for count in stored.values())
+
+
+def test_a_worker_stops_fetching_when_nobody_listens(server):
+    import multiprocessing
+
+    from app.feeds.fetch import FetchRequest
+    from app.feeds.refresh_worker import run_worker
+
+    for i in range(20):
+        server.route(f"/f{i}.xml", body=rss(f"f{i}", 2), latency_ms=20)
+    requests = [FetchRequest(i, server.url(f"/f{i}.xml")) for i in range(20)]
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    reader.close()  # the refresh has gone
+    run_worker(requests, 1, writer)  # returns quietly
+    assert sum(server.hits.values()) < 5  # and did not fetch the rest
+
+
+def test_terminated_refresh_leaves_no_worker_processes(tmp_path, server):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from app.planner import Planner
+
+    urls = []
+    for i in range(12):
+        server.route(f"/f{i}.xml", body=rss(f"f{i}", 2), latency_ms=5000)
+        urls.append(server.url(f"/f{i}.xml"))
+    planner = Planner.open(tmp_path)
+    _subscribe(planner, *urls)
+    planner.close()
+    marker = str(tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "refresh", "--json-progress", "--data-dir", marker],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, NO_PROXY="127.0.0.1", no_proxy="127.0.0.1"),
+    )
+    assert json.loads(proc.stdout.readline())["event"] == "start"
+    deadline = time.monotonic() + 10
+    while sum(server.hits.values()) < 12 and time.monotonic() < deadline:
+        time.sleep(0.02)  # every worker is waiting on its slow answers
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=10) == 128 + signal.SIGTERM
+    proc.stdout.close()
+
+    def refreshing() -> list[str]:
+        found = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    line = (entry / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                if marker.encode() in line:
+                    found.append(entry.name)
+        return found
+
+    deadline = time.monotonic() + 5
+    while refreshing() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert refreshing() == []

@@ -1,0 +1,120 @@
+"""What a refresh does away from the database: fetch a share of the feeds, parse each
+body as it arrives and make its entries table rows. Runs in worker processes for a large
+refresh (one per core, each with its own event loop and connections), in the refresh's
+own process for a small one.
+
+Only the rows travel back to the refresh's process, never the bodies: that process
+stores, and it was the bottleneck while it also fetched and unpickled bodies.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
+from typing import NamedTuple
+
+from app.errors import DigwellError
+from app.feeds.fetch import FetchRequest, FetchResult, fetch_all_sync
+from app.store.items import EntryRow, entry_row
+
+
+class ReadFeed(NamedTuple):
+    """A parsed feed ready to store."""
+
+    title: str
+    site_url: str
+    rows: tuple[EntryRow, ...]
+
+
+class Fetched(NamedTuple):
+    """One feed's fetch (its body dropped) and what its body gave: the feed, why it could
+    not be read, or None when there was no body (not modified, failed)."""
+
+    result: FetchResult
+    feed: ReadFeed | str | None
+
+
+class WorkerFailed(NamedTuple):
+    """A worker's unexpected error, as text: the traceback of its process."""
+
+    details: str
+
+
+def read(result: FetchResult) -> Fetched:
+    """Parse a fetched body into rows; a body that cannot be read becomes its reason."""
+    if result.status != "ok" or result.body is None:
+        return Fetched(result, None)
+    from app.feeds.jsonfeed import looks_like_json_feed, parse_json_feed
+    from app.feeds.parse import parse_feed
+
+    body = result.body
+    try:
+        if looks_like_json_feed(body, result.headers.get("content-type", "")):
+            parsed = parse_json_feed(body)
+        else:
+            parsed = parse_feed(body, result.headers)
+    except DigwellError as err:
+        return Fetched(result._replace(body=None), err.message)
+    rows = tuple(entry_row(entry) for entry in parsed.entries)
+    return Fetched(result._replace(body=None), ReadFeed(parsed.title, parsed.site_url, rows))
+
+
+def fetch_and_read(
+    requests: Sequence[FetchRequest], concurrency: int, deliver: Callable[[Fetched], None]
+) -> None:
+    """Fetch every request, `concurrency` at once, and deliver each one read as it
+    arrives. An exception from `deliver` stops the fetching and propagates."""
+    fetch_all_sync(requests, concurrency=concurrency, on_result=lambda r: deliver(read(r)))
+
+
+def run_worker(requests: Sequence[FetchRequest], concurrency: int, conn: Connection) -> None:
+    """A worker process's entry point: sends a Fetched per request, then None; or a
+    WorkerFailed. Ends quietly when the refresh's process is gone (stopped)."""
+    sender = _Sender(conn)
+    try:
+        fetch_and_read(requests, concurrency, sender.send)
+        sender.send(None)
+    except (BrokenPipeError, EOFError, ConnectionResetError, KeyboardInterrupt):
+        pass  # stopped, or Ctrl+C, which the refresh's process reports
+    except Exception:
+        sender.send(WorkerFailed(traceback.format_exc()))
+    finally:
+        sender.close()
+
+
+class _Sender:
+    """Sends from a thread of its own. A message (~100 KB) never fits the pipe's buffer,
+    so a send waits until the refresh's process reads it; the event loop must not wait
+    with it, or no other download moves meanwhile (measured: ~15% of a worker's time)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._broken = False
+        self._thread = threading.Thread(target=self._run, name="digwell-send", daemon=True)
+        self._thread.start()
+
+    def send(self, message: Fetched | WorkerFailed | None) -> None:
+        if self._broken:
+            raise BrokenPipeError("the refresh stopped listening")
+        self._queue.put(message)
+
+    def close(self) -> None:
+        self._queue.put(_CLOSE)
+        self._thread.join()
+        self._conn.close()
+
+    def _run(self) -> None:
+        while (message := self._queue.get()) is not _CLOSE:
+            if self._broken:
+                continue  # drain: nobody is listening
+            try:
+                self._conn.send(message)
+            except (BrokenPipeError, EOFError, ConnectionResetError, OSError):
+                self._broken = True
+
+
+_CLOSE = object()
