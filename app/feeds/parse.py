@@ -170,5 +170,8 @@ def utc_time(struct) -> datetime | None:
 
 
 def _clean_line(value: object) -> str:
-    text = html_to_text(str(value or ""))
+    text = str(value or "")
+    if "<" in text or "&" in text:
+        text = html_to_text(text)
+    # Otherwise html_to_text would change only whitespace, which this joins anyway.
     return " ".join(text.split())

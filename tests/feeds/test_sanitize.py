@@ -41,6 +41,89 @@ def test_safe_link(url, expected):
     assert safe_link(url) == expected
 
 
+def _safe_link_by_urlsplit(url):
+    from urllib.parse import urlsplit
+
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+
+
+def test_safe_link_fast_path_agrees_with_urlsplit():
+    import random
+
+    rng = random.Random(7)
+    pieces = [
+        "http://",
+        "https://",
+        "HTTP://",
+        "h",
+        "ttp",
+        ":",
+        "//",
+        "/",
+        "?",
+        "#",
+        "@",
+        "[",
+        "]",
+        "::1",
+        "a.example",
+        "é",
+        "\t",
+        "\n",
+        "\r",
+        " ",
+        "\x00",
+        "\x7f",
+        "%2F",
+        "x",
+        "8080",
+        "user:pw",
+        "\u3000",
+        "javascript:",
+        ".",
+        "-",
+    ]
+    urls = [
+        "http://[::1]:80/x",
+        "http://[::1/x",
+        "https://ex\tample.com/",
+        "http:///path",
+        "http://\n/path",
+        "https://é.example/",
+        "https://a.example/é?q=é#é",
+        "http://a b/",
+        "http://a.example:99999/",
+        "https://user:pw@a.example/",
+        "http://#frag",
+        "http://?q",
+    ]
+    urls += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20000)]
+    for url in urls:
+        assert safe_link(url) == _safe_link_by_urlsplit(url), repr(url)
+
+
+def test_clean_line_fast_path_agrees_with_html_to_text():
+    from app.feeds.parse import _clean_line
+
+    samples = [
+        "  A\ttitle\r\nover\xa0lines  ",
+        "\u3000wide\u2028space",
+        "",
+        "plain",
+        "a &amp; b",
+        "<b>bold</b> text",
+        "x\x0bvertical\x0cfeed",
+        "\n\n\n",
+    ]
+    for text in samples:
+        assert _clean_line(text) == " ".join(html_to_text(text).split()), repr(text)
+
+
 def test_html_to_text_drops_scripts_and_styles_keeps_paragraphs_and_lists():
     markup = (
         "<p>Hello&nbsp;<b>world</b>.</p><script>evil()</script><style>p{}</style>"
