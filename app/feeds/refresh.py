@@ -33,6 +33,10 @@ _FEEDS_PER_WORKER = 4
 # cheapest (~35 us an item), but nothing runs beside it; batches of 2,500 cost ~20% more
 # and overlap the fetching.
 _INDEX_BATCH = 2500
+# WAL pages between checkpoints while storing (SQLite's default: 1,000). Pages written
+# by every feed's transaction (index roots, the index queue) are copied once per
+# checkpoint: fewer checkpoints made storing ~15% cheaper. The WAL grows to ~40 MB.
+_CHECKPOINT_PAGES = 10_000
 # Asked again no sooner than this after a success, whatever the server's max-age says.
 _MIN_INTERVAL_S = 5 * 60
 
@@ -121,10 +125,11 @@ def refresh(
         return True
 
     count = min(workers or os.cpu_count() or 1, len(requests) // _FEEDS_PER_WORKER)
-    if count < 2:
-        fetch_and_read(requests, _CONCURRENCY, store)
-    else:
-        _in_workers(requests, count, store, index_some)
+    with db.checkpoint_every(_CHECKPOINT_PAGES):
+        if count < 2:
+            fetch_and_read(requests, _CONCURRENCY, store)
+        else:
+            _in_workers(requests, count, store, index_some)
     with db.transaction() as conn:
         items_q.index_pending(conn)  # one batch: far cheaper than row by row
         settings_q.set_setting(conn, settings_q.LAST_REFRESH_KEY, to_db_time(now))

@@ -129,6 +129,16 @@ class Database:
             self._rollback()
             raise _storage_error(err, self.path) from err
 
+    @contextmanager
+    def checkpoint_every(self, pages: int) -> Iterator[None]:
+        """Checkpoint the WAL every `pages` pages instead of SQLite's 1,000, for a while."""
+        previous = self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+        self.conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA wal_autocheckpoint = {int(previous)}")
+
     def _rollback(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")

@@ -105,3 +105,16 @@ def test_transaction_rolls_back_on_error(tmp_path):
         raise RuntimeError("boom")
     assert db.read("SELECT count(*) FROM settings")[0][0] == 0
     db.close()
+
+
+def test_checkpoint_every_applies_for_a_while_then_restores(tmp_path):
+    db = Database(tmp_path / "d.sqlite3")
+
+    def pages():
+        return db.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+
+    before = pages()
+    with pytest.raises(RuntimeError), db.checkpoint_every(10_000):
+        assert pages() == 10_000
+        raise RuntimeError
+    assert pages() == before
