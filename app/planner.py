@@ -100,6 +100,11 @@ class Planner:
     def item_count(self) -> int:
         return items_q.item_count(self.db)
 
+    def inbox_page(self, limit: int, after: tuple[str, int] | None = None) -> list[tuple[int, str]]:
+        """The next page of the inbox after `after` ((sort_time, id) of the last row
+        read): (id, sort_time) pairs, newest first."""
+        return items_q.inbox_page(self.db, limit, after)
+
     def inbox_ids(self, limit: int | None = None) -> list[int]:
         """Item ids in inbox order (newest first)."""
         return items_q.inbox_ids(self.db, limit)

@@ -123,9 +123,20 @@ def run_gui(data: Path, page: str, env: dict, tmp: Path) -> dict:
     ticks, marks = result["ticks"], result["marks"]
     idle = stalls(ticks[: marks["idle_end"]])
     busy = stalls(ticks[max(0, marks["idle_end"] - 1) :])
+    first = max(0, marks["idle_end"] - 1)
+    worst = sorted(range(len(busy)), key=busy.__getitem__, reverse=True)[:5]
     return {
         "idle": summary(idle),
         "refresh": summary(busy),
+        # (stall ms, when it ended in s after the click, s after the window showed the result)
+        "worst": [
+            (
+                round(busy[i], 1),
+                round(ticks[first + i + 1] - marks["refresh_start"], 2),
+                round(ticks[first + i + 1] - marks["refreshed"], 2),
+            )
+            for i in worst
+        ],
         "refresh_s": round(marks["refreshed"] - marks["refresh_start"], 2),
         "report": result["report"],
         "items": result["items"],
@@ -189,6 +200,11 @@ def main() -> None:
                     f"    idle before it (machine noise): max {i['max_ms']} ms, "
                     f"p99 {i['p99_ms']} ms over {i['ticks']} ticks"
                 )
+                worst = ", ".join(
+                    f"{ms} ms at {at} s ({'after' if shown >= 0 else 'before'} the result showed)"
+                    for ms, at, shown in result["worst"]
+                )
+                print(f"    largest stalls: {worst}")
     finally:
         server.close()
 

@@ -132,6 +132,24 @@ def index_pending(conn: sqlite3.Connection) -> int:
     return int(count)
 
 
+def inbox_page(
+    db: Database, limit: int, after: tuple[str, int] | None = None
+) -> list[tuple[int, str]]:
+    """(id, sort_time) of the next `limit` items in inbox order after `after` (the
+    last row of the page before, as (sort_time, id)); one indexed range scan."""
+    if after is None:
+        rows = db.read(
+            "SELECT id, sort_time FROM items ORDER BY sort_time DESC, id DESC LIMIT ?", (limit,)
+        )
+    else:
+        rows = db.read(
+            "SELECT id, sort_time FROM items WHERE sort_time < ? OR (sort_time = ? AND id < ?)"
+            " ORDER BY sort_time DESC, id DESC LIMIT ?",
+            (after[0], after[0], after[1], limit),
+        )
+    return [(r[0], r[1]) for r in rows]
+
+
 def inbox_ids(db: Database, limit: int | None = None) -> list[int]:
     """Item ids, newest first."""
     sql = "SELECT id FROM items ORDER BY sort_time DESC, id DESC"

@@ -43,3 +43,41 @@ def test_rows_are_exposed_in_batches_and_read_lazily(planner, clock):
         model.fetchMore(index.parent())
     assert model.rowCount() == 450
     assert model.data(model.index(449), ItemIdRole) == model.item_id(449)
+
+
+def test_ids_are_read_in_keyset_pages_in_inbox_order_even_with_equal_times(planner, clock):
+    from PySide6.QtCore import QModelIndex
+
+    now = clock.now()
+    # 500 items in three runs of equal sort times: pages must split ties by id.
+    entries = [
+        ParsedEntry(
+            key=f"guid:{i}",
+            title=f"Item {i}",
+            link="",
+            author="",
+            summary_html="",
+            summary_text="",
+            published=now - timedelta(hours=i % 3),
+        )
+        for i in range(500)
+    ]
+    with planner.db.transaction() as conn:
+        feed_id = feeds_q.add_feed(conn, "https://x.example/feed", "X", now)
+        items_q.upsert_entries(conn, feed_id, entries, now)
+    model = InboxModel(planner)
+    assert len(model._ids) == 200  # only the first page read
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert [model.item_id(row) for row in range(model.rowCount())] == planner.inbox_ids()
+
+
+def test_fewer_items_than_counted_stops_fetching(planner, clock):
+    from PySide6.QtCore import QModelIndex
+
+    _fill(planner, clock, 250)
+    model = InboxModel(planner)
+    planner.db.conn.execute("DELETE FROM items WHERE id IN (SELECT id FROM items LIMIT 100)")
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == model.total() <= 250

@@ -185,11 +185,13 @@ class FeedsPage(QWidget):
             self.reload()
         super().showEvent(event)
 
-    def reload(self) -> None:
-        """Re-read the feeds; keep the selected one selected."""
+    def reload(self, feeds: list[Feed] | None = None) -> None:
+        """Re-read the feeds (or show `feeds`, read beforehand); keep the selected one
+        selected."""
         self._stale = False
         keep = self.selected_feed()
-        feeds = self._planner.feeds()
+        if feeds is None:
+            feeds = self._planner.feeds()
         self.model.set_feeds(feeds)
         errors = sum(1 for f in feeds if f.last_error)
         paused = sum(1 for f in feeds if f.paused)

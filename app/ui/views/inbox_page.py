@@ -66,11 +66,10 @@ class InboxPage(QStackedWidget):
         self._list_page = split
         self.reload()
 
-    def reload(self, ids: list[int] | None = None) -> None:
-        """Re-read the inbox (or show `ids`, read beforehand); show the empty state if
-        there is nothing to list."""
+    def reload(self) -> None:
+        """Re-read the inbox; show the empty state if there is nothing to list."""
         current = self.preview.item.id if self.preview.item else None
-        self.model.reload(ids)
+        self.model.reload()
         if self.model.total():
             self.setCurrentWidget(self._list_page)
         else:
