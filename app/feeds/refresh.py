@@ -26,8 +26,8 @@ from app.store.database import Database, to_db_time
 
 # Requests in flight at once, over all workers.
 _CONCURRENCY = 32
-# A worker process costs ~20 ms to start (fork) and more to spawn: each must have at
-# least this many feeds, or the refresh runs in its own process.
+# Starting a worker process has a cost (more where processes are spawned, not forked):
+# each must have at least this many feeds, or the refresh runs in its own process.
 _FEEDS_PER_WORKER = 4
 # Items full-text indexed at once while the workers fetch. One batch at the end is
 # cheapest (~35 us an item), but nothing runs beside it; batches of 2,500 cost ~20% more
