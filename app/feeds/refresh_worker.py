@@ -58,6 +58,12 @@ def read(result: FetchResult) -> Fetched:
             parsed = parse_feed(body, result.headers)
     except DigwellError as err:
         return Fetched(result._replace(body=None), err.message)
+    except Exception as err:  # a parser bug must cost this feed, not the whole refresh
+        reason = (
+            f"Digwell could not read this feed (an internal error: {type(err).__name__}); "
+            "it will try again later."
+        )
+        return Fetched(result._replace(body=None), reason)
     rows = tuple(entry_row(entry) for entry in parsed.entries)
     return Fetched(result._replace(body=None), ReadFeed(parsed.title, parsed.site_url, rows))
 

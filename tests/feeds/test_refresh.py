@@ -224,3 +224,24 @@ def test_terminated_refresh_leaves_no_worker_processes(tmp_path, server):
     while refreshing() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert refreshing() == []
+
+
+def test_a_parser_bug_costs_one_feed_not_the_refresh(planner, server, monkeypatch):
+    import app.feeds.parse as parse_module
+
+    real = parse_module.parse_feed
+
+    def buggy(body, headers=None):
+        if b"<title>bad</title>" in body:
+            raise ValueError("a bug")
+        return real(body, headers)
+
+    monkeypatch.setattr(parse_module, "parse_feed", buggy)
+    server.route("/good.xml", body=rss("good", 2))
+    server.route("/bad.xml", body=rss("bad", 2))
+    good, bad = _subscribe(planner, server.url("/good.xml"), server.url("/bad.xml"))
+    report = refresh(planner.db, planner.clock)
+    assert report.ok == 1 and report.errors == 1 and report.added == 2
+    feeds = {f.id: f for f in feeds_q.list_feeds(planner.db)}
+    assert "internal error: ValueError" in feeds[bad].last_error
+    assert feeds[good].item_count == 2
