@@ -18,7 +18,7 @@ import time
 import zlib
 from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
@@ -167,26 +167,10 @@ def _ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
-def fetch_all_sync(
-    requests: Iterable[FetchRequest],
-    *,
-    concurrency: int = 32,
-    timeouts: Timeouts = Timeouts(),  # noqa: B008 -- an immutable NamedTuple
-    max_bytes: int = MAX_FEED_BYTES,
-    on_result: Callable[[FetchResult], None] | None = None,
-    transport: httpx.AsyncBaseTransport | None = None,
-) -> list[FetchResult]:
-    """`fetch_all` for callers without an event loop (a worker thread, the CLI)."""
-    return asyncio.run(
-        fetch_all(
-            requests,
-            concurrency=concurrency,
-            timeouts=timeouts,
-            max_bytes=max_bytes,
-            on_result=on_result,
-            transport=transport,
-        )
-    )
+def fetch_all_sync(requests: Iterable[FetchRequest], **options: Any) -> list[FetchResult]:
+    """`fetch_all` for callers without an event loop (a worker thread, the CLI); takes
+    the same keyword options."""
+    return asyncio.run(fetch_all(requests, **options))
 
 
 def retry_delay_s(consecutive_failures: int, retry_after_s: float | None = None) -> float:
