@@ -17,7 +17,10 @@ class BackgroundCall(QObject):
     """Runs `work()` in a daemon thread; emits `done(result)` or `failed(exception)` in
     the GUI thread. Create it in the GUI thread without a parent and keep a reference:
     the thread keeps it alive until it has emitted, and Qt drops the signal if the
-    widget connected to it was closed meanwhile."""
+    widget connected to it was closed meanwhile.
+
+    It counts as running until its result has reached the GUI thread, not just until
+    its thread ends: in between, the result is still queued and no slot has seen it."""
 
     done = Signal(object)
     failed = Signal(object)
@@ -26,13 +29,21 @@ class BackgroundCall(QObject):
         super().__init__()
         self._work = work
         self._thread: threading.Thread | None = None
+        self._waiting = False
+        # Connected first, so these run before any other slot, which sees the call ended.
+        self.done.connect(self._ended)
+        self.failed.connect(self._ended)
 
     def start(self) -> None:
+        self._waiting = True
         self._thread = threading.Thread(target=self._run, name="digwell-call", daemon=True)
         self._thread.start()
 
     def is_running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._waiting
+
+    def _ended(self, _value: object) -> None:
+        self._waiting = False
 
     def _run(self) -> None:
         try:

@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.store import feeds as feeds_q
+from app.ui.background import BackgroundCall
 from app.ui.dialogs.add_feed_dialog import AddFeedDialog
 from tests.feed_server import rss
 
@@ -63,6 +64,25 @@ def test_find_and_subscribe_in_one_go_when_there_is_one_feed(qtbot, dialog, plan
         qtbot.mouseClick(dialog.subscribe_button, Qt.MouseButton.LeftButton)
     assert dialog.feed.url == feed_server.url("/feed.xml")
     assert dialog.feed.title == "solo"
+
+
+def test_find_and_subscribe_when_the_lookup_ends_before_the_dialog_looks(
+    qtbot, dialog, feed_server, monkeypatch
+):
+    """On a busy machine the lookup's thread can end before the dialog asks whether it
+    is still running; its result is then still on its way, and must still subscribe."""
+    start = BackgroundCall.start
+
+    def start_and_let_the_thread_end(call):
+        start(call)
+        call._thread.join()
+
+    monkeypatch.setattr(BackgroundCall, "start", start_and_let_the_thread_end)
+    feed_server.route("/feed.xml", body=rss("solo", 1))
+    dialog.url.setText(feed_server.url("/feed.xml"))
+    with qtbot.waitSignal(dialog.accepted, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(dialog.subscribe_button, Qt.MouseButton.LeftButton)
+    assert dialog.feed.url == feed_server.url("/feed.xml")
 
 
 def test_an_address_without_a_feed_is_explained(qtbot, dialog, planner, feed_server):
