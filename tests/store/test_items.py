@@ -23,6 +23,24 @@ def test_entries_are_deduplicated_per_feed(planner, clock):
     assert planner.item_count() == 4
 
 
+def test_the_text_is_stored_not_the_feeds_html(planner, clock):
+    entries = parse_feed((DATA / "minimal.rss.xml").read_bytes()).entries
+    assert any("<" in entry.summary_html for entry in entries)
+    _store(planner, entries, clock.now())
+    rows = planner.db.read("SELECT summary_html, summary_text FROM items")
+    assert {r[0] for r in rows} == {""}
+    assert sorted(r[1] for r in rows) == sorted(entry.summary_text for entry in entries)
+
+
+def test_a_change_in_markup_alone_is_an_update(planner, clock):
+    # The HTML is not stored, but its hash is: a changed link inside a summary counts.
+    entries = list(parse_feed((DATA / "minimal.rss.xml").read_bytes()).entries)
+    _store(planner, entries, clock.now())
+    entries[0] = entries[0]._replace(summary_html=entries[0].summary_html + "<b></b>")
+    _, result = _store(planner, entries, clock.now())
+    assert (result.added, result.updated) == (0, 1)
+
+
 def test_the_same_entry_in_two_feeds_is_two_items(planner, clock):
     entries = parse_feed((DATA / "minimal.rss.xml").read_bytes()).entries
     now = clock.now()
