@@ -18,7 +18,7 @@ from typing import NamedTuple
 from app.clock import Clock
 from app.errors import DigwellError
 from app.feeds.fetch import FetchRequest, retry_delay_s
-from app.feeds.refresh_worker import Fetched, WorkerFailed, fetch_and_read, run_worker
+from app.feeds.refresh_worker import Claims, Fetched, WorkerFailed, fetch_and_read, run_worker
 from app.store import feeds as feeds_q
 from app.store import items as items_q
 from app.store import settings as settings_q
@@ -151,18 +151,18 @@ def _in_workers(
     store: Callable[[Fetched], None],
     idle: Callable[[], bool],
 ) -> None:
-    """Fetch and read in `count` worker processes, each with its share of the requests
-    and of the concurrency, and store what they send back as it arrives. `idle` runs
-    when nothing has arrived; it says whether it did anything."""
+    """Fetch and read in `count` worker processes, which share the requests (each takes
+    the next one nobody has) and the concurrency, and store what they send back as it
+    arrives. `idle` runs when nothing has arrived; it says whether it did anything."""
     context = multiprocessing.get_context()
+    claims = Claims(requests, context.Value("l", 0))
     readers, processes = [], []
     try:
         for index in range(count):
             reader, writer = context.Pipe(duplex=False)
-            shard = requests[index::count]  # interleaved: no worker gets only slow feeds
             process = context.Process(
                 target=run_worker,
-                args=(shard, max(1, _CONCURRENCY // count), writer),
+                args=(claims, max(1, _CONCURRENCY // count), writer),
                 name=f"digwell-refresh-{index + 1}",
                 daemon=True,
             )

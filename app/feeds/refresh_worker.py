@@ -1,7 +1,7 @@
-"""What a refresh does away from the database: fetch a share of the feeds, parse each
-body as it arrives and make its entries table rows. Runs in worker processes for a large
-refresh (one per core, each with its own event loop and connections), in the refresh's
-own process for a small one.
+"""What a refresh does away from the database: fetch feeds, parse each body as it
+arrives and make its entries table rows. Runs in worker processes for a large refresh
+(one per core, each with its own event loop and connections, taking the next feed
+nobody has taken as each fetch ends), in the refresh's own process for a small one.
 
 Only the rows travel back to the refresh's process, never the bodies: that process
 stores, and it was the bottleneck while it also fetched and unpickled bodies.
@@ -12,8 +12,9 @@ from __future__ import annotations
 import queue
 import threading
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
+from multiprocessing.sharedctypes import Synchronized
 from typing import NamedTuple
 
 from app.errors import DigwellError
@@ -68,17 +69,37 @@ def read(result: FetchResult) -> Fetched:
     return Fetched(result._replace(body=None), ReadFeed(parsed.title, parsed.site_url, rows))
 
 
+class Claims(Iterator[FetchRequest]):
+    """A refresh's requests, shared by its workers: each takes the next one nobody has
+    taken, through a counter in shared memory. A worker that runs slower (a busier core,
+    slower feeds) takes fewer, so all end together; with fixed halves, measured here,
+    one ended up to 0.9 s before the other, which then ran alone."""
+
+    def __init__(self, requests: Sequence[FetchRequest], taken: Synchronized) -> None:
+        self._requests = requests
+        self._taken = taken  # a multiprocessing Value("l", 0), with its lock
+
+    def __next__(self) -> FetchRequest:
+        with self._taken.get_lock():
+            index = self._taken.value
+            if index >= len(self._requests):
+                raise StopIteration
+            self._taken.value = index + 1
+        return self._requests[index]
+
+
 def fetch_and_read(
-    requests: Sequence[FetchRequest], concurrency: int, deliver: Callable[[Fetched], None]
+    requests: Iterable[FetchRequest], concurrency: int, deliver: Callable[[Fetched], None]
 ) -> None:
     """Fetch every request, `concurrency` at once, and deliver each one read as it
     arrives. An exception from `deliver` stops the fetching and propagates."""
     fetch_all_sync(requests, concurrency=concurrency, on_result=lambda r: deliver(read(r)))
 
 
-def run_worker(requests: Sequence[FetchRequest], concurrency: int, conn: Connection) -> None:
-    """A worker process's entry point: sends a Fetched per request, then None; or a
-    WorkerFailed. Ends quietly when the refresh's process is gone (stopped)."""
+def run_worker(requests: Iterable[FetchRequest], concurrency: int, conn: Connection) -> None:
+    """A worker process's entry point: sends a Fetched per request it takes from
+    `requests` (Claims), then None; or a WorkerFailed. Ends quietly when the refresh's
+    process is gone (stopped)."""
     sender = _Sender(conn)
     try:
         fetch_and_read(requests, concurrency, sender.send)

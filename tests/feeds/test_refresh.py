@@ -114,6 +114,32 @@ def test_many_feeds_are_parsed_in_worker_processes(planner, server):
     assert report.ok == 12 and report.added == 48 and planner.item_count() == 48
 
 
+def _drain(claims, conn):
+    conn.send([request.feed_id for request in claims])
+    conn.close()
+
+
+def test_workers_share_the_requests_each_taken_once():
+    import multiprocessing
+
+    from app.feeds.fetch import FetchRequest
+    from app.feeds.refresh_worker import Claims
+
+    context = multiprocessing.get_context()
+    requests = [FetchRequest(i, f"https://x.example/{i}") for i in range(2000)]
+    claims = Claims(requests, context.Value("l", 0))
+    pipes = [context.Pipe(duplex=False) for _ in range(3)]
+    workers = [context.Process(target=_drain, args=(claims, w)) for _, w in pipes]
+    for worker in workers:
+        worker.start()
+    taken = [reader.recv() for reader, _ in pipes]
+    for worker in workers:
+        worker.join()
+    assert sorted(i for ids in taken for i in ids) == list(range(2000))
+    assert all(ids == sorted(ids) for ids in taken)  # each in the order given
+    assert list(claims) == []  # nothing left for a late one
+
+
 def test_worker_processes_index_in_batches_and_leave_nothing_pending(planner, server, monkeypatch):
     import app.feeds.refresh as refresh_module
 
@@ -142,13 +168,17 @@ def test_a_worker_that_dies_is_a_clear_error_and_stored_feeds_stay(planner, serv
     from app.errors import DigwellError
     from app.feeds.refresh_worker import fetch_and_read
 
-    def dies_after_one(requests, concurrency, conn):
-        if requests[0].url.endswith("/f1.xml"):  # the second worker's first feed
-            os._exit(3)
-        fetch_and_read(requests, concurrency, conn.send)
+    def dies_at_the_second_feed(claims, concurrency, conn):
+        def taking():
+            for request in claims:
+                if request.url.endswith("/f1.xml"):  # whichever worker takes it dies
+                    os._exit(3)
+                yield request
+
+        fetch_and_read(taking(), concurrency, conn.send)
         conn.send(None)
 
-    monkeypatch.setattr(refresh_module, "run_worker", dies_after_one)
+    monkeypatch.setattr(refresh_module, "run_worker", dies_at_the_second_feed)
     urls = []
     for i in range(8):
         server.route(f"/f{i}.xml", body=rss(f"f{i}", 2))
