@@ -35,25 +35,29 @@ _OPEN = dict.fromkeys(_BLOCK_TAGS, "\n") | {"li": "\n• "}  # what a start tag 
 _CLOSE = dict.fromkeys(_BLOCK_TAGS, "\n")  # what an end tag adds
 
 # html_to_text reads markup as html.parser.HTMLParser (CPython 3.11) did before it, with
-# regexes rather than Python code per token: ~6x faster. Nearly all feed HTML is text,
-# plain tags and comments: _TOKEN matches each of those in full, and one re.sub
-# (_plain_text) turns it all into text. Anything else (script, style, odd markup, a stray
-# "<") goes to _read_html, a loop over tags, and _read_markup, written after HTMLParser's
-# own code, reads what _TAG_OR_LT leaves at a "<". tests/feeds/test_sanitize.py checks
-# html_to_text against HTMLParser; the few places where it differs on purpose are listed
-# in _read_html.
+# regexes rather than Python code per token: ~6x faster. Nearly all feed HTML is text and
+# plain tags: _plain_text splits it at its tags (_TAG_SPLIT) and looks up what each shows
+# (markup with comments: one re.sub of _TOKEN). Anything else (script, style, odd markup,
+# a stray "<") goes to _read_html, a loop over tags, and _read_markup, written after
+# HTMLParser's own code, reads what _TAG_OR_LT leaves at a "<". tests/feeds/test_sanitize.py
+# checks html_to_text against HTMLParser; the few places where it differs on purpose are
+# listed in _read_html.
 _WS = r"[ \t\n\r\f]"  # HTMLParser's tag names end at these, not at every \s
 _NAME = r"[a-zA-Z][-.:a-zA-Z0-9_]*"
-_TAG = rf"""
-    ({_NAME})                                   # 1: start tag name
+_ATTRIBUTES = rf"""
     (?:{_WS}+[^\s"'<>/=]+                       # attribute name
         (?:{_WS}*={_WS}*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?  # value
     )*
-    {_WS}*(/?)>                                 # 2: the "/" of <br/>
+"""
+_TAG = rf"""
+    ({_NAME}){_ATTRIBUTES}{_WS}*(/?)>           # 1: start tag name, 2: the "/" of <br/>
   | /({_NAME}){_WS}*>                           # 3: end tag name
 """
 _TOKEN = re.compile(rf"<(?:{_TAG}|(!--).*?--\s*>)?", re.VERBOSE | re.DOTALL)  # 4: comment
 _TAG_OR_LT = re.compile(rf"<(?:{_TAG})?", re.VERBOSE)
+# For _plain_text: the same tags, the end tag's name with its "/" (so the three groups
+# make one key), and no match at all at a "<" that starts no tag.
+_TAG_SPLIT = re.compile(rf"<(?:({_NAME}){_ATTRIBUTES}{_WS}*(/?)>|(/{_NAME}){_WS}*>)", re.VERBOSE)
 _MARKUP_OPEN = re.compile(r"<[a-zA-Z/!?]")
 _CDATA_END = {  # <script> and <style> run to their end tag, markup and all
     tag: re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")
@@ -108,8 +112,54 @@ class _NotPlain(Exception):
 
 
 def _plain_text(markup: str) -> str | None:
-    """html_to_text before _tidy, in one re.sub; None unless only plain tags and comments."""
-    if "<!--" in markup and not _COMMENT_CLOSE.search(markup, markup.rfind("<!--") + 4):
+    """html_to_text before _tidy, with no Python call per tag; None unless only plain
+    tags and comments."""
+    if "<!--" in markup:
+        return _plain_text_with_comments(markup)
+    parts = _TAG_SPLIT.split(markup)  # [text, start tag, "/", "/" + end tag, text, ...]
+    texts = parts[::4]
+    if "<" in "".join(texts):
+        return None  # a "<" that starts no plain tag
+    keys = [
+        start + slash if start else end
+        for start, slash, end in zip(parts[1::4], parts[2::4], parts[3::4], strict=True)
+    ]
+    try:
+        shown = [_SHOWN[key] if key in _SHOWN else _shown(key) for key in keys]
+    except _NotPlain:
+        return None
+    if "&" in markup:  # entities never span a tag: decode between them
+        texts = list(map(unescape, texts))
+    pieces = [""] * (2 * len(texts) - 1)
+    pieces[::2] = texts
+    pieces[1::2] = shown
+    return "".join(pieces)
+
+
+_SHOWN: dict[str, str] = {}  # what each tag shows, by _plain_text's key
+
+
+def _shown(key: str) -> str:
+    """What a tag shows, by its key: "p" a start tag, "p/" <p/>, "/p" an end tag. A block
+    tag its line breaks, another tag nothing; _NotPlain for <script> and its kind."""
+    if key[0] == "/":  # also </script> with none open: it closes nothing
+        shown = _CLOSE.get(key[1:].lower(), "")
+    elif key[-1] == "/":  # <br/> is <br></br>
+        tag = key[:-1].lower()
+        shown = _OPEN.get(tag, "") + _CLOSE.get(tag, "")
+    else:
+        tag = key.lower()
+        if tag in _SKIP_TAGS:
+            raise _NotPlain
+        shown = _OPEN.get(tag, "")
+    if len(_SHOWN) < 1000:  # feeds use a few dozen; a hostile one must not grow it
+        _SHOWN[key] = shown
+    return shown
+
+
+def _plain_text_with_comments(markup: str) -> str | None:
+    """_plain_text for markup with comments: one re.sub with a callback per token."""
+    if not _COMMENT_CLOSE.search(markup, markup.rfind("<!--") + 4):
         return None  # an unclosed comment: _TOKEN would look for its end from every "<!--"
     try:
         text = _TOKEN.sub(_plain_tag, markup)
