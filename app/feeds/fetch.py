@@ -36,7 +36,9 @@ ACCEPT = (
 ACCEPT_ENCODING = "gzip, deflate"
 MAX_REDIRECTS = 5
 # Connections per httpx client; more clients serve a higher concurrency (see fetch_all).
-_POOL_SIZE = 8
+# httpcore checks every idle connection of a pool (a poll() each) as each request starts
+# and ends: pools of 4 cost ~10% less CPU than pools of 8, and 1 or 2 no less than 4.
+_POOL_SIZE = 4
 PERMANENT_REDIRECTS = frozenset({301, 308})
 FIRST_RETRY_S = 5 * 60
 MAX_RETRY_S = 24 * 60 * 60
