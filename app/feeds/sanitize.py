@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from itertools import compress
 
 _BLOCK_TAGS = frozenset(
     {
@@ -55,9 +56,9 @@ _TAG = rf"""
 """
 _TOKEN = re.compile(rf"<(?:{_TAG}|(!--).*?--\s*>)?", re.VERBOSE | re.DOTALL)  # 4: comment
 _TAG_OR_LT = re.compile(rf"<(?:{_TAG})?", re.VERBOSE)
-# For _plain_text: the same tags, the end tag's name with its "/" (so the three groups
-# make one key), and no match at all at a "<" that starts no tag.
-_TAG_SPLIT = re.compile(rf"<(?:({_NAME}){_ATTRIBUTES}{_WS}*(/?)>|(/{_NAME}){_WS}*>)", re.VERBOSE)
+# For _plain_text: the same tags as three groups, all strings but the first: the "/" of
+# an end tag (else None), the name, the "/" of <br/>; no match at a "<" that starts no tag.
+_TAG_SPLIT = re.compile(rf"<(?:(/))?({_NAME})(?(1)|{_ATTRIBUTES}){_WS}*((?(1)|/?))>", re.VERBOSE)
 _MARKUP_OPEN = re.compile(r"<[a-zA-Z/!?]")
 _CDATA_END = {  # <script> and <style> run to their end tag, markup and all
     tag: re.compile(rf"</\s*{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")
@@ -112,20 +113,18 @@ class _NotPlain(Exception):
 
 
 def _plain_text(markup: str) -> str | None:
-    """html_to_text before _tidy, with no Python call per tag; None unless only plain
+    """html_to_text before _tidy, with no Python code per tag; None unless only plain
     tags and comments."""
     if "<!--" in markup:
         return _plain_text_with_comments(markup)
-    parts = _TAG_SPLIT.split(markup)  # [text, start tag, "/", "/" + end tag, text, ...]
+    parts = _TAG_SPLIT.split(markup)  # [text, "/" of an end tag, name, "/" of <br/>, text...]
     texts = parts[::4]
     if "<" in "".join(texts):
         return None  # a "<" that starts no plain tag
-    keys = [
-        start + slash if start else end
-        for start, slash, end in zip(parts[1::4], parts[2::4], parts[3::4], strict=True)
-    ]
     try:
-        shown = [_SHOWN[key] if key in _SHOWN else _shown(key) for key in keys]
+        shown = list(
+            map(_SHOWN.__getitem__, zip(parts[1::4], parts[2::4], parts[3::4], strict=True))
+        )
     except _NotPlain:
         return None
     if "&" in markup:  # entities never span a tag: decode between them
@@ -136,25 +135,27 @@ def _plain_text(markup: str) -> str | None:
     return "".join(pieces)
 
 
-_SHOWN: dict[str, str] = {}  # what each tag shows, by _plain_text's key
+class _Shown(dict):
+    """What each tag shows, by its groups in _TAG_SPLIT: a block tag its line breaks,
+    another tag nothing; _NotPlain for <script> and its kind. Filled as tags are met."""
 
-
-def _shown(key: str) -> str:
-    """What a tag shows, by its key: "p" a start tag, "p/" <p/>, "/p" an end tag. A block
-    tag its line breaks, another tag nothing; _NotPlain for <script> and its kind."""
-    if key[0] == "/":  # also </script> with none open: it closes nothing
-        shown = _CLOSE.get(key[1:].lower(), "")
-    elif key[-1] == "/":  # <br/> is <br></br>
-        tag = key[:-1].lower()
-        shown = _OPEN.get(tag, "") + _CLOSE.get(tag, "")
-    else:
-        tag = key.lower()
-        if tag in _SKIP_TAGS:
+    def __missing__(self, key: tuple[str | None, str, str]) -> str:
+        end, name, slash = key
+        tag = name.lower()
+        if end:  # also </script> with none open: it closes nothing
+            shown = _CLOSE.get(tag, "")
+        elif slash:  # <br/> is <br></br>
+            shown = _OPEN.get(tag, "") + _CLOSE.get(tag, "")
+        elif tag in _SKIP_TAGS:
             raise _NotPlain
-        shown = _OPEN.get(tag, "")
-    if len(_SHOWN) < 1000:  # feeds use a few dozen; a hostile one must not grow it
-        _SHOWN[key] = shown
-    return shown
+        else:
+            shown = _OPEN.get(tag, "")
+        if len(self) < 1000:  # feeds use a few dozen; a hostile one must not grow it
+            self[key] = shown
+        return shown
+
+
+_SHOWN = _Shown()
 
 
 def _plain_text_with_comments(markup: str) -> str | None:
@@ -332,9 +333,9 @@ def _tidy(text: str) -> str:
             text = text.replace(space, " ")
     while "  " in text:
         text = text.replace("  ", " ")
-    lines = [line.strip() for line in text.split("\n")]
-    # A blank line is kept only after one that is not.
-    kept = [line for line, before in zip(lines, ["", *lines], strict=False) if line or before]
+    lines = list(map(str.strip, text.split("\n")))
+    # A blank line is kept only after one that is not: max() is "" only if both are.
+    kept = compress(lines, map(max, lines, ["", *lines]))
     return "\n".join(kept).strip()
 
 
