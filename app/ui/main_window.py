@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         # One step per turn of the event loop: with tens of thousands of items several
         # steps take ~10 ms, and the window must never stall 20 ms.
         self.messages.info(refresh_summary(report))
-        self._steps = [self.inbox.reload]
+        self._steps = self.inbox.reload_steps()
         feeds_page = self._feeds
         if feeds_page is not None and feeds_page.isVisible():
             # Reading 500 feeds with their counts takes ~10 ms, showing them ~7 ms.
