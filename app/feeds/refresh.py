@@ -1,6 +1,6 @@
 """One refresh: fetch due feeds concurrently and parse them on all cores (worker
-processes, see refresh_worker), store one feed per transaction, and report progress as
-each feed finishes.
+processes, see refresh_worker), store each feed whole (never half of one: a few waiting
+feeds share a transaction), and report progress as each feed is stored.
 
 Used by `digwell refresh` and, through that command in its own process, by the GUI.
 """
@@ -34,8 +34,8 @@ _FEEDS_PER_WORKER = 4
 # cheapest (~35 us an item), but nothing runs beside it; batches of 2,500 cost ~20% more
 # and overlap the fetching.
 _INDEX_BATCH = 2500
-# Feeds stored in one transaction, when that many are waiting: each feed whole, so a
-# crash still never leaves a half-written feed. Four at a time made storing ~20% cheaper
+# At most this many of the feeds waiting are stored in one transaction, each whole, so
+# a crash still never leaves a half-written feed. Four at a time made storing ~20% cheaper
 # than one (pages every feed writes, e.g. index roots, go to the WAL once per commit).
 _STORE_BATCH = 8
 # WAL pages between checkpoints while storing (SQLite's default: 1,000). Pages written

@@ -14,12 +14,14 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
-from multiprocessing.sharedctypes import Synchronized
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.errors import DigwellError
 from app.feeds.fetch import FetchRequest, FetchResult, fetch_all_sync
 from app.store.items import EntryRow, entry_row
+
+if TYPE_CHECKING:
+    from multiprocessing.sharedctypes import Synchronized
 
 
 class ReadFeed(NamedTuple):

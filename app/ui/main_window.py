@@ -437,7 +437,7 @@ class MainWindow(QMainWindow):
             timer.stop()
         if self._refresh_parts is not None:
             self.refresher.set_interval(0)
-            self.refresher.stop()  # feeds stored so far stay: one transaction per feed
+            self.refresher.stop()  # feeds stored so far stay, each whole
         super().closeEvent(event)
 
 
