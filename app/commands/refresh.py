@@ -88,12 +88,24 @@ def _exit_on_terminate() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+# Windows' SetPriorityClass value: below normal, above idle. Processes this one starts
+# (the refresh's workers) inherit it.
+_BELOW_NORMAL_PRIORITY_CLASS = 0x4000
+
+
 def lower_priority() -> None:
     """Yield the CPU to the window: parsing uses every core, and on a 2-core machine an
     equal-priority refresh delayed the window's timers by up to ~35 ms. Worker processes
-    inherit the niceness."""
+    inherit the lower priority."""
     import os
+    import sys
 
-    if hasattr(os, "nice"):  # POSIX; on Windows the refresh keeps normal priority
+    if hasattr(os, "nice"):  # POSIX
         with contextlib.suppress(OSError):  # not allowed: normal priority then
             os.nice(10)
+    elif sys.platform == "win32":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        # Failure (returns 0) leaves normal priority, as os.nice's OSError does.
+        kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), _BELOW_NORMAL_PRIORITY_CLASS)

@@ -85,6 +85,30 @@ def test_background_refresh_lowers_its_cpu_priority(tmp_path, monkeypatch, capsy
     assert "Nothing to refresh" in capsys.readouterr().out
 
 
+def test_background_refresh_lowers_its_priority_on_windows_too(tmp_path, monkeypatch):
+    import ctypes
+    import os
+    import sys
+
+    calls = []
+
+    class Kernel32:
+        def GetCurrentProcess(self):
+            return "this process"
+
+        def SetPriorityClass(self, process, priority):
+            calls.append((process, priority))
+            return 1
+
+    monkeypatch.delattr(os, "nice", raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(
+        ctypes, "windll", type("WinDLL", (), {"kernel32": Kernel32()}), raising=False
+    )
+    assert main(["refresh", "--background", "--data-dir", str(tmp_path)]) == 0
+    assert calls == [("this process", 0x4000)]  # BELOW_NORMAL_PRIORITY_CLASS
+
+
 def test_refresh_command_prints_json_progress(tmp_path, server, capsys):
     server.route("/a.xml", body=rss("a", 3))
     server.route("/b.xml", status=404)
