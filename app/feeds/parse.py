@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 
 from app.errors import FeedError
 from app.feeds.links import safe_link
-from app.feeds.sanitize import html_to_text
+from app.feeds.sanitize import html_to_text, looks_like_html
 from app.types import ParsedEntry, ParsedFeed
 
 MAX_FEED_BYTES = 10 * 1024 * 1024
@@ -170,8 +170,10 @@ def utc_time(struct) -> datetime | None:
 
 
 def _clean_line(value: object) -> str:
+    """A title, name or other one-line field as one line of text: markup read as HTML
+    only where it looks like HTML (see looks_like_html)."""
     text = str(value or "")
-    if "<" in text or "&" in text:
+    if ("<" in text or "&" in text) and looks_like_html(text):
         text = html_to_text(text)
     # Otherwise html_to_text would change only whitespace, which this joins anyway.
     return " ".join(text.split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from html.entities import entitydefs
 from itertools import compress
 
 _BLOCK_TAGS = frozenset(
@@ -96,6 +97,36 @@ _MARKED_SECTION_CLOSE = {
     **dict.fromkeys(("temp", "cdata", "ignore", "include", "rcdata"), re.compile(r"]\s*]\s*>")),
     **dict.fromkeys(("if", "else", "endif"), re.compile(r"]\s*>")),
 }
+
+
+# feedparser's rule for a title or other one-line field that does not say whether it is
+# text or HTML (RSS; JSON Feed titles are text but some feeds put HTML in them): HTML if
+# it has an end tag or an entity, and every tag is one of these HTML elements (its
+# sanitizer's list) and every entity a known one. Else it is text, and "vector<int>" or
+# "x<y" keeps its "<" rather than losing what follows to a tag that is not one.
+_LINE_HTML_ELEMENTS = frozenset(
+    """
+    a abbr acronym address area article aside audio b big blockquote br button canvas
+    caption center cite code col colgroup command datagrid datalist dd del details dfn
+    dialog dir div dl dt em event-source fieldset figcaption figure font footer form h1 h2
+    h3 h4 h5 h6 header hr i img input ins kbd keygen label legend li m map menu meter
+    multicol nav nextid noscript ol optgroup option output p pre progress q s samp section
+    select small sound source spacer span strike strong sub sup table tbody td textarea
+    tfoot th thead time tr tt u ul var video
+    """.split()  # noqa: SIM905 -- a word list, as feedparser's sanitizer has it
+)
+_END_TAG_OR_ENTITY = re.compile(r"</\w+>|&#?\w+;")
+_TAG_NAMES = re.compile(r"</?(\w+)")
+_ENTITY_NAMES = re.compile(r"&(\w+);")
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a field that may be text or HTML reads as HTML (feedparser's rule)."""
+    if not _END_TAG_OR_ENTITY.search(text):
+        return False
+    if any(tag.lower() not in _LINE_HTML_ELEMENTS for tag in _TAG_NAMES.findall(text)):
+        return False
+    return all(name in entitydefs for name in _ENTITY_NAMES.findall(text))
 
 
 def html_to_text(markup: str) -> str:

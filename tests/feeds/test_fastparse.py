@@ -178,6 +178,7 @@ FAST_CASES = {
     "long-body-as-title": rss(item(L, "<description>" + "word " * 80 + "</description>")),
     "no-title-no-body": rss(item(L)),
     "html-in-title": rss(item("<title>&lt;b&gt;Bold&lt;/b&gt; move &amp; more</title>", L)),
+    "lt-in-text-title": rss(item("<title>vector&lt;int&gt; and x&lt;y</title>", L)),
     "cdata-title": rss(item("<title><![CDATA[<em>Emph</em> & <b>bold</b>]]></title>", L)),
     "entities": rss(
         item("<title>Fish &amp;amp; chips &#8217;n&#x2014; &lt;tag&gt; &quot;q&quot;</title>", L)

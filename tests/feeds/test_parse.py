@@ -80,3 +80,14 @@ def test_html_page_is_not_a_feed():
     page = b"<!doctype html><html><head><title>Hi</title></head><body><p>x</p></body></html>"
     with pytest.raises(FeedError, match="not an RSS or Atom feed"):
         parse_feed(page)
+
+
+def test_a_title_that_is_text_keeps_its_angle_brackets():
+    body = (
+        b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T</title>'
+        b"<item><title>Why vector&lt;int&gt; beats x&lt;y</title><link>https://a.example/1</link>"
+        b"</item><item><title>&lt;b&gt;Bold&lt;/b&gt; move</title><link>https://a.example/2</link>"
+        b"</item></channel></rss>"
+    )
+    titles = [entry.title for entry in parse_feed(body).entries]
+    assert titles == ["Why vector<int> beats x<y", "Bold move"]

@@ -124,6 +124,24 @@ def test_clean_line_fast_path_agrees_with_html_to_text():
         assert _clean_line(text) == " ".join(html_to_text(text).split()), repr(text)
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("vector<int> explained", "vector<int> explained"),  # not HTML: no end tag
+        ("Why x<y matters & how", "Why x<y matters & how"),
+        ("Ops <3 dev </3 ops", "Ops <3 dev </3 ops"),  # "3" is no element
+        ("<script>x()</script> Title", "<script>x()</script> Title"),  # text, shown as is
+        ("A <b>bold</b> claim", "A bold claim"),  # HTML: its tags go
+        ("Fish &amp; chips", "Fish & chips"),
+        ("AT&T &nosuch; deal", "AT&T &nosuch; deal"),  # an unknown entity: text
+    ],
+)
+def test_one_line_fields_are_read_as_html_only_when_they_look_like_it(line, expected):
+    from app.feeds.parse import _clean_line
+
+    assert _clean_line(line) == expected
+
+
 def test_html_to_text_drops_scripts_and_styles_keeps_paragraphs_and_lists():
     markup = (
         "<p>Hello&nbsp;<b>world</b>.</p><script>evil()</script><style>p{}</style>"
