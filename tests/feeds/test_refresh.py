@@ -143,13 +143,16 @@ def _drain(claims, conn):
     conn.close()
 
 
-def test_workers_share_the_requests_each_taken_once():
+@pytest.mark.parametrize("start", ["fork", "spawn"])  # spawn: macOS and Windows
+def test_workers_share_the_requests_each_taken_once(start):
     import multiprocessing
 
     from app.feeds.fetch import FetchRequest
     from app.feeds.refresh_worker import Claims
 
-    context = multiprocessing.get_context()
+    if start not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start} here")
+    context = multiprocessing.get_context(start)
     requests = [FetchRequest(i, f"https://x.example/{i}") for i in range(2000)]
     claims = Claims(requests, context.Value("l", 0))
     pipes = [context.Pipe(duplex=False) for _ in range(3)]
