@@ -136,6 +136,39 @@ def test_opml_export_never_holds_a_secret(qtbot, page, tmp_path, memory_keyring)
     assert "https://b.example/feed" in text and "s3cr3t" not in text
 
 
+def test_opml_files_are_asked_for_and_a_cancel_does_nothing(qtbot, page, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+
+    def answer(chosen):
+        def dialog(parent, caption, start, filters):
+            asked.append((caption, start, filters))
+            return chosen, filters
+
+        return dialog
+
+    out = tmp_path / "out.opml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer(str(out)))
+    with qtbot.waitSignal(page.message):
+        page.export_opml()
+    assert asked[-1][0] == "Export subscriptions" and asked[-1][1].endswith("digwell-feeds.opml")
+    assert "https://b.example/feed" in out.read_text()
+
+    mine = tmp_path / "mine.opml"
+    mine.write_bytes(OPML)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", answer(str(mine)))
+    with qtbot.waitSignal(page.refresh_requested):
+        page.import_opml()
+    assert asked[-1][0] == "Import subscriptions" and "*.opml" in asked[-1][2]
+    assert len(_titles(page)) == 3
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", answer(""))  # cancelled
+    with qtbot.assertNotEmitted(page.failed), qtbot.assertNotEmitted(page.changed):
+        page.import_opml()
+    assert len(_titles(page)) == 3
+
+
 def test_only_feeds_with_problems(qtbot, page):
     feed = feeds_q.find_feed(page._planner.db, "https://b.example/feed")
     with page._planner.db.transaction() as conn:

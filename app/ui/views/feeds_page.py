@@ -317,15 +317,11 @@ class FeedsPage(QWidget):
     def import_opml(self, path: Path | None = None) -> None:
         """Subscribe to the feeds of an OPML file (asks for it when `path` is None)."""
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self,
-                "Import subscriptions",
-                str(Path.home()),
-                "OPML files (*.opml *.xml);;All files (*)",
+            path = self._choose_file(
+                "Import subscriptions", Path.home(), "OPML files (*.opml *.xml);;All files (*)"
             )
-            if not chosen:
+            if path is None:
                 return
-            path = Path(chosen)
         from app.feeds.subscriptions import import_opml
 
         try:
@@ -339,6 +335,14 @@ class FeedsPage(QWidget):
         self._import_report(path, report)
         if report.added:
             self.refresh_requested.emit()
+
+    def _choose_file(
+        self, caption: str, start: Path, filters: str, *, save: bool = False
+    ) -> Path | None:
+        """A file the user picks to open (or to save to); None if they cancel."""
+        ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
+        chosen, _ = ask(self, caption, str(start), filters)
+        return Path(chosen) if chosen else None
 
     def _import_report(self, path: Path, report) -> None:
         added, skipped = len(report.added), len(report.skipped)
@@ -359,15 +363,14 @@ class FeedsPage(QWidget):
     def export_opml(self, path: Path | None = None) -> None:
         """Write the subscriptions to an OPML file (asks where when `path` is None)."""
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self,
+            path = self._choose_file(
                 "Export subscriptions",
-                str(Path.home() / "digwell-feeds.opml"),
+                Path.home() / "digwell-feeds.opml",
                 "OPML files (*.opml)",
+                save=True,
             )
-            if not chosen:
+            if path is None:
                 return
-            path = Path(chosen)
         from app.feeds.subscriptions import export_opml
 
         try:
