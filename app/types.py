@@ -90,6 +90,7 @@ class Item(NamedTuple):
     link: str
     author: str
     source: str
+    summary_html: str
     summary_text: str
     published: datetime | None
     themes: tuple[str, ...] = ()

@@ -27,17 +27,14 @@ class UpsertResult(NamedTuple):
 class EntryRow(NamedTuple):
     """An entry as the items table stores it, with its content hash. Made from a
     ParsedEntry by `entry_row`, in the refresh's worker processes, so storing does no
-    hashing or date formatting.
-
-    The feed's own HTML is not stored: nothing shows it (the UI shows summary_text), and
-    it was half of every item's bytes. It still goes into the content hash, and the
-    items.summary_html column (SQLite before 3.35 cannot drop it) stays empty."""
+    hashing or date formatting."""
 
     key: str
     guid: str
     title: str
     link: str
     author: str
+    summary_html: str
     summary_text: str
     published: str | None  # database time text
     content_hash: str
@@ -56,6 +53,7 @@ def entry_row(entry: ParsedEntry) -> EntryRow:
         entry.title,
         entry.link,
         entry.author,
+        entry.summary_html,
         entry.summary_text,
         to_db_time(published) if published else None,
         hashlib.sha1("\x00".join(parts).encode()).hexdigest(),
@@ -97,7 +95,7 @@ def upsert_rows(
         stored = known.get(key)
         if stored is not None and stored[1] == row.content_hash:
             continue
-        values = row[1:7]  # guid .. published
+        values = row[1:8]  # guid .. published
         if stored is None:
             published = row.published
             sort_time = published if published and published <= latest else now_text
@@ -106,15 +104,15 @@ def upsert_rows(
             updates.append((*values, now_text, row.content_hash, stored[0]))
     if inserts:
         conn.executemany(
-            "INSERT INTO items (feed_id, key, guid, title, link, author, summary_text,"
-            " published, sort_time, first_seen, updated_at, content_hash)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO items (feed_id, key, guid, title, link, author, summary_html,"
+            " summary_text, published, sort_time, first_seen, updated_at, content_hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             inserts,
         )
     if updates:
         conn.executemany(
-            "UPDATE items SET guid = ?, title = ?, link = ?, author = ?, summary_text = ?,"
-            " published = ?, updated_at = ?, content_hash = ?, summary_html = '' WHERE id = ?",
+            "UPDATE items SET guid = ?, title = ?, link = ?, author = ?, summary_html = ?,"
+            " summary_text = ?, published = ?, updated_at = ?, content_hash = ? WHERE id = ?",
             updates,
         )
     return UpsertResult(len(inserts), len(updates))
@@ -202,6 +200,7 @@ def get_item(db: Database, item_id: int) -> Item:
         link=r["link"],
         author=r["author"],
         source=r["source"],
+        summary_html=r["summary_html"],
         summary_text=r["summary_text"],
         published=from_db_time(r["published"]),
         themes=tuple(r["theme_names"].split("\x1f")) if r["theme_names"] else (),

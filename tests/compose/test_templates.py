@@ -16,6 +16,7 @@ ITEM = Item(
     link="https://golden.example/paths",
     author="Ada Writer",
     source="Platform Weekly",
+    summary_html="",
     summary_text="Paved roads beat mandates. Teams adopt what saves time.",
     published=datetime(2026, 11, 22, 8, 0, tzinfo=timezone.utc),
 )
