@@ -42,6 +42,10 @@ _STORE_BATCH = 8
 # by every feed's transaction (index roots, the index queue) are copied once per
 # checkpoint: fewer checkpoints made storing ~15% cheaper. The WAL grows to ~40 MB.
 _CHECKPOINT_PAGES = 10_000
+# SQLite's page cache while storing (its default: 2 MiB). With 2 MiB a 500-feed refresh
+# read 92k pages back and spilled pages mid-transaction that it wrote again at commit;
+# with 16 MiB it read 27k and wrote 21% fewer (more made no difference).
+_CACHE_MIB = 16
 # Asked again no sooner than this after a success, whatever the server's max-age says.
 _MIN_INTERVAL_S = 5 * 60
 
@@ -136,7 +140,7 @@ def refresh(
         return True
 
     count = min(workers or os.cpu_count() or 1, len(requests) // _FEEDS_PER_WORKER)
-    with db.checkpoint_every(_CHECKPOINT_PAGES):
+    with db.bulk_writes(_CHECKPOINT_PAGES, _CACHE_MIB):
         if count < 2:
             fetch_and_read(requests, _CONCURRENCY, lambda fetched: store([fetched]))
         else:

@@ -130,14 +130,18 @@ class Database:
             raise _storage_error(err, self.path) from err
 
     @contextmanager
-    def checkpoint_every(self, pages: int) -> Iterator[None]:
-        """Checkpoint the WAL every `pages` pages instead of SQLite's 1,000, for a while."""
-        previous = self.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-        self.conn.execute(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+    def bulk_writes(self, checkpoint_pages: int, cache_mib: int) -> Iterator[None]:
+        """For a while: checkpoint the WAL every `checkpoint_pages` pages instead of
+        SQLite's 1,000, and cache `cache_mib` MiB of pages instead of its 2."""
+        pragmas = {"wal_autocheckpoint": int(checkpoint_pages), "cache_size": -1024 * cache_mib}
+        previous = {name: self.conn.execute(f"PRAGMA {name}").fetchone()[0] for name in pragmas}
+        for name, value in pragmas.items():
+            self.conn.execute(f"PRAGMA {name} = {value}")
         try:
             yield
         finally:
-            self.conn.execute(f"PRAGMA wal_autocheckpoint = {int(previous)}")
+            for name, value in previous.items():
+                self.conn.execute(f"PRAGMA {name} = {int(value)}")
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:

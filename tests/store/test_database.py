@@ -107,14 +107,17 @@ def test_transaction_rolls_back_on_error(tmp_path):
     db.close()
 
 
-def test_checkpoint_every_applies_for_a_while_then_restores(tmp_path):
+def test_bulk_writes_apply_for_a_while_then_restore(tmp_path):
     db = Database(tmp_path / "d.sqlite3")
 
-    def pages():
-        return db.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    def pragmas():
+        return tuple(
+            db.conn.execute(f"PRAGMA {name}").fetchone()[0]
+            for name in ("wal_autocheckpoint", "cache_size")
+        )
 
-    before = pages()
-    with pytest.raises(RuntimeError), db.checkpoint_every(10_000):
-        assert pages() == 10_000
+    before = pragmas()
+    with pytest.raises(RuntimeError), db.bulk_writes(10_000, 16):
+        assert pragmas() == (10_000, -16 * 1024)
         raise RuntimeError
-    assert pages() == before
+    assert pragmas() == before
