@@ -113,20 +113,57 @@ async def fetch_all(
 ) -> list[FetchResult]:
     """Fetch every request, at most `concurrency` at once; results in request order.
 
+    `on_result` is called with each result as it finishes (for progress); an exception
+    it raises cancels the other fetches and propagates. `transport` is for tests.
+    """
+    results: dict[int, FetchResult] = {}
+
+    def keep(index: int, result: FetchResult) -> None:
+        results[index] = result
+        if on_result is not None:
+            on_result(result)
+
+    await _fetch_numbered(requests, keep, concurrency, timeouts, max_bytes, transport)
+    return [results[index] for index in sorted(results)]
+
+
+async def fetch_each(
+    requests: Iterable[FetchRequest],
+    on_result: Callable[[FetchResult], None],
+    *,
+    concurrency: int = 32,
+    timeouts: Timeouts = Timeouts(),  # noqa: B008 -- an immutable NamedTuple
+    max_bytes: int = MAX_FEED_BYTES,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> None:
+    """`fetch_all` that keeps nothing: each result goes to `on_result` only, so a
+    refresh's worker does not hold every body it fetched (~20 MB for 250 feeds).
+
     `requests` is read lazily, one request whenever a fetch ends: an iterator shared
     with other processes (refresh_worker's Claims) gives each the next feed nobody has
-    taken. `on_result` is called with each result as it finishes (for progress); an
-    exception it raises cancels the other fetches and propagates. `transport` is for
-    tests.
+    taken.
     """
+    await _fetch_numbered(
+        requests, lambda _, result: on_result(result), concurrency, timeouts, max_bytes, transport
+    )
+
+
+async def _fetch_numbered(
+    requests: Iterable[FetchRequest],
+    deliver: Callable[[int, FetchResult], None],
+    concurrency: int,
+    timeouts: Timeouts,
+    max_bytes: int,
+    transport: httpx.AsyncBaseTransport | None,
+) -> None:
+    """Fetch `requests`, read lazily, and deliver each result with its request's index."""
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
     numbered = enumerate(requests)
     first = next(numbered, None)
     if first is None:
-        return []
+        return
     numbered = itertools.chain([first], numbered)
-    results: dict[int, FetchResult] = {}
     # Several small connection pools rather than one big one: httpcore scans every
     # connection of its pool on each request event, which made 32 connections in one
     # pool cost twice the CPU of 4 pools of 8 (and 64 in one pool, four times).
@@ -135,10 +172,7 @@ async def fetch_all(
 
     async def lane(client: httpx.AsyncClient) -> None:
         for index, request in numbered:  # the next request not yet taken by any lane
-            result = await _fetch_one(client, request, timeouts, max_bytes)
-            results[index] = result
-            if on_result is not None:
-                on_result(result)
+            deliver(index, await _fetch_one(client, request, timeouts, max_bytes))
 
     async with contextlib.AsyncExitStack() as stack:
         for client in clients:
@@ -151,7 +185,6 @@ async def fetch_all(
                 task.cancel()
             await asyncio.gather(*lanes, return_exceptions=True)
             raise
-    return [results[index] for index in sorted(results)]
 
 
 def _client(
@@ -180,6 +213,13 @@ def fetch_all_sync(requests: Iterable[FetchRequest], **options: Any) -> list[Fet
     """`fetch_all` for callers without an event loop (a worker thread, the CLI); takes
     the same keyword options."""
     return asyncio.run(fetch_all(requests, **options))
+
+
+def fetch_each_sync(
+    requests: Iterable[FetchRequest], on_result: Callable[[FetchResult], None], **options: Any
+) -> None:
+    """`fetch_each` for callers without an event loop; takes the same keyword options."""
+    asyncio.run(fetch_each(requests, on_result, **options))
 
 
 def retry_delay_s(consecutive_failures: int, retry_after_s: float | None = None) -> float:

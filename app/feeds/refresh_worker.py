@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, NamedTuple
 
 from app.errors import DigwellError
-from app.feeds.fetch import FetchRequest, FetchResult, fetch_all_sync
+from app.feeds.fetch import FetchRequest, FetchResult, fetch_each_sync
 from app.store.items import EntryRow, entry_row
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def fetch_and_read(
 ) -> None:
     """Fetch every request, `concurrency` at once, and deliver each one read as it
     arrives. An exception from `deliver` stops the fetching and propagates."""
-    fetch_all_sync(requests, concurrency=concurrency, on_result=lambda r: deliver(read(r)))
+    fetch_each_sync(requests, lambda result: deliver(read(result)), concurrency=concurrency)
 
 
 def run_worker(requests: Iterable[FetchRequest], concurrency: int, conn: Connection) -> None:

@@ -26,6 +26,7 @@ from app.feeds.fetch import (
     Timeouts,
     fetch_all,
     fetch_all_sync,
+    fetch_each_sync,
     retry_delay_s,
 )
 from app.feeds.parse import MAX_FEED_BYTES
@@ -458,6 +459,18 @@ def test_many_feeds_are_fetched_concurrently_with_progress(server):
     assert [r.body for r in results] == [RSS + str(i).encode() for i in range(12)]
     assert sorted(r.feed_id for r in reported) == list(range(12))  # once per feed
     assert 1 < server.max_in_flight <= 4
+
+
+def test_fetch_each_hands_over_every_result_and_keeps_none(server):
+    for i in range(6):
+        server.route(f"/feed{i}", body=RSS + str(i).encode(), latency_ms=50)
+    requests = iter([FetchRequest(i, server.url(f"/feed{i}")) for i in range(6)])
+    reported: list[FetchResult] = []
+    assert fetch_each_sync(requests, reported.append, concurrency=3, timeouts=QUICK) is None
+    assert sorted((r.feed_id, r.body) for r in reported) == [
+        (i, RSS + str(i).encode()) for i in range(6)
+    ]
+    assert 1 < server.max_in_flight <= 3
 
 
 def test_fetch_all_is_a_coroutine_and_accepts_nothing():
