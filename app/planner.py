@@ -115,6 +115,15 @@ class Planner:
     def item(self, item_id: int) -> Item:
         return items_q.get_item(self.db, item_id)
 
+    def index_for_search(self) -> int:
+        """Full-text index the items a refresh left waiting, a batch per transaction;
+        returns how many. Safe in another thread: it opens a connection of its own."""
+        db = Database(self.db.path)
+        try:
+            return items_q.index_all_pending(db)
+        finally:
+            db.close()
+
     # Strategy ----------------------------------------------------------------
 
     def profile(self) -> Profile:

@@ -2,6 +2,11 @@
 processes, see refresh_worker), store each feed whole (never half of one: a few waiting
 feeds share a transaction), and report progress as each feed is stored.
 
+New and changed items wait for the full-text index (items.index_pending): it is ~10% of
+a large refresh's CPU (tokenizing ~1 KB of text an item), which the window spends after
+the refresh, in the background, and a search before it searches. lemon24/reader does
+the same (update_search is apart from update_feeds).
+
 Used by `digwell refresh` and, through that command in its own process, by the GUI.
 """
 
@@ -30,10 +35,6 @@ _CONCURRENCY = 32
 # Starting a worker process has a cost (more where processes are spawned, not forked):
 # each must have at least this many feeds, or the refresh runs in its own process.
 _FEEDS_PER_WORKER = 4
-# Items full-text indexed at once while the workers fetch. One batch at the end is
-# cheapest (~35 us an item), but nothing runs beside it; batches of 2,500 cost ~20% more
-# and overlap the fetching.
-_INDEX_BATCH = 2500
 # At most this many of the feeds waiting are stored in one transaction, each whole, so
 # a crash still never leaves a half-written feed. Four at a time made storing ~20% cheaper
 # than one (pages every feed writes, e.g. index roots, go to the WAL once per commit).
@@ -116,37 +117,22 @@ def refresh(
         for outcome in outcomes:
             report(outcome)
 
-    unindexed = 0
-
     def store(batch: list[Fetched]) -> None:
         """Store whole feeds in one transaction, then report them."""
-        nonlocal received, unindexed
+        nonlocal received
         with db.transaction() as conn:
             stored = [_store(conn, clock, fetched, titles, failures) for fetched in batch]
         for fetched, outcome in zip(batch, stored, strict=True):
             received += fetched.result.bytes_received
-            unindexed += outcome.added + outcome.updated
             report(outcome)
-
-    def index_some() -> bool:
-        """While the workers have nothing to store: index a batch, so less is left for
-        the end, when nothing else runs. True if it did."""
-        nonlocal unindexed
-        if unindexed < _INDEX_BATCH:
-            return False
-        with db.transaction() as conn:
-            items_q.index_pending(conn)
-        unindexed = 0
-        return True
 
     count = min(workers or os.cpu_count() or 1, len(requests) // _FEEDS_PER_WORKER)
     with db.bulk_writes(_CHECKPOINT_PAGES, _CACHE_MIB):
         if count < 2:
             fetch_and_read(requests, _CONCURRENCY, lambda fetched: store([fetched]))
         else:
-            _in_workers(requests, count, store, index_some)
+            _in_workers(requests, count, store)
     with db.transaction() as conn:
-        items_q.index_pending(conn)  # one batch: far cheaper than row by row
         settings_q.set_setting(conn, settings_q.LAST_REFRESH_KEY, to_db_time(now))
     return RefreshReport(
         feeds=total,
@@ -161,14 +147,11 @@ def refresh(
 
 
 def _in_workers(
-    requests: list[FetchRequest],
-    count: int,
-    store: Callable[[list[Fetched]], None],
-    idle: Callable[[], bool],
+    requests: list[FetchRequest], count: int, store: Callable[[list[Fetched]], None]
 ) -> None:
     """Fetch and read in `count` worker processes, which share the requests (each takes
     the next one nobody has) and the concurrency, and store what they send back as it
-    arrives. `idle` runs when nothing has arrived; it says whether it did anything."""
+    arrives."""
     context = multiprocessing.get_context()
     claims = Claims(requests, context.Value("l", 0))
     readers, processes = [], []
@@ -187,12 +170,9 @@ def _in_workers(
             processes.append(process)
         live = list(readers)
         while live:
-            ready = wait(live, timeout=0)
-            if not ready and idle():
-                continue
             batch: list[Fetched] = []
             try:
-                for reader in ready or wait(live):
+                for reader in wait(live):
                     # What this worker has sent so far, up to a batch in all.
                     while len(batch) < _STORE_BATCH:
                         message = _receive(reader)

@@ -15,6 +15,8 @@ from app.types import Item, ItemRow, ParsedEntry
 _FUTURE_SLACK = timedelta(hours=1)
 # Well under SQLite's limit on query parameters (999 in older versions).
 _KEYS_PER_QUERY = 500
+# Items full-text indexed per transaction when catching up: ~35 us an item.
+_INDEX_BATCH = 5000
 
 
 class UpsertResult(NamedTuple):
@@ -118,18 +120,37 @@ def upsert_rows(
     return UpsertResult(len(inserts), len(updates))
 
 
-def index_pending(conn: sqlite3.Connection) -> int:
-    """Full-text index the items waiting for it (new or changed); returns how many.
-    The caller owns the transaction. Search must call this first to see every item."""
-    count = conn.execute("SELECT count(*) FROM items_fts_pending").fetchone()[0]
+def index_pending(conn: sqlite3.Connection, limit: int | None = None) -> int:
+    """Full-text index the items waiting for it (new or changed), or the first `limit`
+    of them; returns how many. The caller owns the transaction. Search must call this
+    first to see every item: a refresh leaves its new items waiting (see refresh.py)."""
+    waiting = "items_fts_pending"
+    if limit is not None:
+        waiting = f"(SELECT item_id FROM items_fts_pending ORDER BY item_id LIMIT {int(limit)})"
+    count = conn.execute(f"SELECT count(*) FROM {waiting}").fetchone()[0]
     if count:
         conn.execute(
             "INSERT INTO items_fts(rowid, title, summary_text)"
-            " SELECT i.id, i.title, i.summary_text FROM items_fts_pending p"
+            f" SELECT i.id, i.title, i.summary_text FROM {waiting} p"
             " JOIN items i ON i.id = p.item_id"
         )
-        conn.execute("DELETE FROM items_fts_pending")
+        if limit is None:
+            conn.execute("DELETE FROM items_fts_pending")
+        else:
+            conn.execute(f"DELETE FROM items_fts_pending WHERE item_id IN {waiting}")
     return int(count)
+
+
+def index_all_pending(db: Database, batch: int = _INDEX_BATCH) -> int:
+    """Index every item waiting for it, `batch` items per transaction, so that other
+    writers (the window starring an item) wait ~0.2 s at most; returns how many."""
+    total = 0
+    while True:
+        with db.transaction() as conn:
+            done = index_pending(conn, batch)
+        total += done
+        if done < batch:
+            return total
 
 
 def inbox_page(

@@ -32,8 +32,9 @@ def test_cold_then_warm_refresh(planner, server):
     assert report.ok == 2 and report.added == 10 and report.errors == 0
     assert {o.title for o in seen} == {"alpha", "beta"}  # titles learned from the feeds
     assert planner.item_count() == 10
-    # Full-text indexed in one batch at the end.
-    assert planner.db.read("SELECT count(*) FROM items_fts_pending")[0][0] == 0
+    # Left for the full-text index to catch up with, after the refresh.
+    assert planner.db.read("SELECT count(*) FROM items_fts_pending")[0][0] == 10
+    assert planner.index_for_search() == 10
     hits = planner.db.read("SELECT count(*) FROM items_fts WHERE items_fts MATCH 'beta'")
     assert hits[0][0] == 5
 
@@ -167,10 +168,7 @@ def test_workers_share_the_requests_each_taken_once(start):
     assert list(claims) == []  # nothing left for a late one
 
 
-def test_worker_processes_index_in_batches_and_leave_nothing_pending(planner, server, monkeypatch):
-    import app.feeds.refresh as refresh_module
-
-    monkeypatch.setattr(refresh_module, "_INDEX_BATCH", 10)  # index while workers fetch
+def test_worker_processes_store_every_feed_for_the_index_to_catch_up(planner, server):
     urls = []
     for i in range(16):
         server.route(f"/f{i}.xml", body=rss(f"feed{i}", 5), latency_ms=30 * (i % 4))
@@ -178,7 +176,8 @@ def test_worker_processes_index_in_batches_and_leave_nothing_pending(planner, se
     _subscribe(planner, *urls)
     report = refresh(planner.db, planner.clock, workers=2)
     assert report.ok == 16 and report.added == 80
-    assert planner.db.read("SELECT count(*) FROM items_fts_pending")[0][0] == 0
+    assert planner.db.read("SELECT count(*) FROM items_fts_pending")[0][0] == 80
+    assert planner.index_for_search() == 80
     for i in (0, 7, 15):
         query = "SELECT count(*) FROM items_fts WHERE items_fts MATCH ?"
         assert planner.db.read(query, (f"feed{i}",))[0][0] == 5

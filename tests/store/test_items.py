@@ -116,6 +116,42 @@ def test_new_items_wait_for_the_full_text_index_then_are_indexed_in_one_batch(pl
     assert _pending(planner) == []
 
 
+def test_the_index_catches_up_a_batch_at_a_time_oldest_first(planner, clock, monkeypatch):
+    entries = parse_feed((DATA / "minimal.rss.xml").read_bytes()).entries
+    _store(planner, entries, clock.now())
+    waiting = _pending(planner)
+    with planner.db.transaction() as conn:
+        assert items_q.index_pending(conn, 3) == 3
+    assert _pending(planner) == waiting[3:]
+    again = [e._replace(key=e.key + "-again") for e in entries]
+    _store(planner, again, clock.now())
+    transactions = []
+    real = planner.db.transaction
+
+    def counted():
+        transactions.append(1)
+        return real()
+
+    monkeypatch.setattr(planner.db, "transaction", counted)
+    assert items_q.index_all_pending(planner.db, batch=2) == 5
+    assert len(transactions) == 3  # 2 + 2 + 1: the short batch is the last
+    assert _pending(planner) == []
+    assert len(_search(planner, "golden")) == 2
+
+
+def test_the_index_catches_up_from_another_thread(planner, clock):
+    import threading
+
+    entries = parse_feed((DATA / "minimal.rss.xml").read_bytes()).entries
+    _store(planner, entries, clock.now())
+    done = []
+    worker = threading.Thread(target=lambda: done.append(planner.index_for_search()))
+    worker.start()
+    worker.join(timeout=30)
+    assert done == [4]
+    assert _pending(planner) == [] and len(_search(planner, "golden")) == 1
+
+
 def test_deleting_items_keeps_the_index_and_the_queue_consistent(planner, clock):
     entries = parse_feed((DATA / "minimal.rss.xml").read_bytes()).entries
     feed_id, _ = _store(planner, entries, clock.now())
