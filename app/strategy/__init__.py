@@ -1,0 +1,1 @@
+"""Career strategy: themes, matching items to them with reasons, and ranking."""
