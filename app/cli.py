@@ -38,10 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, formatter_class=_HelpFormatter)
     _add_folder_options(common, subcommand=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from app.commands import feeds, refresh
+    from app.commands import feeds, inbox, refresh, rescore, strategy
 
     feeds.add_parsers(commands, common)
+    inbox.add_parsers(commands, common)
     refresh.add_parsers(commands, common)
+    rescore.add_parsers(commands, common)
+    strategy.add_parsers(commands, common)
     return parser
 
 

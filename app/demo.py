@@ -61,6 +61,7 @@ def load_demo(planner: Planner) -> DemoReport:
             # The demo's addresses are made up (.example): refreshing them could only fail.
             feeds_q.set_paused(conn, feed_id, True, DEMO_PAUSED)
             total += len(entries)
+    planner.rescore()  # ranked by the demo's themes
     return DemoReport(feeds=len(manifest["feeds"]), items=total)
 
 

@@ -16,15 +16,20 @@ from app.paths import DB_FILENAME, resource_path
 from app.store import Database
 from app.store import drafts as drafts_q
 from app.store import feeds as feeds_q
+from app.store import inbox as inbox_q
 from app.store import items as items_q
 from app.store import posts as posts_q
 from app.store import settings as settings_q
 from app.store import themes as themes_q
 from app.store.database import from_db_time
+from app.store.inbox import InboxFilter
 from app.types import Draft, Feed, Item, ItemRow, Post, Profile, Theme, WeekProgress
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from app.compose.templates import TemplateLibrary
+    from app.strategy.strategy import Strategy
 
 DEFAULT_WEEKLY_TARGET = 3
 DEFAULT_TEMPLATE = "quick-share"
@@ -100,17 +105,71 @@ class Planner:
     def item_count(self) -> int:
         return items_q.item_count(self.db)
 
-    def inbox_page(self, limit: int, after: tuple[str, int] | None = None) -> list[tuple[int, str]]:
-        """The next page of the inbox after `after` ((sort_time, id) of the last row
-        read): (id, sort_time) pairs, newest first."""
-        return items_q.inbox_page(self.db, limit, after)
+    def inbox_page(
+        self, inbox: InboxFilter, limit: int, after: tuple[float, int] | None = None
+    ) -> list[tuple[int, float]]:
+        """The next page of the ranked inbox after `after` ((rank key, id) of the last
+        row read): (id, rank key) pairs, best first."""
+        return inbox_q.page(self.db, inbox, limit, after)
 
-    def inbox_ids(self, limit: int | None = None) -> list[int]:
-        """Item ids in inbox order (newest first)."""
-        return items_q.inbox_ids(self.db, limit)
+    def inbox_count(self, inbox: InboxFilter) -> int:
+        return inbox_q.count(self.db, inbox)
 
-    def item_rows(self, ids: list[int]) -> dict[int, ItemRow]:
-        return items_q.item_rows(self.db, ids)
+    def inbox_ids(self, limit: int | None = None, inbox: InboxFilter | None = None) -> list[int]:
+        """Item ids in inbox order (best ranked first); a search's in match order."""
+        inbox = inbox or InboxFilter()
+        if inbox.search:
+            return self.search(inbox, limit or inbox_q.SEARCH_LIMIT)
+        return [i for i, _ in inbox_q.page(self.db, inbox, limit or self.item_count() + 1)]
+
+    def unread_counts(self) -> dict[int, int]:
+        """Unread items per theme id (0: all themes)."""
+        return inbox_q.unread_counts(self.db)
+
+    def search(
+        self, inbox: InboxFilter, limit: int = inbox_q.SEARCH_LIMIT, *, index_first: bool = True
+    ) -> list[int]:
+        """Ids of items matching the filter's search words, best match first. Indexes
+        the items a refresh left waiting first, unless told not to (the window does not
+        wait while its background indexing holds the database)."""
+        if index_first:
+            with self.db.transaction() as conn:
+                items_q.index_pending(conn)
+        return inbox_q.search(self.db, inbox, limit)
+
+    def item_rows(self, ids: list[int], theme_id: int = 0) -> dict[int, ItemRow]:
+        return items_q.item_rows(self.db, ids, theme_id)
+
+    def set_read(self, item_ids: list[int], read: bool = True) -> None:
+        with self.db.transaction() as conn:
+            items_q.set_flags(conn, item_ids, read=read)
+
+    def set_starred(self, item_ids: list[int], starred: bool = True) -> None:
+        with self.db.transaction() as conn:
+            items_q.set_flags(conn, item_ids, starred=starred)
+
+    def set_dismissed(self, item_ids: list[int], dismissed: bool = True) -> None:
+        with self.db.transaction() as conn:
+            items_q.set_flags(conn, item_ids, dismissed=dismissed)
+
+    def half_life_days(self) -> float:
+        """The freshness half-life the stored scores were ranked with."""
+        from app.strategy.scoring import current_scorer
+
+        return current_scorer(self.db.conn).half_life_days
+
+    def scores_current(self) -> bool:
+        """Whether every score reflects the strategy as last saved (else: rescore)."""
+        from app.strategy.scoring import is_current
+
+        return is_current(self.db.conn)
+
+    def rescore(self, on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Score every item with the strategy as last saved; returns how many. The inbox
+        keeps the old scores until all the new ones replace them at once."""
+        from app.strategy.rescore import rescore
+
+        return rescore(self.db, self.clock.now(), on_progress)
 
     def item(self, item_id: int) -> Item:
         return items_q.get_item(self.db, item_id)
@@ -141,6 +200,23 @@ class Planner:
     def _theme_named(self, names: tuple[str, ...]) -> Theme | None:
         by_name = {t.name: t for t in self.themes()}
         return next((by_name[n] for n in names if n in by_name), None)
+
+    # Strategy (app/strategy) ---------------------------------------------------
+
+    def strategy(self) -> Strategy:
+        """The whole career strategy: profile, themes, targets (see app.strategy)."""
+        from app.strategy.strategy import load_strategy
+
+        return load_strategy(self.db)
+
+    def save_strategy(self, strategy: Strategy) -> int:
+        """Validate and save the strategy in one transaction; returns its new version.
+        Raises StrategyError (a DigwellError) naming the wrong field."""
+        from app.strategy.strategy import save_strategy, validate
+
+        validate(strategy)  # before the write lock: a typo never blocks a refresh
+        with self.db.transaction() as conn:
+            return save_strategy(conn, strategy)
 
     # Drafts ------------------------------------------------------------------
 

@@ -79,6 +79,15 @@ class ItemRow(NamedTuple):
     source: str
     published: datetime | None
     has_draft: bool = False
+    read: bool = False
+    starred: bool = False
+    theme: str = ""  # the theme it ranks under in the list shown, "" if none matched
+    color: str = ""  # that theme's colour
+    reason: str = ""  # "Platform engineering: kubernetes (title), ..."
+    shared_at: datetime | None = None  # when its link was last posted, if ever
+    relevance: float = 0.0  # 0-1, to the theme it ranks under, before freshness
+    sort_time: datetime | None = None  # its date as ranked (published, or first seen)
+    link: str = ""
 
 
 class Item(NamedTuple):
@@ -93,7 +102,14 @@ class Item(NamedTuple):
     summary_html: str
     summary_text: str
     published: datetime | None
-    themes: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()  # of its feed
+    read: bool = False
+    starred: bool = False
+    dismissed: bool = False
+    reason: str = ""  # why it ranks where it does (its best theme's terms)
+    terms: tuple[str, ...] = ()  # the matched keywords, to highlight
+    relevance: float = 0.0
+    shared: tuple[tuple[datetime, str], ...] = ()  # (when, platform) its link was posted
 
 
 class Draft(NamedTuple):

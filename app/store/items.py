@@ -5,11 +5,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.errors import NotFoundError
 from app.store.database import Database, from_db_time, to_db_time
 from app.types import Item, ItemRow, ParsedEntry
+
+if TYPE_CHECKING:
+    from app.strategy.scoring import Scorer
 
 # An entry dated further ahead than this is sorted as if published now.
 _FUTURE_SLACK = timedelta(hours=1)
@@ -63,19 +66,29 @@ def entry_row(entry: ParsedEntry) -> EntryRow:
 
 
 def upsert_entries(
-    conn: sqlite3.Connection, feed_id: int, entries: Iterable[ParsedEntry], now: datetime
+    conn: sqlite3.Connection,
+    feed_id: int,
+    entries: Iterable[ParsedEntry],
+    now: datetime,
+    scorer: Scorer | None = None,
 ) -> UpsertResult:
     """Insert new entries, update changed ones in place; the caller owns the transaction."""
-    return upsert_rows(conn, feed_id, [entry_row(entry) for entry in entries], now)
+    return upsert_rows(conn, feed_id, [entry_row(entry) for entry in entries], now, scorer)
 
 
 def upsert_rows(
-    conn: sqlite3.Connection, feed_id: int, rows: Iterable[EntryRow], now: datetime
+    conn: sqlite3.Connection,
+    feed_id: int,
+    rows: Iterable[EntryRow],
+    now: datetime,
+    scorer: Scorer | None = None,
 ) -> UpsertResult:
     """`upsert_entries` for entries already made rows.
 
     One query finds which entries are known (and their content hash), one executemany
-    inserts the new ones: a refresh stores hundreds of feeds of ~50 entries each.
+    inserts the new ones: a refresh stores hundreds of feeds of ~50 entries each. New
+    and changed items are ranked by `scorer`, by default the one every stored score
+    reflects (app/strategy/scoring.py).
     """
     batch = {row.key: row for row in rows}  # a key twice in a feed: the last wins
     if not batch:
@@ -104,6 +117,12 @@ def upsert_rows(
             inserts.append((feed_id, key, *values, sort_time, now_text, now_text, row.content_hash))
         else:
             updates.append((*values, now_text, row.content_hash, stored[0]))
+    if not (inserts or updates):
+        return UpsertResult()
+    if scorer is None:
+        from app.strategy.scoring import current_scorer
+
+        scorer = current_scorer(conn)
     if inserts:
         conn.executemany(
             "INSERT INTO items (feed_id, key, guid, title, link, author, summary_html,"
@@ -117,7 +136,41 @@ def upsert_rows(
             " summary_text = ?, published = ?, updated_at = ?, content_hash = ? WHERE id = ?",
             updates,
         )
+    changed = [u[-1] for u in updates]
+    new_keys = [i[1] for i in inserts]
+    for start in range(0, len(new_keys), _KEYS_PER_QUERY):
+        chunk = new_keys[start : start + _KEYS_PER_QUERY]
+        changed += [
+            r[0]
+            for r in conn.execute(
+                f"SELECT id FROM items WHERE feed_id = ? AND key IN ({','.join('?' * len(chunk))})",
+                (feed_id, *chunk),
+            )
+        ]
+    rank_items(conn, changed, scorer)
     return UpsertResult(len(inserts), len(updates))
+
+
+def rank_items(conn: sqlite3.Connection, item_ids: list[int], scorer: Scorer) -> None:
+    """(Re)write the items' rows in the ranks table with `scorer`; the caller's transaction."""
+    for start in range(0, len(item_ids), _KEYS_PER_QUERY):
+        chunk = item_ids[start : start + _KEYS_PER_QUERY]
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM ranks WHERE item_id IN ({marks})", chunk)
+        rows = conn.execute(
+            "SELECT id, title, summary_text, sort_time, read, dismissed, starred FROM items"
+            f" WHERE id IN ({marks})",
+            chunk,
+        ).fetchall()
+        conn.executemany(
+            "INSERT INTO ranks (item_id, theme_id, rank_key, relevance, best, terms,"
+            " read, dismissed, starred) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (item_id, *rank, read, dismissed, starred)
+                for item_id, title, text, sort_time, read, dismissed, starred in rows
+                for rank in scorer.rank_rows(title, text, from_db_time(sort_time))
+            ],
+        )
 
 
 def index_pending(conn: sqlite3.Connection, limit: int | None = None) -> int:
@@ -153,42 +206,26 @@ def index_all_pending(db: Database, batch: int = _INDEX_BATCH) -> int:
             return total
 
 
-def inbox_page(
-    db: Database, limit: int, after: tuple[str, int] | None = None
-) -> list[tuple[int, str]]:
-    """(id, sort_time) of the next `limit` items in inbox order after `after` (the
-    last row of the page before, as (sort_time, id)); one indexed range scan."""
-    if after is None:
-        rows = db.read(
-            "SELECT id, sort_time FROM items ORDER BY sort_time DESC, id DESC LIMIT ?", (limit,)
-        )
-    else:
-        rows = db.read(
-            "SELECT id, sort_time FROM items WHERE sort_time < ? OR (sort_time = ? AND id < ?)"
-            " ORDER BY sort_time DESC, id DESC LIMIT ?",
-            (after[0], after[0], after[1], limit),
-        )
-    return [(r[0], r[1]) for r in rows]
-
-
-def inbox_ids(db: Database, limit: int | None = None) -> list[int]:
-    """Item ids, newest first."""
-    sql = "SELECT id FROM items ORDER BY sort_time DESC, id DESC"
-    if limit is not None:
-        return db.column(sql + " LIMIT ?", (limit,))
-    return db.column(sql)
-
-
-def item_rows(db: Database, ids: list[int]) -> dict[int, ItemRow]:
-    """List rows for the given ids (missing ids are left out)."""
+def item_rows(db: Database, ids: list[int], theme_id: int = 0) -> dict[int, ItemRow]:
+    """List rows for the given ids (missing ids are left out), each with its reason to
+    rank under `theme_id` (0: its best theme)."""
     if not ids:
         return {}
+    from app.strategy.matching import reason
+
     marks = ",".join("?" * len(ids))
     rows = db.read(
-        "SELECT i.id, i.title, i.published, f.title AS source,"
-        " EXISTS (SELECT 1 FROM draft_items di WHERE di.item_id = i.id) AS has_draft"
-        f" FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id IN ({marks})",
-        tuple(ids),
+        "SELECT i.id, i.title, i.published, i.read, i.starred, i.link, i.sort_time,"
+        " f.title AS source, r.relevance,"
+        " EXISTS (SELECT 1 FROM draft_items di WHERE di.item_id = i.id) AS has_draft,"
+        " t.name AS theme, t.color, r.terms,"
+        " (SELECT max(p.posted_at) FROM posts p WHERE p.link = i.link AND i.link != '')"
+        " AS shared_at"
+        " FROM items i JOIN feeds f ON f.id = i.feed_id"
+        " LEFT JOIN ranks r ON r.item_id = i.id AND r.theme_id = ?"
+        " LEFT JOIN themes t ON t.id = r.best"
+        f" WHERE i.id IN ({marks})",
+        (theme_id, *ids),
     )
     return {
         r["id"]: ItemRow(
@@ -197,23 +234,54 @@ def item_rows(db: Database, ids: list[int]) -> dict[int, ItemRow]:
             source=r["source"],
             published=from_db_time(r["published"]),
             has_draft=bool(r["has_draft"]),
+            read=bool(r["read"]),
+            starred=bool(r["starred"]),
+            theme=r["theme"] or "",
+            color=r["color"] or "",
+            reason=reason(r["theme"], _terms(r["terms"])) if r["theme"] else "",
+            shared_at=from_db_time(r["shared_at"]),
+            relevance=float(r["relevance"] or 0.0),
+            sort_time=from_db_time(r["sort_time"]),
+            link=r["link"],
         )
         for r in rows
     }
 
 
+def _terms(text: str | None) -> list[tuple[str, str]]:
+    import json
+
+    return [(term, where) for term, where in json.loads(text or "[]")]
+
+
 def get_item(db: Database, item_id: int) -> Item:
-    """One item in full, with the themes its feed serves."""
+    """One item in full: the themes its feed serves, why it ranks, when it was shared."""
+    from app.strategy.matching import reason
+
     rows = db.read(
         "SELECT i.*, f.title AS source,"
         " (SELECT group_concat(t.name, char(31)) FROM feed_themes ft"
-        "  JOIN themes t ON t.id = ft.theme_id WHERE ft.feed_id = i.feed_id) AS theme_names"
-        " FROM items i JOIN feeds f ON f.id = i.feed_id WHERE i.id = ?",
+        "  JOIN themes t ON t.id = ft.theme_id WHERE ft.feed_id = i.feed_id) AS theme_names,"
+        " r.relevance, r.terms, bt.name AS best_theme"
+        " FROM items i JOIN feeds f ON f.id = i.feed_id"
+        " LEFT JOIN ranks r ON r.item_id = i.id AND r.theme_id = 0"
+        " LEFT JOIN themes bt ON bt.id = r.best"
+        " WHERE i.id = ?",
         (item_id,),
     )
     if not rows:
         raise NotFoundError(f"There is no item {item_id}.", "It may have been removed.")
     r = rows[0]
+    terms = _terms(r["terms"])
+    shared: tuple[tuple[datetime, str], ...] = ()
+    if r["link"]:
+        shared = tuple(
+            (datetime.fromisoformat(p[0].replace("Z", "+00:00")), p[1])
+            for p in db.read(
+                "SELECT posted_at, platform FROM posts WHERE link = ? ORDER BY posted_at DESC",
+                (r["link"],),
+            )
+        )
     return Item(
         id=r["id"],
         feed_id=r["feed_id"],
@@ -225,6 +293,33 @@ def get_item(db: Database, item_id: int) -> Item:
         summary_text=r["summary_text"],
         published=from_db_time(r["published"]),
         themes=tuple(r["theme_names"].split("\x1f")) if r["theme_names"] else (),
+        read=bool(r["read"]),
+        starred=bool(r["starred"]),
+        dismissed=bool(r["dismissed"]),
+        reason=reason(r["best_theme"], terms) if r["best_theme"] else "",
+        terms=tuple(term for term, _ in terms),
+        relevance=float(r["relevance"] or 0.0),
+        shared=shared,
+    )
+
+
+def set_flags(
+    conn: sqlite3.Connection,
+    item_ids: list[int],
+    *,
+    read: bool | None = None,
+    starred: bool | None = None,
+    dismissed: bool | None = None,
+) -> None:
+    """Mark items read/unread, starred, dismissed; the ranks follow (a trigger)."""
+    changes = {"read": read, "starred": starred, "dismissed": dismissed}
+    sets = [(f"{name} = ?", int(value)) for name, value in changes.items() if value is not None]
+    if not sets or not item_ids:
+        return
+    marks = ",".join("?" * len(item_ids))
+    conn.execute(
+        f"UPDATE items SET {', '.join(s for s, _ in sets)} WHERE id IN ({marks})",
+        (*(v for _, v in sets), *item_ids),
     )
 
 

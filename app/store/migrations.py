@@ -162,6 +162,40 @@ MIGRATIONS: tuple[str, ...] = (
     DROP INDEX items_link;
     INSERT INTO items_fts(items_fts, rank) VALUES ('automerge', 8);
     """,
+    # 5: the ranked inbox. Each item has a row per theme it matches and one under theme 0
+    # (its place in the whole inbox: its best theme's score), keyed for the inbox's order
+    # (see app/strategy/ranking.py), with the read/dismissed/starred flags copied so every
+    # inbox view is one index range. Scores live here rather than in items: re-scoring
+    # 100k items rewrites this narrow table, not every page of items.
+    # Items stored before are ranked by date alone until the first re-scoring
+    # (2451544.5 is julianday('2000-01-01'); -6 is log2 of an unmatched item's 1/64).
+    """
+    ALTER TABLE items ADD COLUMN read INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE items ADD COLUMN dismissed INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE ranks (
+        item_id   INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        theme_id  INTEGER NOT NULL,
+        rank_key  REAL NOT NULL,
+        relevance REAL NOT NULL DEFAULT 0,
+        best      INTEGER,
+        terms     TEXT NOT NULL DEFAULT '[]',
+        read      INTEGER NOT NULL DEFAULT 0,
+        dismissed INTEGER NOT NULL DEFAULT 0,
+        starred   INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (item_id, theme_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX ranks_order ON ranks(theme_id, dismissed, rank_key DESC, item_id DESC);
+    CREATE INDEX ranks_unread ON ranks(theme_id) WHERE dismissed = 0 AND read = 0;
+    CREATE TRIGGER items_flags AFTER UPDATE OF read, dismissed, starred ON items BEGIN
+        UPDATE ranks SET read = new.read, dismissed = new.dismissed, starred = new.starred
+        WHERE item_id = new.id;
+    END;
+    DROP INDEX items_sort;
+    INSERT INTO ranks (item_id, theme_id, rank_key, starred)
+    SELECT id, 0, -6.0 + (julianday(sort_time) - 2451544.5) / 3.0, starred FROM items;
+    INSERT INTO settings (key, value)
+    VALUES ('scoring', '{"version": -1, "half_life_days": 3.0, "themes": []}');
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -34,7 +34,9 @@ if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first to
 
     from app.types import Feed
     from app.ui.background import BackgroundCall
+    from app.ui.dialogs.strategy_dialog import StrategyDialog
     from app.ui.refresh_runner import RefreshRunner
+    from app.ui.rescore_runner import RescoreRunner
     from app.ui.views.composer import Composer
     from app.ui.views.drafts_page import DraftsPage
     from app.ui.views.feeds_page import FeedsPage
@@ -44,6 +46,8 @@ INBOX, DRAFTS, FEEDS = 0, 1, 2
 PAGE_NAMES = ("Inbox", "Drafts", "Feeds")
 # The first automatic refresh waits until the window is up and settled.
 FIRST_REFRESH_MS = 3000
+# Whether the items are ranked by the strategy as saved is checked this long after start.
+RANK_CHECK_MS = 1000
 # How often "Last refreshed 5 minutes ago" is brought up to date.
 STATUS_TICK_MS = 60_000
 # The refresh corner of the status bar is built this long after start-up, off the path
@@ -57,6 +61,7 @@ class MainWindow(QMainWindow):
     demo_requested = Signal()
     refreshed = Signal(dict)  # a refresh's report, once the window shows all of it
     search_indexed = Signal(int)  # the search index caught up with a refresh: items added
+    ranked = Signal()  # every item ranked by the strategy as saved
 
     def __init__(
         self,
@@ -143,6 +148,11 @@ class MainWindow(QMainWindow):
         self._first_refresh.timeout.connect(self._refresh_if_due)
         if auto_refresh:
             self._first_refresh.start(FIRST_REFRESH_MS)
+        self._rescorer: RescoreRunner | None = None
+        self._rank_check = QTimer(self)  # scores of an older strategy: rank again, soon
+        self._rank_check.setSingleShot(True)
+        self._rank_check.timeout.connect(self._rank_if_stale)
+        self._rank_check.start(RANK_CHECK_MS)
 
     def _build_actions(self) -> None:
         # setShortcuts([...]), not setShortcut: its overloads make PySide6 build the
@@ -152,6 +162,10 @@ class MainWindow(QMainWindow):
         self.open_demo_action = QAction("Open the &demo", self)
         self.open_demo_action.triggered.connect(self.demo_requested)
         file_menu.addAction(self.open_demo_action)
+        self.strategy_action = QAction("Career &strategy…", self)
+        self.strategy_action.setShortcuts([QKeySequence("Ctrl+Shift+S")])
+        self.strategy_action.triggered.connect(self.edit_strategy)
+        file_menu.addAction(self.strategy_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
@@ -219,6 +233,9 @@ class MainWindow(QMainWindow):
         self.inbox.import_requested.connect(
             lambda: self._on_feeds_page(lambda: self.feeds.import_opml())
         )
+        self.inbox.message.connect(self.messages.info)
+        self.inbox.strategy_requested.connect(self.edit_strategy)
+        self.inbox.items_changed.connect(self._items_changed)
 
     def _refresh_corner(self) -> tuple[RefreshStatus, RefreshRunner]:
         """The status bar's refresh corner and the refresh runner, built and wired once."""
@@ -343,6 +360,7 @@ class MainWindow(QMainWindow):
             feeds_page.reload_when_shown()  # when next shown
         self._steps += [
             self.refresh_counts,
+            self.inbox.reload_themes,
             self._show_refresh_idle,
             self._index_for_search,
             lambda: self.refreshed.emit(report),
@@ -357,11 +375,68 @@ class MainWindow(QMainWindow):
         from app.ui.background import BackgroundCall
 
         self._indexer = BackgroundCall(self.planner.index_for_search)
-        self._indexer.done.connect(self.search_indexed.emit)
+        self.inbox.index_first = False  # a search must not wait for the indexer's lock
+        self._indexer.done.connect(self._indexed)
         self._indexer.failed.connect(
             lambda err: self.messages.info(f"Search may miss the newest items for now: {err}")
         )
         self._indexer.start()
+
+    def _indexed(self, count: int) -> None:
+        self.inbox.index_first = True
+        self.search_indexed.emit(count)
+
+    # Ranking -----------------------------------------------------------------
+
+    @property
+    def rescorer(self) -> RescoreRunner:
+        """Runs the re-ranking after a strategy change, in its own process; built once."""
+        if self._rescorer is None:
+            from app.ui.rescore_runner import RescoreRunner
+
+            runner = RescoreRunner(self.planner.db.path.parent, self)
+            runner.progressed.connect(self.inbox.show_ranking)
+            runner.finished.connect(self._ranked)
+            runner.failed.connect(self._rank_failed)
+            self._rescorer = runner
+        return self._rescorer
+
+    def rank_again(self) -> None:
+        """Rank every item by the strategy as saved (after it changed)."""
+        self.inbox.show_ranking(0, 0)
+        self.rescorer.start()
+
+    def edit_strategy(self) -> StrategyDialog:
+        """Open the strategy editor; saving it ranks every item again."""
+        from app.ui.dialogs.strategy_dialog import StrategyDialog
+
+        dialog = StrategyDialog(self.planner, self)
+        dialog.saved.connect(self._strategy_saved)
+        dialog.open()
+        return dialog
+
+    def _strategy_saved(self, _version: int) -> None:
+        self.messages.info("Strategy saved. Ranking your items by it…")
+        self.inbox.reload_themes()
+        self.inbox.reload()
+        self.rank_again()
+
+    def _rank_if_stale(self) -> None:
+        if not self.planner.scores_current():
+            self.rank_again()
+
+    def _ranked(self, _count: int) -> None:
+        self.inbox.ranking_done()
+        self.refresh_counts()
+        self.ranked.emit()
+
+    def _rank_failed(self, message: str) -> None:
+        self.inbox.ranking_note.hide()
+        self.messages.info(message)
+
+    def _items_changed(self) -> None:
+        self.refresh_counts()
+        self.inbox.reload_themes()
 
     def _after_refresh(self) -> None:
         """One step of a refresh's aftermath per turn of the event loop."""
@@ -451,8 +526,16 @@ class MainWindow(QMainWindow):
         if self._drafts is not None:
             self._drafts.composer.save_now()
         # Nothing may reach for the planner once the window is closed (it is closed next).
-        for timer in (self._first_refresh, self._status_tick, self._settle, self._build_corner):
+        for timer in (
+            self._first_refresh,
+            self._status_tick,
+            self._settle,
+            self._build_corner,
+            self._rank_check,
+        ):
             timer.stop()
+        if self._rescorer is not None:
+            self._rescorer.stop()  # the next start ranks again
         if self._refresh_parts is not None:
             self.refresher.set_interval(0)
             self.refresher.stop()  # feeds stored so far stay, each whole

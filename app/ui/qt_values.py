@@ -13,3 +13,9 @@ TOOLTIP_ROLE = 3  # Qt.ItemDataRole.ToolTipRole
 USER_ROLE = 256  # Qt.ItemDataRole.UserRole
 
 PLAIN_TEXT = 0  # Qt.TextFormat.PlainText, for setProperty("textFormat", ...)
+
+KEY_RETURN = 0x01000004  # Qt.Key.Key_Return
+KEY_ENTER = 0x01000005  # Qt.Key.Key_Enter
+KEY_DELETE = 0x01000007  # Qt.Key.Key_Delete
+NO_MODIFIER = 0  # Qt.KeyboardModifier.NoModifier
+SCROLLBAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff, for setProperty

@@ -103,7 +103,7 @@ def test_transaction_rolls_back_on_error(tmp_path):
     with pytest.raises(RuntimeError), db.transaction() as conn:
         conn.execute("INSERT INTO settings VALUES ('a', '1')")
         raise RuntimeError("boom")
-    assert db.read("SELECT count(*) FROM settings")[0][0] == 0
+    assert db.read("SELECT count(*) FROM settings WHERE key = 'a'")[0][0] == 0
     db.close()
 
 
@@ -121,3 +121,37 @@ def test_bulk_writes_apply_for_a_while_then_restore(tmp_path):
         assert pragmas() == (10_000, -16 * 1024)
         raise RuntimeError
     assert pragmas() == before
+
+
+def test_items_from_schema_4_are_ranked_by_date_until_the_first_rescore(tmp_path):
+    import sqlite3
+
+    from app.planner import Planner
+    from app.store.migrations import MIGRATIONS
+
+    path = tmp_path / "digwell.sqlite3"
+    conn = sqlite3.connect(path)
+    for version, script in enumerate(MIGRATIONS[:4], start=1):
+        conn.executescript(f"{script}\nPRAGMA user_version = {version};")
+    conn.execute(
+        "INSERT INTO feeds (id, url, added_at) VALUES (1, 'https://x/f', '2026-01-01T00:00:00Z')"
+    )
+    for n, when in ((1, "2026-11-20T10:00:00Z"), (2, "2026-11-22T10:00:00Z")):
+        conn.execute(
+            "INSERT INTO items (id, feed_id, key, title, sort_time, first_seen, updated_at,"
+            " content_hash, starred) VALUES (?, 1, ?, 'Kubernetes', ?, ?, ?, 'h', ?)",
+            (n, f"k{n}", when, when, when, n == 1),
+        )
+    conn.execute(
+        "INSERT INTO themes (id, name, keywords) VALUES (1, 'Platform', '[\"kubernetes\"]')"
+    )
+    conn.commit()
+    conn.close()
+    planner = Planner.open(tmp_path)
+    assert planner.db.schema_version == LATEST_VERSION
+    assert planner.inbox_ids() == [2, 1]  # newest first, by date alone
+    assert planner.item(1).starred
+    assert not planner.scores_current()
+    planner.rescore()
+    assert planner.item(1).reason == "Platform: kubernetes (title)"
+    planner.close()

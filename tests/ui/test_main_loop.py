@@ -166,6 +166,49 @@ def test_preview_shows_feed_text_literally_and_loads_nothing(qtbot, open_window,
     assert preview.body.document().toHtml().count("<a href=") == 1
 
 
+def test_a_hostile_item_renders_inert_with_its_links_showing_their_targets(
+    qtbot, open_window, planner, clock, monkeypatch
+):
+    from app.store import feeds as feeds_q
+    from app.store import items as items_q
+    from app.types import ParsedEntry
+    from app.ui.views.preview import SafeTextBrowser
+
+    hostile = ParsedEntry(
+        key="guid:h",
+        title="Hostile",
+        link="https://x.example/h",
+        author="",
+        summary_html=(
+            "<p onclick='x()'>Read <a href='https://real.example/post'>this post</a>"
+            " or <a href='javascript:steal()'>that</a>.</p><script>alert(1)</script>"
+            "<img src='https://tracker.example/p.gif' width='1' height='1'>"
+            "<p style='background:url(https://tracker.example/b.png)'>End.</p>"
+        ),
+        summary_text="Read this post or that. End.",
+        published=clock.now(),
+    )
+    with planner.db.transaction() as conn:
+        feed_id = feeds_q.add_feed(conn, "https://x.example/feed", "X", clock.now())
+        items_q.upsert_entries(conn, feed_id, [hostile], clock.now())
+    asked = []
+    real = SafeTextBrowser.loadResource
+    monkeypatch.setattr(
+        SafeTextBrowser,
+        "loadResource",
+        lambda self, t, url: asked.append(url) or real(self, t, url),
+    )
+    window = open_window(planner)
+    body = window.inbox.preview.body
+    text = body.toPlainText()
+    assert "Read this post (real.example/post) or that." in text
+    assert "alert" not in text and "End." in text
+    html = body.document().toHtml()
+    assert "javascript" not in html and "tracker.example" not in html and "<img" not in html
+    assert html.count("<a href=") == 2  # the post's link and the item's own
+    assert all(not url.toString().startswith("http") for url in asked)
+
+
 def test_draft_shortcuts_do_nothing_away_from_the_composer(qtbot, open_window, demo_planner):
     window = open_window(demo_planner)
     mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier

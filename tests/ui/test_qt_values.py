@@ -17,6 +17,11 @@ def test_each_value_matches_qt():
     assert Qt.ItemDataRole.ToolTipRole.value == qt_values.TOOLTIP_ROLE
     assert Qt.ItemDataRole.UserRole.value == qt_values.USER_ROLE
     assert Qt.TextFormat.PlainText.value == qt_values.PLAIN_TEXT
+    assert Qt.Key.Key_Return.value == qt_values.KEY_RETURN
+    assert Qt.Key.Key_Enter.value == qt_values.KEY_ENTER
+    assert Qt.Key.Key_Delete.value == qt_values.KEY_DELETE
+    assert Qt.KeyboardModifier.NoModifier.value == qt_values.NO_MODIFIER
+    assert Qt.ScrollBarPolicy.ScrollBarAlwaysOff.value == qt_values.SCROLLBAR_ALWAYS_OFF
 
 
 def test_labels_set_through_the_property_are_plain_text(open_window, demo_planner):

@@ -1,4 +1,4 @@
-"""The inbox as a list model that holds item ids and loads rows lazily."""
+"""The ranked inbox as a list model that holds item ids and loads rows lazily."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex
 
 from app.planner import Planner
+from app.store.inbox import InboxFilter
 from app.types import ItemRow
 from app.ui.qt_values import DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE
 
@@ -14,6 +15,12 @@ ItemIdRole = USER_ROLE + 1
 SourceRole = USER_ROLE + 2
 PublishedRole = USER_ROLE + 3
 HasDraftRole = USER_ROLE + 4
+ReadRole = USER_ROLE + 5
+StarredRole = USER_ROLE + 6
+ThemeRole = USER_ROLE + 7
+ColorRole = USER_ROLE + 8
+ReasonRole = USER_ROLE + 9
+SharedRole = USER_ROLE + 10
 
 _BATCH = 200  # rows exposed per fetchMore
 _ROWS_READ = 50  # rows read per cache miss: a screenful or more, at ~20 us a row
@@ -25,36 +32,58 @@ if TYPE_CHECKING:
 
 
 class InboxModel(QAbstractListModel):
-    """Ids come from one indexed query; row data is read in batches when first shown."""
+    """Ids come a page at a time from one indexed query (a search's all at once, at most
+    a few hundred); row data is read in batches when first shown."""
 
     def __init__(self, planner: Planner, parent: Any = None) -> None:
         super().__init__(parent)
         self._planner = planner
+        self._filter = InboxFilter()
+        self._search_index = True  # whether a search may index waiting items first
         self._ids: list[int] = []  # the ids read so far, in inbox order
-        self._after: tuple[str, int] | None = None  # (sort_time, id) of the last one read
+        self._after: tuple[float, int] | None = None  # (rank key, id) of the last one read
         self._total = 0
         self._exposed = 0
         self._rows: dict[int, ItemRow] = {}
         self.reload()
 
+    @property
+    def filter(self) -> InboxFilter:
+        return self._filter
+
+    def set_filter(self, inbox: InboxFilter, *, index_first: bool = True) -> None:
+        """List another view (theme, state, search words) from its top."""
+        self._filter = inbox
+        self._search_index = index_first
+        self.reload()
+
     def reload(self) -> None:
         """Start again from the top, e.g. after a refresh: the count, the first page of
         ids and the rows the view shows first. Ids are read a page at a time as the view
-        scrolls (keyset pages on the inbox index): reading all of them took ~10 ms per
+        scrolls (keyset pages on the ranks index): reading all of them took ~10 ms per
         25,000 items."""
-        total = self._planner.item_count()
-        page = self._planner.inbox_page(_BATCH)
-        rows = self._planner.item_rows([item_id for item_id, _ in page[:_ROWS_READ]])
+        inbox = self._filter
+        if inbox.search:
+            page = [
+                (item_id, 0.0)
+                for item_id in self._planner.search(inbox, index_first=self._search_index)
+            ]
+            total = len(page)
+        else:
+            total = self._planner.inbox_count(inbox)
+            page = self._planner.inbox_page(inbox, _BATCH)
+        first = [item_id for item_id, _ in page[:_ROWS_READ]]
+        rows = self._planner.item_rows(first, inbox.theme_id)
         self.beginResetModel()
         self._total = total
         self._ids = []
         self._after = None
         self._take(page)
-        self._exposed = len(self._ids)
+        self._exposed = min(len(self._ids), _BATCH)
         self._rows = rows
         self.endResetModel()
 
-    def _take(self, page: list[tuple[int, str]]) -> None:
+    def _take(self, page: list[tuple[int, float]]) -> None:
         if page:
             self._ids.extend(item_id for item_id, _ in page)
             self._after = (page[-1][1], page[-1][0])
@@ -72,12 +101,14 @@ class InboxModel(QAbstractListModel):
         if parent.isValid():
             return
         if self._exposed >= len(self._ids):
-            page = self._planner.inbox_page(_BATCH, self._after)
-            if not page:  # fewer items than counted (deleted since): stop asking
+            page = []
+            if not self._filter.search:
+                page = self._planner.inbox_page(self._filter, _BATCH, self._after)
+            if not page:  # fewer items than counted (changed since): stop asking
                 self._total = len(self._ids)
                 return
             self._take(page)
-        more = len(self._ids) - self._exposed
+        more = min(len(self._ids) - self._exposed, _BATCH)
         self.beginInsertRows(QModelIndex(), self._exposed, self._exposed + more - 1)
         self._exposed += more
         self.endInsertRows()
@@ -105,8 +136,8 @@ class InboxModel(QAbstractListModel):
         item_id = self._ids[row]
         cached = self._rows.get(item_id)
         if cached is None:
-            batch = self._ids[row : row + _ROWS_READ]
-            self._rows.update(self._planner.item_rows(batch))
+            batch = [i for i in self._ids[row : row + _ROWS_READ] if i not in self._rows]
+            self._rows.update(self._planner.item_rows(batch, self._filter.theme_id))
             cached = self._rows.get(item_id)
         return cached
 
@@ -118,12 +149,21 @@ class InboxModel(QAbstractListModel):
         row = self._row(index.row())
         if row is None:
             return None
-        if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
+        if role == DISPLAY_ROLE:
             return row.title
-        if role == SourceRole:
-            return row.source
-        if role == PublishedRole:
-            return row.published
-        if role == HasDraftRole:
-            return row.has_draft
-        return None
+        if role == TOOLTIP_ROLE:
+            return f"{row.title}\n{row.reason}" if row.reason else row.title
+        return _ROLES[role](row) if role in _ROLES else None
+
+
+_ROLES = {
+    SourceRole: lambda r: r.source,
+    PublishedRole: lambda r: r.published,
+    HasDraftRole: lambda r: r.has_draft,
+    ReadRole: lambda r: r.read,
+    StarredRole: lambda r: r.starred,
+    ThemeRole: lambda r: r.theme,
+    ColorRole: lambda r: r.color,
+    ReasonRole: lambda r: r.reason,
+    SharedRole: lambda r: r.shared_at,
+}

@@ -1,30 +1,79 @@
-"""Inbox: the item list beside the preview, or the empty state when there are no feeds."""
+"""Inbox: themes with their unread counts, the ranked item list with its filters, and the
+preview; or the empty state when there are no items at all."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFrame,
-    QListView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QSplitter,
     QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
 from app.planner import Planner
+from app.store.inbox import InboxFilter
 from app.ui.formatting import relative_time
+from app.ui.look import quiet
 from app.ui.models.inbox_model import InboxModel, ItemIdRole
+from app.ui.qt_values import KEY_DELETE, KEY_ENTER, KEY_RETURN, SCROLLBAR_ALWAYS_OFF, USER_ROLE
 from app.ui.views.item_delegate import ItemDelegate
 from app.ui.views.preview import PreviewPane
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon
+    from PySide6.QtGui import QIcon, QKeyEvent
 
     from app.ui.views.empty_state import EmptyInbox
+    from app.ui.views.first_run import FirstRunGuide
+
+# Search waits this long after the last keystroke: typing a word runs one search.
+SEARCH_DELAY_MS = 250
+SHOW_CHOICES = (
+    ("inbox", "All but dismissed"),
+    ("unread", "Unread"),
+    ("read", "Read"),
+    ("starred", "Starred"),
+    ("dismissed", "Dismissed"),
+)
+_THEME_ID_ROLE = USER_ROLE + 1
+_KEYS = {"j": "next", "k": "previous", "s": "star", "m": "read", "d": "dismiss", "o": "open"}
+
+
+class ItemList(QTreeView):
+    """The item list, with single-key commands while it has the focus (so typing in the
+    search box never triggers them): j/k move, s star, m read/unread, d or Delete
+    dismiss (again: bring back), o or Enter open the link.
+
+    A tree view with one level, not a QListView: a QListView lays out every row again
+    when rows are added, so paging in 200 rows at a time grew to 200 ms a page near row
+    100,000; a tree view with uniform row heights only lays out the rows it shows."""
+
+    command = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        text = event.text().lower()
+        plain = not event.modifiers().value  # no Ctrl, Alt or Shift
+        if plain and key in (KEY_DELETE,):
+            self.command.emit("dismiss")
+        elif plain and key in (KEY_RETURN, KEY_ENTER):
+            self.command.emit("open")
+        elif plain and text in _KEYS:
+            self.command.emit(_KEYS[text])
+        else:
+            super().keyPressEvent(event)
 
 
 class InboxPage(QStackedWidget):
@@ -34,38 +83,145 @@ class InboxPage(QStackedWidget):
     demo_requested = Signal()
     add_feed_requested = Signal()
     import_requested = Signal()
+    strategy_requested = Signal()
+    message = Signal(str)
+    items_changed = Signal()  # read, starred or dismissed: the counts changed
 
     def __init__(self, planner: Planner, icon: QIcon, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._planner = planner
         self.model = InboxModel(planner, self)
+        self.index_first = True  # False while the window indexes in the background
 
-        self.view = QListView()
+        self.themes = QListWidget()
+        self.themes.setObjectName("themeList")
+        self.themes.setFrameShape(QFrame.Shape.NoFrame)
+        self.themes.setProperty("horizontalScrollBarPolicy", SCROLLBAR_ALWAYS_OFF)
+        self.themes.setWordWrap(True)
+        self.themes.currentItemChanged.connect(self._theme_changed)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("inboxSearch")
+        self.search.setPlaceholderText("Search titles and text")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.show_box = QComboBox()
+        for key, label in SHOW_CHOICES:
+            self.show_box.addItem(label, key)
+        self.show_box.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.ranking_note = QLabel()
+        self.ranking_note.setObjectName("rankingNote")
+        quiet(self.ranking_note)
+        self.ranking_note.hide()
+
+        self.view = ItemList()
         self.view.setObjectName("inboxList")
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setModel(self.model)
         self.view.setItemDelegate(ItemDelegate(self._when, self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setUniformItemSizes(True)
+        self.view.setUniformRowHeights(True)
+        self.view.setHeaderHidden(True)
+        self.view.setRootIsDecorated(False)
+        self.view.setIndentation(0)
+        self.view.setAllColumnsShowFocus(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setProperty("horizontalScrollBarPolicy", SCROLLBAR_ALWAYS_OFF)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.command.connect(self.run_command)
 
         self.preview = PreviewPane()
         self.preview.draft_requested.connect(self.draft_requested)
+        self.preview.command.connect(self.run_command)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 8, 8, 4)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.show_box)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addWidget(self.ranking_note)
+        column.addWidget(self.view, 1)
+        list_panel = QWidget()
+        list_panel.setLayout(column)
 
         split = QSplitter()  # horizontal
-        split.addWidget(self.view)
+        split.addWidget(self.themes)
+        split.addWidget(list_panel)
         split.addWidget(self.preview)
-        split.setStretchFactor(0, 2)
+        split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
-        split.setSizes([380, 560])
+        split.setStretchFactor(2, 4)
+        split.setSizes([210, 390, 500])
         split.setChildrenCollapsible(False)
 
         self._icon = icon
         self.empty: EmptyInbox | None = None  # built only when there is nothing to list
+        self.first_run: FirstRunGuide | None = None  # built only for a new user
         self.addWidget(split)
         self._list_page = split
+        self.reload_themes()
         self.reload()
+
+    # Filters -----------------------------------------------------------------
+
+    def reload_themes(self) -> None:
+        """The theme list with unread counts; keeps the chosen theme if it is still there."""
+        current = self._theme_id()
+        counts = self._planner.unread_counts()
+        self.themes.blockSignals(True)
+        self.themes.clear()
+        entries = [(0, "All themes", "")] + [
+            (t.id, t.name, t.color) for t in self._planner.themes()
+        ]
+        for theme_id, name, _color in entries:
+            unread = counts.get(theme_id, 0)
+            entry = QListWidgetItem(f"{name}  ·  {unread}" if unread else name)
+            entry.setData(_THEME_ID_ROLE, theme_id)
+            entry.setToolTip(f"{unread} unread")
+            self.themes.addItem(entry)
+            if theme_id == current:
+                self.themes.setCurrentItem(entry)
+        if self.themes.currentItem() is None:
+            self.themes.setCurrentRow(0)
+        self.themes.blockSignals(False)
+
+    def _theme_id(self) -> int:
+        entry = self.themes.currentItem()
+        return int(entry.data(_THEME_ID_ROLE)) if entry is not None else 0
+
+    def current_filter(self) -> InboxFilter:
+        return InboxFilter(
+            self._theme_id(), self.show_box.currentData() or "inbox", self.search.text().strip()
+        )
+
+    def _theme_changed(self, *_args) -> None:
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        current = self.preview.item.id if self.preview.item else None
+        self.model.set_filter(self.current_filter(), index_first=self.index_first)
+        self._select(current)
+
+    def show_ranking(self, done: int, total: int) -> None:
+        """Say that the inbox is being re-ranked (its order is the old strategy's)."""
+        percent = f" {done * 100 // total}%" if total else ""
+        self.ranking_note.setText(f"  Re-ranking by your new strategy…{percent}")
+        self.ranking_note.show()
+
+    def ranking_done(self) -> None:
+        self.ranking_note.hide()
+        self.reload_themes()
+        self.reload()
+
+    # Loading -----------------------------------------------------------------
 
     def reload(self) -> None:
         """Re-read the inbox; show the empty state if there is nothing to list."""
@@ -81,8 +237,11 @@ class InboxPage(QStackedWidget):
         return [self.model.reload, self._show_list_or_empty, lambda: self._select(current)]
 
     def _show_list_or_empty(self) -> None:
-        if self.model.total():
+        if self.model.total() or self._planner.item_count():
             self.setCurrentWidget(self._list_page)
+            return
+        if not self._planner.themes():  # a new user: a strategy first, or the demo
+            self.setCurrentWidget(self._first_run())
             return
         if self.empty is None:
             from app.ui.views.empty_state import EmptyInbox
@@ -94,16 +253,30 @@ class InboxPage(QStackedWidget):
             self.addWidget(self.empty)
         self.setCurrentWidget(self.empty)
 
+    def _first_run(self) -> QWidget:
+        if self.first_run is None:
+            from app.ui.views.first_run import FirstRunGuide
+
+            self.first_run = FirstRunGuide()
+            self.first_run.demo_requested.connect(self.demo_requested)
+            self.first_run.setup_requested.connect(self.strategy_requested)
+            self.addWidget(self.first_run)
+        return self.first_run
+
     def _select(self, item_id: int | None) -> None:
         """Select `item_id` if it is still listed, else the first item."""
         row = self.model.row_of(item_id) if item_id is not None else None
-        if row is None and self.model.total():
+        if row is None and self.model.rowCount():
             row = 0
         if row is not None:
-            self.view.selectionModel().setCurrentIndex(
-                self.model.index(row),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect,
-            )
+            self._select_row(row)
+        else:
+            self.preview.show_item(None, "")
+
+    def _select_row(self, row: int) -> None:
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
 
     def selected_item_id(self) -> int | None:
         index = self.view.currentIndex()
@@ -113,6 +286,52 @@ class InboxPage(QStackedWidget):
         """Repaint one item, e.g. once it has a draft."""
         self.model.refresh_row(item_id)
 
+    # Commands ----------------------------------------------------------------
+
+    def run_command(self, name: str) -> None:
+        """A keyboard command on the selected item (see ItemList)."""
+        row = self.view.currentIndex().row()
+        if name in ("next", "previous"):
+            root = self.view.rootIndex()
+            at_end = row + 1 >= self.model.rowCount()
+            if name == "next" and at_end and self.model.canFetchMore(root):
+                self.model.fetchMore(root)
+            target = row + (1 if name == "next" else -1)
+            if 0 <= target < self.model.rowCount():
+                self._select_row(target)
+            return
+        item = self.preview.item
+        if item is None:
+            return
+        if name == "open":
+            self.preview.open_link()
+            self._planner.set_read([item.id])
+        elif name == "star":
+            self._planner.set_starred([item.id], not item.starred)
+            self.message.emit("Starred." if not item.starred else "Star removed.")
+        elif name == "read":
+            self._planner.set_read([item.id], not item.read)
+        elif name == "dismiss":
+            self._planner.set_dismissed([item.id], not item.dismissed)
+            self.message.emit(
+                "Dismissed: it is under “Dismissed” now." if not item.dismissed else "Brought back."
+            )
+        self._after_change(item.id, row)
+
+    def _after_change(self, item_id: int, row: int) -> None:
+        """Show the item's new state; an item that left the view gives way to the next."""
+        item = self._planner.item(item_id)
+        if _belongs(item, self.model.filter.show):
+            self.model.refresh_row(item_id)
+            self._show(item_id)
+        else:
+            self.model.reload()
+            if self.model.rowCount():
+                self._select_row(min(row, self.model.rowCount() - 1))
+            else:
+                self.preview.show_item(None, "")
+        self.items_changed.emit()
+
     def _when(self, published) -> str:
         return relative_time(published, self._planner.clock.now(), self._planner.clock.tz())
 
@@ -121,5 +340,19 @@ class InboxPage(QStackedWidget):
         if item_id is None:
             self.preview.show_item(None, "")
             return
+        self._show(item_id)
+
+    def _show(self, item_id: int) -> None:
         item = self._planner.item(item_id)
         self.preview.show_item(item, self._when(item.published))
+
+
+def _belongs(item, show: str) -> bool:
+    """Whether an item in this state is listed in the view `show` (see SHOW_CHOICES)."""
+    if show == "starred":
+        return item.starred
+    if show == "dismissed":
+        return item.dismissed
+    if item.dismissed:
+        return False
+    return show == "inbox" or item.read == (show == "read")

@@ -1,4 +1,5 @@
-"""Paints an inbox row: the title, then 'source · when' in a quieter tone."""
+"""Paints an inbox row: the title (bold while unread), 'source · when' and its marks in a
+quieter tone, then why it ranks."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QFont, QFontMetrics, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import QStyledItemDelegate
 
-from app.ui.models.inbox_model import HasDraftRole, PublishedRole, SourceRole
+from app.ui.models.inbox_model import (
+    HasDraftRole,
+    PublishedRole,
+    ReadRole,
+    ReasonRole,
+    SharedRole,
+    SourceRole,
+    StarredRole,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QPersistentModelIndex
@@ -30,6 +39,7 @@ class ItemDelegate(QStyledItemDelegate):
         self._view = view
         self._when = when
         self._font_cache: dict[str, tuple[QFont, QFontMetrics, QFont, QFontMetrics]] = {}
+        self._read_cache: dict[str, tuple[QFont, QFontMetrics]] = {}
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().initStyleOption(option, index)
@@ -48,10 +58,17 @@ class ItemDelegate(QStyledItemDelegate):
             self._font_cache[key] = (title, QFontMetrics(title), meta, QFontMetrics(meta))
         return self._font_cache[key]
 
+    def _read_font(self, option: QStyleOptionViewItem) -> tuple[QFont, QFontMetrics]:
+        key = "read:" + option.font.key()
+        if key not in self._read_cache:
+            font = QFont(option.font)
+            self._read_cache[key] = (font, QFontMetrics(font))
+        return self._read_cache[key]
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         _, title_metrics, _, meta_metrics = self._fonts(option)
-        height = 2 * title_metrics.height() + meta_metrics.height()
-        return QSize(280, height + 2 * _PAD_Y + 2 * _GAP)
+        height = 2 * title_metrics.height() + 2 * meta_metrics.height()
+        return QSize(200, height + 2 * _PAD_Y + 3 * _GAP)
 
     def paint(
         self,
@@ -68,20 +85,30 @@ class ItemDelegate(QStyledItemDelegate):
         meta_brush = title_brush if selected else option.palette.brush(group, roles.PlaceholderText)
 
         title_font, title_metrics, meta_font, meta_metrics = self._fonts(option)
+        if index.data(ReadRole):  # unread titles stand out in bold
+            title_font, title_metrics = self._read_font(option)
         rect = option.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
         title = self._elide_two_lines(str(index.data() or ""), title_metrics, rect.width())
-        meta = " · ".join(
-            part for part in (index.data(SourceRole), self._when(index.data(PublishedRole))) if part
-        )
+        parts = [index.data(SourceRole), self._when(index.data(PublishedRole))]
+        if index.data(StarredRole):
+            parts.insert(0, "★")
         if index.data(HasDraftRole):
-            meta += "  ✎ drafted"
-        meta = elide_right(meta, meta_metrics, rect.width())
+            parts.append("✎ drafted")
+        if index.data(SharedRole):
+            parts.append("✓ shared " + self._when(index.data(SharedRole)))
+        meta = elide_right(" · ".join(p for p in parts if p), meta_metrics, rect.width())
+        reason = elide_right(str(index.data(ReasonRole) or ""), meta_metrics, rect.width())
 
         y = rect.top()
         for line in title.split("\n"):
             _draw_line(painter, line, title_font, title_brush, QPointF(rect.left(), y))
             y += title_metrics.height()
-        _draw_line(painter, meta, meta_font, meta_brush, QPointF(rect.left(), y + _GAP))
+        y += _GAP
+        _draw_line(painter, meta, meta_font, meta_brush, QPointF(rect.left(), y))
+        if reason:  # in the quiet tone: a theme's colour would need a QBrush made from a
+            # QColor, whose overloads build the whole `Qt` namespace at first paint
+            y += meta_metrics.height() + _GAP
+            _draw_line(painter, reason, meta_font, meta_brush, QPointF(rect.left(), y))
 
     @staticmethod
     def _elide_two_lines(text: str, metrics: QFontMetrics, width: int) -> str:

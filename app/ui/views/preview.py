@@ -1,4 +1,5 @@
-"""The selected item: title, source, date, and its summary as escaped plain text."""
+"""The selected item: title, source, date, why it ranks, whether you shared it, and its
+summary as safe rich text (app/feeds/preview_html.py; nothing is ever fetched)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class PreviewPane(QWidget):
 
     draft_requested = Signal(int)
     link_refused = Signal(str)
+    command = Signal(str)  # "star", "read" or "dismiss" for the item shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +55,14 @@ class PreviewPane(QWidget):
         quiet(self.meta)
         self.meta.setWordWrap(True)
         self.meta.setProperty("textFormat", PLAIN_TEXT)
+        self.reason = QLabel()
+        self.reason.setObjectName("previewReason")
+        self.reason.setWordWrap(True)
+        self.reason.setProperty("textFormat", PLAIN_TEXT)
+        self.shared = QLabel()
+        self.shared.setObjectName("previewShared")
+        self.shared.setWordWrap(True)
+        self.shared.setProperty("textFormat", PLAIN_TEXT)
 
         self.body = SafeTextBrowser()
         self.body.setObjectName("previewBody")
@@ -70,18 +80,33 @@ class PreviewPane(QWidget):
         self.draft_button.setToolTip("Write a post about this item (Ctrl+D)")
         self.draft_button.clicked.connect(self._request_draft)
         self.open_button = QPushButton("Open in browser")
-        self.open_button.clicked.connect(self._open_item_link)
+        self.open_button.setToolTip("Open the item's page in your browser (O or Enter)")
+        self.open_button.clicked.connect(self.open_link)
+        self.star_button = QPushButton("Star")
+        self.star_button.setToolTip("Keep it at hand under “Starred” (S)")
+        self.star_button.clicked.connect(lambda: self.command.emit("star"))
+        self.read_button = QPushButton("Mark unread")
+        self.read_button.setToolTip("Mark read or unread (M)")
+        self.read_button.clicked.connect(lambda: self.command.emit("read"))
+        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button.setToolTip("Hide it from the inbox; it stays under “Dismissed” (D)")
+        self.dismiss_button.clicked.connect(lambda: self.command.emit("dismiss"))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.draft_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.star_button)
+        buttons.addWidget(self.read_button)
+        buttons.addWidget(self.dismiss_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(8)
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.shared)
         layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
         self.show_item(None, "")
@@ -96,21 +121,34 @@ class PreviewPane(QWidget):
         if item is None:
             self.title.setText("Pick an item")
             self.meta.setText("Select something from the inbox to read its summary here.")
+            self.reason.clear()
+            self.shared.clear()
             self.body.clear()
         else:
             self.title.setText(item.title)
             by = f" · by {item.author}" if item.author else ""
             self.meta.setText(f"{item.source}{by} · {when}")
+            self.reason.setText(f"Why it ranks: {item.reason}" if item.reason else "")
+            self.shared.setText(_shared_text(item))
             self.body.setHtml(_summary_html(item))
-        self.draft_button.setEnabled(item is not None)
+        self.reason.setVisible(bool(item and item.reason))
+        self.shared.setVisible(bool(item and item.shared))
+        for button in (self.draft_button, self.star_button, self.read_button):
+            button.setEnabled(item is not None)
+        self.dismiss_button.setEnabled(item is not None)
         self.open_button.setEnabled(item is not None and bool(item.link))
+        if item is not None:
+            self.star_button.setText("Unstar" if item.starred else "Star")
+            self.read_button.setText("Mark unread" if item.read else "Mark read")
+            self.dismiss_button.setText("Bring back" if item.dismissed else "Dismiss")
 
     def _request_draft(self) -> None:
         if self._item is not None:
             self.draft_requested.emit(self._item.id)
 
-    def _open_item_link(self) -> None:
-        if self._item is not None:
+    def open_link(self) -> None:
+        """Open the item's link in the browser (http and https only)."""
+        if self._item is not None and self._item.link:
             self._open(self._item.link)
 
     def _open_url(self, url: QUrl) -> None:
@@ -129,13 +167,26 @@ class PreviewPane(QWidget):
 
 
 def _summary_html(item: Item) -> str:
-    """Our own markup around escaped text: nothing from the feed is interpreted."""
-    paragraphs = [p for p in item.summary_text.split("\n\n") if p.strip()]
-    body = (
-        "".join(f"<p>{escape_html(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
-        or "<p><i>This item has no summary.</i></p>"
-    )
+    """The feed's HTML made safe (only our allow-list of tags, links showing their real
+    target, no image or anything else that could load), with the matched terms marked."""
+    if item.summary_html:
+        from app.feeds.preview_html import preview_html
+
+        body = preview_html(item.summary_html, highlight=item.terms)
+    else:  # plain text (JSON Feed's content_text, or none): shown literally
+        paragraphs = [p for p in item.summary_text.split("\n\n") if p.strip()]
+        body = "".join(f"<p>{escape_html(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    if not body:
+        body = "<p><i>This item has no summary.</i></p>"
     if item.link:
         link = escape_html(item.link)
         body += f'<p style="margin-top:14px"><a href="{link}">{link}</a></p>'
     return f'<div style="line-height:145%">{body}</div>'
+
+
+def _shared_text(item: Item) -> str:
+    if not item.shared:
+        return ""
+    when, platform = item.shared[0]
+    more = f" (and {len(item.shared) - 1} more time(s))" if len(item.shared) > 1 else ""
+    return f"Already shared: you posted this link on {when:%d %b %Y} ({platform}){more}."

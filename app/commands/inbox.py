@@ -1,0 +1,102 @@
+"""`digwell inbox`: the ranked inbox, as the window lists it, for people and scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from app.errors import DigwellError
+from app.planner import Planner
+
+
+def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+    cmd = commands.add_parser(
+        "inbox", parents=[common], help="list items ranked by your themes, with the reasons"
+    )
+    cmd.add_argument("--theme", metavar="NAME", help="only items matching this theme")
+    cmd.add_argument(
+        "--search", metavar="TEXT", help="only items whose title or text has these words"
+    )
+    cmd.add_argument(
+        "--show",
+        choices=("inbox", "unread", "read", "starred", "dismissed"),
+        default="inbox",
+        help="which items (default: all but the dismissed)",
+    )
+    cmd.add_argument("--limit", metavar="N", type=int, default=20, help="at most N items (20)")
+    cmd.add_argument("--json", action="store_true", help="print a JSON list")
+    cmd.set_defaults(run=run)
+
+
+def run(planner: Planner, args: argparse.Namespace) -> int:
+    from app.store.inbox import InboxFilter
+    from app.strategy.ranking import score_at
+
+    if args.limit < 1:
+        raise DigwellError("--limit must be at least 1.", "For example: --limit 50.")
+    theme_id = _theme_id(planner, args.theme)
+    if not planner.scores_current():
+        print("Ranking every item by your strategy as last saved…", file=sys.stderr)
+        planner.rescore()
+    inbox = InboxFilter(theme_id, args.show, args.search or "")
+    ids = planner.inbox_ids(args.limit, inbox)
+    rows = planner.item_rows(ids, theme_id)
+    now = planner.clock.now()
+    half_life = planner.half_life_days()
+    listed = []
+    for item_id in ids:
+        row = rows.get(item_id)
+        if row is None:
+            continue
+        when = row.sort_time or now
+        listed.append(
+            {
+                "id": row.id,
+                "score": round(score_at(row.relevance, when, now, half_life), 4),
+                "theme": row.theme,
+                "reason": row.reason,
+                "title": row.title,
+                "link": row.link,
+                "source": row.source,
+                "published": row.published.isoformat() if row.published else None,
+                "read": row.read,
+                "starred": row.starred,
+                "shared_at": row.shared_at.isoformat() if row.shared_at else None,
+            }
+        )
+    if args.json:
+        print(json.dumps(listed, ensure_ascii=False, indent=2))
+        return 0
+    if not listed:
+        print(_nothing(planner, inbox))
+        return 0
+    for entry in listed:
+        score = f"{entry['score'] * 100:3.0f}%"
+        print(f"{score}  {entry['title']}")
+        print(f"      {entry['reason'] or 'matches no theme'} · {entry['source']}")
+        if entry["link"]:
+            print(f"      {entry['link']}")
+    return 0
+
+
+def _theme_id(planner: Planner, name: str | None) -> int:
+    if not name:
+        return 0
+    themes = planner.themes()
+    for theme in themes:
+        if theme.name.casefold() == name.strip().casefold():
+            return theme.id
+    known = ", ".join(t.name for t in themes) or "none yet"
+    raise DigwellError(
+        f"There is no theme named {name!r}.",
+        f"Your themes: {known}. See them with `digwell strategy show`.",
+    )
+
+
+def _nothing(planner: Planner, inbox) -> str:
+    if not planner.item_count():
+        return "The inbox is empty: add feeds (`digwell feeds add URL`), then `digwell refresh`."
+    if inbox.search:
+        return f"Nothing matches {inbox.search!r}."
+    return "Nothing to list in this view."

@@ -1,0 +1,40 @@
+"""`digwell rescore`: rank every item by the strategy as last saved. The window runs it
+in its own process after the strategy changes (scoring 100k items is seconds of Python,
+which in the window's process would stall it), following `--json-progress`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from app.planner import Planner
+
+
+def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+    cmd = commands.add_parser(
+        "rescore", parents=[common], help="rank every item again by your strategy as saved"
+    )
+    cmd.add_argument(
+        "--json-progress",
+        action="store_true",
+        help="print progress as JSON lines (progress, done)",
+    )
+    cmd.set_defaults(run=run)
+
+
+def run(planner: Planner, args: argparse.Namespace) -> int:
+    last = [-1]
+
+    def on_progress(done: int, total: int) -> None:
+        if args.json_progress:
+            print(json.dumps({"event": "progress", "done": done, "total": total}), flush=True)
+        elif total and done * 10 // total != last[0]:  # every 10%
+            last[0] = done * 10 // total
+            print(f"Ranking… {done * 100 // total}%", flush=True)
+
+    count = planner.rescore(on_progress)
+    if args.json_progress:
+        print(json.dumps({"event": "done", "items": count}), flush=True)
+    else:
+        print(f"Ranked {count} items by your strategy.")
+    return 0

@@ -1,0 +1,288 @@
+"""The strategy file: a career strategy as JSON, to export, edit by hand and import.
+
+Format (UTF-8 JSON; `digwell strategy export FILE` writes it, `import FILE` reads it)::
+
+    {
+      "format": "digwell-strategy",
+      "version": 1,
+      "profile": {"name": "Alex Morgan", "role": "Platform engineer",
+                  "goal": "Lead a platform team in fintech within two years",
+                  "audience": "Platform engineers and their managers"},
+      "themes": [
+        {"name": "Platform engineering",
+         "keywords": ["kubernetes", "developer experience"],
+         "excluded": ["sponsored"],
+         "hashtags": ["#PlatformEngineering"],
+         "color": "#2f80ed"}
+      ],
+      "weekly_target": 3,
+      "content_mix": {"share": 50, "original": 30, "credit": 20},
+      "freshness_half_life_days": 3
+    }
+
+- "format" and "version" are required; "themes" (1 to 8) is required, and each theme
+  needs "name" (unique ignoring case, at most 60 characters) and "keywords" (at least one;
+  an entry with a space is a phrase).
+- Optional, with these defaults: "profile" and each of its fields (""; "goal" is one
+  sentence, at most 200 characters), a theme's "excluded" and "hashtags" ([]) and
+  "color" (one of Digwell's colours, "#rrggbb"), "weekly_target" (3 posts, 1 to 21),
+  "content_mix" (all three parts, whole percentages summing to 100: sharing others' work,
+  original thoughts, crediting or helping people), "freshness_half_life_days" (3; 0.25 to
+  60: an item this many days old ranks half as high as a new one).
+- Words are trimmed; blank and repeated entries (ignoring case) are dropped; hashtags
+  are written "#Tag" ("platform engineering" becomes "#PlatformEngineering").
+- Unknown keys are refused: they are most likely typos.
+- Themes carry no ids. On import a theme takes the place of the existing theme with the
+  same name (ignoring case), or else of an existing theme with exactly the same keywords
+  (it was renamed), so the feeds filed under it stay; other existing themes are removed.
+- Errors name the file, the place in it (themes counted from 0) and what is expected:
+  `strategy.json: themes[2].color: '#12' is not a colour like #3a7bd5`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, NamedTuple
+
+from app.errors import DigwellError
+from app.strategy.strategy import (
+    DEFAULT_HALF_LIFE,
+    ContentMix,
+    Strategy,
+    StrategyError,
+    default_color,
+    normalized,
+)
+from app.types import Profile, Theme
+
+FORMAT = "digwell-strategy"
+VERSION = 1
+
+_TOP_KEYS = (
+    "format",
+    "version",
+    "profile",
+    "themes",
+    "weekly_target",
+    "content_mix",
+    "freshness_half_life_days",
+)
+_THEME_KEYS = ("name", "keywords", "excluded", "hashtags", "color")
+_FIX_HINT = "Correct the file, then import it again."
+
+
+class ThemeChanges(NamedTuple):
+    """What an import does to the stored themes, by name."""
+
+    added: tuple[str, ...] = ()
+    renamed: tuple[tuple[str, str], ...] = ()  # (old name, new name)
+    removed: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()  # same theme, other keywords, hashtags or colour
+
+
+# Writing ------------------------------------------------------------------------------
+
+
+def strategy_to_json(strategy: Strategy) -> str:
+    """The strategy file's text (theme ids left out)."""
+    half_life = strategy.half_life_days
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "profile": strategy.profile._asdict(),
+        "themes": [
+            {
+                "name": t.name,
+                "keywords": list(t.keywords),
+                "excluded": list(t.excluded),
+                "hashtags": list(t.hashtags),
+                "color": t.color,
+            }
+            for t in strategy.themes
+        ],
+        "weekly_target": strategy.weekly_target,
+        "content_mix": strategy.mix._asdict(),
+        # 3, not 3.0: the file is meant to be read and edited by people.
+        "freshness_half_life_days": int(half_life) if half_life == int(half_life) else half_life,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# Reading ------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Checks a decoded document's shape; errors name `source` and the path."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, path: str, problem: str, hint: str = _FIX_HINT) -> DigwellError:
+        return DigwellError(f"{self.source}: {path}: {problem}.", hint)
+
+    def obj(self, value: Any, path: str, allowed: tuple[str, ...]) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(path, f"expected an object {{...}}, not {_kind(value)}")
+        for key in value:
+            if key not in allowed:
+                import difflib
+
+                close = difflib.get_close_matches(key, allowed, n=1)
+                tip = f" (did you mean '{close[0]}'?)" if close else ""
+                expected = ", ".join(allowed)
+                raise self.fail(
+                    path, f"unknown key '{key}'{tip}", f"The keys allowed here are {expected}."
+                )
+        return value
+
+    def text(self, value: Any, path: str) -> str:
+        if not isinstance(value, str):
+            raise self.fail(path, f"expected text in quotes, not {_kind(value)}")
+        return value
+
+    def words(self, value: Any, path: str) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise self.fail(path, f'expected a list of words ["...", "..."], not {_kind(value)}')
+        return tuple(self.text(w, f"{path}[{n}]") for n, w in enumerate(value))
+
+    def whole(self, value: Any, path: str) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(path, f"expected a whole number, not {_kind(value)}")
+        return value
+
+    def number(self, value: Any, path: str) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(path, f"expected a number, not {_kind(value)}")
+        return float(value)
+
+    def required(self, data: dict, key: str, path: str) -> Any:
+        if key not in data:
+            raise self.fail(path, f"'{key}' is missing")
+        return data[key]
+
+
+def strategy_from_json(text: str, source: str) -> Strategy:
+    """Read a strategy file's text (`source` names it in errors). The result is validated
+    and normalised; its themes all have id 0 (see `match_themes`)."""
+    read = _Reader(source)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise DigwellError(
+            f"{source}: line {err.lineno}, column {err.colno}: this is not valid JSON ({err.msg}).",
+            _FIX_HINT,
+        ) from err
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise read.fail(
+            "format",
+            f'expected "format": "{FORMAT}": this is not a Digwell strategy file',
+            "Export one with `digwell strategy export FILE` to see the format.",
+        )
+    read.obj(data, "(top level)", _TOP_KEYS)
+    version = read.whole(read.required(data, "version", "(top level)"), "version")
+    if version != VERSION:
+        newer = " (written by a newer Digwell)" if version > VERSION else ""
+        raise read.fail(
+            "version",
+            f"version {version} is not known{newer}; this Digwell reads version {VERSION}",
+            "Update Digwell, or export the strategy again from the Digwell that wrote it.",
+        )
+
+    raw_profile = read.obj(data.get("profile", {}), "profile", Profile._fields)
+    profile = Profile(
+        **{k: read.text(v, f"profile.{k}") for k, v in raw_profile.items()},
+    )
+    raw_themes = read.required(data, "themes", "(top level)")
+    if not isinstance(raw_themes, list):
+        raise read.fail("themes", f"expected a list of themes [...], not {_kind(raw_themes)}")
+    themes = tuple(_theme(read, raw, n) for n, raw in enumerate(raw_themes))
+
+    defaults = Strategy._field_defaults
+    target = read.whole(data.get("weekly_target", defaults["weekly_target"]), "weekly_target")
+    mix = ContentMix()
+    if "content_mix" in data:
+        raw_mix = read.obj(data["content_mix"], "content_mix", ContentMix._fields)
+        mix = ContentMix(
+            **{
+                k: read.whole(read.required(raw_mix, k, "content_mix"), f"content_mix.{k}")
+                for k in ContentMix._fields
+            }
+        )
+    half_life = read.number(
+        data.get("freshness_half_life_days", DEFAULT_HALF_LIFE), "freshness_half_life_days"
+    )
+    try:
+        return normalized(Strategy(profile, themes, target, mix, half_life))
+    except StrategyError as err:
+        raise read.fail(err.field, err.problem, err.hint or _FIX_HINT) from err
+
+
+def _theme(read: _Reader, raw: Any, n: int) -> Theme:
+    path = f"themes[{n}]"
+    data = read.obj(raw, path, _THEME_KEYS)
+    return Theme(
+        id=0,
+        name=read.text(read.required(data, "name", path), f"{path}.name"),
+        keywords=read.words(read.required(data, "keywords", path), f"{path}.keywords"),
+        excluded=read.words(data.get("excluded", []), f"{path}.excluded"),
+        hashtags=read.words(data.get("hashtags", []), f"{path}.hashtags"),
+        color=read.text(data.get("color", default_color(n)), f"{path}.color"),
+    )
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"the text '{value}'" if len(value) <= 40 else "text"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return {dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
+
+
+# Importing ----------------------------------------------------------------------------
+
+
+def match_themes(imported: Strategy, current: Strategy) -> tuple[Strategy, ThemeChanges]:
+    """Give imported themes the ids of the stored themes they stand for: the same name
+    ignoring case, else exactly the same keywords ignoring case and order (a rename).
+    Stored themes left unmatched are the ones the import removes."""
+    unmatched = {t.id: t for t in current.themes}
+    by_name = {t.name.casefold(): t for t in current.themes}
+    ids: list[int] = []
+    for theme in imported.themes:
+        same = by_name.get(theme.name.casefold())
+        ids.append(same.id if same is not None and same.id in unmatched else 0)
+        if ids[-1]:
+            del unmatched[ids[-1]]
+    for n, theme in enumerate(imported.themes):
+        if ids[n]:
+            continue
+        renamed = next(
+            (t for t in unmatched.values() if _keyword_set(t) == _keyword_set(theme)), None
+        )
+        if renamed is not None:
+            ids[n] = renamed.id
+            del unmatched[renamed.id]
+
+    old = {t.id: t for t in current.themes}
+    themes = tuple(t._replace(id=i) for t, i in zip(imported.themes, ids, strict=True))
+    changes = ThemeChanges(
+        added=tuple(t.name for t in themes if not t.id),
+        renamed=tuple(
+            (old[t.id].name, t.name) for t in themes if t.id and old[t.id].name != t.name
+        ),
+        removed=tuple(t.name for t in unmatched.values()),
+        changed=tuple(t.name for t in themes if t.id and _content(old[t.id]) != _content(t)),
+    )
+    return imported._replace(themes=themes), changes
+
+
+def _keyword_set(theme: Theme) -> frozenset[str]:
+    return frozenset(k.casefold() for k in theme.keywords)
+
+
+def _content(theme: Theme) -> tuple:
+    return theme.keywords, theme.excluded, theme.hashtags, theme.color

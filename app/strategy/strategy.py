@@ -1,0 +1,336 @@
+"""The career strategy as one record: who the user is, their themes and their targets.
+
+Stored where the rest of the app already reads it: the profile and the weekly target as
+settings, the themes as rows of `themes` (their ids are what feeds link to). Every save
+bumps the setting "strategy_version", so rankings can tell which strategy they scored.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import NamedTuple
+
+from app.errors import DigwellError
+from app.store import settings as settings_q
+from app.store import themes as themes_q
+from app.store.database import Database
+from app.types import Profile, Theme
+
+MAX_THEMES = 8
+MAX_THEME_NAME = 60
+MAX_GOAL = 200
+WEEKLY_TARGET_RANGE = (1, 21)
+HALF_LIFE_RANGE = (0.25, 60.0)
+DEFAULT_HALF_LIFE = 3.0
+
+PROFILE_KEY = "profile"
+WEEKLY_TARGET_KEY = "weekly_target"
+MIX_KEY = "content_mix"
+HALF_LIFE_KEY = "freshness_half_life_days"
+VERSION_KEY = "strategy_version"
+
+# New themes take these in turn: distinct on light and dark backgrounds.
+THEME_COLORS = (
+    "#2f80ed",
+    "#e07a3f",
+    "#27a27b",
+    "#9b51e0",
+    "#d64550",
+    "#c9a227",
+    "#2bb3c0",
+    "#607d8b",
+)
+
+_COLOR = re.compile(r"#[0-9a-f]{6}")
+_HASHTAG = re.compile(r"#\w+")
+_SPACES = re.compile(r"\s+")
+
+
+class ContentMix(NamedTuple):
+    """Target share of posts, in percent, summing to 100."""
+
+    share: int = 50  # sharing others' work
+    original: int = 30  # original thoughts
+    credit: int = 20  # crediting or helping people
+
+
+class Strategy(NamedTuple):
+    profile: Profile
+    themes: tuple[Theme, ...]
+    weekly_target: int = 3
+    mix: ContentMix = ContentMix()
+    half_life_days: float = DEFAULT_HALF_LIFE
+
+
+MIX_LABELS = {
+    "share": "sharing others' work",
+    "original": "original thoughts",
+    "credit": "crediting or helping people",
+}
+PROFILE_LABELS = {"name": "Name", "role": "Role", "goal": "Career goal", "audience": "Audience"}
+
+
+class StrategyError(DigwellError):
+    """A strategy field is wrong. `field` is its path as in the strategy file
+    ("themes[2].color", themes counted from 0); the message names it for people."""
+
+    def __init__(self, field: str, label: str, problem: str, hint: str = "") -> None:
+        super().__init__(f"{label}: {problem}.", hint)
+        self.field = field
+        self.label = label
+        self.problem = problem
+
+
+def default_color(position: int) -> str:
+    return THEME_COLORS[position % len(THEME_COLORS)]
+
+
+# Loading and saving ----------------------------------------------------------------
+
+
+def load_strategy(db: Database) -> Strategy:
+    """The stored strategy; missing or damaged settings read as their defaults. Not
+    validated: themes made elsewhere (e.g. from OPML folders) may still lack keywords."""
+    raw = settings_q.get_setting(db, PROFILE_KEY, {})
+    profile = Profile()
+    if isinstance(raw, dict):
+        profile = Profile(**{k: str(v) for k, v in raw.items() if k in Profile._fields})
+    target = settings_q.get_setting(
+        db, WEEKLY_TARGET_KEY, Strategy._field_defaults["weekly_target"]
+    )
+    raw_mix = settings_q.get_setting(db, MIX_KEY, {})
+    mix = ContentMix()
+    if isinstance(raw_mix, dict) and all(_is_int(raw_mix.get(k)) for k in ContentMix._fields):
+        mix = ContentMix(**{k: raw_mix[k] for k in ContentMix._fields})
+    half_life = settings_q.get_setting(db, HALF_LIFE_KEY, DEFAULT_HALF_LIFE)
+    return Strategy(
+        profile=profile,
+        themes=tuple(themes_q.list_themes(db)),
+        weekly_target=target if _is_int(target) else Strategy._field_defaults["weekly_target"],
+        mix=mix,
+        half_life_days=float(half_life) if _is_number(half_life) else DEFAULT_HALF_LIFE,
+    )
+
+
+def save_strategy(conn: sqlite3.Connection, strategy: Strategy) -> int:
+    """Validate, then store the strategy; returns the new version. The caller owns the
+    transaction. A theme with an id keeps its row (and so its feeds) even when renamed;
+    id 0 (or an id no longer stored) is a new theme; stored themes not listed are deleted."""
+    import json
+
+    strategy = normalized(strategy)
+    settings_q.set_setting(conn, PROFILE_KEY, strategy.profile._asdict())
+    settings_q.set_setting(conn, WEEKLY_TARGET_KEY, strategy.weekly_target)
+    settings_q.set_setting(conn, MIX_KEY, strategy.mix._asdict())
+    settings_q.set_setting(conn, HALF_LIFE_KEY, strategy.half_life_days)
+
+    stored = {row[0] for row in conn.execute("SELECT id FROM themes")}
+    kept = [t.id for t in strategy.themes if t.id in stored]
+    marks = ",".join("?" * len(kept))
+    conn.execute(f"DELETE FROM themes WHERE id NOT IN ({marks})", kept)
+    # Names are unique: park kept themes under names no user can type, so that swapping
+    # two names (or renaming "AI" to "ai") never collides halfway.
+    conn.executemany("UPDATE themes SET name = char(1) || id WHERE id = ?", [(i,) for i in kept])
+    for position, theme in enumerate(strategy.themes):
+        values = (
+            theme.name,
+            json.dumps(list(theme.keywords), ensure_ascii=False),
+            json.dumps(list(theme.excluded), ensure_ascii=False),
+            json.dumps(list(theme.hashtags), ensure_ascii=False),
+            theme.color,
+            position,
+        )
+        if theme.id in stored:
+            conn.execute(
+                "UPDATE themes SET name = ?, keywords = ?, excluded = ?, hashtags = ?,"
+                " color = ?, position = ? WHERE id = ?",
+                (*values, theme.id),
+            )
+        else:
+            conn.execute(
+                "INSERT INTO themes (name, keywords, excluded, hashtags, color, position)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                values,
+            )
+    version = strategy_version(conn) + 1
+    settings_q.set_setting(conn, VERSION_KEY, version)
+    return version
+
+
+def strategy_version(conn_or_db: sqlite3.Connection | Database) -> int:
+    """How many times the strategy was saved; 0 when never."""
+    if isinstance(conn_or_db, Database):
+        value = settings_q.get_setting(conn_or_db, VERSION_KEY, 0)
+    else:
+        row = conn_or_db.execute(
+            "SELECT json_extract(value, '$') FROM settings WHERE key = ?", (VERSION_KEY,)
+        ).fetchone()
+        value = row[0] if row else 0
+    return int(value) if _is_int(value) else 0
+
+
+# Validation ---------------------------------------------------------------------------
+
+
+def validate(strategy: Strategy) -> None:
+    """Raise StrategyError naming the first wrong field; blanks and duplicates in the
+    word lists are not errors (they are dropped on save)."""
+    normalized(strategy)
+
+
+def normalized(strategy: Strategy) -> Strategy:
+    """The strategy as it is saved: text trimmed, blank and duplicate words dropped,
+    hashtags as "#Tag", colours lower case. Raises StrategyError when a field is wrong."""
+    profile = Profile(*(_one_line(v) for v in strategy.profile))
+    if len(profile.goal) > MAX_GOAL:
+        raise StrategyError(
+            "profile.goal",
+            PROFILE_LABELS["goal"],
+            f"{len(profile.goal)} characters is too long (at most {MAX_GOAL})",
+            "Say it in one sentence.",
+        )
+    themes = _themes(strategy.themes)
+    low, high = WEEKLY_TARGET_RANGE
+    if not _is_int(strategy.weekly_target) or not low <= strategy.weekly_target <= high:
+        raise StrategyError(
+            "weekly_target",
+            "Weekly target",
+            f"{strategy.weekly_target!r} is not a whole number of posts from {low} to {high}",
+        )
+    _check_mix(strategy.mix)
+    low_h, high_h = HALF_LIFE_RANGE
+    half_life = strategy.half_life_days
+    if not _is_number(half_life) or not low_h <= half_life <= high_h:
+        raise StrategyError(
+            "freshness_half_life_days",
+            "Freshness half-life",
+            f"{half_life!r} is not a number of days from {low_h:g} to {high_h:g}",
+        )
+    return Strategy(
+        profile, themes, strategy.weekly_target, ContentMix(*strategy.mix), float(half_life)
+    )
+
+
+def _themes(themes: tuple[Theme, ...]) -> tuple[Theme, ...]:
+    if not themes:
+        raise StrategyError("themes", "Themes", "there are none", "Add at least one theme.")
+    if len(themes) > MAX_THEMES:
+        raise StrategyError(
+            "themes",
+            "Themes",
+            f"{len(themes)} is too many (at most {MAX_THEMES})",
+            "Focus on fewer: merge or remove some.",
+        )
+    seen: dict[str, int] = {}
+    result = []
+    for n, theme in enumerate(themes):
+        path = f"themes[{n}]"
+        name = _one_line(theme.name)
+        label = f"Theme {n + 1} (“{name}”)" if name else f"Theme {n + 1}"
+        if not name:
+            raise StrategyError(f"{path}.name", f"Theme {n + 1}", "the name is empty")
+        if len(name) > MAX_THEME_NAME:
+            raise StrategyError(
+                f"{path}.name",
+                label,
+                f"the name is {len(name)} characters long (at most {MAX_THEME_NAME})",
+            )
+        if name.casefold() in seen:
+            raise StrategyError(
+                f"{path}.name",
+                label,
+                f"the name is already used by theme {seen[name.casefold()] + 1}",
+                "Give each theme its own name.",
+            )
+        seen[name.casefold()] = n
+        keywords = _words(theme.keywords)
+        if not keywords:
+            raise StrategyError(
+                f"{path}.keywords",
+                label,
+                "it has no keywords",
+                "Add at least one word or phrase that items on this theme contain.",
+            )
+        color = str(theme.color).strip().lower()
+        if not _COLOR.fullmatch(color):
+            raise StrategyError(
+                f"{path}.color", label, f"'{theme.color}' is not a colour like #3a7bd5"
+            )
+        result.append(
+            Theme(
+                id=theme.id,
+                name=name,
+                keywords=keywords,
+                excluded=_words(theme.excluded),
+                hashtags=_hashtags(theme.hashtags, f"{path}.hashtags", label),
+                color=color,
+            )
+        )
+    return tuple(result)
+
+
+def _check_mix(mix: ContentMix) -> None:
+    for key, value in zip(ContentMix._fields, mix, strict=True):
+        if not _is_int(value) or not 0 <= value <= 100:
+            raise StrategyError(
+                f"content_mix.{key}",
+                f"Content mix ({MIX_LABELS[key]})",
+                f"{value!r} is not a whole percentage from 0 to 100",
+            )
+    if sum(mix) != 100:
+        raise StrategyError(
+            "content_mix",
+            "Content mix",
+            f"the parts sum to {sum(mix)}%, not 100%",
+            "Adjust them so they add up to 100.",
+        )
+
+
+def _one_line(text: str) -> str:
+    return _SPACES.sub(" ", str(text)).strip()
+
+
+def _words(words) -> tuple[str, ...]:
+    """Trimmed, blanks and duplicates (ignoring case) dropped, first spelling kept."""
+    seen: set[str] = set()
+    result = []
+    for word in words:
+        word = _one_line(word)
+        if word and word.casefold() not in seen:
+            seen.add(word.casefold())
+            result.append(word)
+    return tuple(result)
+
+
+def hashtag(text: str) -> str:
+    """A hashtag as saved: "tag" and "#tag" give "#tag"; "platform engineering" gives
+    "#PlatformEngineering" (each word capitalised, so people and screen readers can read
+    it); a blank gives ""."""
+    words = _one_line(text).lstrip("#").split()
+    if len(words) > 1:
+        words = [w[:1].upper() + w[1:] for w in words]
+    joined = "".join(words)
+    return f"#{joined}" if joined else ""
+
+
+def _hashtags(tags, path: str, label: str) -> tuple[str, ...]:
+    result = []
+    for n, raw in enumerate(tags):
+        tag = hashtag(raw)
+        if tag and not _HASHTAG.fullmatch(tag):
+            raise StrategyError(
+                f"{path}[{n}]",
+                label,
+                f"'{raw}' is not a hashtag: use letters, digits and _ only",
+            )
+        result.append(tag)
+    return _words(result)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
