@@ -136,18 +136,31 @@ def upsert_rows(
             " summary_text = ?, published = ?, updated_at = ?, content_hash = ? WHERE id = ?",
             updates,
         )
-    changed = [u[-1] for u in updates]
-    new_keys = [i[1] for i in inserts]
-    for start in range(0, len(new_keys), _KEYS_PER_QUERY):
-        chunk = new_keys[start : start + _KEYS_PER_QUERY]
-        changed += [
-            r[0]
-            for r in conn.execute(
-                f"SELECT id FROM items WHERE feed_id = ? AND key IN ({','.join('?' * len(chunk))})",
-                (feed_id, *chunk),
+        rank_items(conn, [u[-1] for u in updates], scorer)
+    if inserts:
+        # New items: ranked from the values in hand, their ids looked up by key (one
+        # query per 500); nothing to delete first, no flags set yet.
+        ids: dict[str, int] = {}
+        new_keys = [i[1] for i in inserts]
+        for start in range(0, len(new_keys), _KEYS_PER_QUERY):
+            chunk = new_keys[start : start + _KEYS_PER_QUERY]
+            ids.update(
+                conn.execute(
+                    "SELECT key, id FROM items WHERE feed_id = ?"
+                    f" AND key IN ({','.join('?' * len(chunk))})",
+                    (feed_id, *chunk),
+                ).fetchall()
             )
-        ]
-    rank_items(conn, changed, scorer)
+        rank_rows = scorer.rank_rows
+        conn.executemany(
+            "INSERT INTO ranks (item_id, theme_id, rank_key, relevance, best, terms)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (ids[key], *rank)
+                for _, key, _, title, _, _, _, text, _, sort_time, *_ in inserts
+                for rank in rank_rows(title, text, from_db_time(sort_time))
+            ],
+        )
     return UpsertResult(len(inserts), len(updates))
 
 

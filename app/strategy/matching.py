@@ -107,6 +107,8 @@ class Matcher:
 
     def match(self, title: str, text: str) -> tuple[Match, ...]:
         """The themes the item matches and none vetoes, best first (ties: lower theme_id first)."""
+        if not self._vocabulary:  # no keywords at all (themes from OPML folders, say)
+            return ()
         title_words = _words(title)
         text_words = _words(text)
         in_title = self._vocabulary.intersection(title_words)

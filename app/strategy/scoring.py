@@ -34,6 +34,7 @@ class Scorer:
         self.half_life_days = float(half_life_days)
         self.version = int(version)
         self._matcher = Matcher(self.themes)
+        self._json: dict[tuple, str] = {}
 
     def matches(self, title: str, text: str) -> tuple[Match, ...]:
         return self._matcher.match(title, text)
@@ -50,11 +51,20 @@ class Scorer:
                 rank_key(m.relevance, sort_time, half_life),
                 m.relevance,
                 m.theme_id,
-                json.dumps(m.terms),
+                self._terms_json(m.terms),
             )
             for m in matches
         ]
         return [(ALL_THEMES, *rows[0][1:]), *rows]
+
+    def _terms_json(self, terms: tuple[tuple[str, str], ...]) -> str:
+        # The same few combinations of terms recur item after item.
+        text = self._json.get(terms)
+        if text is None:
+            text = json.dumps(terms)
+            if len(self._json) < 10_000:
+                self._json[terms] = text
+        return text
 
     def snapshot(self) -> dict:
         return {
