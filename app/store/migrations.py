@@ -2,6 +2,33 @@
 
 from __future__ import annotations
 
+# Unread items per theme (0: all), kept by triggers as ranks change, so the inbox's
+# counts are read, not counted (counting 100k items' rows took ~240 ms). A re-score,
+# which replaces every row of ranks, drops them, recounts once and makes them again.
+UNREAD_COUNT_TRIGGERS = """
+    CREATE TRIGGER ranks_unread_insert AFTER INSERT ON ranks
+    WHEN new.read = 0 AND new.dismissed = 0 BEGIN
+        INSERT INTO unread_counts (theme_id, unread) VALUES (new.theme_id, 1)
+        ON CONFLICT (theme_id) DO UPDATE SET unread = unread + 1;
+    END;
+    CREATE TRIGGER ranks_unread_delete AFTER DELETE ON ranks
+    WHEN old.read = 0 AND old.dismissed = 0 BEGIN
+        UPDATE unread_counts SET unread = unread - 1 WHERE theme_id = old.theme_id;
+    END;
+    CREATE TRIGGER ranks_unread_update AFTER UPDATE OF read, dismissed ON ranks
+    WHEN (old.read = 0 AND old.dismissed = 0) != (new.read = 0 AND new.dismissed = 0) BEGIN
+        INSERT INTO unread_counts (theme_id, unread)
+        VALUES (new.theme_id, CASE WHEN new.read = 0 AND new.dismissed = 0 THEN 1 ELSE -1 END)
+        ON CONFLICT (theme_id) DO UPDATE SET unread = unread + excluded.unread;
+    END;
+"""
+# The inbox's order: every view is a range of it. A re-score drops it while it replaces
+# every row, then builds it again in one sorted pass.
+RANKS_ORDER_INDEX = (
+    "CREATE INDEX ranks_order ON ranks(theme_id, dismissed, rank_key DESC, item_id DESC)"
+)
+UNREAD_COUNT_TRIGGER_NAMES = ("ranks_unread_insert", "ranks_unread_delete", "ranks_unread_update")
+
 # Each entry upgrades the schema from version i to i + 1.
 MIGRATIONS: tuple[str, ...] = (
     # 1: feeds, items (deduplicated per feed, full-text indexed), themes, drafts, posts.
@@ -184,8 +211,10 @@ MIGRATIONS: tuple[str, ...] = (
         starred   INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (item_id, theme_id)
     ) WITHOUT ROWID;
-    CREATE INDEX ranks_order ON ranks(theme_id, dismissed, rank_key DESC, item_id DESC);
-    CREATE INDEX ranks_unread ON ranks(theme_id) WHERE dismissed = 0 AND read = 0;
+    """
+    + RANKS_ORDER_INDEX
+    + """;
+    CREATE TABLE unread_counts (theme_id INTEGER PRIMARY KEY, unread INTEGER NOT NULL);
     CREATE TRIGGER items_flags AFTER UPDATE OF read, dismissed, starred ON items BEGIN
         UPDATE ranks SET read = new.read, dismissed = new.dismissed, starred = new.starred
         WHERE item_id = new.id;
@@ -195,7 +224,9 @@ MIGRATIONS: tuple[str, ...] = (
     SELECT id, 0, -6.0 + (julianday(sort_time) - 2451544.5) / 3.0, starred FROM items;
     INSERT INTO settings (key, value)
     VALUES ('scoring', '{"version": -1, "half_life_days": 3.0, "themes": []}');
-    """,
+    INSERT INTO unread_counts SELECT 0, count(*) FROM ranks;
+    """
+    + UNREAD_COUNT_TRIGGERS,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -13,6 +13,11 @@ from datetime import datetime
 
 from app.store.database import Database, from_db_time, to_db_time
 from app.store.items import rank_items
+from app.store.migrations import (
+    RANKS_ORDER_INDEX,
+    UNREAD_COUNT_TRIGGER_NAMES,
+    UNREAD_COUNT_TRIGGERS,
+)
 from app.strategy.scoring import keep_snapshot, saved_scorer
 
 # Items read and scored per step: ~20 ms of work between two progress reports.
@@ -56,14 +61,27 @@ def rescore(db: Database, now: datetime, on_progress: Progress | None = None) ->
             if on_progress:
                 on_progress(done, max(total, done))
         with db.transaction() as tx:
+            # Flags as they are now, from the rows being replaced (narrow, unlike items).
+            tx.execute(
+                "CREATE TEMP TABLE flags (item_id INTEGER PRIMARY KEY, read, dismissed, starred)"
+            )
+            tx.execute(
+                "INSERT INTO temp.flags SELECT item_id, read, dismissed, starred FROM ranks"
+                " WHERE theme_id = 0"
+            )
+            for name in UNREAD_COUNT_TRIGGER_NAMES:  # recounted once below instead
+                tx.execute(f"DROP TRIGGER {name}")
+            tx.execute("DROP INDEX ranks_order")  # built again below, in one sorted pass
             tx.execute("DELETE FROM ranks")
             tx.execute(
                 "INSERT INTO ranks (item_id, theme_id, rank_key, relevance, best, terms,"
                 " read, dismissed, starred)"
                 " SELECT n.item_id, n.theme_id, n.rank_key, n.relevance, n.best, n.terms,"
-                " i.read, i.dismissed, i.starred"
-                " FROM temp.new_ranks n JOIN items i ON i.id = n.item_id"
+                " coalesce(f.read, 0), coalesce(f.dismissed, 0), coalesce(f.starred, 0)"
+                " FROM temp.new_ranks n LEFT JOIN temp.flags f ON f.item_id = n.item_id"
+                " ORDER BY n.item_id, n.theme_id"
             )
+            tx.execute(RANKS_ORDER_INDEX)
             stragglers = [
                 r[0]
                 for r in tx.execute(
@@ -71,7 +89,20 @@ def rescore(db: Database, now: datetime, on_progress: Progress | None = None) ->
                 )
             ]
             rank_items(tx, stragglers, scorer)
+            tx.execute("DELETE FROM unread_counts")
+            tx.execute(
+                "INSERT INTO unread_counts SELECT theme_id, count(*) FROM ranks"
+                " WHERE dismissed = 0 AND read = 0 GROUP BY theme_id"
+            )
+            for statement in _statements(UNREAD_COUNT_TRIGGERS):
+                tx.execute(statement)
             keep_snapshot(tx, scorer)
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.new_ranks")
+        conn.execute("DROP TABLE IF EXISTS temp.flags")
     return done + len([i for i in stragglers if i > last])
+
+
+def _statements(script: str) -> list[str]:
+    """The CREATE TRIGGER statements of a script, one each (each ends with "END;")."""
+    return [part.strip() + " END;" for part in script.split("END;") if part.strip()]

@@ -158,3 +158,47 @@ def test_fts_query_quotes_every_word_and_prefixes_the_last_while_typing():
     assert fts_query('kube "net') == '"kube" """net"*'
     assert fts_query("AND OR ") == '"AND" "OR"'
     assert fts_query("-- ()") == ""
+
+
+def test_kept_counts_match_a_recount_after_every_kind_of_change(ranked, clock):
+    planner, ids, _, _ = ranked
+
+    def recount():
+        rows = planner.db.read(
+            "SELECT theme_id, count(*) FROM ranks WHERE dismissed = 0 AND read = 0"
+            " GROUP BY theme_id"
+        )
+        return {r[0]: r[1] for r in rows}
+
+    assert planner.unread_counts() == recount()
+    planner.set_read([ids["Kubernetes news"], ids["Café culture"]])
+    planner.set_dismissed([ids["Kubernetes news"], ids["A team offsite"]])
+    planner.set_read([ids["Kubernetes news"]], False)
+    assert planner.unread_counts() == recount()
+    with planner.db.transaction() as conn:  # a changed item is ranked again
+        items_q.upsert_entries(
+            conn,
+            1,
+            [_entry(7, "A team offsite, moved", "Now about rust.", 3, clock.now())],
+            clock.now(),
+        )
+        conn.execute("DELETE FROM items WHERE id = ?", (ids["Mentoring new engineers"],))
+    assert planner.unread_counts() == recount()
+    planner.rescore()
+    assert planner.unread_counts() == recount()
+    planner.set_dismissed([ids["A team offsite"]], False)
+    assert planner.unread_counts() == recount()
+
+
+def test_a_word_in_very_many_items_lists_them_in_inbox_order(ranked, monkeypatch):
+    import app.store.inbox as inbox_q
+
+    planner, _, platform, _ = ranked
+    by_text = planner.search(InboxFilter(search="kubernetes"))
+    monkeypatch.setattr(inbox_q, "_BM25_MAX", 2)  # 4 matches: "very many"
+    by_rank = planner.search(InboxFilter(search="kubernetes"))
+    assert sorted(by_rank) == sorted(by_text)
+    inbox_order = planner.inbox_ids()
+    assert by_rank == [i for i in inbox_order if i in by_rank]
+    in_theme = planner.search(InboxFilter(platform, search="kubernetes"))
+    assert in_theme == [i for i in planner.inbox_ids(None, InboxFilter(platform)) if i in by_rank]

@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSplitter,
     QStackedWidget,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -51,14 +52,14 @@ _THEME_ID_ROLE = USER_ROLE + 1
 _KEYS = {"j": "next", "k": "previous", "s": "star", "m": "read", "d": "dismiss", "o": "open"}
 
 
-class ItemList(QTreeView):
+class ItemList(QTableView):
     """The item list, with single-key commands while it has the focus (so typing in the
     search box never triggers them): j/k move, s star, m read/unread, d or Delete
     dismiss (again: bring back), o or Enter open the link.
 
-    A tree view with one level, not a QListView: a QListView lays out every row again
-    when rows are added, so paging in 200 rows at a time grew to 200 ms a page near row
-    100,000; a tree view with uniform row heights only lays out the rows it shows."""
+    A one-column table, not a QListView or QTreeView: both lay out every row again when
+    rows are added, so paging in 200 rows at a time grew to 200 ms a page near row
+    100,000; a table with fixed row heights only adds header sections."""
 
     command = Signal(str)
 
@@ -124,11 +125,15 @@ class InboxPage(QStackedWidget):
         self.view.setModel(self.model)
         self.view.setItemDelegate(ItemDelegate(self._when, self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setUniformRowHeights(True)
-        self.view.setHeaderHidden(True)
-        self.view.setRootIsDecorated(False)
-        self.view.setIndentation(0)
-        self.view.setAllColumnsShowFocus(True)
+        self.view.setShowGrid(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        rows = self.view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(ItemDelegate.row_height(self.view.font()))
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setProperty("horizontalScrollBarPolicy", SCROLLBAR_ALWAYS_OFF)
         self.view.selectionModel().currentChanged.connect(self._current_changed)

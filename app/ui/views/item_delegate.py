@@ -65,6 +65,16 @@ class ItemDelegate(QStyledItemDelegate):
             self._read_cache[key] = (font, QFontMetrics(font))
         return self._read_cache[key]
 
+    @staticmethod
+    def row_height(font: QFont) -> int:
+        """A row's height for the view's font (the same as sizeHint's)."""
+        title = QFont(font)
+        title.setWeight(QFont.Weight.DemiBold)
+        meta = QFont(font)
+        meta.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        height = 2 * QFontMetrics(title).height() + 2 * QFontMetrics(meta).height()
+        return height + 2 * _PAD_Y + 3 * _GAP
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         _, title_metrics, _, meta_metrics = self._fonts(option)
         height = 2 * title_metrics.height() + 2 * meta_metrics.height()
