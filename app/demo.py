@@ -13,6 +13,7 @@ from app.store import feeds as feeds_q
 from app.store import items as items_q
 from app.store import settings as settings_q
 from app.store import themes as themes_q
+from app.strategy.strategy import VERSION_KEY as STRATEGY_VERSION_KEY
 from app.types import ParsedEntry, Theme
 
 DEMO_MANIFEST = "demo.json"
@@ -40,6 +41,7 @@ def load_demo(planner: Planner) -> DemoReport:
     with planner.db.transaction() as conn:
         settings_q.set_setting(conn, "profile", manifest["profile"])
         settings_q.set_setting(conn, "weekly_target", int(manifest.get("weekly_target", 3)))
+        settings_q.set_setting(conn, STRATEGY_VERSION_KEY, 1)  # a strategy, saved once
         theme_ids = {}
         for position, t in enumerate(manifest["themes"]):
             theme = Theme(

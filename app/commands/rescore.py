@@ -23,14 +23,14 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 
 
 def run(planner: Planner, args: argparse.Namespace) -> int:
-    last = [-1]
+    last = [0]
 
     def on_progress(done: int, total: int) -> None:
         if args.json_progress:
             print(json.dumps({"event": "progress", "done": done, "total": total}), flush=True)
-        elif total and done * 10 // total != last[0]:  # every 10%
+        elif total and done * 10 // total > last[0]:  # at each tenth
             last[0] = done * 10 // total
-            print(f"Ranking… {done * 100 // total}%", flush=True)
+            print(f"Ranking… {last[0] * 10}%", flush=True)
 
     count = planner.rescore(on_progress)
     if args.json_progress:

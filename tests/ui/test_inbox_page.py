@@ -149,3 +149,18 @@ def test_saving_the_strategy_from_the_window_reranks(qtbot, open_window, demo_pl
     assert demo_planner.scores_current()
     dialog.stack.setClean()
     dialog.reject()
+
+
+def test_a_busy_database_is_a_message_not_a_crash(qtbot, open_window, demo_planner, monkeypatch):
+    from app.errors import StorageError
+
+    window = open_window(demo_planner)
+
+    def busy(*_args, **_kwargs):
+        raise StorageError("The database is busy: another program is holding it.", "")
+
+    monkeypatch.setattr(demo_planner, "set_starred", busy)
+    first = window.inbox.model.item_id(0)
+    _press(window, Qt.Key.Key_S)
+    assert "busy" in window.statusBar().currentMessage()
+    assert not demo_planner.item(first).starred

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import DigwellError
 from app.planner import Planner
 from app.store.inbox import InboxFilter
 from app.ui.formatting import relative_time
@@ -36,6 +37,7 @@ from app.ui.views.preview import PreviewPane
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon, QKeyEvent
 
+    from app.types import Item
     from app.ui.views.empty_state import EmptyInbox
     from app.ui.views.first_run import FirstRunGuide
 
@@ -67,7 +69,7 @@ class ItemList(QTableView):
         key = event.key()
         text = event.text().lower()
         plain = not event.modifiers().value  # no Ctrl, Alt or Shift
-        if plain and key in (KEY_DELETE,):
+        if plain and key == KEY_DELETE:
             self.command.emit("dismiss")
         elif plain and key in (KEY_RETURN, KEY_ENTER):
             self.command.emit("open")
@@ -308,6 +310,14 @@ class InboxPage(QStackedWidget):
         item = self.preview.item
         if item is None:
             return
+        try:
+            self._act(name, item)
+        except DigwellError as err:  # e.g. the database is busy: say so, change nothing
+            self.message.emit(str(err))
+            return
+        self._after_change(item.id, row)
+
+    def _act(self, name: str, item: Item) -> None:
         if name == "open":
             self.preview.open_link()
             self._planner.set_read([item.id])
@@ -321,7 +331,6 @@ class InboxPage(QStackedWidget):
             self.message.emit(
                 "Dismissed: it is under “Dismissed” now." if not item.dismissed else "Brought back."
             )
-        self._after_change(item.id, row)
 
     def _after_change(self, item_id: int, row: int) -> None:
         """Show the item's new state; an item that left the view gives way to the next."""
