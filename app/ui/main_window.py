@@ -225,7 +225,11 @@ class MainWindow(QMainWindow):
         self.inbox.draft_requested.connect(self.draft_item)
         self.inbox.demo_requested.connect(self.demo_requested)
         self.inbox.preview.link_refused.connect(
-            lambda url: self.messages.info(f"Not opened: “{url}” is not a web link.")
+            lambda url: self.messages.info(
+                f"Not opened: “{url}” is not a web link."
+                if url
+                else "This item has no web link to open (only http and https links are kept)."
+            )
         )
         self.inbox.add_feed_requested.connect(
             lambda: self._on_feeds_page(lambda: self.feeds.add_feed())

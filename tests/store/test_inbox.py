@@ -59,7 +59,7 @@ def _titles(planner, inbox=None):
 
 
 def test_a_theme_view_lists_its_matches_best_first(ranked):
-    planner, _, platform, lead = ranked
+    planner, ids, platform, lead = ranked
     assert _titles(planner, InboxFilter(platform)) == [
         "Kubernetes news",  # in the title, 2 hours old: 0.6 x 0.98
         "Kubernetes at scale",  # title and phrase, 30 hours old: 0.69 x 0.75
@@ -68,6 +68,13 @@ def test_a_theme_view_lists_its_matches_best_first(ranked):
     ]
     # "team" in both title and summary counts once; "mentoring" in a title beats it.
     assert _titles(planner, InboxFilter(lead)) == ["Mentoring new engineers", "A team offsite"]
+    reasons = {planner.item(ids[t]).title: planner.item(ids[t]).reason for t in ids}
+    assert reasons["Kubernetes at scale"] == (
+        "Platform: kubernetes (title), developer platform (summary)"
+    )
+    assert reasons["Mentoring new engineers"] == "Leadership: mentoring (title), team (summary)"
+    assert reasons["Kubernetes and crypto"] == ""  # excluded: no theme, no reason
+    assert reasons["Café culture"] == ""
 
 
 def test_the_whole_inbox_ranks_unmatched_items_below_fresh_matches(ranked):

@@ -164,3 +164,24 @@ def test_a_busy_database_is_a_message_not_a_crash(qtbot, open_window, demo_plann
     _press(window, Qt.Key.Key_S)
     assert "busy" in window.statusBar().currentMessage()
     assert not demo_planner.item(first).starred
+
+
+def test_an_item_without_a_web_link_says_so_when_asked_to_open(
+    qtbot, open_window, planner, clock, monkeypatch
+):
+    from PySide6.QtGui import QDesktopServices
+
+    from app.store import feeds as feeds_q
+    from app.store import items as items_q
+    from app.types import ParsedEntry
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
+    hostile = ParsedEntry("guid:j", "A hostile link", "", "", "", "Text.", clock.now(), "j")
+    with planner.db.transaction() as conn:  # its javascript: link was dropped when parsed
+        feed_id = feeds_q.add_feed(conn, "https://x.example/feed", "X", clock.now())
+        items_q.upsert_entries(conn, feed_id, [hostile], clock.now())
+    window = open_window(planner, demo=False)
+    _press(window, Qt.Key.Key_O)
+    assert opened == []
+    assert window.statusBar().currentMessage().startswith("This item has no web link")

@@ -148,8 +148,8 @@ class PreviewPane(QWidget):
 
     def open_link(self) -> None:
         """Open the item's link in the browser (http and https only)."""
-        if self._item is not None and self._item.link:
-            self._open(self._item.link)
+        if self._item is not None:
+            self._open(self._item.link)  # none (a feed's javascript: link was dropped): refused
 
     def _open_url(self, url: QUrl) -> None:
         self._open(url.toString())
