@@ -12,6 +12,7 @@ from app.errors import SchemaTooNewError, StorageError
 from app.store.migrations import LATEST_VERSION, MIGRATIONS
 
 _BUSY_TIMEOUT_MS = 5000
+_BULK_BUSY_TIMEOUT_MS = 60_000
 
 
 def to_db_time(dt: datetime) -> str:
@@ -132,8 +133,13 @@ class Database:
     @contextmanager
     def bulk_writes(self, checkpoint_pages: int, cache_mib: int) -> Iterator[None]:
         """For a while: checkpoint the WAL every `checkpoint_pages` pages instead of
-        SQLite's 1,000, and cache `cache_mib` MiB of pages instead of its 2."""
-        pragmas = {"wal_autocheckpoint": int(checkpoint_pages), "cache_size": -1024 * cache_mib}
+        SQLite's 1,000, cache `cache_mib` MiB of pages instead of its 2, and wait up to a
+        minute for another writer (a re-score's swap of 100k items' ranks takes seconds)."""
+        pragmas = {
+            "wal_autocheckpoint": int(checkpoint_pages),
+            "cache_size": -1024 * cache_mib,
+            "busy_timeout": _BULK_BUSY_TIMEOUT_MS,
+        }
         previous = {name: self.conn.execute(f"PRAGMA {name}").fetchone()[0] for name in pragmas}
         for name, value in pragmas.items():
             self.conn.execute(f"PRAGMA {name} = {value}")

@@ -113,12 +113,12 @@ def test_bulk_writes_apply_for_a_while_then_restore(tmp_path):
     def pragmas():
         return tuple(
             db.conn.execute(f"PRAGMA {name}").fetchone()[0]
-            for name in ("wal_autocheckpoint", "cache_size")
+            for name in ("wal_autocheckpoint", "cache_size", "busy_timeout")
         )
 
     before = pragmas()
     with pytest.raises(RuntimeError), db.bulk_writes(10_000, 16):
-        assert pragmas() == (10_000, -16 * 1024)
+        assert pragmas() == (10_000, -16 * 1024, 60_000)
         raise RuntimeError
     assert pragmas() == before
 
