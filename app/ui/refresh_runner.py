@@ -6,11 +6,11 @@ window; in a child process the window only reads one short JSON line per feed.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
+from app.ui.json_lines import JsonLines
 from app.ui.launch import digwell_command
 
 # Enough of the child's stderr to explain a failure; the rest is dropped.
@@ -47,7 +47,7 @@ class RefreshRunner(QObject):
         self._data_dir = Path(data_dir)
         self._command = command  # tests may run another program speaking the same lines
         self._process: QProcess | None = None
-        self._buffer = b""
+        self._lines = JsonLines()
         self._stderr = b""
         self._report: dict | None = None
         self._stopping = False
@@ -93,7 +93,8 @@ class RefreshRunner(QObject):
         process.finished.connect(self._process_finished)
         process.errorOccurred.connect(self._process_error)
         self._process = process
-        self._buffer = self._stderr = b""
+        self._lines = JsonLines()
+        self._stderr = b""
         self._report = None
         self._stopping = False
         process.start(program, [*prefix, *args])
@@ -116,10 +117,8 @@ class RefreshRunner(QObject):
     def _read_stdout(self) -> None:
         if self._process is None:
             return
-        self._buffer += bytes(self._process.readAllStandardOutput().data())
-        *lines, self._buffer = self._buffer.split(b"\n")
-        for line in lines:
-            self._handle_line(line)
+        for event in self._lines.feed(bytes(self._process.readAllStandardOutput().data())):
+            self._handle_event(event)
 
     def _read_stderr(self) -> None:
         if self._process is None:
@@ -128,13 +127,7 @@ class RefreshRunner(QObject):
             -_STDERR_KEEP:
         ]
 
-    def _handle_line(self, line: bytes) -> None:
-        try:
-            event = json.loads(line)
-        except ValueError:
-            return  # not a progress line (a library may print something)
-        if not isinstance(event, dict):
-            return
+    def _handle_event(self, event: dict) -> None:
         kind = event.pop("event", None)
         if kind == "start":
             self.planned.emit(int(event.get("total", 0)))
@@ -147,9 +140,8 @@ class RefreshRunner(QObject):
     def _process_finished(self, exit_code: int, exit_status) -> None:
         self._read_stdout()
         self._read_stderr()
-        if self._buffer.strip():
-            self._handle_line(self._buffer)
-            self._buffer = b""
+        for event in self._lines.finish():
+            self._handle_event(event)
         report, stopping = self._report, self._stopping
         self._end()
         if report is not None:

@@ -3,11 +3,11 @@ ranking 100k items is seconds of Python, which in the window's process would sta
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, Signal
 
+from app.ui.json_lines import JsonLines
 from app.ui.launch import digwell_command
 
 
@@ -32,7 +32,7 @@ class RescoreRunner(QObject):
         self._command = command
         self._process: QProcess | None = None
         self._again = False
-        self._buffer = b""
+        self._lines = JsonLines()
         self._stderr = b""
         self._items: int | None = None
 
@@ -50,7 +50,7 @@ class RescoreRunner(QObject):
             lambda: setattr(self, "_stderr", bytes(process.readAllStandardError().data()))
         )
         process.finished.connect(self._ended)
-        self._process, self._buffer, self._stderr, self._items = process, b"", b"", None
+        self._process, self._lines, self._stderr, self._items = process, JsonLines(), b"", None
         process.start(
             program, [*prefix, "rescore", "--json-progress", "--data-dir", str(self._data_dir)]
         )
@@ -71,22 +71,19 @@ class RescoreRunner(QObject):
     def _read(self) -> None:
         if self._process is None:
             return
-        self._buffer += bytes(self._process.readAllStandardOutput().data())
-        *lines, self._buffer = self._buffer.split(b"\n")
-        for line in lines:
-            try:
-                event = json.loads(line)
-            except ValueError:
-                continue
-            if not isinstance(event, dict):
-                continue
-            if event.get("event") == "progress":
-                self.progressed.emit(int(event["done"]), int(event["total"]))
-            elif event.get("event") == "done":
-                self._items = int(event.get("items", 0))
+        for event in self._lines.feed(bytes(self._process.readAllStandardOutput().data())):
+            self._handle_event(event)
+
+    def _handle_event(self, event: dict) -> None:
+        if event.get("event") == "progress":
+            self.progressed.emit(int(event["done"]), int(event["total"]))
+        elif event.get("event") == "done":
+            self._items = int(event.get("items", 0))
 
     def _ended(self, exit_code: int, _status) -> None:
         self._read()
+        for event in self._lines.finish():
+            self._handle_event(event)
         process, self._process = self._process, None
         if process is not None:
             process.deleteLater()
