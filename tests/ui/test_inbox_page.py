@@ -185,3 +185,42 @@ def test_an_item_without_a_web_link_says_so_when_asked_to_open(
     _press(window, Qt.Key.Key_O)
     assert opened == []
     assert window.statusBar().currentMessage().startswith("This item has no web link")
+
+
+def test_dismissing_deep_in_the_list_keeps_the_place(qtbot, open_window, planner, clock):
+    from datetime import timedelta
+
+    from PySide6.QtCore import QModelIndex
+
+    from app.store import feeds as feeds_q
+    from app.store import items as items_q
+    from app.types import ParsedEntry
+
+    now = clock.now()
+    entries = [
+        ParsedEntry(
+            f"guid:{i}",
+            f"Item {i}",
+            f"https://x.example/{i}",
+            "",
+            "",
+            "",
+            now - timedelta(minutes=i),
+            str(i),
+        )
+        for i in range(450)
+    ]
+    with planner.db.transaction() as conn:
+        feed_id = feeds_q.add_feed(conn, "https://x.example/feed", "X", now)
+        items_q.upsert_entries(conn, feed_id, entries, now)
+    window = open_window(planner, demo=False)
+    page, model = window.inbox, window.inbox.model
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    page._select_row(300)
+    doomed, after = model.item_id(300), model.item_id(301)
+    _press(window, Qt.Key.Key_D)
+    assert planner.item(doomed).dismissed
+    assert model.rowCount() == 449 and model.total() == 449
+    assert page.view.currentIndex().row() == 300 and page.selected_item_id() == after
+    assert doomed not in [model.item_id(r) for r in range(model.rowCount())]

@@ -124,6 +124,19 @@ class InboxModel(QAbstractListModel):
             return None
         return row if row < self._exposed else None
 
+    def remove_item(self, item_id: int) -> None:
+        """Take an item out of the list where it stands (it left this view), keeping the
+        rows read so far and the place the view scrolled to."""
+        row = self.row_of(item_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._ids[row]
+        self._exposed -= 1
+        self._total -= 1
+        self._rows.pop(item_id, None)
+        self.endRemoveRows()
+
     def refresh_row(self, item_id: int) -> None:
         """Forget the cached row so it is read again (e.g. it now has a draft)."""
         self._rows.pop(item_id, None)

@@ -339,7 +339,7 @@ class InboxPage(QStackedWidget):
             self.model.refresh_row(item_id)
             self._show(item_id)
         else:
-            self.model.reload()
+            self.model.remove_item(item_id)
             if self.model.rowCount():
                 self._select_row(min(row, self.model.rowCount() - 1))
             else:
