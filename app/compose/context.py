@@ -1,4 +1,25 @@
-"""What a template sees: items, theme, profile, the user's take, the platform."""
+"""What a template sees: items, theme, profile, the user's take, the platform.
+
+Every value is a str, int, bool, list or dict, never None: an empty field is "" or [].
+
+- `items`: the draft's items, each a dict:
+  - `id` (int), `link` (the item's web address, or "")
+  - `title`: one line, never empty (falls back to the summary's start, then the host)
+  - `author`: a person's name, or "" (e-mail addresses and "admin"-like names dropped)
+  - `source`: the feed's name, or ""
+  - `date`: published, e.g. "22 Nov 2026", or ""
+  - `summary`: plain text on one line, feed boilerplate ("[…]", "Continue reading",
+    "The post … appeared first on …") removed, or ""
+  - `first_sentence`: the summary's first sentence (at most ~280 characters), or "" if
+    there is none or it only repeats the title
+- `item`: the first of `items`; None when there are none (a template that uses it then
+  fails with an error naming its line)
+- `theme`: `name` ("" if none) and `hashtags` (a list of str, as the user typed them)
+- `profile`: `name`, `role`, `goal` (each "" if not set)
+- `take`: the user's take, or TAKE_PLACEHOLDER for them to type over
+- `platform`: `key` ("linkedin", "x", …), `name`, `limit` (int) and `short` (True where
+  posts are 300 characters or fewer: X, Bluesky)
+"""
 
 from __future__ import annotations
 
@@ -8,21 +29,80 @@ from app.compose.platforms import Platform
 from app.types import Item, Profile, Theme
 
 TAKE_PLACEHOLDER = "[Your take: what struck you, and who should read it?]"
+# Every placeholder a bundled template leaves for the user starts like this.
+PLACEHOLDER_PREFIX = "[Your "
+SHORT_PLATFORM_LIMIT = 300
+
+_BOILERPLATE_ENDINGS = (
+    "[…]",
+    "[...]",
+    "[&#8230;]",
+    "Continue reading →",
+    "Continue reading",
+    "Read more →",
+    "Read more",
+    "Read more...",
+    "Read more…",
+)
+
+
+def placeholders(text: str) -> list[str]:
+    """The "[Your …]" placeholders still in a draft, in order."""
+    found: list[str] = []
+    start = text.find(PLACEHOLDER_PREFIX)
+    while start >= 0:
+        end = text.find("]", start)
+        if end < 0:
+            break
+        found.append(text[start : end + 1])
+        start = text.find(PLACEHOLDER_PREFIX, end)
+    return found
+
+
+def _clean_summary(text: str) -> str:
+    from app.compose.filters import plain
+
+    s = plain(text)
+    # WordPress and friends end summaries with a link line: "The post X appeared first on Y."
+    tail = s.rfind("The post ")
+    if tail >= 0 and " appeared first on " in s[tail:]:
+        s = s[:tail].rstrip()
+    for _ in range(3):  # "Lorem ipsum […] Continue reading →"
+        for ending in _BOILERPLATE_ENDINGS:
+            if s.endswith(ending):
+                s = s.removesuffix(ending).rstrip()
+    return s
+
+
+def _same_text(a: str, b: str) -> bool:
+    def key(s: str) -> str:
+        return "".join(c for c in s.casefold() if c.isalnum())
+
+    return key(a) == key(b)
 
 
 def item_context(item: Item) -> dict[str, Any]:
-    """An item as templates see it: plain text only."""
+    """An item as templates see it: plain text only, nothing None."""
+    from app.compose.filters import author_name, domain, plain, shorten
     from app.feeds.sanitize import first_sentence  # html.parser: not needed at start-up
 
+    link = (item.link or "").strip()
+    summary = _clean_summary(item.summary_text or "")
+    title = plain(item.title)
+    first = first_sentence(summary) if summary else ""
+    if title and _same_text(first, title):
+        first = ""
+    if not title:
+        title = shorten(first, 80) or domain(link) or "Untitled"
     return {
         "id": item.id,
-        "title": item.title,
-        "link": item.link,
-        "author": item.author,
-        "source": item.source,
+        "title": title,
+        "link": link,
+        "author": author_name(item.author),
+        "source": plain(item.source),
         "date": f"{item.published.day} {item.published:%b %Y}" if item.published else "",
-        "summary": item.summary_text,
-        "first_sentence": first_sentence(item.summary_text),
+        "summary": summary,
+        "first_sentence": first,
     }
 
 
@@ -34,16 +114,27 @@ def build_context(
     take: str,
     platform: Platform,
 ) -> dict[str, Any]:
-    """The full template context; `item` is the first of `items`."""
+    """The full template context; `item` is the first of `items`, or None if none."""
+    from app.compose.filters import plain
+
     item_dicts = [item_context(i) for i in items]
     return {
         "item": item_dicts[0] if item_dicts else None,
         "items": item_dicts,
         "theme": {
-            "name": theme.name if theme else "",
-            "hashtags": list(theme.hashtags) if theme else [],
+            "name": plain(theme.name) if theme else "",
+            "hashtags": [t.strip() for t in theme.hashtags if t and t.strip()] if theme else [],
         },
-        "profile": {"name": profile.name, "role": profile.role, "goal": profile.goal},
-        "take": take.strip() or TAKE_PLACEHOLDER,
-        "platform": {"key": platform.key, "name": platform.name, "limit": platform.limit},
+        "profile": {
+            "name": plain(profile.name),
+            "role": plain(profile.role),
+            "goal": plain(profile.goal),
+        },
+        "take": (take or "").strip() or TAKE_PLACEHOLDER,
+        "platform": {
+            "key": platform.key,
+            "name": platform.name,
+            "limit": platform.limit,
+            "short": platform.limit <= SHORT_PLATFORM_LIMIT,
+        },
     }

@@ -1,6 +1,10 @@
 """The platforms a post can go to, their limits and compose pages."""
 
+from __future__ import annotations
+
+import re
 from typing import NamedTuple
+from urllib.parse import quote
 
 from app.errors import DigwellError
 
@@ -11,26 +15,60 @@ class Platform(NamedTuple):
     key: str
     name: str
     limit: int
+    # The compose page; "{text}" is the post, URL-encoded, where the page takes one.
     compose_url: str
 
 
 PLATFORMS: dict[str, Platform] = {
     p.key: p
     for p in (
-        Platform("linkedin", "LinkedIn", 3000, "https://www.linkedin.com/feed/?shareActive=true"),
-        Platform("x", "X", 280, "https://x.com/compose/post"),
-        Platform("mastodon", "Mastodon", 500, ""),
-        Platform("bluesky", "Bluesky", 300, "https://bsky.app/intent/compose"),
-        Platform("threads", "Threads", 500, "https://www.threads.net/intent/post"),
+        Platform(
+            "linkedin",
+            "LinkedIn",
+            3000,
+            "https://www.linkedin.com/feed/?shareActive=true&text={text}",
+        ),
+        Platform("x", "X", 280, "https://x.com/intent/post?text={text}"),
+        Platform("mastodon", "Mastodon", 500, "https://{instance}/share?text={text}"),
+        Platform("bluesky", "Bluesky", 300, "https://bsky.app/intent/compose?text={text}"),
+        Platform("threads", "Threads", 500, "https://www.threads.net/intent/post?text={text}"),
     )
 }
 DEFAULT_PLATFORM = "linkedin"
+_HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?")
 
 
 def platform(key: str) -> Platform:
-    """The platform with this key; a clear ValueError if there is none."""
+    """The platform with this key; a clear DigwellError if there is none."""
     try:
         return PLATFORMS[key]
     except KeyError:
         known = ", ".join(PLATFORMS)
         raise DigwellError(f"There is no platform '{key}'.", f"Choose one of {known}.") from None
+
+
+def normalise_instance(text: str) -> str:
+    """'https://Mastodon.Social/@me' -> 'mastodon.social'; a clear error if not a host."""
+    host = text.strip().lower()
+    host = re.sub(r"^[a-z]+://", "", host).split("/", 1)[0].lstrip("@")
+    if "@" in host:  # "me@mastodon.social", as people write their handle
+        host = host.rsplit("@", 1)[1]
+    if not _HOST.fullmatch(host):
+        raise DigwellError(
+            f"“{text.strip()}” is not a Mastodon server name.",
+            "Give your server's address, such as mastodon.social.",
+        )
+    return host
+
+
+def compose_link(platform_key: str, text: str, instance: str = "") -> str:
+    """The compose page with `text` filled in. Mastodon needs the user's server."""
+    target = platform(platform_key)
+    if "{instance}" in target.compose_url:
+        if not instance:
+            raise DigwellError(
+                f"Digwell does not know your {target.name} server yet.",
+                "Set it under Draft › Mastodon server…",
+            )
+        instance = normalise_instance(instance)
+    return target.compose_url.format(text=quote(text, safe=""), instance=instance)

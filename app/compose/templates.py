@@ -1,4 +1,4 @@
-"""The library of draft templates: bundled ones, rendered in a Jinja2 sandbox."""
+"""The library of draft templates: bundled ones and the user's own."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from app.compose.render_process import RenderProcess, shared_render_process
 from app.errors import TemplateError
 
 TEMPLATE_SUFFIX = ".j2"
@@ -22,9 +23,11 @@ class TemplateInfo(NamedTuple):
     kind: str
     platforms: tuple[str, ...]
     path: Path
+    user: bool = False  # in the user's folder, not bundled
+    overrides: bool = False  # a user template hiding the bundled one of its name
 
 
-def read_header(path: Path) -> TemplateInfo:
+def read_header(path: Path, user: bool = False) -> TemplateInfo:
     """Parse the `{# key: value #}` header at the top of a template file."""
     try:
         source = path.read_text(encoding="utf-8")
@@ -46,88 +49,115 @@ def read_header(path: Path) -> TemplateInfo:
         kind=kind if kind in _KINDS else "share",
         platforms=tuple(p.strip() for p in fields.get("platforms", "").split(",") if p.strip()),
         path=path,
+        user=user,
     )
 
 
 class TemplateLibrary:
-    """Templates found in one folder, rendered with undefined names as errors."""
+    """The bundled templates and the user's own (which win by name); rendered in a
+    sandbox in a separate, time-limited process (see render_process)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        user_folder: Path | None = None,
+        renderer: RenderProcess | None = None,
+    ) -> None:
         self.folder = folder
-        self._env: Any = None
+        self.user_folder = user_folder
+        self._renderer = renderer
+
+    @property
+    def folders(self) -> list[Path]:
+        """Where templates are looked up, the user's folder first."""
+        return [self.user_folder, self.folder] if self.user_folder else [self.folder]
 
     def templates(self) -> list[TemplateInfo]:
-        """Every template, by title."""
-        paths = sorted(self.folder.glob(f"*{TEMPLATE_SUFFIX}"))
-        return sorted((read_header(p) for p in paths), key=lambda t: t.title.lower())
+        """Every template, by title; a user template hides the bundled one of its name."""
+        found: dict[str, TemplateInfo] = {}
+        for path in sorted(self.folder.glob(f"*{TEMPLATE_SUFFIX}")):
+            info = _header_or_error(path)
+            found[info.name] = info
+        if self.user_folder and self.user_folder.is_dir():
+            for path in sorted(self.user_folder.glob(f"*{TEMPLATE_SUFFIX}")):
+                info = _header_or_error(path, user=True)
+                found[info.name] = info._replace(overrides=info.name in found)
+        return sorted(found.values(), key=lambda t: (t.title.lower(), t.name))
 
     def info(self, name: str) -> TemplateInfo:
-        path = self.folder / f"{name}{TEMPLATE_SUFFIX}"
-        if not path.is_file():
+        for folder in self.folders:
+            path = folder / f"{name}{TEMPLATE_SUFFIX}"
+            if _valid_name(name) and path.is_file():
+                user = folder == self.user_folder
+                bundled = (self.folder / path.name).is_file()
+                return read_header(path, user=user)._replace(overrides=user and bundled)
+        raise TemplateError(
+            f"There is no template named '{name}'.",
+            "Pick one of the templates listed in the composer.",
+        )
+
+    def duplicate(self, name: str, new_name: str | None = None) -> TemplateInfo:
+        """Copy a template into the user's folder to edit it there. Under its own name
+        (the default) the copy replaces the bundled one; under a new name it is added."""
+        if self.user_folder is None:
+            raise TemplateError("There is no folder for your own templates.")
+        source = self.info(name)
+        target_name = new_name or name
+        if not _valid_name(target_name):
             raise TemplateError(
-                f"There is no template named '{name}'.",
-                "Pick one of the templates listed in the composer.",
+                f"“{target_name}” cannot be a template name.",
+                "Use lower-case letters, digits and dashes, e.g. my-quick-share.",
             )
-        return read_header(path)
-
-    def _environment(self) -> Any:
-        if self._env is None:
-            # Imported on first use: Jinja2 is not needed to open the window.
-            from jinja2 import FileSystemLoader, StrictUndefined
-            from jinja2.sandbox import ImmutableSandboxedEnvironment
-
-            self._env = ImmutableSandboxedEnvironment(
-                loader=FileSystemLoader(self.folder),
-                undefined=StrictUndefined,
-                autoescape=False,
-                trim_blocks=True,
-                lstrip_blocks=True,
-                keep_trailing_newline=False,
-                auto_reload=True,
+        target = self.user_folder / f"{target_name}{TEMPLATE_SUFFIX}"
+        if target.exists():
+            raise TemplateError(
+                f"You already have a template named '{target_name}'.",
+                f"Edit it in {self.user_folder}, or choose another name.",
             )
-        return self._env
+        text = source.path.read_text(encoding="utf-8")
+        if target_name != name:
+            text = _retitle(text, f"{source.title} (my version)")
+        try:
+            self.user_folder.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise TemplateError(
+                f"The template could not be copied to {self.user_folder}: {err.strerror}.",
+                "Check that the folder can be written to.",
+            ) from err
+        return self.info(target_name)
 
     def render(self, name: str, context: dict[str, Any]) -> str:
-        """Render a template; any failure names the template and line."""
-        import jinja2
-
-        filename = f"{name}{TEMPLATE_SUFFIX}"
-        try:
-            text = self._environment().get_template(filename).render(context)
-        except jinja2.TemplateNotFound:
+        """Render a template; any failure names the template and line, and a template
+        that runs too long or builds a huge text is stopped."""
+        if not _valid_name(name):
             raise TemplateError(
                 f"There is no template named '{name}'.",
                 "Pick one of the templates listed in the composer.",
-            ) from None
-        except jinja2.TemplateSyntaxError as err:
-            raise TemplateError(
-                f"The template '{name}' has an error on line {err.lineno}: {err.message}.",
-                "Fix the template and try again.",
-            ) from err
-        except (
-            jinja2.UndefinedError,
-            jinja2.exceptions.SecurityError,
-            TypeError,
-            ValueError,
-            ZeroDivisionError,
-        ) as err:
-            raise TemplateError(
-                f"The template '{name}' failed{_line_of(err, filename)}: {err}.",
-                "Fix the template and try again.",
-            ) from err
-        return _tidy_output(text)
+            )
+        renderer = self._renderer or shared_render_process()
+        return renderer.render(self.folders, name, f"{name}{TEMPLATE_SUFFIX}", context)
 
 
-def _line_of(err: BaseException, filename: str) -> str:
-    tb = err.__traceback__
-    line = None
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(filename):
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return f" on line {line}" if line else ""
+_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}\Z")
 
 
-def _tidy_output(text: str) -> str:
-    lines = [line.rstrip() for line in text.strip().splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))
+def _valid_name(name: str) -> bool:
+    return bool(_NAME.match(name))
+
+
+def _header_or_error(path: Path, user: bool = False) -> TemplateInfo:
+    try:
+        return read_header(path, user=user)
+    except TemplateError as err:  # listed, so the user sees it and can fix it
+        name = path.name.removesuffix(TEMPLATE_SUFFIX)
+        return TemplateInfo(name, name, str(err), "share", (), path, user)
+
+
+def _retitle(source: str, title: str) -> str:
+    match = _HEADER.match(source)
+    if match and re.search(r"^\s*name\s*:", match.group(1), re.MULTILINE):
+        header = re.sub(r"^(\s*name\s*:).*$", rf"\g<1> {title}", match.group(1), count=1,
+                        flags=re.MULTILINE)  # fmt: skip
+        return source[: match.start(1)] + header + source[match.end(1) :]
+    return f"{{#- name: {title} -#}}\n{source}"

@@ -1,0 +1,274 @@
+"""Filters templates can use: plain Python, linear in their input, safe with "".
+
+Every filter accepts None or a non-string where text is expected (it becomes "" or its
+str()), so a template never prints "None".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+ELLIPSIS = "…"
+# Dropped from the end of a cut text before the ellipsis: space, sentence punctuation,
+# dashes and anything that opens (a bracket, a quote) and would be left dangling.
+_TRAILING = " ,;:.!?-–—/&+([{“‘«…"
+_TERMINAL = (".", "!", "?", "…", "。", "！", "？")
+_CLOSERS = "\"'”’)]}»"
+# Hashtags per post: a few on LinkedIn and Mastodon (where they help discovery),
+# fewer where characters are scarce (X, Bluesky) or only one topic counts (Threads).
+HASHTAG_LIMITS = {"linkedin": 3, "mastodon": 3, "bluesky": 2, "x": 2, "threads": 1}
+_URL = re.compile(r"https?://\S+")
+_URL_WEIGHT = 23  # X and Mastodon count every link as 23 characters
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}://")
+_HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _field(obj: Any, name: str) -> Any:
+    if isinstance(obj, Mapping):
+        return obj.get(name)
+    return getattr(obj, name, None)
+
+
+def plain(text: Any) -> str:
+    """Text on one line: runs of whitespace (newlines too) become one space, ends trimmed."""
+    return " ".join(_text(text).split())
+
+
+def shorten(text: Any, n: int = 100) -> str:
+    """At most `n` characters of `plain(text)`, cut at a word boundary and ended with "…".
+
+    Text that fits is returned whole. A word is cut only when it alone does not fit
+    (a long first word, or one after leading punctuation). Punctuation and spaces
+    before the "…" are dropped; "" if nothing but them fits, or `n` is below 2.
+    """
+    s = plain(text)
+    if len(s) <= n:
+        return s
+    if n < 2:
+        return ""
+    head = s[: n - 1]  # one character left for the ellipsis
+    if s[n - 1] == " ":
+        cut = head
+    else:
+        space = head.rfind(" ")
+        cut = head[:space] if space > 0 else head
+    # Only punctuation before the first space ("— Supercalifragilistic…"): the word
+    # after it does not fit, so it is cut.
+    cut = cut.rstrip(_TRAILING) or head.rstrip(_TRAILING)
+    return cut + ELLIPSIS if cut else ""
+
+
+def sentence(text: Any) -> str:
+    """`plain(text)` ending with terminal punctuation: a trailing , ; : or dash becomes "."."""
+    s = plain(text)
+    if s.rstrip(_CLOSERS).endswith(_TERMINAL):
+        return s
+    s = s.rstrip(" ,;:-–—")
+    return f"{s}." if s else ""
+
+
+def quoted(text: Any) -> str:
+    """`plain(text)` in double quotes, its own double quotes made single; "" stays ""."""
+    s = plain(text).replace('"', "'").replace("“", "‘").replace("”", "’")
+    return f'"{s}"' if s else ""
+
+
+def _hashtag_limit(n: Any) -> int:
+    if isinstance(n, bool):
+        return 0
+    if isinstance(n, int):
+        return n
+    key = n if isinstance(n, str) else _field(n, "key")
+    return HASHTAG_LIMITS.get(_text(key).strip().lower(), 3)
+
+
+def _raw_tags(value: Any) -> Iterable[Any]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Mapping) or hasattr(value, "hashtags"):
+        return _raw_tags(_field(value, "hashtags"))
+    if isinstance(value, Iterable):
+        return value
+    return (value,)
+
+
+def _normalise_tag(piece: str) -> str:
+    words = piece.split()
+    if len(words) > 1:  # "platform engineering" reads as #PlatformEngineering
+        words = [w if any(c.isupper() for c in w) else w[:1].upper() + w[1:] for w in words]
+    joined = "".join(words)
+    tag = "".join(c for c in joined if c.isalnum() or c == "_")
+    return tag if any(c.isalpha() for c in tag) else ""
+
+
+def hashtags(value: Any, n: Any = 3) -> str:
+    """Up to `n` hashtags as "#A #B": from a theme (its `hashtags`), a list or a string.
+
+    `n` is a number or a platform (a dict with `key`, or its key): see HASHTAG_LIMITS.
+    Each tag gets one "#", loses spaces (later words capitalised) and punctuation;
+    repeats are dropped ignoring case; a string is split on commas and "#".
+    """
+    limit = _hashtag_limit(n)
+    if limit <= 0:
+        return ""
+    seen: set[str] = set()
+    tags: list[str] = []
+    for raw in _raw_tags(value):
+        for piece in re.split(r"[#,\n]", _text(raw)):
+            tag = _normalise_tag(piece)
+            if tag and tag.casefold() not in seen:
+                seen.add(tag.casefold())
+                tags.append(f"#{tag}")
+                if len(tags) == limit:
+                    return " ".join(tags)
+    return " ".join(tags)
+
+
+def domain(url: Any) -> str:
+    """The host of a web address without "www.", e.g. "golden.example"; "" if none."""
+    s = _text(url).strip()
+    scheme = _SCHEME.match(s)
+    if scheme:
+        s = s[scheme.end() :]
+    for sep in "/?#":
+        s = s.partition(sep)[0]
+    host = s.rpartition("@")[2].partition(":")[0].lower().removeprefix("www.")
+    return host if _HOST.fullmatch(host) else ""
+
+
+_GENERIC_AUTHORS = {
+    "admin",
+    "administrator",
+    "anonymous",
+    "editor",
+    "editorial",
+    "editors",
+    "guest",
+    "staff",
+    "team",
+    "unknown",
+    "webmaster",
+}
+
+
+def author_name(author: Any) -> str:
+    """A person's name from a feed's author field: "ada@x.org (Ada Writer)" gives
+    "Ada Writer"; a bare e-mail address or a placeholder such as "admin" gives ""."""
+    s = plain(author)
+    if "@" in s:
+        open_at, close_at = s.find("("), s.rfind(")")
+        inside = s[open_at + 1 : close_at] if 0 <= open_at < close_at else s
+        outside = s[:open_at] + s[close_at + 1 :] if 0 <= open_at < close_at else ""
+        names = [p.strip() for p in (inside, outside) if p.strip() and "@" not in p]
+        s = names[0] if names else ""
+    return "" if s.casefold() in _GENERIC_AUTHORS else s
+
+
+def _author_source(item: Any) -> tuple[str, str]:
+    author = plain(_field(item, "author"))
+    source = plain(_field(item, "source"))
+    if author and source:
+        a, s = author.casefold(), source.casefold()
+        if a in s or s in a:  # "Ada Writer" writing on "Ada Writer's blog"
+            source = ""
+    return author, source
+
+
+def credit_name(item: Any) -> str:
+    """Who to credit for an item: its author, else its source, else its link's host."""
+    author, source = _author_source(item)
+    return author or source or domain(_field(item, "link"))
+
+
+def attribution(item: Any) -> str:
+    """ "Author, Source", or whichever of the two there is, else the link's host."""
+    author, source = _author_source(item)
+    if author or source:
+        return ", ".join(p for p in (author, source) if p)
+    return domain(_field(item, "link"))
+
+
+def byline(item: Any) -> str:
+    """ "by Author, in Source", "by Author", "in Source", "on host" or ""."""
+    author, source = _author_source(item)
+    if author and source:
+        return f"by {author}, in {source}"
+    if author:
+        return f"by {author}"
+    if source:
+        return f"in {source}"
+    host = domain(_field(item, "link"))
+    return f"on {host}" if host else ""
+
+
+def _x_weight(text: str) -> int:
+    # twitter-text v3: these ranges count 1, everything else (CJK, emoji) counts 2.
+    return sum(
+        1
+        if o <= 0x10FF or 0x2000 <= o <= 0x200D or 0x2010 <= o <= 0x201F or 0x2032 <= o <= 0x2037
+        else 2
+        for o in map(ord, text)
+    )
+
+
+def _rough_length(text: str, key: str) -> int:
+    if key not in ("x", "mastodon"):
+        return len(text)  # Bluesky graphemes and LinkedIn characters: at most len()
+    links = _URL.findall(text)
+    rest = _URL.sub("", text)
+    return len(links) * _URL_WEIGHT + (_x_weight(rest) if key == "x" else len(rest))
+
+
+def room(platform: Any, *parts: Any) -> int:
+    """Characters left on `platform` (a dict with `key` and `limit`) once `parts` are in,
+    each as its own paragraph. Rough: links count 23 on X and Mastodon, in full elsewhere;
+    the composer's counter is the reference."""
+    key = _text(_field(platform, "key")).lower()
+    try:
+        limit = int(_field(platform, "limit") or 0)
+    except (TypeError, ValueError):
+        limit = 0
+    texts = [_text(p) for p in parts if p]
+    used = sum(_rough_length(t, key) for t in texts) + 2 * len(texts)
+    return max(0, limit - used)
+
+
+def fit(text: Any, platform: Any, *parts: Any, cut: bool = True, least: int = 40) -> str:
+    """`plain(text)` if it fits in the `room` the other `parts` leave on `platform`;
+    else shortened to fit when that leaves at least `least` characters and `cut` is
+    true; else ""."""
+    s = plain(text)
+    key = _text(_field(platform, "key")).lower()
+    space = room(platform, *parts) - 2  # its own paragraph break
+    if _rough_length(s, key) <= space:
+        return s
+    if not cut or space < least:
+        return ""
+    short = shorten(s, space - 1)  # "…" counts 2 on X
+    while key == "x" and short and _x_weight(short) > space:  # wide characters
+        short = shorten(short, len(short) - (_x_weight(short) - space))
+    return short
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "attribution": attribution,
+    "author_name": author_name,
+    "byline": byline,
+    "credit_name": credit_name,
+    "domain": domain,
+    "fit": fit,
+    "hashtags": hashtags,
+    "plain": plain,
+    "quoted": quoted,
+    "room": room,
+    "sentence": sentence,
+    "shorten": shorten,
+}

@@ -1,0 +1,131 @@
+"""Templates render in a separate process that is killed when it takes too long.
+
+User templates are untrusted, and the sandbox bounds neither time nor memory: a loop
+that never ends, or a string built by doubling, would hang or swamp the app. A child
+process (memory-limited where the OS allows) renders each template; the caller waits
+at most TIME_LIMIT_S, then kills it and starts a fresh one for the next render.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from pathlib import Path
+from typing import Any
+
+from app.errors import TemplateError
+
+TIME_LIMIT_S = 2.0
+# Address space of the render process: Python with Jinja2 uses ~100 MB of it.
+MEMORY_LIMIT_BYTES = 768 * 1024 * 1024
+# Starting Python and importing Jinja2 takes a few hundred ms on a busy machine; that
+# time is not the template's.
+START_TIMEOUT_S = 30.0
+_FIX = "Fix the template and try again."
+
+
+class RenderProcess:
+    """One child process rendering templates on request; thread-safe, restarts itself."""
+
+    def __init__(self, time_limit_s: float = TIME_LIMIT_S) -> None:
+        self.time_limit_s = time_limit_s
+        self._lock = threading.Lock()
+        self._process: Any = None
+        self._conn: Any = None
+
+    def render(self, folders: list[Path], name: str, filename: str, context: dict) -> str:
+        """Render `filename` (found in `folders`, earlier first) with `context`."""
+        with self._lock:
+            self._ensure_started()
+            try:
+                self._conn.send(([str(f) for f in folders], name, filename, context))
+            except (OSError, ValueError) as err:  # the child died between renders
+                self._stop()
+                raise TemplateError(f"The template '{name}' could not be rendered: {err}.") from err
+            if not self._conn.poll(self.time_limit_s):
+                self._stop()
+                raise TemplateError(
+                    f"The template '{name}' was stopped after {self.time_limit_s:g} seconds: "
+                    "it takes too long (a loop that never ends?).",
+                    _FIX,
+                )
+            try:
+                reply = self._conn.recv()
+            except (EOFError, OSError):
+                self._stop()
+                raise TemplateError(
+                    f"The template '{name}' was stopped: it used too much memory "
+                    "(does it build a huge text?).",
+                    _FIX,
+                ) from None
+        if reply[0] == "ok":
+            return str(reply[1])
+        raise TemplateError(reply[1], reply[2])
+
+    def _ensure_started(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            return
+        self._stop()
+        # spawn: a fork of the window's process would copy Qt's threads and state.
+        context = multiprocessing.get_context("spawn")
+        parent_conn, child_conn = context.Pipe()
+        process = context.Process(
+            target=serve, args=(child_conn, MEMORY_LIMIT_BYTES), daemon=True, name="digwell-render"
+        )
+        process.start()
+        child_conn.close()
+        if not parent_conn.poll(START_TIMEOUT_S) or parent_conn.recv() != "ready":
+            process.kill()
+            raise TemplateError("Templates cannot be rendered: the render process did not start.")
+        self._process, self._conn = process, parent_conn
+
+    def _stop(self) -> None:
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join(5)
+            self._process.close()
+        if self._conn is not None:
+            self._conn.close()
+        self._process = self._conn = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop()
+
+
+def serve(conn: Any, memory_limit: int) -> None:
+    """The child: render each request and reply, until the pipe closes."""
+    _limit_memory(memory_limit)
+    from app.compose.rendering import render_reply
+
+    conn.send("ready")
+    while True:
+        try:
+            folders, name, filename, context = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(render_reply([Path(f) for f in folders], name, filename, context))
+
+
+def _limit_memory(limit: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: the time limit still applies
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard == resource.RLIM_INFINITY or hard > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+_shared: RenderProcess | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_render_process() -> RenderProcess:
+    """The process-wide renderer (one child serves every template library)."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = RenderProcess()
+        return _shared
