@@ -38,8 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, formatter_class=_HelpFormatter)
     _add_folder_options(common, subcommand=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from app.commands import feeds, inbox, refresh, rescore, strategy
+    from app.commands import count, draft, feeds, inbox, refresh, rescore, strategy
 
+    count.add_parsers(commands, common)
+    draft.add_parsers(commands, common)
     feeds.add_parsers(commands, common)
     inbox.add_parsers(commands, common)
     refresh.add_parsers(commands, common)

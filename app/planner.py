@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cadence.week import next_week_start, week_progress, week_start
 from app.clock import Clock, default_clock
-from app.compose.context import TAKE_PLACEHOLDER, build_context
+from app.compose.context import TAKE_PLACEHOLDER, build_context, placeholders
 from app.compose.platforms import DEFAULT_PLATFORM, platform
 from app.errors import DigwellError, NotFoundError
 from app.feeds.links import safe_link
-from app.paths import DB_FILENAME, resource_path
+from app.paths import DB_FILENAME, resource_path, user_config_dir
 from app.store import Database
 from app.store import drafts as drafts_q
 from app.store import feeds as feeds_q
@@ -26,16 +27,31 @@ from app.store.inbox import InboxFilter
 from app.types import Draft, Feed, Item, ItemRow, Post, Profile, Theme, WeekProgress
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
+    from app.compose.counting import Count
     from app.compose.templates import TemplateLibrary
     from app.strategy.strategy import Strategy
 
 DEFAULT_WEEKLY_TARGET = 3
 DEFAULT_TEMPLATE = "quick-share"
+MASTODON_LIMIT_KEY = "mastodon_limit"
+MASTODON_INSTANCE_KEY = "mastodon_instance"
+USER_TEMPLATES_FOLDER = "templates"
+# New drafts are for the platform the user last posted on.
+LAST_PLATFORM_KEY = "last_platform"
 DEFAULT_REFRESH_MINUTES = 60
 # Automatic refresh: at least every 15 min apart, at most once a day.
 REFRESH_MINUTES_RANGE = (15, 24 * 60)
+
+
+def take_in_text(text: str, frame: str, marker: str, fallback: str) -> str:
+    """The user's take in `text`: what stands where `marker` stands in `frame` (the
+    template rendered with the marker as take); `fallback` when the text was reworked."""
+    prefix, sep, suffix = frame.partition(marker)
+    fits = sep and len(prefix) + len(suffix) <= len(text)
+    if fits and text.startswith(prefix) and text.endswith(suffix):
+        take = text[len(prefix) : len(text) - len(suffix)].strip()
+        return "" if take == TAKE_PLACEHOLDER else take
+    return fallback
 
 
 class Planner:
@@ -54,7 +70,9 @@ class Planner:
         if self._templates is None:
             from app.compose.templates import TemplateLibrary
 
-            self._templates = TemplateLibrary(resource_path("templates"))
+            self._templates = TemplateLibrary(
+                resource_path("templates"), user_config_dir() / USER_TEMPLATES_FOLDER
+            )
         return self._templates
 
     @classmethod
@@ -194,6 +212,20 @@ class Planner:
     def themes(self) -> list[Theme]:
         return themes_q.list_themes(self.db)
 
+    def theme_hashtags(self, theme_id: int | None) -> list[str]:
+        """The theme's hashtags, each with its '#'."""
+        theme = next((t for t in self.themes() if t.id == theme_id), None)
+        tags = [t.strip().replace(" ", "") for t in theme.hashtags] if theme else []
+        return [t if t.startswith("#") else f"#{t}" for t in tags if t.strip("#")]
+
+    def setting(self, key: str, default: object = None) -> object:
+        """A preference the window keeps (e.g. which platforms the composer counts)."""
+        return settings_q.get_setting(self.db, key, default)
+
+    def set_setting(self, key: str, value: object) -> None:
+        with self.db.transaction() as conn:
+            settings_q.set_setting(conn, key, value)
+
     def weekly_target(self) -> int:
         return int(settings_q.get_setting(self.db, "weekly_target", DEFAULT_WEEKLY_TARGET))
 
@@ -220,18 +252,53 @@ class Planner:
 
     # Drafts ------------------------------------------------------------------
 
+    def platform_limit(self, platform_key: str) -> int:
+        """The platform's limit; Mastodon's is the user's instance's (a setting)."""
+        limit = platform(platform_key).limit
+        if platform_key == "mastodon":
+            value = settings_q.get_setting(self.db, MASTODON_LIMIT_KEY, limit)
+            if isinstance(value, int) and value > 0:
+                limit = value
+        return limit
+
+    def count(self, text: str, platform_key: str) -> Count:
+        """The text counted the way the platform counts it, against its limit."""
+        from app.compose.counting import count_text
+
+        return count_text(text, platform_key, limit=self.platform_limit(platform_key))
+
     def render(self, template: str, item_ids: list[int], platform_key: str, take: str = "") -> str:
         """Fill a template from items, their theme, the profile and the user's take."""
+        return self.render_job(template, item_ids, platform_key, take)()
+
+    def render_job(
+        self,
+        template: str,
+        item_ids: list[int],
+        platform_key: str,
+        take: str = "",
+        theme_id: int | None = None,
+    ) -> Callable[..., str]:
+        """The render as a call that needs no database, so the window can run it in a
+        thread (a runaway user template takes up to two seconds to be stopped). The
+        theme is `theme_id`'s, else the first item's."""
         items = [self.item(i) for i in item_ids]
-        theme = self._theme_named(items[0].themes) if items else None
-        context = build_context(
-            items,
-            theme=theme,
-            profile=self.profile(),
-            take=take,
-            platform=platform(platform_key),
-        )
-        return self.templates.render(template, context)
+        theme = self._draft_theme(items, theme_id)
+        target = platform(platform_key)._replace(limit=self.platform_limit(platform_key))
+        profile = self.profile()
+        library = self.templates
+
+        def job(new_take: str | None = None) -> str:
+            context = build_context(
+                items,
+                theme=theme,
+                profile=profile,
+                take=take if new_take is None else new_take,
+                platform=target,
+            )
+            return library.render(template, context)
+
+        return job
 
     def draft_for_item(
         self,
@@ -243,28 +310,98 @@ class Planner:
         existing = drafts_q.open_draft_for_item(self.db, item_id)
         if existing is not None:
             return self.draft(existing)
-        item = self.item(item_id)
-        text = self.render(template, [item_id], platform_key)
-        theme = self._theme_named(item.themes)
+        return self.new_draft([item_id], template, platform_key)
+
+    def new_draft(
+        self,
+        item_ids: list[int],
+        template: str = DEFAULT_TEMPLATE,
+        platform_key: str = DEFAULT_PLATFORM,
+        take: str = "",
+        text: str | None = None,
+        theme_id: int | None = None,
+    ) -> Draft:
+        """A new draft rendered from `template` with these items (none: an original post
+        on `theme_id`); `text`: already rendered (see render_job)."""
+        if text is None:
+            text = self.render_job(template, item_ids, platform_key, take, theme_id)()
+        theme = self._draft_theme([self.item(i) for i in item_ids], theme_id)
         with self.db.transaction() as conn:
             draft_id = drafts_q.create_draft(
                 conn,
                 text=text,
                 template=template,
                 platform=platform_key,
-                item_ids=[item_id],
+                item_ids=item_ids,
                 now=self.clock.now(),
                 theme_id=theme.id if theme else None,
+                take=take.strip(),
             )
         return self.draft(draft_id)
+
+    def redraft(
+        self,
+        draft_id: int,
+        template: str,
+        platform_key: str,
+        take: str | None = None,
+        text: str | None = None,
+    ) -> Draft:
+        """Render the draft again from its items with another template or platform,
+        keeping the user's take (`take`: a new one; `text` and `take` already rendered by
+        `redraft_job`)."""
+        self._check_editable(self.draft(draft_id))
+        if text is None:
+            text, take = self.redraft_job(draft_id, template, platform_key, take)()
+        with self.db.transaction() as conn:
+            drafts_q.update_draft(
+                conn,
+                draft_id,
+                self.clock.now(),
+                text=text,
+                template=template,
+                platform=platform_key,
+                take=(take or "").strip(),
+            )
+        return self.draft(draft_id)
+
+    def redraft_job(
+        self, draft_id: int, template: str, platform_key: str, take: str | None = None
+    ) -> Callable[[], tuple[str, str]]:
+        """The renders `redraft` does, as a call that needs no database: (text, take).
+        Without a new take, the take is what the user wrote in place of the old one."""
+        draft = self.draft(draft_id)
+        items = self._live_items(draft)
+        marker = "\u2063take\u2063"
+        frame_job = self.render_job(draft.template, items, draft.platform, marker, draft.theme_id)
+        render_context = self.render_job(template, items, platform_key, "", draft.theme_id)
+
+        def job() -> tuple[str, str]:
+            kept = take
+            if kept is None:
+                try:
+                    kept = take_in_text(draft.text, frame_job(), marker, draft.take)
+                except DigwellError:  # the old template is gone or broken
+                    kept = draft.take
+            return render_context(kept), kept
+
+        return job
+
+    def _live_items(self, draft: Draft) -> list[int]:
+        return [i for i in draft.item_ids if self._item_exists(i)]
 
     def draft(self, draft_id: int) -> Draft:
         return drafts_q.get_draft(self.db, draft_id)
 
-    def drafts(self) -> list[Draft]:
-        return drafts_q.list_drafts(self.db)
+    def open_draft_for_item(self, item_id: int) -> int | None:
+        """The item's newest draft not yet posted or archived, if any."""
+        return drafts_q.open_draft_for_item(self.db, item_id)
+
+    def drafts(self, states: tuple[str, ...] = drafts_q.DRAFT_STATES) -> list[Draft]:
+        return drafts_q.list_drafts(self.db, states)
 
     def draft_count(self) -> int:
+        """Drafts not yet posted or archived."""
         return drafts_q.draft_count(self.db)
 
     def save_draft(
@@ -278,42 +415,175 @@ class Planner:
                 conn, draft_id, self.clock.now(), text=text, platform=platform_key
             )
 
-    def mark_posted(self, draft_id: int, platform_key: str, url: str = "") -> Post:
-        """Log the draft as posted on a platform now; the draft's state becomes 'posted'."""
+    def set_draft_state(self, draft_id: int, state: str) -> Draft:
+        """Plan, archive or bring back a draft; 'posted' only comes from mark_posted."""
+        if state not in ("draft", "planned", "archived"):
+            raise DigwellError(
+                f"A draft cannot be set to '{state}'.",
+                "Use draft, planned or archived; mark it posted to log a post.",
+            )
+        if self.draft(draft_id).state == "posted":
+            raise DigwellError(
+                "This draft was posted; its post is in your log.",
+                "Undo the post first, or draft a new post from the item.",
+            )
+        with self.db.transaction() as conn:
+            drafts_q.update_draft(conn, draft_id, self.clock.now(), state=state)
+        return self.draft(draft_id)
+
+    def delete_draft(self, draft_id: int) -> None:
+        with self.db.transaction() as conn:
+            drafts_q.delete_draft(conn, draft_id)
+
+    def history_notes(self, draft_id: int) -> list[str]:
+        """What the user's own history says about this draft: a link already shared,
+        recent posts all about themselves, a theme gone quiet."""
+        from app.compose import history
+
+        draft = self.draft(draft_id)
+        if draft.state == "posted":
+            return []
+        tz, now = self.clock.tz(), self.clock.now()
+        recent = posts_q.recent_posts(self.db, history.RECENT_POSTS)
+        items = [self.item(i) for i in self._live_items(draft)]
+        last_on_theme = (
+            posts_q.last_post_on_theme(self.db, draft.theme_id) if draft.theme_id else None
+        )
+        notes = [
+            history.already_shared(
+                posts_q.posts_of_link(self.db, item.link), tz, item.title if len(items) > 1 else ""
+            )
+            for item in items
+        ]
+        notes += [
+            history.theme_quiet(draft.theme, last_on_theme, now, bool(recent)),
+            history.balance(recent) if self._template_kind(draft.template) == "original" else "",
+        ]
+        return [n for n in notes if n]
+
+    def _draft_theme(self, items: list[Item], theme_id: int | None) -> Theme | None:
+        if theme_id is not None:
+            return next((t for t in self.themes() if t.id == theme_id), None)
+        return self._theme_named(items[0].themes) if items else None
+
+    def _template_kind(self, name: str) -> str:
+        try:
+            return self.templates.info(name).kind
+        except DigwellError:
+            return "share"
+
+    def _check_editable(self, draft: Draft) -> None:
+        if draft.state not in ("draft", "planned"):
+            raise DigwellError(
+                f"This draft is {draft.state}.",
+                "Bring it back to the drafts first, or draft a new post from its item.",
+            )
+
+    def _item_exists(self, item_id: int) -> bool:
+        try:
+            self.item(item_id)
+        except NotFoundError:
+            return False
+        return True
+
+    def mark_posted(
+        self,
+        draft_id: int,
+        platform_key: str,
+        url: str = "",
+        posted_at: datetime | None = None,
+    ) -> Post:
+        """Log the draft as posted on a platform (now, unless told when); the draft's
+        state becomes 'posted'. The post's kind is its template's."""
         platform(platform_key)
+        url = url.strip()
         if url and not safe_link(url):
             raise DigwellError(
                 f"“{url}” is not a web address.",
                 "Paste the link of your post (starting with https://), or leave it empty.",
             )
+        now = self.clock.now()
+        when = posted_at or now
+        if when.tzinfo is None:
+            raise ValueError("posted_at must be timezone-aware")
+        if when > now + timedelta(minutes=5):
+            raise DigwellError(
+                "That time is in the future.",
+                "Mark a post when it is out; to schedule one, plan the draft instead.",
+            )
         draft = self.draft(draft_id)
         if draft.state not in ("draft", "planned"):
             raise DigwellError(
-                "This draft was already marked as posted.",
+                "This draft was already marked as posted."
+                if draft.state == "posted"
+                else f"This draft is {draft.state}.",
                 "To share the item again, draft a new post from it.",
             )
-        if TAKE_PLACEHOLDER in draft.text:
+        left = placeholders(draft.text)
+        if TAKE_PLACEHOLDER in left:
             raise DigwellError(
                 "This draft still has the placeholder for your take.",
                 "Replace it with what you think (or delete it), then mark the post again.",
             )
-        now = self.clock.now()
+        if left:
+            raise DigwellError(
+                f"This draft still has a placeholder to fill: {left[0]}",
+                "Replace it with your words (or delete it), then mark the post again.",
+            )
         item = self._first_item(draft)
-        theme = self._theme_named(item.themes) if item else None
         with self.db.transaction() as conn:
             drafts_q.update_draft(conn, draft_id, now, state="posted", platform=platform_key)
             post_id = posts_q.add_post(
                 conn,
-                posted_at=now,
+                posted_at=when,
                 platform=platform_key,
+                kind=self._template_kind(draft.template),
                 url=url,
                 text=draft.text,
                 link=item.link if item else "",
                 draft_id=draft_id,
                 item_id=item.id if item else None,
-                theme_id=theme.id if theme else None,
+                theme_id=draft.theme_id,
             )
+            settings_q.set_setting(conn, LAST_PLATFORM_KEY, platform_key)
         return posts_q.get_post(self.db, post_id)
+
+    def undo_posted(self, post_id: int) -> Draft | None:
+        """Take a post back out of the log; its draft becomes a draft again."""
+        post = posts_q.get_post(self.db, post_id)
+        with self.db.transaction() as conn:
+            posts_q.delete_post(conn, post_id)
+            if post.draft_id is not None:
+                drafts_q.update_draft(conn, post.draft_id, self.clock.now(), state="draft")
+        return self.draft(post.draft_id) if post.draft_id is not None else None
+
+    def post_of_draft(self, draft_id: int) -> Post | None:
+        """The post logged from this draft, if it was marked posted."""
+        return posts_q.post_of_draft(self.db, draft_id)
+
+    def mastodon_instance(self) -> str:
+        value = settings_q.get_setting(self.db, MASTODON_INSTANCE_KEY, "")
+        return value if isinstance(value, str) else ""
+
+    def set_mastodon(self, instance: str, limit: int | None = None) -> None:
+        """The user's Mastodon server (for its compose page) and its character limit."""
+        from app.compose.platforms import normalise_instance
+
+        host = normalise_instance(instance)
+        with self.db.transaction() as conn:
+            settings_q.set_setting(conn, MASTODON_INSTANCE_KEY, host)
+            if limit is not None:
+                if not 1 <= limit <= 100_000:
+                    raise DigwellError(
+                        f"{limit} cannot be a character limit.", "Use a number such as 500."
+                    )
+                settings_q.set_setting(conn, MASTODON_LIMIT_KEY, int(limit))
+
+    def compose_link(self, platform_key: str, text: str) -> str:
+        """The platform's compose page with the text filled in where it allows that."""
+        from app.compose.platforms import compose_link
+
+        return compose_link(platform_key, text, self.mastodon_instance())
 
     def _first_item(self, draft: Draft) -> Item | None:
         for item_id in draft.item_ids:

@@ -124,6 +124,9 @@ class Draft(NamedTuple):
     updated: datetime
     item_ids: tuple[int, ...] = ()
     title: str = ""
+    take: str = ""  # the user's own words the template was filled with
+    theme_id: int | None = None
+    theme: str = ""  # that theme's name, "" if none
 
 
 class Post(NamedTuple):
@@ -137,6 +140,8 @@ class Post(NamedTuple):
     text: str = ""
     draft_id: int | None = None
     item_id: int | None = None
+    link: str = ""  # the shared item's link
+    theme_id: int | None = None
 
 
 class WeekProgress(NamedTuple):

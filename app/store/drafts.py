@@ -21,13 +21,14 @@ def create_draft(
     item_ids: list[int],
     now: datetime,
     theme_id: int | None = None,
+    take: str = "",
 ) -> int:
     """Store a new draft with its origin; returns its id."""
     stamp = to_db_time(now)
     cur = conn.execute(
-        "INSERT INTO drafts (text, template, platform, theme_id, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (text, template, platform, theme_id, stamp, stamp),
+        "INSERT INTO drafts (text, take, template, platform, theme_id, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (text, take, template, platform, theme_id, stamp, stamp),
     )
     draft_id = int(cur.lastrowid or 0)
     conn.executemany(
@@ -45,14 +46,17 @@ def update_draft(
     text: str | None = None,
     platform: str | None = None,
     state: str | None = None,
+    take: str | None = None,
+    template: str | None = None,
 ) -> None:
-    """Change a draft's text, platform or state; untouched fields stay as they are."""
+    """Change a draft's fields; those given as None stay as they are."""
     if state is not None and state not in DRAFT_STATES:
         raise ValueError(f"unknown draft state {state!r}")
     cur = conn.execute(
         "UPDATE drafts SET text = coalesce(?, text), platform = coalesce(?, platform),"
-        " state = coalesce(?, state), updated_at = ? WHERE id = ?",
-        (text, platform, state, to_db_time(now), draft_id),
+        " state = coalesce(?, state), take = coalesce(?, take),"
+        " template = coalesce(?, template), updated_at = ? WHERE id = ?",
+        (text, platform, state, take, template, to_db_time(now), draft_id),
     )
     if cur.rowcount == 0:
         raise NotFoundError(f"There is no draft {draft_id}.", "It may have been deleted.")
@@ -63,7 +67,8 @@ _DRAFT_SELECT = (
     " (SELECT group_concat(item_id) FROM (SELECT item_id FROM draft_items"
     "  WHERE draft_id = d.id ORDER BY position)) AS item_list,"
     " (SELECT i.title FROM draft_items di JOIN items i ON i.id = di.item_id"
-    "  WHERE di.draft_id = d.id ORDER BY di.position LIMIT 1) AS first_title"
+    "  WHERE di.draft_id = d.id ORDER BY di.position LIMIT 1) AS first_title,"
+    " (SELECT name FROM themes WHERE id = d.theme_id) AS theme_name"
     " FROM drafts d"
 )
 
@@ -84,6 +89,9 @@ def _draft(r: sqlite3.Row) -> Draft:
         updated=updated,
         item_ids=items,
         title=title,
+        take=r["take"],
+        theme_id=r["theme_id"],
+        theme=r["theme_name"] or "",
     )
 
 
@@ -94,13 +102,26 @@ def get_draft(db: Database, draft_id: int) -> Draft:
     return _draft(rows[0])
 
 
-def list_drafts(db: Database) -> list[Draft]:
-    """All drafts, most recently edited first."""
-    return [_draft(r) for r in db.read(_DRAFT_SELECT + " ORDER BY d.updated_at DESC, d.id DESC")]
+def list_drafts(db: Database, states: tuple[str, ...] = DRAFT_STATES) -> list[Draft]:
+    """Drafts in these states, most recently edited first."""
+    marks = ",".join("?" * len(states))
+    rows = db.read(
+        _DRAFT_SELECT + f" WHERE d.state IN ({marks}) ORDER BY d.updated_at DESC, d.id DESC",
+        states,
+    )
+    return [_draft(r) for r in rows]
 
 
-def draft_count(db: Database) -> int:
-    return int(db.read("SELECT count(*) FROM drafts")[0][0])
+def delete_draft(conn: sqlite3.Connection, draft_id: int) -> None:
+    """Delete a draft; posts made from it stay in the log."""
+    if conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,)).rowcount == 0:
+        raise NotFoundError(f"There is no draft {draft_id}.", "It may have been deleted.")
+
+
+def draft_count(db: Database, states: tuple[str, ...] = ("draft", "planned")) -> int:
+    """How many drafts are in these states (by default: not yet posted or archived)."""
+    marks = ",".join("?" * len(states))
+    return int(db.read(f"SELECT count(*) FROM drafts WHERE state IN ({marks})", states)[0][0])
 
 
 def open_draft_for_item(db: Database, item_id: int) -> int | None:

@@ -48,6 +48,8 @@ def _post(r: sqlite3.Row) -> Post:
         text=r["text"],
         draft_id=r["draft_id"],
         item_id=r["item_id"],
+        link=r["link"],
+        theme_id=r["theme_id"],
     )
 
 
@@ -70,3 +72,38 @@ def get_post(db: Database, post_id: int) -> Post:
     if not rows:
         raise NotFoundError(f"There is no post {post_id}.", "It may have been deleted.")
     return _post(rows[0])
+
+
+def delete_post(conn: sqlite3.Connection, post_id: int) -> None:
+    if conn.execute("DELETE FROM posts WHERE id = ?", (post_id,)).rowcount == 0:
+        raise NotFoundError(f"There is no post {post_id}.", "It may have been deleted.")
+
+
+def recent_posts(db: Database, limit: int) -> list[Post]:
+    """The newest `limit` posts, newest first."""
+    rows = db.read("SELECT * FROM posts ORDER BY posted_at DESC, id DESC LIMIT ?", (limit,))
+    return [_post(r) for r in rows]
+
+
+def posts_of_link(db: Database, link: str) -> list[Post]:
+    """Posts that shared this link, newest first."""
+    if not link:
+        return []
+    rows = db.read("SELECT * FROM posts WHERE link = ? ORDER BY posted_at DESC, id DESC", (link,))
+    return [_post(r) for r in rows]
+
+
+def last_post_on_theme(db: Database, theme_id: int) -> Post | None:
+    rows = db.read(
+        "SELECT * FROM posts WHERE theme_id = ? ORDER BY posted_at DESC, id DESC LIMIT 1",
+        (theme_id,),
+    )
+    return _post(rows[0]) if rows else None
+
+
+def post_of_draft(db: Database, draft_id: int) -> Post | None:
+    rows = db.read(
+        "SELECT * FROM posts WHERE draft_id = ? ORDER BY posted_at DESC, id DESC LIMIT 1",
+        (draft_id,),
+    )
+    return _post(rows[0]) if rows else None

@@ -284,6 +284,8 @@ class MainWindow(QMainWindow):
             composer.message.connect(self.messages.info)
             composer.failed.connect(self.messages.error)
             composer.posted.connect(self._posted)
+            composer.unposted.connect(lambda _id: self.refresh_counts())
+            page.drafted.connect(self._drafted)
             composer.saved.connect(lambda _id: self.refresh_counts())
             stand_in = self.pages.widget(DRAFTS)
             self.pages.insertWidget(DRAFTS, page)
@@ -486,15 +488,20 @@ class MainWindow(QMainWindow):
         self.draft_item(item_id)
 
     def draft_item(self, item_id: int) -> None:
-        """Open the item's draft (making one from the template if needed)."""
-        try:
-            draft = self.planner.draft_for_item(item_id)
-        except DigwellError as err:
-            self.messages.error(err)
+        """Open the item's draft, or make one from the default template (rendered off the
+        GUI thread; `drafted` opens it)."""
+        existing = self.planner.open_draft_for_item(item_id)
+        if existing is None:
+            self.drafts.start_new_draft([item_id])
             return
-        self.inbox.item_changed(item_id)
         self.nav.setCurrentRow(DRAFTS)
-        self.drafts.open_draft(draft.id)
+        self.drafts.open_draft(existing)
+
+    def _drafted(self, draft_id: int) -> None:
+        for item_id in self.planner.draft(draft_id).item_ids:
+            self.inbox.item_changed(item_id)
+        self.nav.setCurrentRow(DRAFTS)
+        self.drafts.open_draft(draft_id)
         self.refresh_counts()
 
     def _posted(self, post) -> None:
@@ -528,7 +535,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._drafts is not None:
-            self._drafts.composer.save_now()
+            self._drafts.composer.shut_down()
         # Nothing may reach for the planner once the window is closed (it is closed next).
         for timer in (
             self._first_refresh,

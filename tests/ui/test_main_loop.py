@@ -17,6 +17,17 @@ def _click_row(qtbot, view, row):
     )
 
 
+def _wait_for_draft(qtbot, window):
+    """Drafting renders off the GUI thread: wait for the composer to show the draft."""
+    item_id = window.inbox.selected_item_id()
+
+    def shown():
+        draft = window.drafts.composer.draft
+        return draft is not None and draft.item_ids == (item_id,)
+
+    qtbot.waitUntil(shown, timeout=10_000)
+
+
 def test_read_draft_copy_and_mark_posted(qtbot, open_window, demo_planner):
     window = open_window(demo_planner)
     inbox = window.inbox
@@ -35,6 +46,7 @@ def test_read_draft_copy_and_mark_posted(qtbot, open_window, demo_planner):
 
     # 3. Draft: the composer opens filled from the bundled template.
     qtbot.mouseClick(preview.draft_button, Qt.MouseButton.LeftButton)
+    _wait_for_draft(qtbot, window)
     composer = window.drafts.composer
     assert window.pages.currentWidget() is window.drafts
     text = composer.editor.toPlainText()
@@ -67,6 +79,7 @@ def test_keyboard_draft_copy_and_post(qtbot, open_window, demo_planner):
     QTest.keyClick(window.inbox.view, Qt.Key.Key_Down)
     item_id = window.inbox.selected_item_id()
     QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    _wait_for_draft(qtbot, window)
     assert window.drafts.composer.draft.item_ids == (item_id,)
     qtbot.keyClicks(window.drafts.composer.editor, "Read this.")
     mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -80,10 +93,12 @@ def test_post_and_draft_are_there_after_relaunch(qtbot, open_window, demo_planne
     window = open_window(demo_planner)
     _click_row(qtbot, window.inbox.view, 0)
     qtbot.mouseClick(window.inbox.preview.draft_button, Qt.MouseButton.LeftButton)
+    _wait_for_draft(qtbot, window)
     qtbot.keyClicks(window.drafts.composer.editor, "Worth your time.")
     qtbot.mouseClick(window.drafts.composer.posted_button, Qt.MouseButton.LeftButton)
     _click_row(qtbot, window.inbox.view, 1)
     qtbot.mouseClick(window.inbox.preview.draft_button, Qt.MouseButton.LeftButton)
+    _wait_for_draft(qtbot, window)
     composer = window.drafts.composer
     composer.editor.selectAll()
     qtbot.keyClicks(composer.editor, "Typed, never saved by hand.")
@@ -96,6 +111,8 @@ def test_post_and_draft_are_there_after_relaunch(qtbot, open_window, demo_planne
     again = open_window(reopened)
     assert again.cadence.headline.text() == "1 of 3 posts this week"
     drafts = again.drafts
+    assert drafts.draft_count() == 1  # open drafts only, at first
+    drafts.view_box.setCurrentIndex(drafts.view_box.findText("All"))
     assert drafts.draft_count() == 2
     states = {
         drafts.list.item(r).text().split("\n")[1].split(" ·")[0]
@@ -115,6 +132,7 @@ def test_post_and_draft_are_there_after_relaunch(qtbot, open_window, demo_planne
 def test_closing_the_window_saves_pending_edits(qtbot, open_window, demo_planner):
     window = open_window(demo_planner)
     qtbot.mouseClick(window.inbox.preview.draft_button, Qt.MouseButton.LeftButton)
+    _wait_for_draft(qtbot, window)
     composer = window.drafts.composer
     composer.editor.selectAll()
     qtbot.keyClicks(composer.editor, "Last words")
@@ -128,8 +146,9 @@ def test_posting_with_the_placeholder_left_in_is_refused_with_a_message(
 ):
     window = open_window(demo_planner)
     qtbot.mouseClick(window.inbox.preview.draft_button, Qt.MouseButton.LeftButton)
+    _wait_for_draft(qtbot, window)
     qtbot.mouseClick(window.drafts.composer.copy_button, Qt.MouseButton.LeftButton)
-    assert "still has the placeholder" in window.statusBar().currentMessage()
+    assert "still has a placeholder to fill" in window.statusBar().currentMessage()
     qtbot.mouseClick(window.drafts.composer.posted_button, Qt.MouseButton.LeftButton)
     box = window.messages.last_error
     assert box is not None and box.isVisible()

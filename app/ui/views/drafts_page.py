@@ -1,56 +1,134 @@
-"""Drafts: the list of drafts with their state, and the composer for the selected one."""
+"""Drafts: the list of drafts by state, with where each came from; the composer beside it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QSplitter, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.planner import Planner
+from app.compose.platforms import DEFAULT_PLATFORM, PLATFORMS
+from app.errors import DigwellError
+from app.planner import DEFAULT_TEMPLATE, LAST_PLATFORM_KEY, Planner
 from app.types import Draft
+from app.ui.background import BackgroundCall
 from app.ui.formatting import relative_time
 from app.ui.views.composer import Composer
 
 DraftIdRole = Qt.ItemDataRole.UserRole + 1
+# What the list shows: label and the states it holds.
+VIEWS = (
+    ("Open drafts", ("draft", "planned")),
+    ("Planned", ("planned",)),
+    ("Posted", ("posted",)),
+    ("Archived", ("archived",)),
+    ("All", ("draft", "planned", "posted", "archived")),
+)
+ORIGINAL_TEMPLATE = "original-insight"
 
 
 class DraftsPage(QSplitter):
-    """Left: drafts, newest edit first. Right: the composer."""
+    """Left: drafts in the chosen states, newest edit first. Right: the composer."""
+
+    drafted = Signal(int)  # a new draft was made and opened
 
     def __init__(self, planner: Planner, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._planner = planner
+        self._new: BackgroundCall | None = None
+        self.view_box = QComboBox()
+        self.view_box.setObjectName("draftsView")
+        for label, states in VIEWS:
+            self.view_box.addItem(label, states)
+        self.view_box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.new_button = QToolButton()
+        self.new_button.setObjectName("newPostButton")
+        self.new_button.setText("New post")
+        self.new_button.setToolTip("Write an original post on one of your themes, with no link")
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.new_button.setMenu(QMenu(self.new_button))
+        self.new_button.menu().aboutToShow.connect(self._fill_new_menu)
+
         self.list = QListWidget()
         self.list.setObjectName("draftList")
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setSpacing(2)
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._selected)
+
+        self.plan_button = QPushButton("Plan")
+        self.plan_button.setToolTip("Mark it planned: you mean to post it soon")
+        self.plan_button.clicked.connect(lambda: self._set_state("planned"))
+        self.archive_button = QPushButton("Archive")
+        self.archive_button.setToolTip("Put it away without posting; it stays under Archived")
+        self.archive_button.clicked.connect(self._archive_or_restore)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the draft (its post, if any, stays in your log)")
+        self.delete_button.clicked.connect(self.delete_current)
+
+        top = QHBoxLayout()
+        top.addWidget(self.view_box, 1)
+        top.addWidget(self.new_button)
+        actions = QHBoxLayout()
+        for button in (self.plan_button, self.archive_button, self.delete_button):
+            actions.addWidget(button)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 8, 0, 8)
+        side_layout.addLayout(top)
+        side_layout.addWidget(self.list, 1)
+        side_layout.addLayout(actions)
+
         self.composer = Composer(planner)
         self.composer.saved.connect(self._refresh_entry)
-        self.composer.posted.connect(lambda _post: self.reload())
-        self.addWidget(self.list)
+        # The draft just posted (or taken back) stays on screen, even where the list's
+        # view no longer holds it: its "Undo" is there.
+        self.composer.posted.connect(lambda _post: self.reload(keep_composer=True))
+        self.composer.unposted.connect(lambda _id: self.reload(keep_composer=True))
+        self.addWidget(side)
         self.addWidget(self.composer)
         self.setStretchFactor(1, 1)
         self.setSizes([300, 700])
         self.reload()
 
-    def reload(self, select: int | None = None) -> None:
-        """Re-read the drafts; keep (or move to) the selected one."""
+    def reload(self, select: int | None = None, keep_composer: bool = False) -> None:
+        """Re-read the drafts; keep (or move to) the selected one. `keep_composer`: leave
+        the composer's draft on screen even if the list no longer shows it."""
         keep = select if select is not None else self._current_id()
+        drafts = self._planner.drafts(self.view_box.currentData())
+        if select is not None and all(d.id != select for d in drafts):
+            self.view_box.blockSignals(True)
+            self.view_box.setCurrentIndex(len(VIEWS) - 1)  # "All" holds it
+            self.view_box.blockSignals(False)
+            drafts = self._planner.drafts(self.view_box.currentData())
         self.list.blockSignals(True)
         self.list.clear()
-        for draft in self._planner.drafts():
+        for draft in drafts:
             entry = QListWidgetItem(self._label(draft))
             entry.setData(DraftIdRole, draft.id)
+            entry.setToolTip(self._origin(draft))
             self.list.addItem(entry)
             if draft.id == keep:
                 self.list.setCurrentItem(entry)
         self.list.blockSignals(False)
         current = self._current_id()
-        if current is None and self.list.count():
+        if keep_composer:
+            pass
+        elif current is None and self.list.count():
             self.list.setCurrentRow(0)
         elif (self.composer.draft.id if self.composer.draft else None) != current:
             self._selected(self.list.currentItem(), None)
+        self._update_actions()
 
     def open_draft(self, draft_id: int) -> None:
         self.reload(select=draft_id)
@@ -65,14 +143,116 @@ class DraftsPage(QSplitter):
 
     def _label(self, draft: Draft) -> str:
         when = relative_time(draft.updated, self._planner.clock.now(), self._planner.clock.tz())
-        return f"{draft.title}\n{draft.state.capitalize()} · {when}"
+        parts = [draft.state.capitalize(), when]
+        if draft.theme:
+            parts.insert(1, draft.theme)
+        return f"{draft.title}\n{' · '.join(parts)}"
+
+    def _origin(self, draft: Draft) -> str:
+        items = f"{len(draft.item_ids)} item(s)" if draft.item_ids else "no item"
+        return f"From {items} · template {draft.template or '(none)'} · {draft.platform}"
 
     def _selected(self, current: QListWidgetItem | None, _previous: object) -> None:
         draft_id = current.data(DraftIdRole) if current else None
         self.composer.show_draft(self._planner.draft(draft_id) if draft_id else None)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        draft = self.composer.draft
+        state = draft.state if draft else ""
+        self.plan_button.setEnabled(state == "draft")
+        self.archive_button.setEnabled(state in ("draft", "planned", "archived"))
+        self.archive_button.setText("Restore" if state == "archived" else "Archive")
+        self.delete_button.setEnabled(draft is not None)
 
     def _refresh_entry(self, draft_id: int) -> None:
         for row in range(self.list.count()):
             entry = self.list.item(row)
             if entry.data(DraftIdRole) == draft_id:
                 entry.setText(self._label(self._planner.draft(draft_id)))
+
+    def _set_state(self, state: str) -> None:
+        draft_id = self._current_id()
+        if draft_id is None:
+            return
+        self.composer.save_now()
+        try:
+            draft = self._planner.set_draft_state(draft_id, state)
+        except DigwellError as err:
+            self.composer.failed.emit(err)
+            return
+        self.composer.show_draft(draft)
+        self.reload(select=draft_id)
+
+    def _archive_or_restore(self) -> None:
+        draft = self.composer.draft
+        if draft is not None:
+            self._set_state("draft" if draft.state == "archived" else "archived")
+
+    def delete_current(self) -> None:
+        draft_id = self._current_id()
+        if draft_id is None:
+            return
+        row = self.list.currentRow()
+        self._planner.delete_draft(draft_id)
+        self.composer.show_draft(None)
+        self.reload()
+        if self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
+        self.composer.message.emit("Draft deleted.")
+
+    def _fill_new_menu(self) -> None:
+        menu = self.new_button.menu()
+        menu.clear()
+        themes = self._planner.themes()
+        if not themes:
+            menu.addAction("Add themes in your career strategy first").setEnabled(False)
+        for theme in themes:
+            menu.addAction(f"On {theme.name}", lambda t=theme.id: self.new_original_post(t))
+
+    def new_original_post(self, theme_id: int) -> None:
+        """A new draft from the original-insight template on a theme."""
+        self.start_new_draft([], ORIGINAL_TEMPLATE, theme_id=theme_id)
+
+    def start_new_draft(
+        self,
+        item_ids: list[int],
+        template: str = DEFAULT_TEMPLATE,
+        theme_id: int | None = None,
+    ) -> None:
+        """Render a new draft off the GUI thread, then save and open it; `drafted` tells."""
+        if self._new is not None and self._new.is_running():
+            return
+        platform_key = self._planner.setting(LAST_PLATFORM_KEY, DEFAULT_PLATFORM)
+        if platform_key not in PLATFORMS:
+            platform_key = DEFAULT_PLATFORM
+        try:
+            job = self._planner.render_job(template, item_ids, platform_key, "", theme_id)
+        except DigwellError as err:
+            self.composer.failed.emit(err)
+            return
+        self._new = BackgroundCall(job)
+        self._new.done.connect(
+            lambda text: self._save_new(item_ids, template, platform_key, theme_id, text)
+        )
+        self._new.failed.connect(self.composer.failed.emit)
+        self._new.start()
+
+    def _save_new(
+        self,
+        item_ids: list[int],
+        template: str,
+        platform_key: str,
+        theme_id: int | None,
+        text: str,
+    ) -> None:
+        try:
+            draft = self._planner.new_draft(
+                item_ids, template, platform_key, text=text, theme_id=theme_id
+            )
+        except DigwellError as err:
+            self.composer.failed.emit(err)
+            return
+        self.view_box.setCurrentIndex(0)
+        self.open_draft(draft.id)
+        self.drafted.emit(draft.id)

@@ -1,0 +1,113 @@
+"""`digwell draft`: a post drafted from an item and saved; `digwell templates`: the
+template library (list, duplicate to edit, where the user's templates live)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from app.compose.platforms import DEFAULT_PLATFORM, PLATFORMS
+from app.planner import DEFAULT_TEMPLATE, Planner
+
+
+def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+    cmd = commands.add_parser(
+        "draft", parents=[common], help="draft a post from an item, print it and save it"
+    )
+    cmd.add_argument("--item", type=int, required=True, metavar="ID", help="the item's id")
+    cmd.add_argument(
+        "--template",
+        default=DEFAULT_TEMPLATE,
+        metavar="NAME",
+        help=f"the template (default {DEFAULT_TEMPLATE}; `digwell templates list` shows all)",
+    )
+    cmd.add_argument(
+        "--platform",
+        default=DEFAULT_PLATFORM,
+        metavar="P",
+        help=f"where it will be posted: {', '.join(PLATFORMS)} (default {DEFAULT_PLATFORM})",
+    )
+    cmd.add_argument("--take", default="", metavar="TEXT", help="your own take, in your words")
+    cmd.add_argument(
+        "--json", action="store_true", help="print the draft's id, text and count as JSON"
+    )
+    cmd.set_defaults(run=run_draft)
+
+    templates = commands.add_parser(
+        "templates", parents=[common], help="list the draft templates, or copy one to edit"
+    )
+    actions = templates.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", parents=[common], help="every template, by title")
+    listing.add_argument("--json", action="store_true", help="print them as JSON")
+    listing.set_defaults(run=run_list)
+    duplicate = actions.add_parser(
+        "duplicate",
+        parents=[common],
+        help="copy a template into your templates folder to edit it; under the same name "
+        "your copy replaces the bundled one",
+    )
+    duplicate.add_argument("name", metavar="NAME")
+    duplicate.add_argument("--as", dest="new_name", metavar="NEW", help="the copy's name")
+    duplicate.set_defaults(run=run_duplicate)
+    folder = actions.add_parser(
+        "folder", parents=[common], help="print the folder of your own templates"
+    )
+    folder.set_defaults(run=run_folder)
+
+
+def run_draft(planner: Planner, args: argparse.Namespace) -> int:
+    draft = planner.new_draft([args.item], args.template, args.platform, args.take)
+    if args.json:
+        count = planner.count(draft.text, draft.platform)
+        print(
+            json.dumps(
+                {
+                    "id": draft.id,
+                    "item": args.item,
+                    "template": draft.template,
+                    "platform": draft.platform,
+                    "text": draft.text,
+                    "count": count.count,
+                    "limit": count.limit,
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        print(draft.text)
+    return 0
+
+
+def run_list(planner: Planner, args: argparse.Namespace) -> int:
+    templates = planner.templates.templates()
+    if args.json:
+        rows = [
+            {
+                "name": t.name,
+                "title": t.title,
+                "description": t.description,
+                "kind": t.kind,
+                "platforms": list(t.platforms),
+                "path": str(t.path),
+                "yours": t.user,
+            }
+            for t in templates
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    width = max((len(t.name) for t in templates), default=0)
+    for t in templates:
+        mine = " (yours)" if t.user else ""
+        print(f"{t.name:<{width}}  {t.kind:<8}  {t.title}{mine}: {t.description}")
+    return 0
+
+
+def run_duplicate(planner: Planner, args: argparse.Namespace) -> int:
+    info = planner.templates.duplicate(args.name, args.new_name)
+    print(f"Copied to {info.path}; edit it there, Digwell picks up changes as you save.")
+    return 0
+
+
+def run_folder(planner: Planner, args: argparse.Namespace) -> int:
+    print(planner.templates.folders[0])
+    return 0
