@@ -300,6 +300,17 @@ class Planner:
 
         return job
 
+    def roundup_items(self, limit: int = 5) -> list[int]:
+        """Items for a roundup: the starred ones not shared yet, best ranked first; the
+        top unread ones when fewer than three are starred."""
+        shared = {p.item_id for p in self.posts() if p.item_id is not None}
+        starred = [i for i in self.inbox_ids(50, InboxFilter(show="starred")) if i not in shared]
+        if len(starred) >= 3:
+            return starred[:limit]
+        unread = self.inbox_ids(limit * 4, InboxFilter(show="unread"))
+        picked = starred + [i for i in unread if i not in shared and i not in starred]
+        return picked[:limit]
+
     def draft_for_item(
         self,
         item_id: int,

@@ -14,7 +14,14 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
         "draft", parents=[common], help="draft a post from an item, print it and save it"
     )
-    cmd.add_argument("--item", type=int, required=True, metavar="ID", help="the item's id")
+    cmd.add_argument(
+        "--item",
+        type=int,
+        required=True,
+        action="append",
+        metavar="ID",
+        help="the item's id (`digwell inbox --json` lists them); repeat it for a roundup",
+    )
     cmd.add_argument(
         "--template",
         default=DEFAULT_TEMPLATE,
@@ -56,14 +63,14 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 
 
 def run_draft(planner: Planner, args: argparse.Namespace) -> int:
-    draft = planner.new_draft([args.item], args.template, args.platform, args.take)
+    draft = planner.new_draft(args.item, args.template, args.platform, args.take)
     if args.json:
         count = planner.count(draft.text, draft.platform)
         print(
             json.dumps(
                 {
                     "id": draft.id,
-                    "item": args.item,
+                    "items": args.item,
                     "template": draft.template,
                     "platform": draft.platform,
                     "text": draft.text,

@@ -19,8 +19,6 @@ _CLOSERS = "\"'”’)]}»"
 # Hashtags per post: a few on LinkedIn and Mastodon (where they help discovery),
 # fewer where characters are scarce (X, Bluesky) or only one topic counts (Threads).
 HASHTAG_LIMITS = {"linkedin": 3, "mastodon": 3, "bluesky": 2, "x": 2, "threads": 1}
-_URL = re.compile(r"https?://\S+")
-_URL_WEIGHT = 23  # X and Mastodon count every link as 23 characters
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}://")
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 
@@ -209,35 +207,24 @@ def byline(item: Any) -> str:
     return f"on {host}" if host else ""
 
 
-def _x_weight(text: str) -> int:
-    # twitter-text v3: these ranges count 1, everything else (CJK, emoji) counts 2.
-    return sum(
-        1
-        if o <= 0x10FF or 0x2000 <= o <= 0x200D or 0x2010 <= o <= 0x201F or 0x2032 <= o <= 0x2037
-        else 2
-        for o in map(ord, text)
-    )
+def _length(text: str, key: str) -> int:
+    """The text's length as the platform counts it (the composer's counter)."""
+    from app.compose.counting import count_text
+    from app.compose.platforms import PLATFORMS
 
-
-def _rough_length(text: str, key: str) -> int:
-    if key not in ("x", "mastodon"):
-        return len(text)  # Bluesky graphemes and LinkedIn characters: at most len()
-    links = _URL.findall(text)
-    rest = _URL.sub("", text)
-    return len(links) * _URL_WEIGHT + (_x_weight(rest) if key == "x" else len(rest))
+    return count_text(text, key).count if key in PLATFORMS else len(text)
 
 
 def room(platform: Any, *parts: Any) -> int:
     """Characters left on `platform` (a dict with `key` and `limit`) once `parts` are in,
-    each as its own paragraph. Rough: links count 23 on X and Mastodon, in full elsewhere;
-    the composer's counter is the reference."""
+    each as its own paragraph, counted as the platform counts."""
     key = _text(_field(platform, "key")).lower()
     try:
         limit = int(_field(platform, "limit") or 0)
     except (TypeError, ValueError):
         limit = 0
     texts = [_text(p) for p in parts if p]
-    used = sum(_rough_length(t, key) for t in texts) + 2 * len(texts)
+    used = _length("\n\n".join(texts), key) + 2 if texts else 0
     return max(0, limit - used)
 
 
@@ -248,13 +235,13 @@ def fit(text: Any, platform: Any, *parts: Any, cut: bool = True, least: int = 40
     s = plain(text)
     key = _text(_field(platform, "key")).lower()
     space = room(platform, *parts) - 2  # its own paragraph break
-    if _rough_length(s, key) <= space:
+    if _length(s, key) <= space:
         return s
     if not cut or space < least:
         return ""
     short = shorten(s, space - 1)  # "…" counts 2 on X
-    while key == "x" and short and _x_weight(short) > space:  # wide characters
-        short = shorten(short, len(short) - (_x_weight(short) - space))
+    while short and _length(short, key) > space:  # wide characters, links
+        short = shorten(short, len(short) - max(1, _length(short, key) - space))
     return short
 
 

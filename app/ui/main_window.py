@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first to
 
     from app.types import Feed
     from app.ui.background import BackgroundCall
+    from app.ui.dialogs.mastodon_dialog import MastodonDialog
     from app.ui.dialogs.strategy_dialog import StrategyDialog
     from app.ui.refresh_runner import RefreshRunner
     from app.ui.rescore_runner import RescoreRunner
@@ -44,6 +45,7 @@ if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first to
 
 INBOX, DRAFTS, FEEDS = 0, 1, 2
 PAGE_NAMES = ("Inbox", "Drafts", "Feeds")
+ROUNDUP_TEMPLATE = "weekly-roundup"
 # The first automatic refresh waits until the window is up and settled.
 FIRST_REFRESH_MS = 3000
 # Whether the items are ranked by the strategy as saved is checked this long after start.
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         # The drafts and feeds pages are built when first shown: a faster start.
         self._drafts: DraftsPage | None = None
         self._feeds: FeedsPage | None = None
+        self.mastodon_dialog: MastodonDialog | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
         self.pages.addWidget(QWidget())  # stands in for the drafts page
@@ -203,6 +206,11 @@ class MainWindow(QMainWindow):
         self.draft_action.setShortcuts([QKeySequence("Ctrl+D")])
         self.draft_action.triggered.connect(self.draft_selected)
         item_menu.addAction(self.draft_action)
+        self.roundup_action = QAction("Draft a &weekly roundup", self)
+        self.roundup_action.setShortcuts([QKeySequence("Ctrl+Shift+D")])
+        self.roundup_action.setToolTip("A roundup of your starred items (or the top unread)")
+        self.roundup_action.triggered.connect(self.draft_roundup)
+        item_menu.addAction(self.roundup_action)
 
         draft_menu = menu.addMenu("D&raft")
         self.copy_action = QAction("&Copy to clipboard", self)
@@ -215,6 +223,10 @@ class MainWindow(QMainWindow):
             lambda: self._with_open_draft(lambda c: c.mark_posted())
         )
         draft_menu.addAction(self.posted_action)
+        draft_menu.addSeparator()
+        mastodon = QAction("Ma&stodon server…", self)
+        mastodon.triggered.connect(self.edit_mastodon)
+        draft_menu.addAction(mastodon)
 
         help_menu = menu.addMenu("&Help")
         about = QAction(f"&About {APP_NAME}", self)
@@ -496,6 +508,28 @@ class MainWindow(QMainWindow):
             return
         self.nav.setCurrentRow(DRAFTS)
         self.drafts.open_draft(existing)
+
+    def edit_mastodon(self) -> None:
+        """Ask for the user's Mastodon server and its limit (window-modal)."""
+        from app.ui.dialogs.mastodon_dialog import MastodonDialog
+
+        dialog = MastodonDialog(self.planner, self)
+        dialog.accepted.connect(self._mastodon_saved)
+        dialog.open()
+        self.mastodon_dialog = dialog
+
+    def _mastodon_saved(self) -> None:
+        if self._drafts is not None:
+            self._drafts.composer.refresh_counts()
+        self.messages.info(f"Mastodon: {self.planner.mastodon_instance()}.")
+
+    def draft_roundup(self) -> None:
+        """A weekly roundup of the starred items (or the best unread ones)."""
+        items = self.planner.roundup_items()
+        if not items:
+            self.messages.info("Nothing to round up yet: star the items worth sharing.")
+            return
+        self.drafts.start_new_draft(items, ROUNDUP_TEMPLATE)
 
     def _drafted(self, draft_id: int) -> None:
         for item_id in self.planner.draft(draft_id).item_ids:

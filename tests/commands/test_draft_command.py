@@ -76,3 +76,17 @@ def test_templates_list_and_duplicate(tmp_path, capsys, _sandboxed_home):
     assert {t["name"]: t for t in json.loads(out)}["quick-share"]["yours"]
     code, _, err = _run(capsys, "templates", "duplicate", "quick-share", "--data-dir", data)
     assert code == 2 and "already have a template" in err
+
+
+def test_draft_a_roundup_of_several_items(tmp_path, capsys):
+    data = str(tmp_path)
+    _, out, _ = _run(capsys, "inbox", "--demo", "--data-dir", data, "--json", "--limit", "3")
+    items = json.loads(out)
+    argv = ["draft", "--data-dir", data, "--template", "weekly-roundup", "--json"]
+    for item in items:
+        argv += ["--item", str(item["id"])]
+    code, out, _ = _run(capsys, *argv)
+    result = json.loads(out)
+    assert code == 0 and result["items"] == [i["id"] for i in items]
+    for item in items:
+        assert item["link"] in result["text"]

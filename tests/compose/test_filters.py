@@ -279,9 +279,11 @@ def test_credits_of_nothing():
 # room and fit ----------------------------------------------------------------
 
 
-def test_room_counts_links_as_23_on_x_and_in_full_elsewhere():
-    link = "https://golden.example/" + "a" * 60
+def test_room_counts_as_the_platform_does_links_at_23_on_x():
+    link = "https://golden.com/" + "a" * 60
     assert room(X, link) == 280 - 23 - 2
+    # Like X itself: a name under no real top-level domain is not a link, so it counts.
+    assert room(X, "https://golden.example/a") == 280 - 24 - 2
     assert room(X, "ab", "") == 280 - 2 - 2
     assert room({"key": "bluesky", "limit": 300}, link) == 300 - len(link) - 2
     assert room({"key": "x", "limit": 10}, "a" * 50) == 0

@@ -192,3 +192,33 @@ def test_drafts_list_filters_by_state_and_shows_origin(qtbot, page, demo_planner
     assert "template quick-share" in page.list.item(0).toolTip()
     page.delete_button.click()
     assert page.draft_count() == 0
+
+
+def test_weekly_roundup_from_starred_items(qtbot, open_window, demo_planner):
+    window = open_window(demo_planner)
+    starred = demo_planner.inbox_ids(4)[1:4]
+    demo_planner.set_starred(starred)
+    assert demo_planner.roundup_items() == [i for i in demo_planner.inbox_ids(10) if i in starred]
+    window.roundup_action.trigger()
+    composer = window.drafts.composer
+    qtbot.waitUntil(lambda: composer.draft is not None, timeout=10_000)
+    assert set(composer.draft.item_ids) == set(starred)
+    assert composer.draft.template == "weekly-roundup"
+    for item_id in starred:
+        assert demo_planner.item(item_id).link in composer.editor.toPlainText()
+
+
+def test_mastodon_server_dialog_sets_server_and_limit(qtbot, open_window, demo_planner):
+    window = open_window(demo_planner)
+    window.edit_mastodon()
+    dialog = window.mastodon_dialog
+    dialog.server.setText("not a server")
+    dialog.save()
+    assert dialog.isVisible() and "not a Mastodon server" in dialog.problem.text()
+    dialog.server.setText("https://hachyderm.io/@me")
+    dialog.limit.setValue(5000)
+    dialog.save()
+    assert not dialog.isVisible()
+    assert demo_planner.mastodon_instance() == "hachyderm.io"
+    assert demo_planner.platform_limit("mastodon") == 5000
+    assert demo_planner.compose_link("mastodon", "hi") == "https://hachyderm.io/share?text=hi"

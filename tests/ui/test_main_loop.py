@@ -250,3 +250,43 @@ def test_links_open_in_the_browser_only_when_http(qtbot, open_window, demo_plann
         preview.body.anchorClicked.emit(QUrl("javascript:alert(1)"))
     assert len(opened) == 1
     assert "is not a web link" in window.statusBar().currentMessage()
+
+
+def test_from_an_item_to_posts_on_linkedin_and_on_x(qtbot, open_window, demo_planner):
+    """The issue's bar: an inbox item to a post worth publishing on LinkedIn and on X,
+    in a handful of keystrokes and clicks."""
+    window = open_window(demo_planner)
+    _click_row(qtbot, window.inbox.view, 0)
+    item = demo_planner.item(window.inbox.selected_item_id())
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+    # LinkedIn: draft, type the take over the selected placeholder, copy, mark posted.
+    QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    _wait_for_draft(qtbot, window)
+    composer = window.drafts.composer
+    qtbot.keyClicks(composer.editor, "Adoption came from speed, not mandates.")
+    composer._update_counts()
+    assert composer.counters.counts["linkedin"].ok
+    QTest.keyClick(window, Qt.Key.Key_C, ctrl_shift)
+    linkedin_text = QGuiApplication.clipboard().text()
+    assert linkedin_text.startswith("Adoption came from speed") and item.link in linkedin_text
+    QTest.keyClick(window, Qt.Key.Key_M, ctrl_shift)
+
+    # X: draft again, switch to X, re-draft, type a take, copy, mark posted.
+    window.nav.setCurrentRow(0)
+    QTest.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: composer.draft is not None and composer.draft.state == "draft")
+    composer.platform_box.setCurrentIndex(composer.platform_box.findData("x"))
+    qtbot.mouseClick(composer.redraft_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Drafted again" in window.statusBar().currentMessage(), timeout=10_000)
+    qtbot.keyClicks(composer.editor, "Speed beats mandates.")
+    composer._update_counts()
+    x_count = composer.counters.counts["x"]
+    assert x_count.ok and x_count.count <= 280
+    QTest.keyClick(window, Qt.Key.Key_C, ctrl_shift)
+    assert QGuiApplication.clipboard().text().startswith("Speed beats mandates.")
+    QTest.keyClick(window, Qt.Key.Key_M, ctrl_shift)
+
+    posts = demo_planner.posts()
+    assert sorted(p.platform for p in posts) == ["linkedin", "x"]
+    assert window.cadence.headline.text() == "2 of 3 posts this week"

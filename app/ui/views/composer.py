@@ -135,7 +135,7 @@ class Composer(QWidget):
         self.post_url.setPlaceholderText("Link to your post (optional)")
         self.when_button = QToolButton()
         self.when_button.setObjectName("postedWhenButton")
-        self.when_button.setText("Posted now")
+        self.when_button.setText("When: now")
         self.when_button.setToolTip("Posted earlier? Click to set when")
         self.when_button.clicked.connect(self._choose_when)
         self.when = QDateTimeEdit()
@@ -238,7 +238,7 @@ class Composer(QWidget):
             self.template_box.setCurrentIndex(max(0, index))
         self.post_url.clear()
         self.when.hide()
-        self.when_button.setText("Posted now")
+        self.when_button.setText("When: now")
         editable = draft is not None and draft.state in ("draft", "planned")
         self.editor.setReadOnly(not editable)
         for widget in (
@@ -321,6 +321,10 @@ class Composer(QWidget):
 
     def _counted_platforms_changed(self, keys: tuple[str, ...]) -> None:
         self._planner.set_setting(COUNTED_PLATFORMS_KEY, list(keys))
+        self._update_counts()
+
+    def refresh_counts(self) -> None:
+        """Count again (e.g. after a platform's limit changed)."""
         self._update_counts()
 
     def _update_counts(self) -> None:
