@@ -126,11 +126,37 @@ def run_smoke(executable: Path, *, timeout: float, use_display: bool, keep: bool
         items = count_items(data_dir / DB_FILENAME)
         if items < MIN_ITEMS:
             raise SmokeFailure(f"only {items} items in the demo database (want >= {MIN_ITEMS})")
+        drafted = check_drafting(executable, env, data_dir, timeout)
         where = f", kept {sandbox}" if keep else ""
-        return f"painted and exited 0 in {elapsed:.1f} s, {items} items in the demo database{where}"
+        return (
+            f"painted and exited 0 in {elapsed:.1f} s, {items} items in the demo database, "
+            f"{drafted}{where}"
+        )
     finally:
         if not keep:
             shutil.rmtree(sandbox, ignore_errors=True)
+
+
+def check_drafting(executable: Path, env: dict[str, str], data_dir: Path, timeout: float) -> str:
+    """Draft a post for X in the bundle (templates render in a spawned process, X counts
+    with twitter_text's data files) and count a text."""
+    common = {"env": env, "capture_output": True, "text": True, "timeout": timeout}
+    base = [str(executable)]
+    draft = subprocess.run(
+        [*base, "draft", "--data-dir", str(data_dir), "--item", "1", "--platform", "x",
+         "--take", "Smoke test.", "--json"],
+        **common,
+    )  # fmt: skip
+    if draft.returncode != 0 or '"count"' not in draft.stdout:
+        raise SmokeFailure(f"digwell draft failed\n{_indent(draft.stdout + draft.stderr)}")
+    count = subprocess.run(
+        [*base, "count", "--data-dir", str(data_dir), "--platform", "x"],
+        input="Hi 🎉 https://example.com/long/path\n",
+        **common,
+    )
+    if count.returncode != 0 or count.stdout.strip() != "29 280":
+        raise SmokeFailure(f"digwell count: {count.stdout!r} {count.stderr!r} (want '29 280')")
+    return "drafted and counted for X"
 
 
 def _kill(proc: subprocess.Popen[str]) -> None:
