@@ -517,7 +517,7 @@ class Composer(QWidget):
 
     def posted_time(self) -> datetime | None:
         """The time the user set for the post (local), or None for now."""
-        if not self.when.isVisible():
+        if self.when.isHidden():  # chosen, even while the page is not on screen
             return None
         local = self.when.dateTime().toPython()
         return local.replace(tzinfo=self._planner.clock.tz())
