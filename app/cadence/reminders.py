@@ -1,0 +1,216 @@
+"""Reminders: when to nudge the user to post, and what has already been dealt with.
+
+A trigger is a schedule slot or a planned draft's time. A trigger reminds only when a draft
+is planned at it or the week is behind target; never more than once (the state records what
+was handled and survives restarts), never a burst after sleep (only the latest missed
+trigger counts), and never for triggers older than the grace period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta, timezone, tzinfo
+from typing import Any, NamedTuple
+
+from app.cadence.schedule import PostingSchedule, is_behind, slots_between
+
+GRACE = timedelta(hours=12)
+SNOOZE_HOUR = timedelta(hours=1)
+# slots_between's end is exclusive; a trigger exactly at `now` is due.
+_TICK = timedelta(microseconds=1)
+# Far enough ahead to hold the next slot of any schedule (at least one day a week).
+_NEXT_SLOT_HORIZON = timedelta(days=8)
+
+
+class Reminder(NamedTuple):
+    """A nudge to post: `at` is its trigger; `draft_id` is the planned draft, None the inbox."""
+
+    at: datetime
+    draft_id: int | None
+    title: str
+    message: str
+
+
+class ReminderState(NamedTuple):
+    """What was dealt with: every trigger at or before `handled_until`, and any snooze."""
+
+    handled_until: datetime | None = None
+    snoozed_until: datetime | None = None
+    snoozed: Reminder | None = None
+
+
+Planned = Sequence[tuple[datetime, int, str]]  # (time, draft id, draft title)
+
+
+def due_reminder(
+    now: datetime,
+    tz: tzinfo,
+    schedule: PostingSchedule,
+    state: ReminderState,
+    *,
+    planned: Planned,
+    week_posts: int,
+    target: int,
+    grace: timedelta = GRACE,
+) -> Reminder | None:
+    """The reminder to show now, or None; record it with after_shown so it fires once."""
+    if state.snoozed_until is not None and now < state.snoozed_until:
+        return None
+    lower = now - grace
+    slots = [
+        t
+        for t in slots_between(schedule, lower, now + _TICK, tz)
+        if _unhandled(t, state.handled_until)
+    ]
+    drafts = [
+        (t.astimezone(timezone.utc), draft_id, title)
+        for t, draft_id, title in planned
+        if lower <= t <= now and _unhandled(t, state.handled_until)
+    ]
+    snoozed = _woken(state, now, grace)
+    if snoozed is not None and snoozed.draft_id is not None:
+        # Re-shown only while the draft is still planned, under its current title.
+        titles = [title for _, draft_id, title in planned if draft_id == snoozed.draft_id]
+        if titles:
+            drafts.append((snoozed.at, snoozed.draft_id, titles[0]))
+    triggers = [*slots, *(t for t, _, _ in drafts)]
+    if snoozed is not None:
+        triggers.append(snoozed.at)
+    if not triggers:
+        return None
+    # The latest trigger stands for every earlier one: one reminder after a long sleep.
+    at = max(triggers)
+    if drafts:
+        _, draft_id, title = max(drafts, key=lambda d: (d[0], -d[1]))
+        return planned_reminder(at, draft_id, title)
+    woken_behind = snoozed is not None and snoozed.draft_id is None
+    if (slots or woken_behind) and is_behind(week_posts, schedule, now, tz, target):
+        return behind_reminder(at, week_posts, target)
+    return None
+
+
+def planned_reminder(at: datetime, draft_id: int, title: str) -> Reminder:
+    """The reminder for a draft planned at `at`."""
+    name = title.strip() or "Untitled draft"
+    return Reminder(at, draft_id, "Planned post", f"Time to post: “{name}” is planned for now.")
+
+
+def behind_reminder(at: datetime, week_posts: int, target: int) -> Reminder:
+    """The reminder for a week behind its target."""
+    posts = "post" if target == 1 else "posts"
+    return Reminder(
+        at,
+        None,
+        "Time to share",
+        f"You are at {week_posts} of {target} {posts} this week. A good moment to share something.",
+    )
+
+
+def after_shown(state: ReminderState, reminder: Reminder) -> ReminderState:
+    """The state once `reminder` was shown: it and every earlier trigger are handled."""
+    # reminder.at is the latest trigger it stood for, so this also covers the skipped ones.
+    return ReminderState(handled_until=_later(state.handled_until, reminder.at))
+
+
+def after_snooze(
+    state: ReminderState, reminder: Reminder | None, now: datetime, for_: timedelta
+) -> ReminderState:
+    """The state once the user snoozed `reminder` (or reminders in general, if None)."""
+    handled = state.handled_until if reminder is None else _later(state.handled_until, reminder.at)
+    return ReminderState(handled_until=handled, snoozed_until=now + for_, snoozed=reminder)
+
+
+def until_tomorrow(now: datetime, tz: tzinfo, schedule: PostingSchedule) -> timedelta:
+    """How long until the schedule's time of day on the next local day: a snooze length."""
+    tomorrow = now.astimezone(tz).date() + timedelta(days=1)
+    return datetime.combine(tomorrow, schedule.at, tzinfo=tz).astimezone(timezone.utc) - now
+
+
+def next_trigger(
+    now: datetime,
+    tz: tzinfo,
+    schedule: PostingSchedule,
+    planned: Planned,
+    state: ReminderState | None = None,
+) -> datetime | None:
+    """The first moment after `now` at which due_reminder may answer differently."""
+    candidates = [t for t, _, _ in planned if t > now]
+    candidates += [
+        t for t in slots_between(schedule, now, now + _NEXT_SLOT_HORIZON, tz) if t > now
+    ][:1]
+    if state is not None and state.snoozed_until is not None and state.snoozed_until > now:
+        candidates.append(state.snoozed_until)
+    return min(candidates, default=None)
+
+
+def state_to_json(state: ReminderState) -> dict[str, Any]:
+    """The state as JSON-ready values, for a settings row."""
+    snoozed = state.snoozed
+    return {
+        "handled_until": _time_to_json(state.handled_until),
+        "snoozed_until": _time_to_json(state.snoozed_until),
+        "snoozed": None
+        if snoozed is None
+        else {
+            "at": _time_to_json(snoozed.at),
+            "draft_id": snoozed.draft_id,
+            "title": snoozed.title,
+            "message": snoozed.message,
+        },
+    }
+
+
+def state_from_json(value: object) -> ReminderState:
+    """The state stored by state_to_json; anything unreadable counts as not stored."""
+    if not isinstance(value, dict):
+        return ReminderState()
+    handled = _time_from_json(value.get("handled_until"))
+    snoozed_until = _time_from_json(value.get("snoozed_until"))
+    snoozed = _reminder_from_json(value.get("snoozed"))
+    if snoozed_until is None:
+        snoozed = None  # a snoozed reminder without its end could never wake
+    return ReminderState(handled, snoozed_until, snoozed)
+
+
+def _unhandled(t: datetime, handled_until: datetime | None) -> bool:
+    return handled_until is None or t > handled_until
+
+
+def _woken(state: ReminderState, now: datetime, grace: timedelta) -> Reminder | None:
+    """The snoozed reminder, once its snooze ended no longer than `grace` ago."""
+    if state.snoozed is None or state.snoozed_until is None:
+        return None
+    if state.snoozed_until <= now <= state.snoozed_until + grace:
+        return state.snoozed
+    return None
+
+
+def _later(a: datetime | None, b: datetime) -> datetime:
+    return b if a is None or b > a else a
+
+
+def _time_to_json(t: datetime | None) -> str | None:
+    return None if t is None else t.astimezone(timezone.utc).isoformat()
+
+
+def _time_from_json(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        t = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return t if t.tzinfo is not None else None  # a naive time cannot be compared
+
+
+def _reminder_from_json(value: object) -> Reminder | None:
+    if not isinstance(value, dict):
+        return None
+    at = _time_from_json(value.get("at"))
+    draft_id = value.get("draft_id")
+    title, message = value.get("title"), value.get("message")
+    if at is None or not isinstance(title, str) or not isinstance(message, str):
+        return None
+    if draft_id is not None and (not isinstance(draft_id, int) or isinstance(draft_id, bool)):
+        return None
+    return Reminder(at, draft_id, title, message)
