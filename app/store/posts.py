@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from datetime import datetime
 
 from app.errors import NotFoundError
@@ -107,3 +108,86 @@ def post_of_draft(db: Database, draft_id: int) -> Post | None:
         (draft_id,),
     )
     return _post(rows[0]) if rows else None
+
+
+# What a caller may change on a logged post; id stays.
+_EDITABLE = frozenset(
+    {"posted_at", "platform", "kind", "url", "text", "link", "draft_id", "item_id", "theme_id"}
+)
+
+
+def update_post(conn: sqlite3.Connection, post_id: int, **fields: object) -> None:
+    """Change the given columns of a post; NotFoundError if there is no such post."""
+    unknown = set(fields) - _EDITABLE
+    if unknown:
+        raise ValueError(f"posts have no editable field {', '.join(sorted(unknown))}")
+    if "kind" in fields and fields["kind"] not in POST_KINDS:
+        raise ValueError(f"unknown post kind {fields['kind']!r}")
+    if "posted_at" in fields:
+        posted_at = fields["posted_at"]
+        assert isinstance(posted_at, datetime)
+        fields = {**fields, "posted_at": to_db_time(posted_at)}
+    if not fields:
+        get_post_in(conn, post_id)  # still says when the post is gone
+        return
+    names = sorted(fields)  # only names from _EDITABLE reach the SQL
+    assignments = ", ".join(f"{name} = ?" for name in names)
+    cur = conn.execute(
+        f"UPDATE posts SET {assignments} WHERE id = ?",
+        (*(fields[name] for name in names), post_id),
+    )
+    if cur.rowcount == 0:
+        raise NotFoundError(f"There is no post {post_id}.", "It may have been deleted.")
+
+
+def get_post_in(conn: sqlite3.Connection, post_id: int) -> Post:
+    """`get_post` on a connection, e.g. inside a transaction."""
+    row = conn.execute("SELECT * FROM posts WHERE id = ?", (post_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no post {post_id}.", "It may have been deleted.")
+    return _post(row)
+
+
+def restore_post(conn: sqlite3.Connection, post: Post) -> int:
+    """Put a deleted post back, under its old id when that is still free; returns its id.
+    A draft, item or theme deleted in the meantime is left out rather than failing."""
+    taken = conn.execute("SELECT 1 FROM posts WHERE id = ?", (post.id,)).fetchone()
+    cur = conn.execute(
+        "INSERT INTO posts (id, posted_at, platform, kind, url, text, link, draft_id, item_id,"
+        " theme_id) VALUES (?, ?, ?, ?, ?, ?, ?,"
+        " (SELECT id FROM drafts WHERE id = ?), (SELECT id FROM items WHERE id = ?),"
+        " (SELECT id FROM themes WHERE id = ?))",
+        (
+            None if taken else post.id,
+            to_db_time(post.posted_at),
+            post.platform,
+            post.kind,
+            post.url,
+            post.text,
+            post.link,
+            post.draft_id,
+            post.item_id,
+            post.theme_id,
+        ),
+    )
+    return int(cur.lastrowid or 0)
+
+
+def post_exists(db: Database, posted_at: datetime, platform: str, url: str) -> bool:
+    """Whether a post at this time, on this platform, with this URL is logged."""
+    rows = db.read(
+        "SELECT 1 FROM posts WHERE posted_at = ? AND platform = ? AND url = ? LIMIT 1",
+        (to_db_time(posted_at), platform, url),
+    )
+    return bool(rows)
+
+
+def post_keys(conn: sqlite3.Connection) -> Counter[tuple[str, str, str]]:
+    """How many posts each (posted_at as stored, platform, url) has: what an import
+    compares its rows with."""
+    rows = conn.execute("SELECT posted_at, platform, url FROM posts").fetchall()
+    return Counter((r[0], r[1], r[2]) for r in rows)
+
+
+def post_count(db: Database) -> int:
+    return int(db.read("SELECT COUNT(*) FROM posts")[0][0])

@@ -1,0 +1,226 @@
+"""`digwell posts ...`: the log of posts you made, in Digwell or elsewhere.
+
+    digwell posts add --date YYYY-MM-DD [--time HH:MM] --platform P [--kind K]
+                      [--theme NAME] [--url URL] [--text TEXT] [--json]
+    digwell posts list [--json] [--limit N]
+    digwell posts edit ID [--date] [--time] [--platform] [--kind] [--theme NAME|""]
+                          [--url] [--text] [--json]
+    digwell posts delete ID
+    digwell posts import FILE.csv [--json]
+
+Dates and times are in your time zone; a post without a time is logged at 12:00.
+
+The CSV file for `import` (UTF-8, a header row, columns in any order, names in any case):
+
+    date      required, YYYY-MM-DD
+    time      HH:MM, 24-hour; 12:00 when empty
+    platform  required: linkedin, x (or twitter), mastodon, bluesky, threads or other
+    kind      share (the default), original, credit or help
+    theme     the name of one of your themes; empty for none
+    url       the post's web address (http or https)
+    text      what the post said
+
+Any other column is an error. One bad row and nothing is imported: every bad row is
+listed by its line in the file, on stderr, with exit status 2. Rows already in the log
+(same time, platform and URL) are skipped, so importing a file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from app.cadence.posts_log import PLATFORM_KEYS, PostsLog, platform_name
+from app.errors import DigwellError
+from app.planner import Planner
+from app.store.posts import POST_KINDS
+from app.types import Post
+
+_CSV_HELP = (
+    "FILE is UTF-8 CSV with a header row naming its columns: date (YYYY-MM-DD, required), "
+    "time (HH:MM), platform (required), kind, theme, url, text. One bad row and nothing is "
+    "imported; rows already logged are skipped."
+)
+
+
+def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+    # common's formatter fills in the default folders named in --data-dir's help.
+    shared = {"parents": [common], "formatter_class": common.formatter_class}
+    posts = commands.add_parser(
+        "posts",
+        **shared,
+        help="the log of posts you made, here or elsewhere",
+        description="The log of your posts: what counts towards your cadence.",
+    )
+    sub = posts.add_subparsers(dest="posts_command", metavar="COMMAND", required=True)
+
+    add = sub.add_parser(
+        "add",
+        **shared,
+        help="log a post you made",
+        description="Log a post you made (for example outside Digwell). Dates and times "
+        "are in your time zone; without --time the post is logged at 12:00.",
+    )
+    _post_options(add, required=True)
+    add.set_defaults(run=run_add)
+
+    listing = sub.add_parser("list", **shared, help="list logged posts, newest first")
+    listing.add_argument("--limit", type=_positive_int, metavar="N", help="only the newest N")
+    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing.set_defaults(run=run_list)
+
+    edit = sub.add_parser(
+        "edit",
+        **shared,
+        help="change a logged post",
+        description="Change only the given fields of post ID. A new --date keeps the "
+        'post\'s time, a new --time keeps its date; --theme "" takes its theme away.',
+    )
+    edit.add_argument("id", type=int, metavar="ID")
+    _post_options(edit, required=False)
+    edit.set_defaults(run=run_edit)
+
+    delete = sub.add_parser("delete", **shared, help="take a post out of the log")
+    delete.add_argument("id", type=int, metavar="ID")
+    delete.set_defaults(run=run_delete)
+
+    imp = sub.add_parser(
+        "import", **shared, help="log the posts of a CSV file", description=_CSV_HELP
+    )
+    imp.add_argument("file", type=Path, metavar="FILE.csv")
+    imp.add_argument("--json", action="store_true", help="print the counts as JSON")
+    imp.set_defaults(run=run_import)
+
+
+def _post_options(cmd: argparse.ArgumentParser, required: bool) -> None:
+    cmd.add_argument("--date", required=required, metavar="YYYY-MM-DD", help="the day")
+    cmd.add_argument("--time", metavar="HH:MM", help="the time, 24-hour (default 12:00)")
+    cmd.add_argument(
+        "--platform",
+        required=required,
+        metavar="P",
+        help=f"where: {', '.join(PLATFORM_KEYS)}",
+    )
+    cmd.add_argument(
+        "--kind",
+        default="share" if required else None,
+        metavar="KIND",
+        help=f"what it was: {', '.join(POST_KINDS)}" + (" (default share)" if required else ""),
+    )
+    cmd.add_argument("--theme", metavar="NAME", help='one of your themes ("" for none)')
+    cmd.add_argument("--url", metavar="URL", help="the post's web address")
+    cmd.add_argument("--text", metavar="TEXT", help="what it said")
+    cmd.add_argument("--json", action="store_true", help="print the post as JSON")
+
+
+def _log(planner: Planner) -> PostsLog:
+    return PostsLog(planner.db, planner.clock)
+
+
+def run_add(planner: Planner, args: argparse.Namespace) -> int:
+    log = _log(planner)
+    post = log.add(
+        log.parse_input(
+            args.date,
+            args.time,
+            args.platform,
+            args.kind or "share",
+            args.theme,
+            args.url or "",
+            args.text or "",
+        )
+    )
+    _print_post(log, post, "Logged", args.json)
+    return 0
+
+
+def run_edit(planner: Planner, args: argparse.Namespace) -> int:
+    log = _log(planner)
+    post = log.get(args.id)
+    changes = log.parse_changes(
+        post,
+        date=args.date,
+        time=args.time,
+        platform=args.platform,
+        kind=args.kind,
+        theme=args.theme,
+        url=args.url,
+        text=args.text,
+    )
+    if not changes:
+        raise DigwellError(
+            f"Nothing to change in post {args.id}.",
+            "Give what changes: --date, --time, --platform, --kind, --theme, --url or --text.",
+        )
+    _print_post(log, log.edit(args.id, **changes), "Updated", args.json)
+    return 0
+
+
+def run_delete(planner: Planner, args: argparse.Namespace) -> int:
+    log = _log(planner)
+    post = log.delete(args.id)
+    print(f"Deleted post {post.id} ({log.describe(post)}).")
+    return 0
+
+
+def run_list(planner: Planner, args: argparse.Namespace) -> int:
+    log = _log(planner)
+    posts = log.list(args.limit)
+    if args.json:
+        print(json.dumps([log.to_json(p) for p in posts], ensure_ascii=False, indent=2))
+        return 0
+    if not posts:
+        print(
+            "No posts logged yet. Mark a draft as posted, add one with "
+            "`digwell posts add --date YYYY-MM-DD --platform linkedin`, "
+            "or import a CSV file with `digwell posts import FILE.csv`."
+        )
+        return 0
+    tz = planner.clock.tz()
+    rows = [("ID", "WHEN", "PLATFORM", "KIND", "THEME", "URL")]
+    for post in posts:
+        rows.append(
+            (
+                str(post.id),
+                f"{post.posted_at.astimezone(tz):%Y-%m-%d %H:%M}",
+                platform_name(post.platform),
+                post.kind,
+                log.theme_name(post.theme_id) or "-",
+                post.url or "-",
+            )
+        )
+    widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]) - 1)]
+    for row in rows:
+        # The URL is last and unpadded: long ones would push nothing out of line.
+        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
+        print("  ".join((*cells, row[-1])).rstrip())
+    return 0
+
+
+def run_import(planner: Planner, args: argparse.Namespace) -> int:
+    report = _log(planner).import_csv(args.file)
+    if args.json:
+        print(json.dumps(report._asdict(), ensure_ascii=False))
+        return 0
+    noun = "post" if report.added == 1 else "posts"
+    already = f" ({report.skipped} already in the log)" if report.skipped else ""
+    print(f"Imported {report.added} {noun}{already}.")
+    return 0
+
+
+def _print_post(log: PostsLog, post: Post, verb: str, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(log.to_json(post), ensure_ascii=False, indent=2))
+    else:
+        print(f"{verb} post {post.id}: {log.describe(post)}.")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number above 0")
+    return number
