@@ -38,12 +38,26 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False, formatter_class=_HelpFormatter)
     _add_folder_options(common, subcommand=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from app.commands import count, draft, feeds, inbox, refresh, rescore, strategy
+    from app.commands import (
+        cadence,
+        count,
+        draft,
+        feeds,
+        inbox,
+        plan,
+        posts,
+        refresh,
+        rescore,
+        strategy,
+    )
 
+    cadence.add_parsers(commands, common)
     count.add_parsers(commands, common)
     draft.add_parsers(commands, common)
     feeds.add_parsers(commands, common)
     inbox.add_parsers(commands, common)
+    plan.add_parsers(commands, common)
+    posts.add_parsers(commands, common)
     refresh.add_parsers(commands, common)
     rescore.add_parsers(commands, common)
     strategy.add_parsers(commands, common)

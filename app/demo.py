@@ -6,11 +6,13 @@ import json
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
+from app.demo_posts import demo_posts
 from app.feeds.parse import parse_feed
 from app.paths import resource_path
 from app.planner import Planner
 from app.store import feeds as feeds_q
 from app.store import items as items_q
+from app.store import posts as posts_q
 from app.store import settings as settings_q
 from app.store import themes as themes_q
 from app.strategy.strategy import VERSION_KEY as STRATEGY_VERSION_KEY
@@ -23,6 +25,7 @@ DEMO_PAUSED = "Demo feed: a bundled sample, never fetched."
 class DemoReport(NamedTuple):
     feeds: int
     items: int
+    posts: int = 0
 
 
 def load_demo(planner: Planner) -> DemoReport:
@@ -63,8 +66,20 @@ def load_demo(planner: Planner) -> DemoReport:
             # The demo's addresses are made up (.example): refreshing them could only fail.
             feeds_q.set_paused(conn, feed_id, True, DEMO_PAUSED)
             total += len(entries)
+        posts = demo_posts(now, planner.clock.tz(), len(theme_ids))
+        ids = list(theme_ids.values())
+        for p in posts:
+            posts_q.add_post(
+                conn,
+                posted_at=p.posted_at,
+                platform=p.platform,
+                kind=p.kind,
+                url=p.url,
+                text=p.text,
+                theme_id=ids[p.theme_index] if ids else None,
+            )
     planner.rescore()  # ranked by the demo's themes
-    return DemoReport(feeds=len(manifest["feeds"]), items=total)
+    return DemoReport(feeds=len(manifest["feeds"]), items=total, posts=len(posts))
 
 
 def _shift_to_today(feeds, now: datetime) -> timedelta:

@@ -27,6 +27,7 @@ from app.store.inbox import InboxFilter
 from app.types import Draft, Feed, Item, ItemRow, Post, Profile, Theme, WeekProgress
 
 if TYPE_CHECKING:
+    from app.cadence.book import CadenceBook
     from app.compose.counting import Count
     from app.compose.templates import TemplateLibrary
     from app.strategy.strategy import Strategy
@@ -63,6 +64,7 @@ class Planner:
         self.db = db
         self.clock = clock
         self._templates = templates
+        self._cadence: CadenceBook | None = None
 
     @property
     def templates(self) -> TemplateLibrary:
@@ -608,6 +610,15 @@ class Planner:
         return posts_q.list_posts(self.db)
 
     # Cadence -----------------------------------------------------------------
+
+    @property
+    def cadence(self) -> CadenceBook:
+        """Score, streak, coverage, the posting plan and reminders (see app.cadence)."""
+        if self._cadence is None:
+            from app.cadence.book import CadenceBook
+
+            self._cadence = CadenceBook(self.db, self.clock)
+        return self._cadence
 
     def week_progress(self) -> WeekProgress:
         """Posts in the current calendar week (user's time zone) against the target."""

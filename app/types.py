@@ -127,6 +127,7 @@ class Draft(NamedTuple):
     take: str = ""  # the user's own words the template was filled with
     theme_id: int | None = None
     theme: str = ""  # that theme's name, "" if none
+    planned_for: datetime | None = None  # the slot it is planned for, if any
 
 
 class Post(NamedTuple):

@@ -55,8 +55,10 @@ def update_draft(
     cur = conn.execute(
         "UPDATE drafts SET text = coalesce(?, text), platform = coalesce(?, platform),"
         " state = coalesce(?, state), take = coalesce(?, take),"
-        " template = coalesce(?, template), updated_at = ? WHERE id = ?",
-        (text, platform, state, take, template, to_db_time(now), draft_id),
+        " template = coalesce(?, template), updated_at = ?,"
+        " planned_for = CASE WHEN coalesce(?, state) = 'planned' THEN planned_for END"
+        " WHERE id = ?",
+        (text, platform, state, take, template, to_db_time(now), state, draft_id),
     )
     if cur.rowcount == 0:
         raise NotFoundError(f"There is no draft {draft_id}.", "It may have been deleted.")
@@ -92,7 +94,29 @@ def _draft(r: sqlite3.Row) -> Draft:
         take=r["take"],
         theme_id=r["theme_id"],
         theme=r["theme_name"] or "",
+        planned_for=from_db_time(r["planned_for"]),
     )
+
+
+def plan_draft(
+    conn: sqlite3.Connection, draft_id: int, when: datetime | None, now: datetime
+) -> None:
+    """Plan a draft for `when` (None: planned, no time yet)."""
+    cur = conn.execute(
+        "UPDATE drafts SET state = 'planned', planned_for = ?, updated_at = ? WHERE id = ?",
+        (to_db_time(when) if when else None, to_db_time(now), draft_id),
+    )
+    if cur.rowcount == 0:
+        raise NotFoundError(f"There is no draft {draft_id}.", "It may have been deleted.")
+
+
+def planned_drafts(db: Database) -> list[Draft]:
+    """Planned drafts with a time, soonest first."""
+    rows = db.read(
+        _DRAFT_SELECT + " WHERE d.state = 'planned' AND d.planned_for IS NOT NULL"
+        " ORDER BY d.planned_for, d.id"
+    )
+    return [_draft(r) for r in rows]
 
 
 def get_draft(db: Database, draft_id: int) -> Draft:

@@ -227,6 +227,12 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO unread_counts SELECT 0, count(*) FROM ranks;
     """
     + UNREAD_COUNT_TRIGGERS,
+    # 6: the posting plan: the time a planned draft is planned for (UTC); drafts planned
+    # before have none ("soon") until given a slot.
+    """
+    ALTER TABLE drafts ADD COLUMN planned_for TEXT;
+    CREATE INDEX drafts_planned ON drafts(planned_for) WHERE planned_for IS NOT NULL;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,180 @@
+"""The cadence as the UI and the CLI use it: the report, the posting schedule and plan,
+reminders and their state, all kept in the one database."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from app.cadence.plan import PLAN_WEEKS, Slot, overdue, plan_slots
+from app.cadence.reminders import (
+    Reminder,
+    ReminderState,
+    after_shown,
+    after_snooze,
+    due_reminder,
+    state_from_json,
+    state_to_json,
+)
+from app.cadence.report import CadenceReport, build_report
+from app.cadence.schedule import PostingSchedule
+from app.cadence.week import next_week_start, week_start
+from app.clock import Clock
+from app.errors import DigwellError
+from app.store import drafts as drafts_q
+from app.store import posts as posts_q
+from app.store import settings as settings_q
+from app.store import themes as themes_q
+from app.store.database import Database
+from app.types import Draft
+
+POSTING_DAYS_KEY = "posting_days"
+POSTING_TIME_KEY = "posting_time"
+REMINDER_STATE_KEY = "reminder_state"
+REMINDERS_KEY = "reminders_enabled"
+CLOSE_TO_TRAY_KEY = "close_to_tray"
+
+
+class CadenceBook:
+    """Reads and writes what the cadence needs; the figures come from the pure modules."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    # The report ---------------------------------------------------------------
+
+    def report(self) -> CadenceReport:
+        from app.strategy.strategy import load_strategy
+
+        strategy = load_strategy(self.db)
+        return build_report(
+            posts_q.list_posts(self.db),
+            themes_q.list_themes(self.db),
+            target=strategy.weekly_target,
+            mix_target=strategy.mix,
+            schedule=self.schedule(),
+            now=self.clock.now(),
+            tz=self.clock.tz(),
+        )
+
+    # Schedule and plan -----------------------------------------------------------
+
+    def schedule(self) -> PostingSchedule:
+        """The preferred posting days and time (Tue–Thu at 09:00 until the user says)."""
+        default = PostingSchedule()
+        days = settings_q.get_setting(self.db, POSTING_DAYS_KEY)
+        if not (isinstance(days, list) and all(isinstance(d, int) and 0 <= d < 7 for d in days)):
+            days = list(default.days)
+        at = default.at
+        text = settings_q.get_setting(self.db, POSTING_TIME_KEY)
+        # A hand-edited value that is not a time: the default rather than no reminders.
+        if isinstance(text, str):
+            with contextlib.suppress(ValueError):
+                at = time.fromisoformat(text)
+        return PostingSchedule(tuple(sorted(set(days))), at.replace(second=0, microsecond=0))
+
+    def set_schedule(self, schedule: PostingSchedule) -> None:
+        if not schedule.days:
+            raise DigwellError("Pick at least one posting day.", "For example: Tue, Thu.")
+        with self.db.transaction() as conn:
+            settings_q.set_setting(conn, POSTING_DAYS_KEY, sorted(set(schedule.days)))
+            settings_q.set_setting(conn, POSTING_TIME_KEY, schedule.at.strftime("%H:%M"))
+
+    def planned(self) -> list[Draft]:
+        """Drafts planned for a time, soonest first."""
+        return drafts_q.planned_drafts(self.db)
+
+    def slots(self, weeks: int = PLAN_WEEKS) -> list[Slot]:
+        """The slots of the next `weeks` weeks with what is planned into them."""
+        return plan_slots(self.schedule(), self.planned(), self.clock.now(), self.clock.tz(), weeks)
+
+    def overdue(self) -> list[Draft]:
+        """Planned drafts whose time passed unposted."""
+        return overdue(self.planned(), self.clock.now())
+
+    def plan_draft(self, draft_id: int, at: datetime | None) -> Draft:
+        """Plan a draft into a slot (`at`), or as "soon" with no time (None)."""
+        draft = drafts_q.get_draft(self.db, draft_id)
+        if draft.state not in ("draft", "planned"):
+            raise DigwellError(
+                f"This draft is {draft.state}, so it cannot be planned.",
+                "Bring it back to the drafts first, or draft a new post.",
+            )
+        if at is not None and at.tzinfo is None:
+            raise ValueError("a planned time must be aware")
+        with self.db.transaction() as conn:
+            drafts_q.plan_draft(conn, draft_id, at, self.clock.now())
+        return drafts_q.get_draft(self.db, draft_id)
+
+    def export_ical(self, path: Path, weeks: int = PLAN_WEEKS) -> int:
+        """Write the plan's next `weeks` weeks to `path` as iCalendar; returns the events."""
+        from app.cadence.ical import plan_calendar
+
+        slots = self.slots(weeks)
+        data = plan_calendar(slots, self.clock.now())
+        path = Path(path)
+        partial = path.with_name(path.name + ".partial")
+        try:  # never leave half a calendar behind
+            partial.write_bytes(data)
+            os.replace(partial, path)
+        except OSError as err:
+            partial.unlink(missing_ok=True)
+            raise DigwellError(
+                f"The plan could not be saved to {path} ({err.strerror or err}).",
+                "Choose a folder you can write to.",
+            ) from err
+        return len(slots)
+
+    # Reminders --------------------------------------------------------------------
+
+    def reminders_enabled(self) -> bool:
+        return settings_q.get_setting(self.db, REMINDERS_KEY, True) is not False
+
+    def close_to_tray(self) -> bool:
+        """Whether closing the window keeps Digwell running in the tray (off by default:
+        a window that does not quit when closed surprises people who did not ask)."""
+        return settings_q.get_setting(self.db, CLOSE_TO_TRAY_KEY, False) is True
+
+    def set_preferences(self, *, reminders: bool, close_to_tray: bool) -> None:
+        with self.db.transaction() as conn:
+            settings_q.set_setting(conn, REMINDERS_KEY, bool(reminders))
+            settings_q.set_setting(conn, CLOSE_TO_TRAY_KEY, bool(close_to_tray))
+
+    def reminder_state(self) -> ReminderState:
+        return state_from_json(settings_q.get_setting(self.db, REMINDER_STATE_KEY, {}))
+
+    def _save_state(self, state: ReminderState) -> None:
+        with self.db.transaction() as conn:
+            settings_q.set_setting(conn, REMINDER_STATE_KEY, state_to_json(state))
+
+    def take_due_reminder(self) -> Reminder | None:
+        """The reminder due now, if any, recorded as shown so it comes once."""
+        if not self.reminders_enabled():
+            return None
+        now, tz = self.clock.now(), self.clock.tz()
+        state = self.reminder_state()
+        week = posts_q.posts_between(self.db, week_start(now, tz), next_week_start(now, tz))
+        planned = [(d.planned_for, d.id, d.title) for d in self.planned() if d.planned_for]
+        from app.strategy.strategy import load_strategy
+
+        reminder = due_reminder(
+            now,
+            tz,
+            self.schedule(),
+            state,
+            planned=planned,
+            week_posts=len(week),
+            target=load_strategy(self.db).weekly_target,
+        )
+        if reminder is not None:
+            self._save_state(after_shown(state, reminder))
+        return reminder
+
+    def snooze(self, reminder: Reminder, duration: timedelta) -> datetime:
+        """Remind of `reminder` again after `duration`; returns when."""
+        now = self.clock.now()
+        self._save_state(after_snooze(self.reminder_state(), reminder, now, duration))
+        return now + duration

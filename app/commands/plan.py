@@ -1,0 +1,156 @@
+"""`digwell plan`: the posting schedule and the slots of the next weeks, with the drafts
+planned into them; planning a draft; exporting the plan as an iCalendar file."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+from app.cadence.plan import PLAN_WEEKS
+from app.errors import DigwellError
+from app.planner import Planner
+
+
+def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+    cmd = commands.add_parser(
+        "plan",
+        parents=[common],
+        help="your posting days and the slots of the next weeks",
+        description="List the posting slots of the next weeks and what is planned into them.",
+    )
+    cmd.add_argument("--json", action="store_true", help="print a JSON object")
+    cmd.add_argument("--weeks", type=int, default=PLAN_WEEKS, metavar="N", help="weeks ahead (4)")
+    cmd.set_defaults(run=run_list)
+    actions = cmd.add_subparsers(dest="plan_action", metavar="ACTION")
+
+    schedule = actions.add_parser(
+        "schedule", parents=[common], help="set your preferred posting days and time"
+    )
+    schedule.add_argument("--days", metavar="DAYS", help="e.g. tue,thu or 'Mon Wed Fri'")
+    schedule.add_argument("--time", metavar="HH:MM", help="local time, e.g. 09:00")
+    schedule.set_defaults(run=run_schedule)
+
+    draft = actions.add_parser("draft", parents=[common], help="plan a draft into a slot")
+    draft.add_argument("id", type=int, metavar="DRAFT_ID")
+    when = draft.add_mutually_exclusive_group(required=True)
+    when.add_argument(
+        "--at", metavar="TIME", help="the slot, as listed: YYYY-MM-DD HH:MM local time"
+    )
+    when.add_argument("--next", action="store_true", help="the next slot with nothing planned")
+    draft.set_defaults(run=run_draft)
+
+    export = actions.add_parser(
+        "export", parents=[common], help="write the plan to an iCalendar (.ics) file"
+    )
+    export.add_argument("file", type=Path, metavar="FILE.ics")
+    # SUPPRESS: without it this default would overwrite `digwell plan --weeks N export`.
+    export.add_argument(
+        "--weeks", type=int, default=argparse.SUPPRESS, metavar="N", help="weeks ahead (4)"
+    )
+    export.set_defaults(run=run_export)
+
+
+def _weeks(args: argparse.Namespace) -> int:
+    if not 1 <= args.weeks <= 52:
+        raise DigwellError("--weeks must be from 1 to 52.", "For example: --weeks 4.")
+    return args.weeks
+
+
+def run_list(planner: Planner, args: argparse.Namespace) -> int:
+    from app.cadence.schedule import format_days
+
+    book, tz = planner.cadence, planner.clock.tz()
+    schedule = book.schedule()
+    slots = book.slots(_weeks(args))
+    late = book.overdue()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "days": [format_days((d,)) for d in schedule.days],
+                    "time": schedule.at.strftime("%H:%M"),
+                    "slots": [
+                        {
+                            "at": s.at.astimezone(tz).isoformat(),
+                            "scheduled": s.scheduled,
+                            "drafts": [_draft_json(d) for d in s.drafts],
+                        }
+                        for s in slots
+                    ],
+                    "overdue": [_draft_json(d) for d in late],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return 0
+    print(f"Posting on {format_days(schedule.days)} at {schedule.at:%H:%M}.")
+    for draft in late:
+        print(f"  overdue  {_local(draft.planned_for, tz)}  draft {draft.id}: {draft.title}")
+    for slot in slots:
+        what = "; ".join(f"draft {d.id}: {d.title}" for d in slot.drafts) or "free"
+        print(f"  {_local(slot.at, tz)}  {what}")
+    return 0
+
+
+def run_schedule(planner: Planner, args: argparse.Namespace) -> int:
+    from app.cadence.schedule import format_days, parse_days, parse_time
+
+    book = planner.cadence
+    schedule = book.schedule()
+    if args.days is not None:
+        schedule = schedule._replace(days=parse_days(args.days))
+    if args.time is not None:
+        schedule = schedule._replace(at=parse_time(args.time))
+    book.set_schedule(schedule)
+    print(f"Posting on {format_days(schedule.days)} at {schedule.at:%H:%M}.")
+    return 0
+
+
+def run_draft(planner: Planner, args: argparse.Namespace) -> int:
+    book, tz = planner.cadence, planner.clock.tz()
+    if args.next:
+        free = [s for s in book.slots() if not s.drafts]
+        if not free:
+            raise DigwellError(
+                "Every slot of the next four weeks has a draft planned.",
+                "Give one a time with --at, or add posting days with `digwell plan schedule`.",
+            )
+        at = free[0].at
+    else:
+        at = _parse_local(args.at, tz)
+    draft = book.plan_draft(args.id, at)
+    print(f"Planned draft {draft.id} for {_local(at, tz)}: {draft.title}")
+    return 0
+
+
+def run_export(planner: Planner, args: argparse.Namespace) -> int:
+    events = planner.cadence.export_ical(args.file, _weeks(args))
+    print(f"Wrote {events} posting slot{'s' * (events != 1)} to {args.file}.")
+    return 0
+
+
+def _draft_json(draft) -> dict:
+    return {
+        "id": draft.id,
+        "title": draft.title,
+        "platform": draft.platform,
+        "planned_for": draft.planned_for.isoformat() if draft.planned_for else None,
+    }
+
+
+def _local(moment: datetime | None, tz) -> str:
+    return moment.astimezone(tz).strftime("%a %Y-%m-%d %H:%M") if moment else ""
+
+
+def _parse_local(text: str, tz) -> datetime:
+    try:
+        naive = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise DigwellError(
+            f"'{text}' is not a time Digwell understands.",
+            "Give it as YYYY-MM-DD HH:MM in your local time, e.g. 2026-12-01 09:00.",
+        ) from None
+    return naive.replace(tzinfo=tz).astimezone(timezone.utc)
