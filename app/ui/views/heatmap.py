@@ -1,0 +1,391 @@
+"""The year at a glance: one cell per day for 53 weeks, stronger the more posts went out.
+
+`Qt` is imported inside the methods that paint or handle input, never at module level:
+building it costs start-up time, and a page may be built before the first paint
+(see app.ui.qt_values)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QHelpEvent, QMouseEvent, QPaintEvent
+
+WEEKS = 53
+_CELL = 12  # the preferred side; the grid scales with the width between _MIN and _MAX
+_MIN_CELL = 8
+_MAX_CELL = 16
+_LABEL_GAP = 6
+_RULE = 3  # height of the 'week on target' mark under a column
+# Share of the highlight colour for 1, 2 and 3+ posts; 0 posts is a faint neutral cell.
+_LEVELS = (0.32, 0.6, 1.0)
+_LABELLED_ROWS = (0, 2, 4)  # Mon, Wed, Fri
+
+
+def blend(a: QColor, b: QColor, t: float) -> QColor:
+    """`a` moved `t` of the way towards `b`: 0 gives `a`, 1 gives `b`."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+        a.alphaF() + (b.alphaF() - a.alphaF()) * t,
+    )
+
+
+def small_font(font: QFont) -> QFont:
+    """The charts' label font: a little smaller than `font`, never below 7 pt."""
+    small = QFont(font)
+    if font.pointSizeF() > 0:
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+    return small
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+def _day_name(row: int) -> str:
+    return f"{date(2024, 1, 1 + row):%a}"  # 1 Jan 2024 was a Monday
+
+
+def _gap(cell: int) -> int:
+    return 3 if cell >= 11 else 2  # tighter gaps keep small cells readable
+
+
+def _fit(space: int, count: int) -> int:
+    """The largest cell side that puts `count` cells and their gaps in `space`."""
+    cell = (space - (count - 1) * 3) // count
+    if cell < 11:
+        cell = min(10, (space - (count - 1) * 2) // count)
+    return max(_MIN_CELL, min(_MAX_CELL, cell))
+
+
+class _Grid(NamedTuple):
+    left: int
+    top: int
+    cell: int
+    gap: int
+
+    @property
+    def step(self) -> int:
+        return self.cell + self.gap
+
+    @property
+    def width(self) -> int:
+        return WEEKS * self.step - self.gap
+
+    @property
+    def height(self) -> int:
+        return 7 * self.step - self.gap
+
+
+class YearHeatmap(QWidget):
+    """Posts per day over the last 53 weeks, Monday-first columns, in the palette's colours."""
+
+    day_clicked = Signal(object)  # the date of a clicked cell
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMouseTracking(True)  # the hovered cell gets an outline
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._counts: dict[date, int] = {}
+        self._week_totals: list[int] = [0] * WEEKS
+        self._today: date | None = None
+        self._first: date | None = None
+        self._target = 3
+        self._hover: date | None = None
+        self._pressed: date | None = None
+
+    # -- data --------------------------------------------------------------------------
+
+    def set_days(self, counts: Mapping[date, int], today: date, weekly_target: int = 3) -> None:
+        """Show `counts` (posts per day) for the 53 weeks that end with `today`'s week."""
+        self._today = today
+        self._first = first = today - timedelta(days=today.weekday() + 7 * (WEEKS - 1))
+        self._target = max(1, weekly_target)
+        self._counts = {d: n for d, n in counts.items() if n > 0 and first <= d <= today}
+        self._week_totals = [0] * WEEKS
+        for day, count in self._counts.items():
+            self._week_totals[(day - first).days // 7] += count
+        self._hover = None
+        self.update()
+
+    def first_day(self) -> date | None:
+        """The Monday at the top of the first column; None before `set_days`."""
+        return self._first
+
+    def count(self, day: date) -> int:
+        """Posts on `day`, as given to `set_days`."""
+        return self._counts.get(day, 0)
+
+    def weeks_on_target(self) -> list[int]:
+        """Columns (0 = oldest) whose week has at least the weekly target of posts."""
+        return [i for i, total in enumerate(self._week_totals) if total >= self._target]
+
+    def month_labels(self) -> list[tuple[date, str]]:
+        """The 1st of each month labelled above the grid, with its label ('Mar')."""
+        if self._today is None or self._first is None:
+            return []
+        day = date(self._first.year, self._first.month, 1)
+        labels = []
+        while day <= self._today:
+            if day >= self._first:
+                labels.append((day, f"{day:%b}"))
+            day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return labels
+
+    # -- geometry ----------------------------------------------------------------------
+
+    def _fonts(self) -> tuple[QFont, QFontMetrics]:
+        font = small_font(self.font())
+        return font, QFontMetrics(font)
+
+    def _margins(self) -> tuple[int, int, int]:
+        """Left (day labels), top (month labels) and bottom (rule and legend) margins."""
+        _, metrics = self._fonts()
+        left = max(metrics.horizontalAdvance(_day_name(row)) for row in _LABELLED_ROWS)
+        return left + _LABEL_GAP, metrics.height() + 4, _RULE + 6 + metrics.height() + 4
+
+    def _grid(self) -> _Grid:
+        left, top, bottom = self._margins()
+        width, height = self.width() - left - 1, self.height() - top - bottom
+        cell = min(_fit(width, WEEKS), _fit(height, 7))
+        return _Grid(left, top, cell, _gap(cell))
+
+    def _height_for_cell(self, cell: int) -> int:
+        _, top, bottom = self._margins()
+        return top + 7 * cell + 6 * _gap(cell) + bottom
+
+    def _width_for_cell(self, cell: int) -> int:
+        return self._margins()[0] + WEEKS * cell + (WEEKS - 1) * _gap(cell) + 1
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._height_for_cell(_fit(width - self._margins()[0] - 1, WEEKS))
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._width_for_cell(_CELL), self._height_for_cell(_CELL))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._width_for_cell(_MIN_CELL), self._height_for_cell(_MIN_CELL))
+
+    def cell_rect(self, day: date) -> QRect | None:
+        """Where `day`'s cell is painted; None before the first column or after today."""
+        if self._today is None or self._first is None or not self._first <= day <= self._today:
+            return None
+        grid = self._grid()
+        column = (day - self._first).days // 7
+        x = grid.left + column * grid.step
+        return QRect(x, grid.top + day.weekday() * grid.step, grid.cell, grid.cell)
+
+    def cell_at(self, pos: QPoint) -> date | None:
+        """The day whose cell (or the gap after it) is under `pos`; None off the past cells."""
+        if self._today is None or self._first is None:
+            return None
+        grid = self._grid()
+        dx, dy = pos.x() - grid.left, pos.y() - grid.top
+        if dx < 0 or dy < 0 or dx >= grid.width or dy >= grid.height:
+            return None
+        day = self._first + timedelta(days=dx // grid.step * 7 + dy // grid.step)
+        return day if day <= self._today else None
+
+    # -- wording -----------------------------------------------------------------------
+
+    def tooltip_for(self, day: date) -> str:
+        """'Tue 3 Mar 2026 — 2 posts'; empty for a day not on the grid."""
+        if self.cell_rect(day) is None:
+            return ""
+        count = self.count(day)
+        posts = _plural(count, "post") if count else "no posts"
+        return f"{day:%a} {day.day} {day:%b %Y} — {posts}"
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """The tooltip for the cell under `pos`, or ''."""
+        day = self.cell_at(pos)
+        return self.tooltip_for(day) if day else ""
+
+    def legend_target_text(self) -> str:
+        """The caption of the 'week on target' mark."""
+        return f"weeks on target ({self._target}+ post{'s' * (self._target != 1)})"
+
+    # -- colours -----------------------------------------------------------------------
+
+    def _colours(self) -> tuple[QColor, QColor, QColor, list[QColor]]:
+        """Background, label and muted-label colours, then one fill per level (0, 1, 2, 3+).
+
+        Blended from the background and text colours rather than Mid/Base: dark palettes
+        often give Mid darker than the window, which would hide the empty cells."""
+        palette = self.palette()
+        background = palette.color(self.backgroundRole())
+        text = palette.color(self.foregroundRole())
+        accent = palette.color(QPalette.ColorRole.Highlight)
+        fills = [blend(background, text, 0.085)]
+        fills += [blend(background, accent, share) for share in _LEVELS]
+        return background, blend(background, text, 0.78), blend(background, text, 0.55), fills
+
+    # -- painting ----------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._today is None or self._first is None:
+            return
+        from PySide6.QtCore import Qt
+
+        background, text, muted, fills = self._colours()
+        grid = self._grid()
+        font, metrics = self._fonts()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setFont(font)
+        radius = 2.0 if grid.cell >= 10 else 1.5
+
+        painter.setPen(muted)
+        left_aligned = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        last_right = -1
+        for first, label in self.month_labels():
+            x = grid.left + (first - self._first).days // 7 * grid.step
+            width = metrics.horizontalAdvance(label)
+            if x <= last_right:  # it would run into the previous label
+                continue
+            painter.drawText(QRect(x, 0, width + 2, grid.top - 4), left_aligned, label)
+            last_right = x + width + 4
+        right_aligned = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for row in _LABELLED_ROWS:
+            y = grid.top + row * grid.step
+            box = QRect(0, y - 4, grid.left - _LABEL_GAP, grid.cell + 8)
+            painter.drawText(box, right_aligned, _day_name(row))
+
+        painter.setPen(Qt.PenStyle.NoPen)
+        for offset in range((self._today - self._first).days + 1):
+            day = self._first + timedelta(days=offset)
+            x = grid.left + offset // 7 * grid.step
+            y = grid.top + offset % 7 * grid.step
+            painter.setBrush(fills[min(self.count(day), 3)])
+            painter.drawRoundedRect(QRectF(x, y, grid.cell, grid.cell), radius, radius)
+
+        # A thin mark under each week that reached the target: consistency, not volume.
+        painter.setBrush(blend(background, fills[3], 0.75))
+        rule_y = grid.top + grid.height + 4
+        for column in self.weeks_on_target():
+            x = grid.left + column * grid.step
+            painter.drawRoundedRect(QRectF(x, rule_y, grid.cell, _RULE), 1.5, 1.5)
+
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for day, colour, width in ((self._today, muted, 1.2), (self._hover, text, 1.5)):
+            rect = self.cell_rect(day) if day else None
+            if rect is not None:
+                pen = QPen(colour)
+                pen.setWidthF(width)
+                painter.setPen(pen)
+                inset = width / 2
+                painter.drawRoundedRect(
+                    QRectF(rect).adjusted(inset, inset, -inset, -inset), radius, radius
+                )
+
+        self._paint_legend(painter, grid, metrics, muted, fills, rule_y + _RULE + 6)
+        painter.end()
+
+    def _paint_legend(
+        self,
+        painter: QPainter,
+        grid: _Grid,
+        metrics: QFontMetrics,
+        muted: QColor,
+        fills: list[QColor],
+        top: int,
+    ) -> None:
+        """'▬ weeks on target' at the left, 'Less ▢▢▢▢ More' at the right, under the grid."""
+        from PySide6.QtCore import Qt
+
+        swatch = min(grid.cell, 10)
+        height = metrics.height()
+        middle = top + height / 2
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(blend(self.palette().color(self.backgroundRole()), fills[3], 0.75))
+        painter.drawRoundedRect(QRectF(grid.left, middle - _RULE / 2, swatch, _RULE), 1.5, 1.5)
+        painter.setPen(muted)
+        caption = self.legend_target_text()
+        x = grid.left + swatch + 5
+        painter.drawText(
+            QRect(x, top, metrics.horizontalAdvance(caption) + 2, height), align, caption
+        )
+
+        # 'Less ▢▢▢▢ More', right-aligned with the grid.
+        step = swatch + 3
+        less, more = metrics.horizontalAdvance("Less"), metrics.horizontalAdvance("More")
+        x = grid.left + grid.width - (less + 6 + len(fills) * step - 3 + 6 + more)
+        painter.drawText(QRect(x, top, less + 2, height), align, "Less")
+        x += less + 6
+        painter.setPen(Qt.PenStyle.NoPen)
+        for fill in fills:
+            painter.setBrush(fill)
+            painter.drawRoundedRect(QRectF(x, middle - swatch / 2, swatch, swatch), 2, 2)
+            x += step
+        painter.setPen(muted)
+        painter.drawText(QRect(x - 3 + 6, top, more + 2, height), align, "More")
+
+    # -- input -------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            help_event: QHelpEvent = event  # type: ignore[assignment]
+            day = self.cell_at(help_event.pos())
+            if day is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                rect = self.cell_rect(day)
+                QToolTip.showText(help_event.globalPos(), self.tooltip_for(day), self, rect)
+            return True
+        return super().event(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        day = self.cell_at(event.position().toPoint())
+        if day != self._hover:
+            self._set_hover(day)
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._set_hover(None)
+        super().leaveEvent(event)
+
+    def _set_hover(self, day: date | None) -> None:
+        from PySide6.QtCore import Qt
+
+        for old_or_new in (self._hover, day):
+            rect = self.cell_rect(old_or_new) if old_or_new else None
+            if rect is not None:
+                self.update(rect.adjusted(-2, -2, 2, 2))
+        self._hover = day
+        if day is None:
+            self.unsetCursor()
+        else:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        from PySide6.QtCore import Qt
+
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed = self.cell_at(event.position().toPoint())
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        from PySide6.QtCore import Qt
+
+        if event.button() == Qt.MouseButton.LeftButton and self._pressed is not None:
+            day = self.cell_at(event.position().toPoint())
+            if day == self._pressed:
+                self.day_clicked.emit(day)
+        self._pressed = None
+        super().mouseReleaseEvent(event)
