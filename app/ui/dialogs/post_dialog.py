@@ -1,0 +1,134 @@
+"""Add or edit one post of the log: when, where, what kind, on which theme."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTimeEdit,
+    QWidget,
+)
+
+from app.cadence.posts_log import KIND_LABELS, PLATFORM_KEYS, PostInput, PostsLog, platform_name
+from app.errors import DigwellError
+from app.types import Post, Theme
+
+PROBLEM_STYLE = "color: #b3261e;"
+
+
+class PostDialog(QDialog):
+    """The fields of one post; Save checks them with the log and says what is wrong in
+    place, never closing on bad input. `post_input()` is the checked post once accepted."""
+
+    def __init__(
+        self,
+        log: PostsLog,
+        themes: list[Theme],
+        parent: QWidget | None = None,
+        post: Post | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._log = log
+        self._input: PostInput | None = None
+        self.post = post
+        self.setWindowTitle("Edit post" if post else "Add a post")
+        tz = log.clock.tz()
+        local = (post.posted_at if post else log.clock.now()).astimezone(tz)
+
+        self.date = QDateEdit(QDate(local.year, local.month, local.day))
+        self.date.setObjectName("postDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        # A new post defaults to now, not noon: "today" is then valid as it stands.
+        self.time = QTimeEdit(QTime(local.hour, local.minute))
+        self.time.setObjectName("postTime")
+        self.time.setDisplayFormat("HH:mm")
+
+        self.platform = QComboBox()
+        self.platform.setObjectName("postPlatform")
+        for key in PLATFORM_KEYS:
+            self.platform.addItem(platform_name(key), key)
+        self.kind = QComboBox()
+        self.kind.setObjectName("postKind")
+        for key, label in KIND_LABELS.items():
+            self.kind.addItem(label, key)
+        self.theme = QComboBox()
+        self.theme.setObjectName("postTheme")
+        self.theme.addItem("No theme", "")
+        for theme in themes:
+            self.theme.addItem(theme.name, theme.name)
+        self.url = QLineEdit()
+        self.url.setObjectName("postUrl")
+        self.url.setPlaceholderText("https://… (the post's link, if you have it)")
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("postText")
+        self.text.setPlaceholderText("What the post said (optional)")
+        self.text.setTabChangesFocus(True)
+
+        if post is not None:
+            self._select(self.platform, post.platform)
+            self._select(self.kind, post.kind)
+            self._select(self.theme, log.theme_name(post.theme_id))
+            self.url.setText(post.url)
+            self.text.setPlainText(post.text)
+
+        self.problem = QLabel()
+        self.problem.setObjectName("postProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout(self)
+        form.addRow("Date", self.date)
+        form.addRow("Time", self.time)
+        form.addRow("Platform", self.platform)
+        form.addRow("Kind", self.kind)
+        form.addRow("Theme", self.theme)
+        form.addRow("Link", self.url)
+        form.addRow("Text", self.text)
+        form.addRow(self.problem)
+        form.addRow(self.buttons)
+
+    @staticmethod
+    def _select(box: QComboBox, data: str) -> None:
+        index = box.findData(data)
+        if index >= 0:
+            box.setCurrentIndex(index)
+
+    def check(self) -> PostInput:
+        """The fields as a checked post; a DigwellError says what to fix."""
+        return self._log.parse_input(
+            self.date.date().toString("yyyy-MM-dd"),
+            self.time.time().toString("HH:mm"),
+            self.platform.currentData(),
+            self.kind.currentData(),
+            self.theme.currentData(),
+            self.url.text(),
+            self.text.toPlainText(),
+        )
+
+    def save(self) -> None:
+        try:
+            self._input = self.check()
+        except DigwellError as err:
+            self.problem.setText(str(err))
+            self.problem.show()
+            return
+        self.problem.hide()
+        self.accept()
+
+    def post_input(self) -> PostInput:
+        """The post as saved; checks the fields now if Save was not pressed."""
+        return self._input if self._input is not None else self.check()
