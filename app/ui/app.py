@@ -114,6 +114,7 @@ class _FirstPaint(QObject):
 
 
 _GC_FALLBACK_MS = 3000
+LISTEN_AFTER_MS = 300
 
 
 def _resume_gc() -> None:
@@ -126,6 +127,12 @@ def _resume_gc() -> None:
 def run_gui(data_dir: Path, *, demo: bool = False) -> int:
     """Open the main window on `data_dir` and run until it closes."""
     app = make_application()
+    from app.ui.single_instance import SingleInstance, server_name_for
+
+    guard = SingleInstance(server_name_for(Path(data_dir)), app)
+    if not guard.claim(listen=False):
+        print("digwell: already running on this data folder; its window is raised.", flush=True)
+        return 0
     try:
         planner = open_planner(data_dir, demo=demo)
     except DigwellError as err:
@@ -134,8 +141,11 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
         return 2
     try:
         window = build_window(planner, demo=demo)
+        guard.raise_requested.connect(window.bring_to_front)
         _FirstPaint(window, exit_after=bool(os.environ.get(EXIT_ON_PAINT_ENV)))
         window.show()
+        # Listening needs QtNetwork (~4 ms to import): after the first paint.
+        QTimer.singleShot(LISTEN_AFTER_MS, guard.listen)
         return app.exec()
     finally:
         planner.close()

@@ -1,5 +1,5 @@
-"""The main window: sidebar navigation and cadence card; inbox, drafts and feeds pages;
-the refresh status in the status bar."""
+"""The main window: sidebar navigation and cadence card; inbox, drafts, feeds and cadence
+pages; the refresh status in the status bar; reminders through the tray."""
 
 from __future__ import annotations
 
@@ -32,19 +32,23 @@ if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first to
 
     from PySide6.QtGui import QCloseEvent, QIcon
 
+    from app.cadence.reminders import Reminder
     from app.types import Feed
     from app.ui.background import BackgroundCall
     from app.ui.dialogs.mastodon_dialog import MastodonDialog
     from app.ui.dialogs.strategy_dialog import StrategyDialog
     from app.ui.refresh_runner import RefreshRunner
+    from app.ui.reminder_timer import ReminderTimer
     from app.ui.rescore_runner import RescoreRunner
+    from app.ui.tray import Tray
+    from app.ui.views.cadence_page import CadencePage
     from app.ui.views.composer import Composer
     from app.ui.views.drafts_page import DraftsPage
     from app.ui.views.feeds_page import FeedsPage
     from app.ui.views.refresh_status import RefreshStatus
 
-INBOX, DRAFTS, FEEDS = 0, 1, 2
-PAGE_NAMES = ("Inbox", "Drafts", "Feeds")
+INBOX, DRAFTS, FEEDS, CADENCE = 0, 1, 2, 3
+PAGE_NAMES = ("Inbox", "Drafts", "Feeds", "Cadence")
 ROUNDUP_TEMPLATE = "weekly-roundup"
 # The first automatic refresh waits until the window is up and settled.
 FIRST_REFRESH_MS = 3000
@@ -55,6 +59,8 @@ STATUS_TICK_MS = 60_000
 # The refresh corner of the status bar is built this long after start-up, off the path
 # to the first paint (each module imported after PySide6 costs start-up time).
 BUILD_REFRESH_MS = 200
+# Reminders and the tray icon start once the window has settled.
+BUILD_REMINDERS_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -85,11 +91,17 @@ class MainWindow(QMainWindow):
         # The drafts and feeds pages are built when first shown: a faster start.
         self._drafts: DraftsPage | None = None
         self._feeds: FeedsPage | None = None
+        self._cadence_page: CadencePage | None = None
         self.mastodon_dialog: MastodonDialog | None = None
+        self.tray: Tray | None = None
+        self.reminders: ReminderTimer | None = None
+        self._quitting = False  # closing for good, not into the tray
+        self._told_about_tray = False
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
         self.pages.addWidget(QWidget())  # stands in for the drafts page
         self.pages.addWidget(QWidget())  # stands in for the feeds page
+        self.pages.addWidget(QWidget())  # stands in for the cadence page
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -97,6 +109,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(QListWidgetItem(name))
         self.nav.currentRowChanged.connect(self._show_page)
         self.cadence = CadenceCard()
+        self.cadence.clicked.connect(lambda: self.nav.setCurrentRow(CADENCE))
 
         sidebar = QFrame()
         sidebar.setObjectName("sidebar")
@@ -156,6 +169,11 @@ class MainWindow(QMainWindow):
         self._rank_check.setSingleShot(True)
         self._rank_check.timeout.connect(self._rank_if_stale)
         self._rank_check.start(RANK_CHECK_MS)
+        self._build_reminders = QTimer(self)
+        self._build_reminders.setSingleShot(True)
+        self._build_reminders.timeout.connect(self.start_reminders)
+        if auto_refresh:  # tests start them when they want them
+            self._build_reminders.start(BUILD_REMINDERS_MS)
 
     def _build_actions(self) -> None:
         # setShortcuts([...]), not setShortcut: its overloads make PySide6 build the
@@ -172,11 +190,16 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         file_menu.addAction(quit_action)
 
         go_menu = menu.addMenu("&Go")
-        go_keys = (("&Inbox", "Ctrl+1"), ("&Drafts", "Ctrl+2"), ("&Feeds", "Ctrl+3"))
+        go_keys = (
+            ("&Inbox", "Ctrl+1"),
+            ("&Drafts", "Ctrl+2"),
+            ("&Feeds", "Ctrl+3"),
+            ("&Cadence", "Ctrl+4"),
+        )
         for row, (name, key) in enumerate(go_keys):
             action = QAction(name, self)
             action.setShortcuts([QKeySequence(key)])
@@ -227,6 +250,17 @@ class MainWindow(QMainWindow):
         mastodon = QAction("Ma&stodon server…", self)
         mastodon.triggered.connect(self.edit_mastodon)
         draft_menu.addAction(mastodon)
+
+        cadence_menu = menu.addMenu("&Cadence")
+        add_post = QAction("&Add a post you made…", self)
+        add_post.triggered.connect(self.add_post)
+        cadence_menu.addAction(add_post)
+        schedule = QAction("Posting &schedule and reminders…", self)
+        schedule.triggered.connect(self.edit_schedule)
+        cadence_menu.addAction(schedule)
+        export = QAction("&Export the plan to a calendar…", self)
+        export.triggered.connect(lambda: self.cadence_page.plan.export())
+        cadence_menu.addAction(export)
 
         help_menu = menu.addMenu("&Help")
         about = QAction(f"&About {APP_NAME}", self)
@@ -298,6 +332,7 @@ class MainWindow(QMainWindow):
             composer.posted.connect(self._posted)
             composer.unposted.connect(lambda _id: self.refresh_counts())
             page.drafted.connect(self._drafted)
+            page.planned.connect(lambda _id: self._reload_cadence_page())
             composer.saved.connect(lambda _id: self.refresh_counts())
             stand_in = self.pages.widget(DRAFTS)
             self.pages.insertWidget(DRAFTS, page)
@@ -324,6 +359,133 @@ class MainWindow(QMainWindow):
             stand_in.deleteLater()
             self._feeds = page
         return self._feeds
+
+    @property
+    def cadence_page(self) -> CadencePage:
+        """The cadence page, built and wired on first use."""
+        if self._cadence_page is None:
+            from app.ui.views.cadence_page import CadencePage
+
+            page = CadencePage(self.planner)
+            page.open_draft.connect(self.open_draft)
+            page.inbox_requested.connect(lambda: self.nav.setCurrentRow(INBOX))
+            page.schedule_requested.connect(self.edit_schedule)
+            page.posts_changed.connect(self.refresh_counts)
+            page.plan.changed.connect(lambda: self._drafts is not None and self._drafts.reload())
+            page.message.connect(self.messages.info)
+            page.failed.connect(self.messages.error)
+            stand_in = self.pages.widget(CADENCE)
+            self.pages.insertWidget(CADENCE, page)
+            self.pages.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._cadence_page = page
+        return self._cadence_page
+
+    def _reload_cadence_page(self) -> None:
+        if self._cadence_page is not None:
+            self._cadence_page.reload()
+
+    def open_draft(self, draft_id: int) -> None:
+        self.nav.setCurrentRow(DRAFTS)
+        self.drafts.open_draft(draft_id)
+
+    def add_post(self) -> None:
+        self.nav.setCurrentRow(CADENCE)
+        self.cadence_page.add_post()
+
+    def edit_schedule(self) -> None:
+        """Posting days and time, reminders, close to tray (window-modal)."""
+        from app.ui.dialogs.schedule_dialog import ScheduleDialog
+        from app.ui.tray import Tray
+
+        dialog = ScheduleDialog(self.planner.cadence, tray_available=Tray.available(), parent=self)
+        dialog.accepted.connect(self._schedule_saved)
+        dialog.open()
+        self.schedule_dialog = dialog
+
+    def _schedule_saved(self) -> None:
+        self._reload_cadence_page()
+        if self._drafts is not None:
+            self._drafts.reload()
+        self.refresh_counts()
+        self.messages.info("Posting schedule saved.")
+
+    # Reminders and the tray ---------------------------------------------------------
+
+    def start_reminders(self) -> None:
+        """The tray icon (where the desktop has one) and the reminder checks."""
+        if self.reminders is not None:
+            return
+        from app.cadence.reminders import until_tomorrow
+        from app.ui.reminder_timer import ReminderTimer
+        from app.ui.tray import Tray
+
+        book, clock = self.planner.cadence, self.planner.clock
+        tray = Tray(
+            self.windowIcon(),
+            self,
+            until_tomorrow=lambda: until_tomorrow(clock.now(), clock.tz(), book.schedule()),
+        )
+        tray.open_requested.connect(self.bring_to_front)
+        tray.reminder_clicked.connect(self.follow_reminder)
+        tray.snooze_requested.connect(self._snooze)
+        tray.quit_requested.connect(self.quit)
+        tray.set_visible(Tray.available())
+        self.tray = tray
+        self.reminders = ReminderTimer(self._take_reminder, self)
+        self.reminders.due.connect(self.show_reminder)
+        self.reminders.start()
+        self.reminders.check_now()  # one missed while Digwell was not running
+
+    def _take_reminder(self) -> Reminder | None:
+        try:
+            return self.planner.cadence.take_due_reminder()
+        except DigwellError as err:  # a busy database: the next poll tries again
+            self.messages.error(str(err))
+            return None
+
+    def show_reminder(self, reminder: Reminder) -> None:
+        """Through the tray when it can; otherwise in the window's status bar."""
+        if self.tray is not None and self.tray.show_reminder(reminder):
+            return
+        self.messages.info(f"{reminder.title}: {reminder.message}")
+        self.cadence.show_reminder(reminder)
+
+    def follow_reminder(self, reminder: Reminder) -> None:
+        """Open the planned draft, or the inbox to pick something to share."""
+        self.bring_to_front()
+        if reminder.draft_id is not None:
+            try:
+                draft = self.planner.draft(reminder.draft_id)
+            except DigwellError:
+                draft = None
+            if draft is not None and draft.state in ("draft", "planned"):
+                self.open_draft(draft.id)
+                return
+            self.messages.info("That planned draft was posted or deleted since: here is the inbox.")
+        self.nav.setCurrentRow(INBOX)
+
+    def _snooze(self, length) -> None:
+        reminder = self.tray.pending if self.tray is not None else None
+        if reminder is None:
+            self.messages.info("No reminder to snooze right now.")
+            return
+        until = self.planner.cadence.snooze(reminder, length).astimezone(self.planner.clock.tz())
+        self.messages.info(f"Reminder snoozed until {until:%H:%M} ({until:%a %d %b}).")
+
+    def bring_to_front(self) -> None:
+        """Show the window, un-minimised and raised (the tray, a second launch)."""
+        from PySide6.QtCore import Qt  # not on the start-up path (see app.ui.qt_values)
+
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
+    def quit(self) -> None:
+        """Close for good, even when closing would keep Digwell in the tray."""
+        self._quitting = True
+        self.close()
 
     def _on_feeds_page(self, act: Callable[[], None]) -> None:
         self.nav.setCurrentRow(FEEDS)
@@ -490,7 +652,13 @@ class MainWindow(QMainWindow):
         act(self.drafts.composer)
 
     def _show_page(self, row: int) -> None:
-        pages = {DRAFTS: lambda: self.drafts, FEEDS: lambda: self.feeds}
+        if row == CADENCE:
+            self._reload_cadence_page()  # the figures move with the clock, not only posts
+        pages = {
+            DRAFTS: lambda: self.drafts,
+            FEEDS: lambda: self.feeds,
+            CADENCE: lambda: self.cadence_page,
+        }
         self.pages.setCurrentWidget(pages.get(row, lambda: self.inbox)())
 
     def draft_selected(self) -> None:
@@ -540,6 +708,7 @@ class MainWindow(QMainWindow):
 
     def _posted(self, post) -> None:
         self.refresh_counts()
+        self._reload_cadence_page()
         progress = self.planner.week_progress()
         self.messages.info(f"Logged as posted. {progress.posts} of {progress.target} this week.")
 
@@ -568,6 +737,19 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._keep_in_tray():
+            event.ignore()
+            self.hide()
+            if self.tray is not None and not self._told_about_tray:
+                self._told_about_tray = True
+                self.tray.tray_icon.showMessage(
+                    APP_NAME, "Still here, in the tray, for your reminders. Quit from its menu."
+                )
+            return
+        if self.reminders is not None:
+            self.reminders.stop()
+        if self.tray is not None:
+            self.tray.set_visible(False)
         if self._drafts is not None:
             self._drafts.composer.shut_down()
         # Nothing may reach for the planner once the window is closed (it is closed next).
@@ -577,6 +759,7 @@ class MainWindow(QMainWindow):
             self._settle,
             self._build_corner,
             self._rank_check,
+            self._build_reminders,
         ):
             timer.stop()
         if self._rescorer is not None:
@@ -585,6 +768,14 @@ class MainWindow(QMainWindow):
             self.refresher.set_interval(0)
             self.refresher.stop()  # feeds stored so far stay, each whole
         super().closeEvent(event)
+
+    def _keep_in_tray(self) -> bool:
+        if self._quitting or self.tray is None or not self.tray.tray_icon.isVisible():
+            return False
+        try:
+            return self.planner.cadence.close_to_tray()
+        except DigwellError:
+            return False
 
 
 def refresh_summary(report: dict) -> str:

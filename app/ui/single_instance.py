@@ -7,32 +7,69 @@ instance refuses connections, so it is removed and listened on again.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
+import binascii
+import os
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-CONNECT_MS = 500
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+CONNECT_S = 0.5
 RAISE = b"raise"
 # A client that never finishes its line is not waited on forever.
 _MAX_LINE = 64
 
 
 def server_name_for(data_dir: Path) -> str:
-    """The socket name for this user and data folder: stable, and short enough for a path."""
+    """The socket name for this user and data folder: stable, and short enough for a path.
+    (crc32s rather than hashlib: importing hashlib costs start-up, and this needs no
+    secrecy, only distinct names.)"""
+    user = os.environ.get("USERNAME", "") if sys.platform == "win32" else str(os.getuid())
+    key = f"{user}|{Path(data_dir).resolve()}".encode()
+    return f"digwell-{binascii.crc32(key):08x}{binascii.crc32(key[::-1]):08x}"
+
+
+def socket_path(name: str) -> str:
+    """Where the socket is: Qt's own place for a bare name (a file in the temporary folder
+    on Unix, a named pipe on Windows), given in full so plain Python finds it too."""
+    if sys.platform == "win32":
+        return rf"\\.\pipe\{name}"
+    return os.path.join(os.environ.get("TMPDIR", "").rstrip("/") or "/tmp", name)
+
+
+def ask_running(name: str, timeout: float = CONNECT_S) -> bool:
+    """Ask a running instance to raise its window; False when none answers. Plain Python,
+    so a start-up that finds none has not paid for importing QtNetwork."""
+    path = socket_path(name)
+    if sys.platform == "win32":
+        try:
+            with open(path, "r+b", buffering=0) as pipe:
+                pipe.write(RAISE + b"\n")
+        except OSError:
+            return False
+        return True
+    import socket
+
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client.settimeout(timeout)
     try:
-        user = getpass.getuser()
-    except (KeyError, OSError):  # no login name (e.g. a container without passwd entry)
-        user = ""
-    digest = hashlib.sha256(f"{user}|{data_dir.resolve()}".encode()).hexdigest()
-    return f"digwell-{digest[:16]}"
+        client.connect(path)
+        client.sendall(RAISE + b"\n")
+    except OSError:  # no file, or a crashed instance's file nobody listens on
+        return False
+    finally:
+        client.close()
+    return True
 
 
 class SingleInstance(QObject):
-    """claim() makes this process the running instance, or asks the running one to come
-    to the front; `raise_requested` fires when a later instance asks this one."""
+    """claim() finds whether another instance runs (and asks it to come to the front);
+    listen() makes this one the instance later starts find; `raise_requested` fires
+    when one of them asks."""
 
     raise_requested = Signal()
 
@@ -42,20 +79,31 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
 
-    def claim(self) -> bool:
-        """True if this is now the running instance; False if another one was asked to raise."""
-        if self._ask_running():
+    def claim(self, *, listen: bool = True) -> bool:
+        """True if no other instance runs (and, with `listen`, this one now listens);
+        False if the running one was asked to raise its window."""
+        if ask_running(self.key):
             return False
+        return self.listen() if listen else True
+
+    def listen(self) -> bool:
+        """Listen for later starts; False if another instance began listening first
+        (two starts at once: this one then runs without the guard)."""
+        if self._server is not None:
+            return True
+        if ask_running(self.key):
+            return False
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         # Only this user may connect: nobody else can poke our window.
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._accept)
-        QLocalServer.removeServer(self.key)  # a crashed instance's socket file
-        if not server.listen(self.key):
+        path = socket_path(self.key)
+        QLocalServer.removeServer(path)  # a crashed instance's socket file
+        if not server.listen(path):
             server.deleteLater()
-            # Lost a race with an instance starting at the same moment; else run unguarded
-            # rather than refuse to start.
-            return not self._ask_running()
+            return False
         self._server = server
         return True
 
@@ -70,18 +118,6 @@ class SingleInstance(QObject):
         """Whether this object is the running instance."""
         return self._server is not None and self._server.isListening()
 
-    def _ask_running(self) -> bool:
-        socket = QLocalSocket()
-        socket.connectToServer(self.key)
-        if not socket.waitForConnected(CONNECT_MS):
-            return False
-        socket.write(RAISE + b"\n")
-        socket.waitForBytesWritten(CONNECT_MS)
-        socket.disconnectFromServer()
-        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
-            socket.waitForDisconnected(CONNECT_MS)
-        return True
-
     def _accept(self) -> None:
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
@@ -91,6 +127,8 @@ class SingleInstance(QObject):
             self._read_from(socket)  # bytes may have arrived with the connection
 
     def _read(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = self.sender()
         if isinstance(socket, QLocalSocket):
             self._read_from(socket)
@@ -105,6 +143,8 @@ class SingleInstance(QObject):
             self.raise_requested.emit()
 
     def _drop(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = self.sender()
         if isinstance(socket, QLocalSocket):
             self._read_from(socket)

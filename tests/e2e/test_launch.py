@@ -71,3 +71,36 @@ def test_a_damaged_database_stops_the_window_with_a_clear_message(tmp_path):
     assert "Restore it from a backup" in out.stderr
     assert PAINTED_MARKER not in out.stdout
     assert (data / "digwell.sqlite3").read_bytes() == b"not a database" * 512
+
+
+def test_a_second_start_on_the_same_folder_raises_the_first_instead(tmp_path):
+    import time
+
+    from app.ui.single_instance import server_name_for, socket_path
+
+    data = tmp_path / "one"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DIGWELL_HOME=str(tmp_path))
+    first = subprocess.Popen(
+        [sys.executable, "-m", "app", "--data-dir", str(data)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    socket = Path(socket_path(server_name_for(data)))  # a named pipe on Windows
+    try:
+        deadline = time.monotonic() + 30
+        while not socket.exists() and time.monotonic() < deadline and first.poll() is None:
+            time.sleep(0.05)
+        if sys.platform != "win32":
+            assert socket.exists(), "the first instance never listened"
+        second = _launch([sys.executable, "-m", "app", "--data-dir", str(data)], tmp_path)
+        assert second.returncode == 0, second.stderr
+        assert "already running on this data folder" in second.stdout
+        assert PAINTED_MARKER not in second.stdout  # no second window
+        assert first.poll() is None
+    finally:
+        first.terminate()
+        first.wait(timeout=30)
+    # Another folder is another instance.
+    other = _launch([sys.executable, "-m", "app", "--data-dir", str(tmp_path / "two")], tmp_path)
+    assert other.returncode == 0 and PAINTED_MARKER in other.stdout

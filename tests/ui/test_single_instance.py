@@ -4,10 +4,9 @@ import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalSocket
 
-from app.ui.single_instance import SingleInstance, server_name_for
+from app.ui.single_instance import SingleInstance, server_name_for, socket_path
 
 
 @pytest.fixture
@@ -57,7 +56,7 @@ def test_other_bytes_do_not_raise(qtbot, instances, key):
     first = instances()
     first.claim()
     client = QLocalSocket()
-    client.connectToServer(key)
+    client.connectToServer(socket_path(key))
     assert client.waitForConnected(1000)
     with qtbot.assertNotEmitted(first.raise_requested, wait=200):
         client.write(b"hello\n")
@@ -75,7 +74,7 @@ def test_release_lets_a_new_instance_claim(instances):
 @pytest.mark.skipif(sys.platform == "win32", reason="named pipes leave no file behind")
 def test_a_stale_socket_file_is_recovered(qtbot, instances, key):
     # A crashed instance leaves its socket file behind; nothing listens on it.
-    path = Path(QDir.tempPath()) / key
+    path = Path(socket_path(key))
     stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     stale.bind(str(path))
     stale.close()

@@ -41,6 +41,7 @@ class DraftsPage(QSplitter):
     """Left: drafts in the chosen states, newest edit first. Right: the composer."""
 
     drafted = Signal(int)  # a new draft was made and opened
+    planned = Signal(int)  # a draft was planned into a slot
 
     def __init__(self, planner: Planner, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -66,9 +67,16 @@ class DraftsPage(QSplitter):
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._selected)
 
-        self.plan_button = QPushButton("Plan")
-        self.plan_button.setToolTip("Mark it planned: you mean to post it soon")
-        self.plan_button.clicked.connect(lambda: self._set_state("planned"))
+        self.plan_button = QToolButton()
+        self.plan_button.setObjectName("planButton")
+        self.plan_button.setText("Plan")
+        self.plan_button.setToolTip(
+            "Plan it for your next free posting slot; the arrow offers the others"
+        )
+        self.plan_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.plan_button.setMenu(QMenu(self.plan_button))
+        self.plan_button.menu().aboutToShow.connect(self._fill_plan_menu)
+        self.plan_button.clicked.connect(self.plan_next_slot)
         self.archive_button = QPushButton("Archive")
         self.archive_button.setToolTip("Put it away without posting; it stays under Archived")
         self.archive_button.clicked.connect(self._archive_or_restore)
@@ -143,7 +151,10 @@ class DraftsPage(QSplitter):
 
     def _label(self, draft: Draft) -> str:
         when = relative_time(draft.updated, self._planner.clock.now(), self._planner.clock.tz())
-        parts = [draft.state.capitalize(), when]
+        state = draft.state.capitalize()
+        if draft.planned_for is not None:
+            state += f" for {draft.planned_for.astimezone(self._planner.clock.tz()):%a %d %b %H:%M}"
+        parts = [state, when]
         if draft.theme:
             parts.insert(1, draft.theme)
         return f"{draft.title}\n{' · '.join(parts)}"
@@ -160,7 +171,7 @@ class DraftsPage(QSplitter):
     def _update_actions(self) -> None:
         draft = self.composer.draft
         state = draft.state if draft else ""
-        self.plan_button.setEnabled(state == "draft")
+        self.plan_button.setEnabled(state in ("draft", "planned"))
         self.archive_button.setEnabled(state in ("draft", "planned", "archived"))
         self.archive_button.setText("Restore" if state == "archived" else "Archive")
         self.delete_button.setEnabled(draft is not None)
@@ -183,6 +194,52 @@ class DraftsPage(QSplitter):
             return
         self.composer.show_draft(draft)
         self.reload(select=draft_id)
+
+    def plan_next_slot(self) -> None:
+        """Plan the draft on screen into the next posting slot with nothing planned."""
+        draft = self.composer.draft
+        free = [s for s in self._planner.cadence.slots() if not s.drafts]
+        if draft is not None and draft.planned_for is not None:
+            free = [s for s in free if s.at > draft.planned_for] or free
+        if not free:
+            self.composer.message.emit(
+                "Every slot of the next four weeks has a draft: pick one with the arrow."
+            )
+            return
+        self._plan(free[0].at)
+
+    def _fill_plan_menu(self) -> None:
+        menu = self.plan_button.menu()
+        menu.clear()
+        tz = self._planner.clock.tz()
+        for slot in self._planner.cadence.slots():
+            taken = f"  ·  {len(slot.drafts)} planned" if slot.drafts else ""
+            action = menu.addAction(f"{slot.at.astimezone(tz):%a %d %b, %H:%M}{taken}")
+            action.triggered.connect(lambda _=False, at=slot.at: self._plan(at))
+        menu.addSeparator()
+        soon = menu.addAction("Soon, no set time")
+        soon.triggered.connect(lambda: self._plan(None))
+        draft = self.composer.draft
+        if draft is not None and draft.state == "planned":
+            out = menu.addAction("Take out of the plan")
+            out.triggered.connect(lambda: self._set_state("draft"))
+
+    def _plan(self, at) -> None:
+        draft_id = self._current_id()
+        if draft_id is None:
+            return
+        self.composer.save_now()
+        try:
+            draft = self._planner.cadence.plan_draft(draft_id, at)
+        except DigwellError as err:
+            self.composer.failed.emit(err)
+            return
+        self.composer.show_draft(draft)
+        self.reload(select=draft_id)
+        self.planned.emit(draft_id)
+        if at is not None:
+            when = at.astimezone(self._planner.clock.tz())
+            self.composer.message.emit(f"Planned for {when:%A %d %B, %H:%M}.")
 
     def _archive_or_restore(self) -> None:
         draft = self.composer.draft
