@@ -31,7 +31,8 @@ import argparse
 import json
 from pathlib import Path
 
-from app.cadence.posts_log import PLATFORM_KEYS, PostsLog, platform_name
+from app.cadence.post_fields import PLATFORM_KEYS, platform_name
+from app.cadence.posts_log import PostsLog
 from app.errors import DigwellError
 from app.planner import Planner
 from app.store.posts import POST_KINDS

@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
             composer.message.connect(self.messages.info)
             composer.failed.connect(self.messages.error)
             composer.posted.connect(self._posted)
-            composer.unposted.connect(lambda _id: self.refresh_counts())
+            composer.unposted.connect(lambda _id: self._posted(None))
             page.drafted.connect(self._drafted)
             page.planned.connect(lambda _id: self._reload_cadence_page())
             composer.saved.connect(lambda _id: self.refresh_counts())
@@ -707,10 +707,14 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
 
     def _posted(self, post) -> None:
+        """A post logged (or, with None, taken back) from the composer."""
         self.refresh_counts()
         self._reload_cadence_page()
-        progress = self.planner.week_progress()
-        self.messages.info(f"Logged as posted. {progress.posts} of {progress.target} this week.")
+        if post is not None:
+            progress = self.planner.week_progress()
+            self.messages.info(
+                f"Logged as posted. {progress.posts} of {progress.target} this week."
+            )
 
     def refresh_counts(self) -> None:
         self.nav.item(INBOX).setText(f"Inbox  ·  {self.inbox.model.total()}")

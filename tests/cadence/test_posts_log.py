@@ -4,14 +4,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from app.cadence import posts_log as posts_log_module
-from app.cadence.posts_log import (
-    MAX_CSV_BYTES,
-    ImportReport,
-    PostInput,
-    PostsImportError,
-    PostsLog,
-)
+from app.cadence import posts_csv
+from app.cadence.post_fields import PostInput
+from app.cadence.posts_csv import MAX_CSV_BYTES, ImportReport, PostsImportError
+from app.cadence.posts_log import PostsLog
 from app.cadence.week import week_start
 from app.errors import DigwellError, NotFoundError
 from app.store.themes import save_theme
@@ -454,7 +450,7 @@ def test_a_file_too_big(log, tmp_path):
 
 
 def test_too_many_rows(log, tmp_path, monkeypatch):
-    monkeypatch.setattr(posts_log_module, "MAX_CSV_ROWS", 3)
+    monkeypatch.setattr(posts_csv, "MAX_CSV_ROWS", 3)
     rows = "".join(f"2026-11-{n:02d},x\n" for n in range(1, 5))
     err = _error(log.import_csv, _csv(tmp_path, "date,platform\n" + rows))
     assert err.message == "posts.csv has more than 3 posts."

@@ -197,3 +197,15 @@ def test_closing_quits_unless_the_tray_keeps_it(qtbot, reminding_window, planner
     assert window.isVisible()
     window.tray.quit_action.trigger()
     assert window.isHidden() and not window.reminders.is_active()
+
+
+def test_marking_posted_and_undoing_reach_the_log_and_the_figures(qtbot, open_window, planner):
+    window = open_window(planner, demo=False)
+    page = _page(window)
+    assert page.log.model.rowCount() == 0
+    draft = planner.new_draft([], text="A thought of my own.")
+    window.open_draft(draft.id)
+    window.drafts.composer.posted_button.click()
+    assert page.log.model.rowCount() == 1 and page.report.total_posts == 1
+    window.drafts.composer.undo_button.click()
+    assert page.log.model.rowCount() == 0 and page.report.total_posts == 0

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cadence.posts_log import KIND_LABELS, PLATFORM_KEYS, PostInput, PostsLog, platform_name
+from app.cadence.post_fields import KIND_LABELS, PLATFORM_KEYS, PostInput, platform_name
+from app.cadence.posts_log import PostsLog
 from app.errors import DigwellError
 from app.types import Post, Theme
 

@@ -159,7 +159,7 @@ class CadencePage(QWidget):
         self.plan.schedule_requested.connect(self.schedule_requested)
         self.plan.message.connect(self.message)
         self.plan.failed.connect(self.failed)
-        self.plan.changed.connect(self.reload)
+        self.plan.changed.connect(lambda: self.reload(log=False))
 
         from app.cadence.posts_log import PostsLog
         from app.ui.views.posts_log_view import PostsLogView
@@ -179,8 +179,11 @@ class CadencePage(QWidget):
         layout.addWidget(self.tabs)
         self.reload()
 
-    def reload(self) -> None:
-        """Recompute every figure from the posts log and show it."""
+    def reload(self, *, log: bool = True) -> None:
+        """Recompute every figure from the posts log and show it; `log`: re-read the
+        log's table too (not when the change came from it)."""
+        if log:
+            self.log.reload()
         report = self._planner.cadence.report()
         self.report = report
         self.summary.setText(report.summary)
@@ -248,7 +251,7 @@ class CadencePage(QWidget):
         self.log.add_post()
 
     def _posts_changed(self) -> None:
-        self.reload()
+        self.reload(log=False)
         self.posts_changed.emit()
 
 

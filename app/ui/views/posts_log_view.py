@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cadence.posts_log import KIND_LABELS, PostInput, PostsLog, platform_name
+from app.cadence.post_fields import KIND_LABELS, PostInput, platform_name
+from app.cadence.posts_log import PostsLog
 from app.errors import DigwellError
 from app.types import Post, Theme
 from app.ui.dialogs.post_dialog import PostDialog
