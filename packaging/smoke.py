@@ -127,10 +127,11 @@ def run_smoke(executable: Path, *, timeout: float, use_display: bool, keep: bool
         if items < MIN_ITEMS:
             raise SmokeFailure(f"only {items} items in the demo database (want >= {MIN_ITEMS})")
         drafted = check_drafting(executable, env, data_dir, timeout)
+        planned = check_cadence(executable, env, data_dir, sandbox, timeout)
         where = f", kept {sandbox}" if keep else ""
         return (
             f"painted and exited 0 in {elapsed:.1f} s, {items} items in the demo database, "
-            f"{drafted}{where}"
+            f"{drafted}, {planned}{where}"
         )
     finally:
         if not keep:
@@ -157,6 +158,25 @@ def check_drafting(executable: Path, env: dict[str, str], data_dir: Path, timeou
     if count.returncode != 0 or count.stdout.strip() != "29 280":
         raise SmokeFailure(f"digwell count: {count.stdout!r} {count.stderr!r} (want '29 280')")
     return "drafted and counted for X"
+
+
+def check_cadence(
+    executable: Path, env: dict[str, str], data_dir: Path, sandbox: Path, timeout: float
+) -> str:
+    """The demo's cadence figures, and the plan exported as iCalendar (icalendar)."""
+    common = {"env": env, "capture_output": True, "text": True, "timeout": timeout}
+    cadence = subprocess.run(
+        [str(executable), "cadence", "--data-dir", str(data_dir), "--json"], **common
+    )
+    if cadence.returncode != 0 or '"streak_weeks"' not in cadence.stdout:
+        raise SmokeFailure(f"digwell cadence failed\n{_indent(cadence.stdout + cadence.stderr)}")
+    ics = sandbox / "plan.ics"
+    export = subprocess.run(
+        [str(executable), "plan", "export", str(ics), "--data-dir", str(data_dir)], **common
+    )
+    if export.returncode != 0 or not ics.is_file() or b"BEGIN:VEVENT" not in ics.read_bytes():
+        raise SmokeFailure(f"digwell plan export failed\n{_indent(export.stdout + export.stderr)}")
+    return "reported the cadence and exported the plan"
 
 
 def _kill(proc: subprocess.Popen[str]) -> None:
