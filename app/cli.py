@@ -61,7 +61,17 @@ def build_parser() -> argparse.ArgumentParser:
     refresh.add_parsers(commands, common)
     rescore.add_parsers(commands, common)
     strategy.add_parsers(commands, common)
+    _use_formatter(parser)
     return parser
+
+
+def _use_formatter(parser: argparse.ArgumentParser) -> None:
+    """Every command's help fills in the default folders, as the top level's does."""
+    parser.formatter_class = _HelpFormatter
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _use_formatter(sub)
 
 
 def _add_folder_options(parser: argparse.ArgumentParser, subcommand: bool) -> None:

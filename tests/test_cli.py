@@ -28,3 +28,22 @@ def test_demo_and_real_data_live_in_separate_folders(tmp_path):
     assert real != demo and real not in demo.parents and demo not in real.parents
     chosen = resolve_data_dir(parser.parse_args(["--demo", "--data-dir", str(tmp_path)]))
     assert chosen == tmp_path
+
+
+def test_every_command_help_names_the_default_folders(capsys):
+    import argparse
+
+    from app.cli import build_parser
+
+    def commands(parser, path=()):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    yield (*path, name), sub
+                    yield from commands(sub, (*path, name))
+
+    for path, sub in commands(build_parser()):
+        text = sub.format_help()
+        assert "{data_dir}" not in text, path
+        if "--data-dir" in text:
+            assert "{demo_dir}" not in text and "Digwell" in text, path
