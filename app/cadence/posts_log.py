@@ -9,6 +9,7 @@ the same file twice adds nothing.
 from __future__ import annotations
 
 import builtins
+import sqlite3
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -227,15 +228,7 @@ class PostsLog:
         """Log a post made by hand."""
         p = PostInput(**self._checked(p._asdict()))
         with self.db.transaction() as conn:
-            post_id = posts_q.add_post(
-                conn,
-                posted_at=p.posted_at,
-                platform=p.platform,
-                kind=p.kind,
-                url=p.url,
-                text=p.text,
-                theme_id=p.theme_id,
-            )
+            post_id = _insert(conn, p)
         return self.get(post_id)
 
     def edit(self, post_id: int, **changes: object) -> Post:
@@ -314,14 +307,18 @@ class PostsLog:
                     logged[key] -= 1
                     skipped += 1
                     continue
-                posts_q.add_post(
-                    conn,
-                    posted_at=p.posted_at,
-                    platform=p.platform,
-                    kind=p.kind,
-                    url=p.url,
-                    text=p.text,
-                    theme_id=p.theme_id,
-                )
+                _insert(conn, p)
                 added += 1
         return ImportReport(added, skipped, ())
+
+
+def _insert(conn: sqlite3.Connection, p: PostInput) -> int:
+    return posts_q.add_post(
+        conn,
+        posted_at=p.posted_at,
+        platform=p.platform,
+        kind=p.kind,
+        url=p.url,
+        text=p.text,
+        theme_id=p.theme_id,
+    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app.commands.arguments import positive_int
 from app.compose.platforms import PLATFORMS, platform
 from app.errors import DigwellError
 from app.planner import Planner
@@ -30,7 +31,7 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
     )
     cmd.add_argument(
         "--limit",
-        type=_positive_int,
+        type=positive_int,
         metavar="N",
         help="count against N instead of the platform's limit (a Mastodon instance's own; "
         "without it, Mastodon's is the one set in Digwell)",
@@ -68,13 +69,3 @@ def read_text(stream) -> str:
     if text.endswith("\n"):
         return text[:-1]
     return text
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number above 0")
-    return number

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from app.cadence.post_fields import PLATFORM_KEYS, platform_name
 from app.cadence.posts_log import PostsLog
+from app.commands.arguments import positive_int
 from app.errors import DigwellError
 from app.planner import Planner
 from app.store.posts import POST_KINDS
@@ -67,7 +68,7 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
     add.set_defaults(run=run_add)
 
     listing = sub.add_parser("list", **shared, help="list logged posts, newest first")
-    listing.add_argument("--limit", type=_positive_int, metavar="N", help="only the newest N")
+    listing.add_argument("--limit", type=positive_int, metavar="N", help="only the newest N")
     listing.add_argument("--json", action="store_true", help="print a JSON list")
     listing.set_defaults(run=run_list)
 
@@ -215,13 +216,3 @@ def _print_post(log: PostsLog, post: Post, verb: str, as_json: bool) -> None:
         print(json.dumps(log.to_json(post), ensure_ascii=False, indent=2))
     else:
         print(f"{verb} post {post.id}: {log.describe(post)}.")
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number above 0")
-    return number

@@ -11,7 +11,8 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from app.ui.views.heatmap import YearHeatmap, small_font
+from app.ui.views.chart_paint import small_font
+from app.ui.views.heatmap import YearHeatmap
 from app.ui.views.score_chart import EMPTY_TEXT, ScoreChart
 from app.ui.views.share_bars import Bar, ShareBars
 
@@ -397,7 +398,8 @@ def test_building_the_charts_leaves_the_qt_namespace_unbuilt():
         from datetime import date
         from PySide6 import QtCore
         from PySide6.QtWidgets import QApplication
-        from app.ui.views.heatmap import YearHeatmap, small_font
+        from app.ui.views.chart_paint import small_font
+        from app.ui.views.heatmap import YearHeatmap
         from app.ui.views.score_chart import ScoreChart
         from app.ui.views.share_bars import Bar, ShareBars
         app = QApplication([])

@@ -11,8 +11,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from app.ui.views.chart_paint import blend, chart_colours, small_font
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QHelpEvent, QMouseEvent, QPaintEvent
@@ -26,24 +28,6 @@ _RULE = 3  # height of the 'week on target' mark under a column
 # Share of the highlight colour for 1, 2 and 3+ posts; 0 posts is a faint neutral cell.
 _LEVELS = (0.32, 0.6, 1.0)
 _LABELLED_ROWS = (0, 2, 4)  # Mon, Wed, Fri
-
-
-def blend(a: QColor, b: QColor, t: float) -> QColor:
-    """`a` moved `t` of the way towards `b`: 0 gives `a`, 1 gives `b`."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * t,
-        a.greenF() + (b.greenF() - a.greenF()) * t,
-        a.blueF() + (b.blueF() - a.blueF()) * t,
-        a.alphaF() + (b.alphaF() - a.alphaF()) * t,
-    )
-
-
-def small_font(font: QFont) -> QFont:
-    """The charts' label font: a little smaller than `font`, never below 7 pt."""
-    small = QFont(font)
-    if font.pointSizeF() > 0:
-        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-    return small
 
 
 def _plural(count: int, word: str) -> str:
@@ -225,13 +209,10 @@ class YearHeatmap(QWidget):
 
         Blended from the background and text colours rather than Mid/Base: dark palettes
         often give Mid darker than the window, which would hide the empty cells."""
-        palette = self.palette()
-        background = palette.color(self.backgroundRole())
-        text = palette.color(self.foregroundRole())
-        accent = palette.color(QPalette.ColorRole.Highlight)
+        background, text, accent, muted = chart_colours(self)
         fills = [blend(background, text, 0.085)]
         fills += [blend(background, accent, share) for share in _LEVELS]
-        return background, blend(background, text, 0.78), blend(background, text, 0.55), fills
+        return background, blend(background, text, 0.78), muted, fills
 
     # -- painting ----------------------------------------------------------------------
 

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -18,12 +17,12 @@ from PySide6.QtGui import (
     QLinearGradient,
     QPainter,
     QPainterPath,
-    QPalette,
     QPen,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from app.ui.views.heatmap import blend, small_font
+from app.cadence.score import score_percent as percent
+from app.ui.views.chart_paint import blend, chart_colours, small_font
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QHelpEvent, QMouseEvent, QPaintEvent
@@ -31,11 +30,6 @@ if TYPE_CHECKING:
 EMPTY_TEXT = "Your presence score appears here once you log your first post."
 _GRID_LEVELS = (0.25, 0.5, 0.75, 1.0)
 _DOT = 4.0
-
-
-def percent(value: float) -> int:
-    """A score as a whole percent, rounded half up and kept within 0..100."""
-    return max(0, min(100, math.floor(value * 100 + 0.5)))
 
 
 class ScoreChart(QWidget):
@@ -149,11 +143,7 @@ class ScoreChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         from PySide6.QtCore import Qt
 
-        palette = self.palette()
-        background = palette.color(self.backgroundRole())
-        text = palette.color(self.foregroundRole())
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        muted = blend(background, text, 0.55)
+        background, text, accent, muted = chart_colours(self)
         font, metrics = self._fonts()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from app.ui.views.heatmap import blend, small_font
+from app.cadence.score import score_percent as percent
+from app.ui.views.chart_paint import blend, chart_colours, small_font
 from app.ui.views.item_delegate import elide_right
-from app.ui.views.score_chart import percent
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QHelpEvent, QPaintEvent
@@ -135,11 +135,7 @@ class ShareBars(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         from PySide6.QtCore import Qt
 
-        palette = self.palette()
-        background = palette.color(self.backgroundRole())
-        text = palette.color(self.foregroundRole())
-        accent = palette.color(QPalette.ColorRole.Highlight)
-        muted = blend(background, text, 0.55)
+        background, text, accent, muted = chart_colours(self)
         metrics, small, small_metrics = self._fonts()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

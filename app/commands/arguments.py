@@ -1,0 +1,16 @@
+"""Argument types the commands share."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number above 0, or a message saying so."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number above 0")
+    return number
