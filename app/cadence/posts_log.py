@@ -27,6 +27,7 @@ from app.cadence.post_fields import (
 from app.cadence.posts_csv import ImportReport, PostsImportError, csv_rows
 from app.clock import Clock
 from app.errors import DigwellError
+from app.store import drafts as drafts_q
 from app.store import posts as posts_q
 from app.store import themes as themes_q
 from app.store.database import Database, to_db_time
@@ -239,16 +240,23 @@ class PostsLog:
         return self.get(post_id)
 
     def delete(self, post_id: int) -> Post:
-        """Take a post out of the log; returns it, so it can be put back (`restore`)."""
+        """Take a post out of the log; returns it, so it can be put back (`restore`).
+        A draft it was marked posted from is a draft again, as after "Undo posted"."""
         with self.db.transaction() as conn:
             post = posts_q.get_post_in(conn, post_id)
             posts_q.delete_post(conn, post_id)
+            if post.draft_id is not None:
+                drafts_q.move_state(conn, post.draft_id, "posted", "draft", self.clock.now())
         return post
 
     def restore(self, post: Post) -> Post:
-        """Put a deleted post back, under its old id when that is free."""
+        """Put a deleted post back, under its old id when that is free (and its draft,
+        if still open, back to posted)."""
         with self.db.transaction() as conn:
             post_id = posts_q.restore_post(conn, post)
+            restored = posts_q.get_post_in(conn, post_id)
+            if restored.draft_id is not None:
+                drafts_q.move_state(conn, restored.draft_id, "draft", "posted", self.clock.now())
         return self.get(post_id)
 
     # -- CSV

@@ -98,6 +98,16 @@ def _draft(r: sqlite3.Row) -> Draft:
     )
 
 
+def move_state(conn: sqlite3.Connection, draft_id: int, old: str, new: str, now: datetime) -> bool:
+    """Set the draft's state to `new` only if it is `old`; whether it was."""
+    cur = conn.execute(
+        "UPDATE drafts SET state = ?, planned_for = NULL, updated_at = ?"
+        " WHERE id = ? AND state = ?",
+        (new, to_db_time(now), draft_id, old),
+    )
+    return cur.rowcount > 0
+
+
 def plan_draft(
     conn: sqlite3.Connection, draft_id: int, when: datetime | None, now: datetime
 ) -> None:

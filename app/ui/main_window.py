@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
             page.open_draft.connect(self.open_draft)
             page.inbox_requested.connect(lambda: self.nav.setCurrentRow(INBOX))
             page.schedule_requested.connect(self.edit_schedule)
-            page.posts_changed.connect(self.refresh_counts)
+            page.posts_changed.connect(self._log_changed)
             page.plan.changed.connect(lambda: self._drafts is not None and self._drafts.reload())
             page.message.connect(self.messages.info)
             page.failed.connect(self.messages.error)
@@ -380,6 +380,21 @@ class MainWindow(QMainWindow):
             stand_in.deleteLater()
             self._cadence_page = page
         return self._cadence_page
+
+    def _log_changed(self) -> None:
+        """A post added, edited or deleted in the log: a draft it came from may have
+        become a draft again (or posted again), so the drafts page reads them anew."""
+        self.refresh_counts()
+        if self._drafts is None:
+            return
+        composer = self._drafts.composer
+        shown = composer.draft.id if composer.draft is not None else None
+        self._drafts.reload(keep_composer=True)
+        if shown is not None:
+            try:
+                composer.show_draft(self.planner.draft(shown))
+            except DigwellError:
+                composer.show_draft(None)
 
     def _reload_cadence_page(self) -> None:
         if self._cadence_page is not None:

@@ -456,3 +456,15 @@ def test_too_many_rows(log, tmp_path, monkeypatch):
     assert err.message == "posts.csv has more than 3 posts."
     assert log.count() == 0
     assert log.import_csv(_csv(tmp_path, "date,platform\n" + rows[: rows.index("2026-11-04")]))
+
+
+def test_deleting_a_post_marked_from_a_draft_reopens_the_draft_and_undo_posts_it_again(
+    planner, log
+):
+    draft = planner.new_draft([], text="From a draft.")
+    post = planner.mark_posted(draft.id, "linkedin", "", None)
+    deleted = log.delete(post.id)
+    assert planner.draft(draft.id).state == "draft"
+    log.restore(deleted)
+    assert planner.draft(draft.id).state == "posted"
+    assert planner.post_of_draft(draft.id).id == post.id

@@ -209,3 +209,17 @@ def test_marking_posted_and_undoing_reach_the_log_and_the_figures(qtbot, open_wi
     assert page.log.model.rowCount() == 1 and page.report.total_posts == 1
     window.drafts.composer.undo_button.click()
     assert page.log.model.rowCount() == 0 and page.report.total_posts == 0
+
+
+def test_deleting_a_draft_post_in_the_log_reopens_it_in_the_composer(qtbot, open_window, planner):
+    window = open_window(planner, demo=False)
+    draft = planner.new_draft([], text="Posted, then deleted from the log.")
+    window.open_draft(draft.id)
+    window.drafts.composer.posted_button.click()
+    assert window.drafts.composer.editor.isReadOnly()
+    page = _page(window)
+    page.log.table.selectRow(0)
+    page.log.delete_button.click()
+    assert planner.draft(draft.id).state == "draft"
+    assert window.drafts.composer.draft.state == "draft"
+    assert not window.drafts.composer.editor.isReadOnly()
