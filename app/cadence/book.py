@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from app.cadence.plan import PLAN_WEEKS, Slot, overdue, plan_slots
+from app.cadence.posts_log import PostsLog
 from app.cadence.reminders import (
     Reminder,
     ReminderState,
@@ -43,6 +44,7 @@ class CadenceBook:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
+        self.log = PostsLog(db, clock)  # the posts the figures are computed from
 
     # The report ---------------------------------------------------------------
 

@@ -47,8 +47,7 @@ _CSV_HELP = (
 
 
 def add_parsers(commands, common: argparse.ArgumentParser) -> None:
-    # common's formatter fills in the default folders named in --data-dir's help.
-    shared = {"parents": [common], "formatter_class": common.formatter_class}
+    shared = {"parents": [common]}
     posts = commands.add_parser(
         "posts",
         **shared,
@@ -117,7 +116,7 @@ def _post_options(cmd: argparse.ArgumentParser, required: bool) -> None:
 
 
 def _log(planner: Planner) -> PostsLog:
-    return PostsLog(planner.db, planner.clock)
+    return planner.cadence.log
 
 
 def run_add(planner: Planner, args: argparse.Namespace) -> int:

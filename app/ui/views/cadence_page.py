@@ -161,10 +161,9 @@ class CadencePage(QWidget):
         self.plan.failed.connect(self.failed)
         self.plan.changed.connect(lambda: self.reload(log=False))
 
-        from app.cadence.posts_log import PostsLog
         from app.ui.views.posts_log_view import PostsLogView
 
-        self.log = PostsLogView(PostsLog(planner.db, planner.clock), planner.themes)
+        self.log = PostsLogView(planner.cadence.log, planner.themes)
         self.log.changed.connect(self._posts_changed)
         self.log.message.connect(self.message)
         self.log.failed.connect(self.failed)
