@@ -22,6 +22,7 @@ MIX_DAYS = 90
 class CadenceReport(NamedTuple):
     today: date  # in the user's time zone
     score: float  # 0..1
+    score_week_ago: float  # the score seven days before today, 0 before the first post
     series: list[tuple[date, float]]  # the score day by day, from the first post
     streak: Streak
     week_target: int
@@ -71,6 +72,7 @@ def build_report(
     return CadenceReport(
         today=today,
         score=score,
+        score_week_ago=score_week_ago,
         series=series,
         streak=run,
         week_target=target,

@@ -40,7 +40,7 @@ def test_the_demo_year_tells_its_story_and_matches_the_cli(
         "Engineering leadership",
         "AI governance",
     ]
-    assert "weeks ago" in page.themes.bars()[2].detail  # the quiet theme
+    assert page.themes.bars()[2].detail == "0% in 30 days · last 5 weeks ago"  # quiet
     assert [round(b.target, 2) for b in page.mix.bars()] == [0.5, 0.3, 0.2]
     assert not page.chart.is_empty()
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.cadence.coverage import ThemeCoverage
 from app.cadence.report import CadenceReport
 from app.cadence.score import score_percent
 from app.planner import Planner
@@ -202,10 +203,7 @@ class CadencePage(QWidget):
         self.chart.set_series(report.series, report.today)
         self.heatmap.set_days(report.day_counts, report.today, report.week_target)
         self.themes.set_bars(
-            [
-                Bar(t.name, t.color, t.share_90, None, _theme_detail(t.posts_90, t.weeks_quiet))
-                for t in report.themes
-            ],
+            [Bar(t.name, t.color, t.share_90, None, _theme_detail(t)) for t in report.themes],
             "Add career themes in the strategy to see how you cover them.",
         )
         self.mix.set_bars(
@@ -235,10 +233,7 @@ class CadencePage(QWidget):
     def _score_trend(report: CadenceReport) -> str:
         if not report.series:
             return "Climbs as you post, week after week."
-        week_ago = next(
-            (v for d, v in reversed(report.series) if (report.today - d).days >= 7), 0.0
-        )
-        change = score_percent(report.score) - score_percent(week_ago)
+        change = score_percent(report.score) - score_percent(report.score_week_ago)
         if change > 0:
             return f"Up {change} points on last week."
         if change < 0:
@@ -254,10 +249,10 @@ class CadencePage(QWidget):
         self.posts_changed.emit()
 
 
-def _theme_detail(posts: int, weeks_quiet: int | None) -> str:
-    count = f"{posts} post{'s' * (posts != 1)}"
-    if weeks_quiet is None:
-        return f"{count} · never posted"
-    if weeks_quiet == 0:
-        return f"{count} · last this week"
-    return f"{count} · last {weeks_quiet} week{'s' * (weeks_quiet != 1)} ago"
+def _theme_detail(theme: ThemeCoverage) -> str:
+    """'57% in 30 days · last this week' (the bar is the 90 days' share)."""
+    quiet = theme.weeks_quiet
+    if quiet is None:
+        return "never posted on"
+    last = "last this week" if quiet == 0 else f"last {quiet} week{'s' * (quiet != 1)} ago"
+    return f"{score_percent(theme.share_30)}% in 30 days · {last}"
