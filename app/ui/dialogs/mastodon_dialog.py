@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DigwellError
 from app.planner import Planner
+from app.ui.dialogs.form_parts import problem_label, save_cancel, show_problem
 
 
 class MastodonDialog(QDialog):
@@ -31,15 +30,8 @@ class MastodonDialog(QDialog):
         self.limit.setRange(1, 100_000)
         self.limit.setValue(planner.platform_limit("mastodon"))
         self.limit.setToolTip("500 on most servers; some allow more")
-        self.problem = QLabel()
-        self.problem.setObjectName("mastodonProblem")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.problem = problem_label("mastodonProblem")
+        buttons = save_cancel(self, self.save)
         form = QFormLayout(self)
         form.addRow("Your server", self.server)
         form.addRow("Character limit", self.limit)
@@ -50,7 +42,6 @@ class MastodonDialog(QDialog):
         try:
             self._planner.set_mastodon(self.server.text(), self.limit.value())
         except DigwellError as err:
-            self.problem.setText(str(err))
-            self.problem.show()
+            show_problem(self.problem, err)
             return
         self.accept()

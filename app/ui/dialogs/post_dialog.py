@@ -7,9 +7,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTimeEdit,
@@ -20,8 +18,7 @@ from app.cadence.post_fields import KIND_LABELS, PLATFORM_KEYS, PostInput, platf
 from app.cadence.posts_log import PostsLog
 from app.errors import DigwellError
 from app.types import Post, Theme
-
-PROBLEM_STYLE = "color: #b3261e;"
+from app.ui.dialogs.form_parts import problem_label, save_cancel, show_problem
 
 
 class PostDialog(QDialog):
@@ -80,16 +77,8 @@ class PostDialog(QDialog):
             self.url.setText(post.url)
             self.text.setPlainText(post.text)
 
-        self.problem = QLabel()
-        self.problem.setObjectName("postProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
-        self.problem.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.problem = problem_label("postProblem")
+        self.buttons = save_cancel(self, self.save)
 
         form = QFormLayout(self)
         form.addRow("Date", self.date)
@@ -124,8 +113,7 @@ class PostDialog(QDialog):
         try:
             self._input = self.check()
         except DigwellError as err:
-            self.problem.setText(str(err))
-            self.problem.show()
+            show_problem(self.problem, err)
             return
         self.problem.hide()
         self.accept()

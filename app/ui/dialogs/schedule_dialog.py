@@ -7,10 +7,8 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QTimeEdit,
     QWidget,
 )
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 from app.cadence.book import CadenceBook
 from app.cadence.schedule import DAY_NAMES, PostingSchedule
 from app.errors import DigwellError
+from app.ui.dialogs.form_parts import problem_label, save_cancel, show_problem
 
 
 class ScheduleDialog(QDialog):
@@ -50,15 +49,8 @@ class ScheduleDialog(QDialog):
         self.close_to_tray.setEnabled(tray_available)
         if not tray_available:
             self.close_to_tray.setToolTip("This desktop has no system tray.")
-        self.problem = QLabel()
-        self.problem.setObjectName("scheduleProblem")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.problem = problem_label("scheduleProblem")
+        buttons = save_cancel(self, self.save)
         form = QFormLayout(self)
         form.addRow("Post on", days_row)
         form.addRow("At", self.time)
@@ -75,8 +67,7 @@ class ScheduleDialog(QDialog):
         try:
             self._book.set_schedule(self.schedule())
         except DigwellError as err:
-            self.problem.setText(str(err))
-            self.problem.show()
+            show_problem(self.problem, err)
             return
         self._book.set_preferences(
             reminders=self.reminders.isChecked(),

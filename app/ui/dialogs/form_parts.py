@@ -1,0 +1,35 @@
+"""What the small forms share: a line saying what is wrong, and Save/Cancel buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+
+# A dark red that reads on light and dark backgrounds alike.
+PROBLEM_STYLE = "color: #b3261e;"
+
+
+def problem_label(name: str) -> QLabel:
+    """A hidden, wrapping label for what is wrong with the input (show_problem fills it)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(PROBLEM_STYLE)
+    label.hide()
+    return label
+
+
+def show_problem(label: QLabel, err: Exception) -> None:
+    label.setText(str(err))
+    label.show()
+
+
+def save_cancel(dialog: QDialog, save: Callable[[], None]) -> QDialogButtonBox:
+    """Save runs `save` (which accepts the dialog only when the input is good)."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
