@@ -115,7 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # The core is imported before Qt on purpose: once PySide6 is loaded, its
         # __feature__ hook inspects the source of every module imported after it.
-        import app.planner  # noqa: F401
+        import app.planner
+        import app.running_instance  # noqa: F401
 
         try:
             from app.ui.app import run_gui  # Qt is imported only when the window is wanted

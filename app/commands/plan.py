@@ -8,9 +8,12 @@ import json
 from datetime import datetime, timezone
 from pathlib import Path
 
-from app.cadence.plan import PLAN_WEEKS
 from app.errors import DigwellError
 from app.planner import Planner
+
+# As app.cadence.plan.PLAN_WEEKS (not imported here: the window builds this parser at
+# start-up, and the plan's modules are only needed when a plan command runs).
+PLAN_WEEKS = 4
 
 
 def add_parsers(commands, common: argparse.ArgumentParser) -> None:

@@ -30,14 +30,20 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.cadence.post_fields import PLATFORM_KEYS, platform_name
-from app.cadence.posts_log import PostsLog
 from app.commands.arguments import positive_int
 from app.errors import DigwellError
 from app.planner import Planner
 from app.store.posts import POST_KINDS
 from app.types import Post
+
+if TYPE_CHECKING:
+    from app.cadence.posts_log import PostsLog
+
+# The log's modules are imported when a posts command runs: the window builds this
+# parser at start-up.
+PLATFORM_CHOICES = "linkedin, x, mastodon, bluesky, threads, other"
 
 _CSV_HELP = (
     "FILE is UTF-8 CSV with a header row naming its columns: date (YYYY-MM-DD, required), "
@@ -101,7 +107,7 @@ def _post_options(cmd: argparse.ArgumentParser, required: bool) -> None:
         "--platform",
         required=required,
         metavar="P",
-        help=f"where: {', '.join(PLATFORM_KEYS)}",
+        help=f"where: {PLATFORM_CHOICES}",
     )
     cmd.add_argument(
         "--kind",
@@ -178,6 +184,8 @@ def run_list(planner: Planner, args: argparse.Namespace) -> int:
             "or import a CSV file with `digwell posts import FILE.csv`."
         )
         return 0
+    from app.cadence.post_fields import platform_name
+
     tz = planner.clock.tz()
     rows = [("ID", "WHEN", "PLATFORM", "KIND", "THEME", "URL")]
     for post in posts:

@@ -124,13 +124,22 @@ def _resume_gc() -> None:
         gc.enable()
 
 
+def _listen(instance: str, window: MainWindow) -> None:
+    """Become the instance later starts on this data folder find and raise."""
+    from app.ui.single_instance import SingleInstance
+
+    guard = SingleInstance(instance, window)
+    guard.raise_requested.connect(window.bring_to_front)
+    guard.listen()
+
+
 def run_gui(data_dir: Path, *, demo: bool = False) -> int:
     """Open the main window on `data_dir` and run until it closes."""
     app = make_application()
-    from app.ui.single_instance import SingleInstance, server_name_for
+    from app.running_instance import ask_running, server_name_for
 
-    guard = SingleInstance(server_name_for(Path(data_dir)), app)
-    if not guard.claim(listen=False):
+    instance = server_name_for(Path(data_dir))
+    if ask_running(instance):
         print("digwell: already running on this data folder; its window is raised.", flush=True)
         return 0
     try:
@@ -141,11 +150,10 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
         return 2
     try:
         window = build_window(planner, demo=demo)
-        guard.raise_requested.connect(window.bring_to_front)
         _FirstPaint(window, exit_after=bool(os.environ.get(EXIT_ON_PAINT_ENV)))
         window.show()
         # Listening needs QtNetwork (~4 ms to import): after the first paint.
-        QTimer.singleShot(LISTEN_AFTER_MS, guard.listen)
+        QTimer.singleShot(LISTEN_AFTER_MS, lambda: _listen(instance, window))
         return app.exec()
     finally:
         planner.close()

@@ -7,63 +7,17 @@ instance refuses connections, so it is removed and listened on again.
 
 from __future__ import annotations
 
-import binascii
-import os
-import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from app.running_instance import RAISE, ask_running, socket_path
+
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-CONNECT_S = 0.5
-RAISE = b"raise"
 # A client that never finishes its line is not waited on forever.
 _MAX_LINE = 64
-
-
-def server_name_for(data_dir: Path) -> str:
-    """The socket name for this user and data folder: stable, and short enough for a path.
-    (crc32s rather than hashlib: importing hashlib costs start-up, and this needs no
-    secrecy, only distinct names.)"""
-    user = os.environ.get("USERNAME", "") if sys.platform == "win32" else str(os.getuid())
-    key = f"{user}|{Path(data_dir).resolve()}".encode()
-    return f"digwell-{binascii.crc32(key):08x}{binascii.crc32(key[::-1]):08x}"
-
-
-def socket_path(name: str) -> str:
-    """Where the socket is: Qt's own place for a bare name (a file in the temporary folder
-    on Unix, a named pipe on Windows), given in full so plain Python finds it too."""
-    if sys.platform == "win32":
-        return rf"\\.\pipe\{name}"
-    return os.path.join(os.environ.get("TMPDIR", "").rstrip("/") or "/tmp", name)
-
-
-def ask_running(name: str, timeout: float = CONNECT_S) -> bool:
-    """Ask a running instance to raise its window; False when none answers. Plain Python,
-    so a start-up that finds none has not paid for importing QtNetwork."""
-    path = socket_path(name)
-    if sys.platform == "win32":
-        try:
-            with open(path, "r+b", buffering=0) as pipe:
-                pipe.write(RAISE + b"\n")
-        except OSError:
-            return False
-        return True
-    import socket
-
-    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    client.settimeout(timeout)
-    try:
-        client.connect(path)
-        client.sendall(RAISE + b"\n")
-    except OSError:  # no file, or a crashed instance's file nobody listens on
-        return False
-    finally:
-        client.close()
-    return True
 
 
 class SingleInstance(QObject):
@@ -79,12 +33,10 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
 
-    def claim(self, *, listen: bool = True) -> bool:
-        """True if no other instance runs (and, with `listen`, this one now listens);
-        False if the running one was asked to raise its window."""
-        if ask_running(self.key):
-            return False
-        return self.listen() if listen else True
+    def claim(self) -> bool:
+        """True if no other instance runs and this one now listens; False if the running
+        one was asked to raise its window."""
+        return not ask_running(self.key) and self.listen()
 
     def listen(self) -> bool:
         """Listen for later starts; False if another instance began listening first

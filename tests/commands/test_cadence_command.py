@@ -117,3 +117,10 @@ def test_plan_schedule_then_draft_next_then_export(tmp_path, capsys):
 def test_plan_mistakes_are_clear_messages(tmp_path, capsys, argv, message):
     code, _, err = _run(capsys, *argv, "--data-dir", str(tmp_path))
     assert code == 2 and message in err
+
+
+def test_the_plan_commands_default_is_the_plans():
+    from app.cadence.plan import PLAN_WEEKS
+    from app.commands import plan
+
+    assert plan.PLAN_WEEKS == PLAN_WEEKS

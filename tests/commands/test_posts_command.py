@@ -276,3 +276,10 @@ def test_through_digwell_itself_once_registered(tmp_path, capsys, monkeypatch):
     ]
     assert main(["posts", "delete", "99", *data]) == 2
     assert "There is no post 99." in capsys.readouterr().err
+
+
+def test_the_help_names_every_platform_the_log_takes():
+    from app.cadence.post_fields import PLATFORM_KEYS
+    from app.commands.posts import PLATFORM_CHOICES
+
+    assert ", ".join(PLATFORM_KEYS) == PLATFORM_CHOICES

@@ -76,7 +76,7 @@ def test_a_damaged_database_stops_the_window_with_a_clear_message(tmp_path):
 def test_a_second_start_on_the_same_folder_raises_the_first_instead(tmp_path):
     import time
 
-    from app.ui.single_instance import server_name_for, socket_path
+    from app.running_instance import server_name_for, socket_path
 
     data = tmp_path / "one"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DIGWELL_HOME=str(tmp_path))

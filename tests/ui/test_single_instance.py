@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtNetwork import QLocalSocket
 
-from app.ui.single_instance import SingleInstance, server_name_for, socket_path
+from app.running_instance import server_name_for, socket_path
+from app.ui.single_instance import SingleInstance
 
 
 @pytest.fixture
