@@ -29,6 +29,7 @@ from app.ui.views.inbox_page import InboxPage
 
 if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first touched
     from collections.abc import Callable
+    from datetime import timedelta
 
     from PySide6.QtGui import QCloseEvent, QIcon
 
@@ -36,6 +37,7 @@ if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first to
     from app.types import Feed
     from app.ui.background import BackgroundCall
     from app.ui.dialogs.mastodon_dialog import MastodonDialog
+    from app.ui.dialogs.schedule_dialog import ScheduleDialog
     from app.ui.dialogs.strategy_dialog import StrategyDialog
     from app.ui.refresh_runner import RefreshRunner
     from app.ui.reminder_timer import ReminderTimer
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self._feeds: FeedsPage | None = None
         self._cadence_page: CadencePage | None = None
         self.mastodon_dialog: MastodonDialog | None = None
+        self.schedule_dialog: ScheduleDialog | None = None
         self.tray: Tray | None = None
         self.reminders: ReminderTimer | None = None
         self._quitting = False  # closing for good, not into the tray
@@ -480,7 +483,7 @@ class MainWindow(QMainWindow):
             self.messages.info("That planned draft was posted or deleted since: here is the inbox.")
         self.nav.setCurrentRow(INBOX)
 
-    def _snooze(self, length) -> None:
+    def _snooze(self, length: timedelta) -> None:
         reminder = self.tray.pending if self.tray is not None else None
         if reminder is None:
             self.messages.info("No reminder to snooze right now.")
