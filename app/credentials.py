@@ -1,8 +1,10 @@
 """Secrets for private feeds: kept in the OS keyring, and nowhere else.
 
 This is the only module that handles a private feed's password, token or header value.
-The database keeps an opaque reference (`new_ref()`), never the secret; nothing here
-logs, and no error message or repr ever contains a secret.
+The database keeps an opaque reference (`new_ref()`), never the secret; the log lines
+written here name the reference only, and no error message or repr ever contains a
+secret. Each secret saved or loaded is also given to `app.logs.register_secret`, so the
+log masks it even if something else ever quotes it.
 
 Only real OS keyrings are trusted: the Secret Service (GNOME Keyring, KWallet 5.97+
 and friends), KWallet over DBus, the macOS Keychain and Windows Credential Manager,
@@ -11,7 +13,7 @@ with a `CredentialsError` saying the secret was NOT saved: keyring's "fail" and 
 backends, anything from keyrings.alt (which stores secrets in plain files) and any
 third-party backend. There is no plaintext fallback.
 
-keyring (~150 ms to import), json, base64 and uuid are imported where used, so
+keyring (~150 ms to import), json, base64, uuid and logging are imported where used, so
 importing this module costs the start-up path nothing.
 
 Tests install a trusted in-memory backend with `use_backend(backend)` and go back to
@@ -25,6 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from app.errors import DigwellError
 
 if TYPE_CHECKING:
+    import logging
     from collections.abc import Callable
 
     from keyring.backend import KeyringBackend
@@ -307,7 +310,9 @@ def _backend(action: str) -> KeyringBackend:
         return _resolve()[0]
     except _Refused as refused:
         reason, hint = refused.reason, refused.hint
-    raise CredentialsError(f"{action}: {reason}", hint)
+    error = CredentialsError(f"{action}: {reason}", hint)
+    _log().warning("%s", error)
+    raise error
 
 
 def keyring_status() -> tuple[bool, str]:
@@ -378,7 +383,24 @@ def _call(action: str, operation: Callable[..., Any], *args: str) -> Any:
         return operation(*args)
     except Exception as exc:
         error = _backend_failure(action, exc)
+    _log().warning("%s", error)
     raise error
+
+
+def _log() -> logging.Logger:
+    """This module's logger; logging is imported by then anyway (keyring uses it)."""
+    from app.logs import get_logger
+
+    return get_logger(__name__)
+
+
+def _remember(secret: FeedSecret) -> None:
+    """Have the log mask the secret, and the Basic credentials that encode it, everywhere."""
+    from app.logs import register_secret
+
+    register_secret(secret.value)
+    if secret.kind == "basic":
+        register_secret(auth_headers(secret)["Authorization"].partition(" ")[2])
 
 
 def save_secret(ref: str, secret: FeedSecret) -> None:
@@ -396,8 +418,10 @@ def save_secret(ref: str, secret: FeedSecret) -> None:
         {"v": 1, "kind": secret.kind, "name": secret.name, "value": secret.value},
         separators=(",", ":"),
     )
+    _remember(secret)  # first: nothing the keyring might say can carry it into the log
     backend = _backend(_NOT_SAVED)
     _call(_NOT_SAVED, backend.set_password, SERVICE, username, payload)
+    _log().info("saved the %s sign-in for feed ref %s", secret.kind, ref)
 
 
 def load_secret(ref: str) -> FeedSecret | None:
@@ -406,6 +430,7 @@ def load_secret(ref: str) -> FeedSecret | None:
     backend = _backend(_NOT_READ)
     raw = _call(_NOT_READ, backend.get_password, SERVICE, username)
     if raw is None:
+        _log().info("no sign-in in the keyring for feed ref %s", ref)
         return None
     import json
 
@@ -415,10 +440,13 @@ def load_secret(ref: str) -> FeedSecret | None:
     except (ValueError, LookupError, TypeError, CredentialsError):
         secret = None  # the error (and any quote of the stored text) stays here
     if secret is None:
+        _log().warning("the keyring entry for feed ref %s is not in Digwell's format", ref)
         raise CredentialsError(
             f"{_NOT_READ}: the keyring entry is not in Digwell's format.",
             "Enter the secret again in the feed's settings.",
         )
+    _remember(secret)
+    _log().debug("read the %s sign-in for feed ref %s", secret.kind, ref)
     return secret
 
 
@@ -439,4 +467,6 @@ def delete_secret(ref: str) -> None:
     else:
         error = None
     if error is not None:
+        _log().warning("%s", error)
         raise error
+    _log().info("removed the sign-in for feed ref %s", ref)

@@ -34,6 +34,17 @@ def user_config_dir() -> Path:
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
 
 
+def user_log_dir() -> Path:
+    """The folder for the log files (app.logs): ~/.local/state/Digwell/log, ~/Library/Logs/
+    Digwell, %LOCALAPPDATA%\\Digwell\\Logs."""
+    override = os.environ.get(HOME_OVERRIDE_ENV)
+    if override:
+        return Path(override) / "log" / APP_NAME
+    import platformdirs
+
+    return platformdirs.user_log_path(APP_NAME, appauthor=False)
+
+
 def _resource_roots() -> list[Path]:
     here = Path(__file__).resolve().parent
     roots = []

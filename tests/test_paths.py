@@ -33,3 +33,16 @@ def test_missing_resources_say_reinstall(tmp_path, monkeypatch):
 def test_default_folders_respect_the_sandbox(_sandboxed_home):
     assert Path(_sandboxed_home) in paths.user_data_dir().parents
     assert paths.user_data_dir(demo=True).name.endswith("-demo")
+
+
+def test_the_log_folder_respects_the_sandbox(_sandboxed_home):
+    assert paths.user_log_dir() == Path(_sandboxed_home) / "log" / "Digwell"
+
+
+def test_the_log_folder_is_the_platform_one_without_the_sandbox(_sandboxed_home, monkeypatch):
+    import platformdirs
+
+    monkeypatch.delenv(paths.HOME_OVERRIDE_ENV)
+    assert paths.user_log_dir() == platformdirs.user_log_path("Digwell", appauthor=False)
+    if sys.platform.startswith("linux"):  # XDG_STATE_HOME points into the test's home
+        assert Path(_sandboxed_home) in paths.user_log_dir().parents
