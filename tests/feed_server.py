@@ -6,9 +6,10 @@
         assert server.hits["/feed.xml"] == 1
 
 Each route can set status, content type, extra headers, an ETag and Last-Modified (with
-304 answers to If-None-Match / If-Modified-Since), latency, a redirect, gzip, or a
-streaming gzip bomb. The server counts requests per path, keeps the request headers
-seen, the most requests in flight at once, and the body bytes each path managed to send.
+304 answers to If-None-Match / If-Modified-Since), latency, a redirect, gzip, a
+streaming gzip bomb, or a body dripped one byte at a time. The server counts requests
+per path, keeps the request headers seen, the most requests in flight at once, and the
+body bytes each path managed to send.
 HTTP/1.1 keep-alive; handler threads are daemons, so closing never waits for a client.
 """
 
@@ -45,6 +46,7 @@ class Route:
     redirect_to: str | None = None  # a path on this server or an absolute URL; status 3xx
     gzip: bool = False  # when the client accepts it
     bomb_bytes: int = 0  # > 0: stream chunked gzip that inflates to this many zero bytes
+    drip_s: float = 0  # > 0: send the body one byte at a time, this many seconds apart
     authorization: str | None = None  # when set, other Authorization headers get 401
 
 
@@ -202,6 +204,9 @@ class _Handler(BaseHTTPRequestHandler):
         if route.bomb_bytes:
             self._send_bomb(route.bomb_bytes, headers, path)
             return
+        if route.drip_s:
+            self._send_drip(route, headers, path)
+            return
         body = route.body
         if route.gzip and "gzip" in self.headers.get("Accept-Encoding", ""):
             body = gzip.compress(body, mtime=0)
@@ -234,6 +239,23 @@ class _Handler(BaseHTTPRequestHandler):
         if body:
             self.wfile.write(body)
         self.server.feed_server._sent(path, len(body), done=True)
+
+    def _send_drip(self, route: Route, headers: dict[str, str], path: str) -> None:
+        """The whole Content-Length promised, then a byte at a time: each read comes
+        soon enough for a read timeout, so only a limit on the whole fetch stops it."""
+        self.send_response(route.status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(route.body)))
+        self.end_headers()
+        self.wfile.flush()
+        owner = self.server.feed_server
+        for index in range(len(route.body)):
+            if owner._stopping.wait(route.drip_s):
+                return
+            self.wfile.write(route.body[index : index + 1])
+            owner._sent(path, 1)
+        owner._sent(path, 0, done=True)
 
     def _send_bomb(self, inflated: int, headers: dict[str, str], path: str) -> None:
         """Chunked, no Content-Length, so only the client's own cap can stop it."""

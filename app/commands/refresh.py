@@ -33,8 +33,10 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 
 
 def run(planner: Planner, args: argparse.Namespace) -> int:
+    from app.feeds.fetch import timeouts_from_env
     from app.feeds.refresh import refresh
 
+    timeouts = timeouts_from_env()  # DIGWELL_FETCH_TIMEOUTS, checked before any fetch
     if args.background:
         lower_priority()
 
@@ -47,7 +49,15 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
         elif total == 0:
             print("Nothing to refresh: no feed is due.")
 
+    from app.logs import get_logger
+
+    log = get_logger(__name__)
+
     def on_progress(done: int, total: int, outcome) -> None:
+        if outcome.status in ("error", "gone"):
+            log.warning("%s: %s", outcome.url, outcome.error)
+        else:
+            log.debug("%s: %s", outcome.url, outcome.status)
         if args.json_progress:
             emit({"event": "feed", "done": done, "total": total, **outcome._asdict()})
         elif outcome.status in ("error", "gone"):
@@ -55,8 +65,22 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
 
     with _exit_on_terminate():
         report = refresh(
-            planner.db, planner.clock, force=args.all, on_start=on_start, on_progress=on_progress
+            planner.db,
+            planner.clock,
+            force=args.all,
+            on_start=on_start,
+            on_progress=on_progress,
+            timeouts=timeouts,
         )
+    log.info(
+        "refreshed %d feeds in %.1f s: %d new, %d updated, %d unchanged, %d with errors",
+        report.feeds,
+        report.elapsed_s,
+        report.added,
+        report.updated,
+        report.not_modified,
+        report.errors,
+    )
     if args.json_progress:
         emit({"event": "done", **report._asdict()})
     else:

@@ -13,11 +13,12 @@ import contextlib
 import email.utils
 import functools
 import itertools
+import os
 import socket
 import ssl
 import time
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Any, NamedTuple
 from urllib.parse import unquote, urlsplit, urlunsplit
@@ -25,6 +26,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 import httpx
 
 from app import __version__
+from app.errors import DigwellError
 from app.feeds.parse import MAX_FEED_BYTES
 
 USER_AGENT = f"Digwell/{__version__} (feed reader; +https://digwell.invalid)"
@@ -100,6 +102,29 @@ class Timeouts(NamedTuple):
     connect: float = 10
     read: float = 20
     total: float = 60
+
+
+# Sets a `digwell refresh` process's time limits: "CONNECT,READ,TOTAL" in seconds, e.g.
+# "2,2,4". For tests (tests/e2e/test_hostile_feeds.py bounds a dripping and a silent
+# server with it) and for very slow links; unset or empty, Timeouts()'s defaults.
+TIMEOUTS_ENV = "DIGWELL_FETCH_TIMEOUTS"
+
+
+def timeouts_from_env(environ: Mapping[str, str] = os.environ) -> Timeouts:
+    """The time limits DIGWELL_FETCH_TIMEOUTS names, else the defaults."""
+    value = environ.get(TIMEOUTS_ENV, "").strip()
+    if not value:
+        return Timeouts()
+    try:
+        seconds = [float(part) for part in value.split(",")]
+    except ValueError:
+        seconds = []
+    if len(seconds) != 3 or not all(0 < s < float("inf") for s in seconds):
+        raise DigwellError(
+            f"{TIMEOUTS_ENV}={value!r} is not three time limits.",
+            "Give connect, read and total seconds, e.g. 10,20,60, or unset it.",
+        )
+    return Timeouts(*seconds)
 
 
 async def fetch_all(

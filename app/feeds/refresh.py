@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from app.clock import Clock
 from app.errors import DigwellError
-from app.feeds.fetch import FetchRequest, retry_delay_s
+from app.feeds.fetch import FetchRequest, Timeouts, retry_delay_s
 from app.feeds.refresh_worker import Claims, Fetched, WorkerFailed, fetch_and_read, run_worker
 from app.store import feeds as feeds_q
 from app.store import items as items_q
@@ -85,8 +85,9 @@ def refresh(
     on_start: Callable[[int], None] | None = None,
     on_progress: Progress | None = None,
     workers: int | None = None,
+    timeouts: Timeouts = Timeouts(),  # noqa: B008 -- an immutable NamedTuple
 ) -> RefreshReport:
-    """Refresh every due feed (all unpaused feeds if `force`)."""
+    """Refresh every due feed (all unpaused feeds if `force`), each fetch within `timeouts`."""
     started = time.perf_counter()
     now = clock.now()
     rows = feeds_q.due_feeds(db, now, force=force)
@@ -129,9 +130,9 @@ def refresh(
     count = min(workers or os.cpu_count() or 1, len(requests) // _FEEDS_PER_WORKER)
     with db.bulk_writes(_CHECKPOINT_PAGES, _CACHE_MIB):
         if count < 2:
-            fetch_and_read(requests, _CONCURRENCY, lambda fetched: store([fetched]))
+            fetch_and_read(requests, _CONCURRENCY, lambda fetched: store([fetched]), timeouts)
         else:
-            _in_workers(requests, count, store)
+            _in_workers(requests, count, store, timeouts)
     with db.transaction() as conn:
         settings_q.set_setting(conn, settings_q.LAST_REFRESH_KEY, to_db_time(now))
     return RefreshReport(
@@ -147,7 +148,10 @@ def refresh(
 
 
 def _in_workers(
-    requests: list[FetchRequest], count: int, store: Callable[[list[Fetched]], None]
+    requests: list[FetchRequest],
+    count: int,
+    store: Callable[[list[Fetched]], None],
+    timeouts: Timeouts,
 ) -> None:
     """Fetch and read in `count` worker processes, which share the requests (each takes
     the next one nobody has) and the concurrency, and store what they send back as it
@@ -160,7 +164,7 @@ def _in_workers(
             reader, writer = context.Pipe(duplex=False)
             process = context.Process(
                 target=run_worker,
-                args=(claims, max(1, _CONCURRENCY // count), writer),
+                args=(claims, max(1, _CONCURRENCY // count), writer, timeouts),
                 name=f"digwell-refresh-{index + 1}",
                 daemon=True,
             )

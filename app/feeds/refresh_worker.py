@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, NamedTuple
 
 from app.errors import DigwellError
-from app.feeds.fetch import FetchRequest, FetchResult, fetch_each_sync
+from app.feeds.fetch import FetchRequest, FetchResult, Timeouts, fetch_each_sync
 from app.store.items import EntryRow, entry_row
 
 if TYPE_CHECKING:
@@ -55,8 +55,8 @@ def read(result: FetchResult) -> Fetched:
 
     body = result.body
     try:
-        if looks_like_json_feed(body, result.headers.get("content-type", "")):
-            parsed = parse_json_feed(body)
+        if looks_like_json_feed(body, result.headers.get("content-type", "")) or _is_json(body):
+            parsed = parse_json_feed(body)  # which says when JSON is not a JSON Feed
         else:
             parsed = parse_feed(body, result.headers)
     except DigwellError as err:
@@ -69,6 +69,12 @@ def read(result: FetchResult) -> Fetched:
         return Fetched(result._replace(body=None), reason)
     rows = tuple(entry_row(entry) for entry in parsed.entries)
     return Fetched(result._replace(body=None), ReadFeed(parsed.title, parsed.site_url, rows))
+
+
+def _is_json(body: bytes) -> bool:
+    """Whether a body starts as JSON does, as no XML document can: feedparser would call
+    it "not well-formed (invalid token)"."""
+    return body[:4096].removeprefix(b"\xef\xbb\xbf").lstrip()[:1] in (b"{", b"[")
 
 
 class Claims(Iterator[FetchRequest]):
@@ -91,20 +97,33 @@ class Claims(Iterator[FetchRequest]):
 
 
 def fetch_and_read(
-    requests: Iterable[FetchRequest], concurrency: int, deliver: Callable[[Fetched], None]
+    requests: Iterable[FetchRequest],
+    concurrency: int,
+    deliver: Callable[[Fetched], None],
+    timeouts: Timeouts = Timeouts(),  # noqa: B008 -- an immutable NamedTuple
 ) -> None:
     """Fetch every request, `concurrency` at once, and deliver each one read as it
     arrives. An exception from `deliver` stops the fetching and propagates."""
-    fetch_each_sync(requests, lambda result: deliver(read(result)), concurrency=concurrency)
+    fetch_each_sync(
+        requests, lambda result: deliver(read(result)), concurrency=concurrency, timeouts=timeouts
+    )
 
 
-def run_worker(requests: Iterable[FetchRequest], concurrency: int, conn: Connection) -> None:
+def run_worker(
+    requests: Iterable[FetchRequest],
+    concurrency: int,
+    conn: Connection,
+    timeouts: Timeouts = Timeouts(),  # noqa: B008 -- an immutable NamedTuple
+) -> None:
     """A worker process's entry point: sends a Fetched per request it takes from
     `requests` (Claims), then None; or a WorkerFailed. Ends quietly when the refresh's
     process is gone (stopped)."""
+    from app.logs import setup_logging
+
+    setup_logging(process="worker")  # a spawned worker starts without the refresh's
     sender = _Sender(conn)
     try:
-        fetch_and_read(requests, concurrency, sender.send)
+        fetch_and_read(requests, concurrency, sender.send, timeouts)
         sender.send(None)
     except (BrokenPipeError, EOFError, ConnectionResetError, KeyboardInterrupt):
         pass  # stopped, or Ctrl+C, which the refresh's process reports

@@ -28,6 +28,7 @@ from app.feeds.fetch import (
     fetch_all_sync,
     fetch_each_sync,
     retry_delay_s,
+    timeouts_from_env,
 )
 from app.feeds.parse import MAX_FEED_BYTES
 from tests.feed_server import FeedServer, bomb_size
@@ -496,3 +497,25 @@ def test_fetch_all_is_a_coroutine_and_accepts_nothing():
 )
 def test_retry_delay(failures, retry_after, expected):
     assert retry_delay_s(failures, retry_after) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, Timeouts()),
+        ("", Timeouts()),
+        ("2,3,4.5", Timeouts(connect=2, read=3, total=4.5)),
+        (" 1, 1, 2 ", Timeouts(connect=1, read=1, total=2)),
+    ],
+)
+def test_timeouts_from_the_environment(value, expected):
+    environ = {} if value is None else {"DIGWELL_FETCH_TIMEOUTS": value}
+    assert timeouts_from_env(environ) == expected
+
+
+@pytest.mark.parametrize("value", ["5", "1,2", "1,2,3,4", "a,b,c", "0,1,2", "1,-1,2", "1,2,inf"])
+def test_timeouts_from_the_environment_refuses_what_is_not_three_limits(value):
+    from app.errors import DigwellError
+
+    with pytest.raises(DigwellError, match=r"DIGWELL_FETCH_TIMEOUTS=.* is not three time limits"):
+        timeouts_from_env({"DIGWELL_FETCH_TIMEOUTS": value})

@@ -194,7 +194,7 @@ def test_a_worker_that_dies_is_a_clear_error_and_stored_feeds_stay(planner, serv
     from app.errors import DigwellError
     from app.feeds.refresh_worker import fetch_and_read
 
-    def dies_at_the_second_feed(claims, concurrency, conn):
+    def dies_at_the_second_feed(claims, concurrency, conn, timeouts):
         def taking():
             for request in claims:
                 if request.url.endswith("/f1.xml"):  # whichever worker takes it dies
@@ -301,3 +301,53 @@ def test_a_parser_bug_costs_one_feed_not_the_refresh(planner, server, monkeypatc
     feeds = {f.id: f for f in feeds_q.list_feeds(planner.db)}
     assert "internal error: ValueError" in feeds[bad].last_error
     assert feeds[good].item_count == 2
+
+
+def test_json_that_is_not_a_json_feed_says_so(planner, server):
+    server.route(
+        "/api.json", body=b'{"status": "ok", "data": [1, 2]}', content_type="application/json"
+    )
+    server.route("/list.json", body=b" [1, 2, 3]", content_type="text/plain")
+    api, listed = _subscribe(planner, server.url("/api.json"), server.url("/list.json"))
+    report = refresh(planner.db, planner.clock)
+    assert report.errors == 2
+    feeds = {f.id: f for f in feeds_q.list_feeds(planner.db)}
+    for feed_id in (api, listed):
+        assert feeds[feed_id].last_error == (
+            "This JSON is not a JSON Feed: it does not declare a jsonfeed.org version."
+        )
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_refresh_fetches_within_the_given_timeouts(planner, server, workers):
+    from app.feeds.fetch import Timeouts
+
+    server.route("/silent.xml", body=rss("silent", 1), latency_ms=3000)
+    urls = [server.url("/silent.xml")]
+    for i in range(7):
+        server.route(f"/f{i}.xml", body=rss(f"f{i}", 1))
+        urls.append(server.url(f"/f{i}.xml"))
+    silent, *_ = _subscribe(planner, *urls)
+    timeouts = Timeouts(connect=5, read=0.3, total=5)
+    report = refresh(planner.db, planner.clock, workers=workers, timeouts=timeouts)
+    assert report.ok == 7 and report.errors == 1
+    error = feeds_q.find_feed(planner.db, str(silent)).last_error
+    assert error == f"127.0.0.1:{server.port} stopped sending for 0.3 s; Digwell gave up."
+
+
+def test_refresh_command_takes_its_timeouts_from_the_environment(
+    tmp_path, server, monkeypatch, capsys
+):
+    from app.planner import Planner
+
+    server.route("/silent.xml", body=rss("silent", 1), latency_ms=3000)
+    planner = Planner.open(tmp_path)
+    _subscribe(planner, server.url("/silent.xml"))
+    planner.close()
+    monkeypatch.setenv("DIGWELL_FETCH_TIMEOUTS", "5,0.3,5")
+    assert main(["refresh", "--data-dir", str(tmp_path)]) == 1
+    assert "stopped sending for 0.3 s" in capsys.readouterr().err
+
+    monkeypatch.setenv("DIGWELL_FETCH_TIMEOUTS", "soon")
+    assert main(["refresh", "--all", "--data-dir", str(tmp_path)]) != 0
+    assert "DIGWELL_FETCH_TIMEOUTS='soon' is not three time limits" in capsys.readouterr().err
