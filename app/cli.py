@@ -20,6 +20,10 @@ class _HelpFormatter(argparse.HelpFormatter):
         text = super()._get_help_string(action) or ""
         if "{data_dir}" in text:
             text = text.format(data_dir=user_data_dir(), demo_dir=user_data_dir(demo=True))
+        if "{log_file}" in text:
+            from app.logs import log_file
+
+            text = text.format(log_file=log_file())
         return text
 
 
@@ -39,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_folder_options(common, subcommand=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     from app.commands import (
+        backup,
         cadence,
         count,
         draft,
@@ -51,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         strategy,
     )
 
+    backup.add_parsers(commands, common)
     cadence.add_parsers(commands, common)
     count.add_parsers(commands, common)
     draft.add_parsers(commands, common)
@@ -93,6 +99,13 @@ def _add_folder_options(parser: argparse.ArgumentParser, subcommand: bool) -> No
         "({data_dir}; demo: {demo_dir})",
         **default,
     )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="write details to the log file ({log_file}), also from the processes Digwell "
+        "starts; passwords and tokens are masked",
+        **default,
+    )
 
 
 def resolve_data_dir(args: argparse.Namespace) -> Path:
@@ -106,7 +119,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `digwell` and `python -m app`."""
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(args)
-    if getattr(args, "run", None) is not None:
+    if args.debug:
+        import os
+
+        from app.logs import DEBUG_ENV
+
+        os.environ[DEBUG_ENV] = "1"  # the processes Digwell starts inherit it
+    if getattr(args, "run", None) is not None or getattr(args, "run_on_folder", None):
+        from app.logs import setup_logging
+
+        setup_logging(process=args.command)
         return run_command(args, data_dir)
     # Start-up builds ~100k objects that live as long as the window (PySide6's types
     # and enums, our modules); collecting while they are made finds nothing and cost
@@ -136,6 +158,13 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
     """Run a subcommand on the data folder; errors are one clear message and exit 2."""
     from app.planner import Planner
 
+    if getattr(args, "run_on_folder", None) is not None:
+        # A command that must not open the folder first (restore: into an empty one).
+        try:
+            return int(args.run_on_folder(data_dir, args))
+        except DigwellError as err:
+            print(f"digwell: {err}", file=sys.stderr)
+            return 2
     try:
         planner = Planner.open(data_dir)
     except DigwellError as err:

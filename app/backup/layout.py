@@ -1,0 +1,169 @@
+"""What a backup archive holds: its member names, its manifest and the limits a restore
+trusts. One zip file (deflated)::
+
+    manifest.json        format, version, app and schema versions, when, counts, and the
+                         size and sha256 of every other member
+    digwell.sqlite3      the database, a consistent snapshot (everything, settings too)
+    subscriptions.opml   the feeds, themes as folders (never a password or token)
+    strategy.json        the career strategy, as `digwell strategy export` writes it
+    drafts.json          the drafts, readable: state, text, theme, items, ISO times
+    posts.json           the posts log, readable: as `digwell posts list --json`
+    templates/...        the user's own draft templates, if any
+
+Only the database is read back by a restore; the other files are there for people and
+other tools. No member ever holds a secret: private feeds keep theirs in the keyring.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any, NamedTuple
+
+from app.errors import DigwellError
+from app.paths import DB_FILENAME, user_config_dir
+from app.planner import USER_TEMPLATES_FOLDER
+
+FORMAT = "digwell-backup"
+VERSION = 1
+
+MANIFEST = "manifest.json"
+DATABASE = DB_FILENAME
+SUBSCRIPTIONS = "subscriptions.opml"
+STRATEGY = "strategy.json"
+DRAFTS = "drafts.json"
+POSTS = "posts.json"
+TEMPLATES = "templates/"
+
+# What a restore will inflate: the whole archive, and each member but the database.
+# Checked against the sizes the archive declares, which zipfile then enforces (a
+# member that inflates to more than it declared fails its CRC); a backup is refused
+# when made if it would not pass them.
+MAX_TOTAL_BYTES = 4 * 1024**3
+MAX_MEMBER_BYTES = 64 * 1024**2
+MAX_MANIFEST_BYTES = 1024**2
+MAX_MEMBERS = 10_000
+
+COUNT_KEYS = ("feeds", "themes", "items", "drafts", "posts", "templates")
+
+_NOT_OURS_HINT = "Choose a file that `digwell backup` or Digwell's Back up now… wrote."
+
+
+class Member(NamedTuple):
+    """A member as the manifest lists it."""
+
+    size: int
+    sha256: str
+
+
+class Manifest(NamedTuple):
+    """What a backup says about itself."""
+
+    app_version: str
+    schema_version: int
+    created_at: datetime
+    counts: dict[str, int]
+    files: dict[str, Member]  # every member but the manifest
+
+    def to_json(self) -> bytes:
+        document = {
+            "format": FORMAT,
+            "version": VERSION,
+            "app_version": self.app_version,
+            "schema_version": self.schema_version,
+            "created_at": self.created_at.isoformat(timespec="seconds"),
+            "counts": self.counts,
+            "files": {name: {"size": m.size, "sha256": m.sha256} for name, m in self.files.items()},
+        }
+        return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def templates_folder(config_dir: Path | None = None) -> Path:
+    """The user's own templates folder (where Planner.templates looks first)."""
+    return (config_dir if config_dir is not None else user_config_dir()) / USER_TEMPLATES_FOLDER
+
+
+def safe_member(name: str) -> bool:
+    """Whether a member name stays inside the folder it is extracted to, on every OS:
+    relative, '/'-separated, no '..' or '.', no drive, no backslash, no control
+    characters."""
+    if not name or name.startswith("/") or "\\" in name or ":" in name:
+        return False
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
+        return False
+    parts = PurePosixPath(name).parts
+    return all(p not in ("", ".", "..") for p in parts) and "/".join(parts) == name
+
+
+def template_member(relative: PurePosixPath) -> str:
+    return TEMPLATES + relative.as_posix()
+
+
+def read_manifest(data: bytes, source: str) -> Manifest:
+    """Read and check a manifest; a DigwellError names `source` and what is wrong."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        doc = None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise DigwellError(f"{source} is not a Digwell backup.", _NOT_OURS_HINT)
+    version = doc.get("version")
+    if not _whole(version):
+        raise damaged(source, "its manifest has no version")
+    if version > VERSION:
+        raise DigwellError(
+            f"{source} was made by a newer Digwell ({doc.get('app_version', '?')}, backup "
+            f"format {version}; this one reads format {VERSION}). Nothing was restored.",
+            "Install the newer Digwell, then restore it.",
+        )
+    try:
+        created = datetime.fromisoformat(doc["created_at"])
+        files = {
+            str(name): Member(_size(entry["size"]), _digest(entry["sha256"]))
+            for name, entry in doc["files"].items()
+        }
+        counts = {str(k): int(v) for k, v in dict(doc.get("counts", {})).items()}
+        schema = doc["schema_version"]
+        app_version = str(doc.get("app_version", ""))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise damaged(source, "its manifest is incomplete") from None
+    if not _whole(schema) or created.tzinfo is None:
+        raise damaged(source, "its manifest is incomplete")
+    return Manifest(app_version, schema, created, counts, files)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _size(value: Any) -> int:
+    if not _whole(value):
+        raise ValueError(value)
+    return int(value)
+
+
+def _digest(value: Any) -> str:
+    if not isinstance(value, str) or len(value) != 64:
+        raise ValueError(value)
+    int(value, 16)
+    return value.lower()
+
+
+def damaged(source: str, problem: str) -> DigwellError:
+    """The error for an archive that is not as Digwell wrote it."""
+    return DigwellError(
+        f"{source} is damaged or was altered: {problem}. Nothing was restored.",
+        "Use another backup; only an intact copy of a Digwell backup restores.",
+    )
+
+
+def human_size(size: int) -> str:
+    """'12.3 MB', for messages."""
+    if size < 1000:
+        return f"{size} bytes"
+    for unit in ("kB", "MB", "GB", "TB"):
+        size /= 1000
+        if size < 1000 or unit == "TB":
+            return f"{size:.1f} {unit}"
+    raise AssertionError("unreachable")

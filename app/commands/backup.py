@@ -1,0 +1,184 @@
+"""`digwell backup` and `digwell restore`: everything in one file, and back.
+
+    digwell backup --to FILE [--json]    write a backup of the data folder to FILE (a zip)
+    digwell backup --auto [--json]       make the weekly automatic backup if one is due
+    digwell restore FILE [--json]        restore FILE into the data folder, which must be
+                                         new or empty (choose one with --data-dir)
+
+`backup --json` prints {"path", "size", "created_at", "schema_version", "counts"};
+`restore --json` prints {"data_dir", "database", "backup_created_at",
+"backup_app_version", "schema_from", "schema_to", "counts", "templates_folder",
+"templates_restored", "templates_skipped", "feeds_to_sign_in": [{"id", "title", "url"}]}.
+Counts are of feeds, themes, items, drafts, posts and templates.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.planner import Planner
+
+if TYPE_CHECKING:
+    from app.backup.archive import BackupReport
+    from app.backup.restore import RestoreReport
+
+# The backup modules (zipfile, hashlib, json) are imported when a command runs: the
+# window builds this parser at start-up.
+
+
+def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+    backup = commands.add_parser(
+        "backup",
+        parents=[common],
+        help="write everything to one backup file",
+        description="Write a backup of the data folder to one zip file: the database "
+        "(taken safely while Digwell runs), your own templates, and for people and "
+        "other tools your subscriptions as OPML and your strategy, drafts and posts as "
+        "JSON. Passwords and tokens of private feeds stay in the keyring, never in a "
+        "backup.",
+    )
+    what = backup.add_mutually_exclusive_group(required=True)
+    what.add_argument("--to", type=Path, metavar="FILE", help="the backup file to write")
+    what.add_argument(
+        "--auto",
+        action="store_true",
+        help="make the weekly automatic backup (in the data folder's backups folder, "
+        "keeping the newest few) if one is due",
+    )
+    backup.add_argument("--json", action="store_true", help="print what was written as JSON")
+    backup.set_defaults(run=run_backup)
+
+    restore = commands.add_parser(
+        "restore",
+        parents=[common],
+        help="restore a backup into a new, empty data folder",
+        description="Restore the backup FILE into the data folder (--data-dir, or the "
+        "default one), which must be new or empty: a folder holding your data is never "
+        "overwritten. Your templates go back into your templates folder, beside any "
+        "already there. Private feeds whose secret this computer's keyring lacks are "
+        "listed: sign in to them again.",
+    )
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument("--json", action="store_true", help="print what was restored as JSON")
+    restore.set_defaults(run=None, run_on_folder=run_restore)
+
+
+def run_backup(planner: Planner, args: argparse.Namespace) -> int:
+    if args.auto:
+        return _auto(planner, args)
+    from app.backup.archive import make_backup
+
+    report = make_backup(planner, args.to)
+    if args.json:
+        _print_json(backup_json(report))
+    else:
+        print(f"Wrote a backup to {report.path} ({_size(report.size)}): {_counts(report.counts)}.")
+    return 0
+
+
+def _auto(planner: Planner, args: argparse.Namespace) -> int:
+    from app.backup.schedule import auto_backup, auto_backup_settings, next_auto_backup
+
+    settings = auto_backup_settings(planner)
+    path = auto_backup(planner)
+    due = next_auto_backup(planner)
+    if args.json:
+        _print_json(
+            {
+                "enabled": settings.enabled,
+                "keep": settings.keep,
+                "path": str(path) if path else None,
+                "next": due.astimezone(planner.clock.tz()).isoformat() if due else None,
+            }
+        )
+    elif not settings.enabled:
+        print("Automatic backups are off; `digwell backup --to FILE` makes one now.")
+    elif path is None:
+        assert due is not None
+        print(f"No backup due: the next is due on {due.astimezone(planner.clock.tz()):%Y-%m-%d}.")
+    else:
+        print(f"Wrote this week's backup to {path} (the newest {settings.keep} are kept).")
+    return 0
+
+
+def run_restore(data_dir: Path, args: argparse.Namespace) -> int:
+    """Restore into `data_dir`, which is not opened first: a refused restore leaves the
+    folder as it was."""
+    from app.backup.restore import restore_backup
+    from app.clock import default_clock
+
+    report = restore_backup(args.file, data_dir)
+    if args.json:
+        _print_json(restore_json(report))
+        return 0
+    made = report.backup_created_at.astimezone(default_clock().tz())
+    print(
+        f"Restored the backup of {made:%Y-%m-%d %H:%M} (Digwell {report.backup_app_version}) "
+        f"into {report.data_dir}: {_counts(report.counts)}."
+    )
+    if report.migrated:
+        print(f"  Brought up to date from schema {report.schema_from} to {report.schema_to}.")
+    if report.templates_skipped:
+        print(
+            f"  Kept your own templates of the same name in {report.templates_folder}: "
+            + ", ".join(report.templates_skipped)
+        )
+    if report.feeds_to_sign_in:
+        print("  Sign in again to these private feeds (a backup never holds a password):")
+        for feed in report.feeds_to_sign_in:
+            print(f"    {feed.title} ({feed.url})")
+    return 0
+
+
+def backup_json(report: BackupReport) -> dict:
+    return {
+        "path": str(report.path),
+        "size": report.size,
+        "created_at": report.created_at.isoformat(),
+        "schema_version": report.schema_version,
+        "counts": report.counts,
+    }
+
+
+def restore_json(report: RestoreReport) -> dict:
+    return {
+        "data_dir": str(report.data_dir),
+        "database": str(report.database),
+        "backup_created_at": report.backup_created_at.isoformat(),
+        "backup_app_version": report.backup_app_version,
+        "schema_from": report.schema_from,
+        "schema_to": report.schema_to,
+        "counts": report.counts,
+        "templates_folder": str(report.templates_folder),
+        "templates_restored": list(report.templates_restored),
+        "templates_skipped": list(report.templates_skipped),
+        "feeds_to_sign_in": [f._asdict() for f in report.feeds_to_sign_in],
+    }
+
+
+def _print_json(data: dict) -> None:
+    import json
+
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _counts(counts: dict[str, int]) -> str:
+    labels = (
+        ("feeds", "feed"),
+        ("themes", "theme"),
+        ("items", "item"),
+        ("drafts", "draft"),
+        ("posts", "post"),
+        ("templates", "template"),
+    )
+    return ", ".join(
+        f"{counts.get(key, 0)} {one if counts.get(key, 0) == 1 else key}" for key, one in labels
+    )
+
+
+def _size(size: int) -> str:
+    from app.backup.layout import human_size
+
+    return human_size(size)
