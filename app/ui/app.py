@@ -124,10 +124,14 @@ def _resume_gc() -> None:
         gc.enable()
 
 
-def _listen(instance: str, window: MainWindow) -> None:
-    """Become the instance later starts on this data folder find and raise."""
+def _settle(instance: str, window: MainWindow, data_dir: Path) -> None:
+    """Once the window is up: the log file, and becoming the instance later starts on
+    this data folder find and raise."""
+    from app.logs import get_logger, setup_logging
     from app.ui.single_instance import SingleInstance
 
+    setup_logging(process="app")
+    get_logger(__name__).info("Digwell %s opened %s", __version__, data_dir)
     guard = SingleInstance(instance, window)
     guard.raise_requested.connect(window.bring_to_front)
     guard.listen()
@@ -152,8 +156,9 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
         window = build_window(planner, demo=demo)
         _FirstPaint(window, exit_after=bool(os.environ.get(EXIT_ON_PAINT_ENV)))
         window.show()
-        # Listening needs QtNetwork (~4 ms to import): after the first paint.
-        QTimer.singleShot(LISTEN_AFTER_MS, lambda: _listen(instance, window))
+        # Listening needs QtNetwork (~4 ms to import) and logging ~5 ms: after the
+        # first paint.
+        QTimer.singleShot(LISTEN_AFTER_MS, lambda: _settle(instance, window, data_dir))
         return app.exec()
     finally:
         planner.close()

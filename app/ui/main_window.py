@@ -36,7 +36,9 @@ if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first to
     from app.cadence.reminders import Reminder
     from app.types import Feed
     from app.ui.background import BackgroundCall
+    from app.ui.backups import Backups
     from app.ui.dialogs.mastodon_dialog import MastodonDialog
+    from app.ui.dialogs.problem_dialog import ProblemDialog
     from app.ui.dialogs.schedule_dialog import ScheduleDialog
     from app.ui.dialogs.strategy_dialog import StrategyDialog
     from app.ui.refresh_runner import RefreshRunner
@@ -98,6 +100,8 @@ class MainWindow(QMainWindow):
         self.schedule_dialog: ScheduleDialog | None = None
         self.tray: Tray | None = None
         self.reminders: ReminderTimer | None = None
+        self._backups: Backups | None = None
+        self.problem_dialog: ProblemDialog | None = None
         self._quitting = False  # closing for good, not into the tray
         self._told_about_tray = False
         self.pages = QStackedWidget()
@@ -191,6 +195,19 @@ class MainWindow(QMainWindow):
         self.strategy_action.triggered.connect(self.edit_strategy)
         file_menu.addAction(self.strategy_action)
         file_menu.addSeparator()
+        back_up = QAction("&Back up now…", self)
+        back_up.triggered.connect(lambda: self.backups.back_up_now())
+        file_menu.addAction(back_up)
+        restore = QAction("&Restore a backup…", self)
+        restore.triggered.connect(lambda: self.backups.restore())
+        file_menu.addAction(restore)
+        self.auto_backup_action = QAction("Back up &every week", self)
+        self.auto_backup_action.setCheckable(True)
+        self.auto_backup_action.setToolTip("Into the data folder's backups folder; the newest 8")
+        self.auto_backup_action.toggled.connect(lambda on: self.backups.set_auto(on))
+        file_menu.addAction(self.auto_backup_action)
+        file_menu.aboutToShow.connect(self._sync_file_menu)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit)
@@ -266,6 +283,9 @@ class MainWindow(QMainWindow):
         cadence_menu.addAction(export)
 
         help_menu = menu.addMenu("&Help")
+        problem = QAction("&Report a problem…", self)
+        problem.triggered.connect(self.report_problem)
+        help_menu.addAction(problem)
         about = QAction(f"&About {APP_NAME}", self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -430,10 +450,28 @@ class MainWindow(QMainWindow):
 
     # Reminders and the tray ---------------------------------------------------------
 
+    @property
+    def backups(self) -> Backups:
+        """Backing up and restoring, built on first use."""
+        if self._backups is None:
+            from app.ui.backups import Backups
+
+            self._backups = Backups(self.planner, self, command=self._refresh_command)
+            self._backups.message.connect(self.messages.info)
+            self._backups.failed.connect(self.messages.error)
+        return self._backups
+
+    def _sync_file_menu(self) -> None:
+        self.auto_backup_action.blockSignals(True)
+        self.auto_backup_action.setChecked(self.backups.auto_enabled())
+        self.auto_backup_action.blockSignals(False)
+
     def start_reminders(self) -> None:
-        """The tray icon (where the desktop has one) and the reminder checks."""
+        """The tray icon (where the desktop has one), the reminder checks and the weekly
+        backup's."""
         if self.reminders is not None:
             return
+        self.backups.start_schedule()
         from app.cadence.reminders import until_tomorrow
         from app.ui.reminder_timer import ReminderTimer
         from app.ui.tray import Tray
@@ -750,13 +788,24 @@ class MainWindow(QMainWindow):
 
         from PySide6.QtWidgets import QMessageBox
 
+        from app.logs import log_file
+
         QMessageBox.about(
             self,
             f"About {APP_NAME}",
             f"<b>{APP_NAME} {__version__}</b><p>Dig your well before you are thirsty: "
             "share good content on your career themes, week after week.</p>"
-            f"<p>Data folder: {html.escape(str(self.planner.db.path.parent))}</p>",
+            f"<p>Data folder: {html.escape(str(self.planner.db.path.parent))}<br>"
+            f"Log file: {html.escape(str(log_file()))}</p>"
+            "<p>Something wrong? Help › Report a problem shows the log's recent lines.</p>",
         )
+
+    def report_problem(self) -> None:
+        from app.ui.dialogs.problem_dialog import ProblemDialog
+
+        dialog = ProblemDialog(self)
+        dialog.open()
+        self.problem_dialog = dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._keep_in_tray():
@@ -770,6 +819,8 @@ class MainWindow(QMainWindow):
             return
         if self.reminders is not None:
             self.reminders.stop()
+        if self._backups is not None:
+            self._backups.stop()
         if self.tray is not None:
             self.tray.set_visible(False)
         if self._drafts is not None:

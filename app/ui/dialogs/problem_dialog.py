@@ -1,0 +1,65 @@
+"""Help › Report a problem: where the log file is, and its recent lines to copy into a
+report (passwords and tokens masked, as everywhere in the log)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME, __version__
+
+
+class ProblemDialog(QDialog):
+    """Shows the log's place and tail; copies them for a report."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from app.logs import log_file, logging_problem, recent_log_text
+
+        self.setWindowTitle("Report a problem")
+        self.resize(720, 480)
+        self.path = log_file()
+        where = QLabel(
+            f"{APP_NAME} {__version__} writes what it does to <b>{self.path}</b>. "
+            "Passwords and tokens are masked there. To report a problem, copy the recent "
+            "lines below into your message; start Digwell with <code>--debug</code> for "
+            "more detail."
+        )
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem = QLabel(logging_problem() or "")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(bool(self.problem.text()))
+        self.recent = QPlainTextEdit(recent_log_text() or "The log is empty so far.")
+        self.recent.setReadOnly(True)
+        self.recent.setObjectName("recentLog")
+        copy = QPushButton("Copy the recent lines")
+        copy.clicked.connect(self.copy)
+        folder = QPushButton("Open the log folder")
+        folder.clicked.connect(self.open_folder)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(folder, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(where)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.recent, 1)
+        layout.addWidget(buttons)
+
+    def copy(self) -> None:
+        header = f"{APP_NAME} {__version__}, log {self.path}\n\n"
+        QGuiApplication.clipboard().setText(header + self.recent.toPlainText())
+
+    def open_folder(self) -> bool:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.path.parent)))
