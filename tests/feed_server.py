@@ -148,6 +148,9 @@ class FeedServer:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    # A refresh opens dozens of connections at once; the default backlog of 5 drops
+    # some, which then retry a second later.
+    request_queue_size = 64
     feed_server: FeedServer
 
     def handle_error(self, request, client_address) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,17 +35,21 @@ def from_db_time(text: str | None) -> datetime | None:
 
 def _storage_error(err: sqlite3.Error, path: Path) -> StorageError:
     text = str(err).lower()
+    # Python 3.11+ names SQLite's extended code; on 3.10 the message text has to do.
+    code = getattr(err, "sqlite_errorname", "")
     if "locked" in text or "busy" in text:
         return StorageError(
             f"The database {path} is busy: another program is holding it.",
             "Close other Digwell windows or commands, then try again.",
         )
-    if "readonly" in text or "read-only" in text:
+    if "readonly" in text or "read-only" in text or _read_only_folder(text, path):
         return StorageError(
             f"The database {path} is read-only.",
             "Check the folder's permissions, or choose another one with --data-dir.",
         )
-    if "is full" in text:
+    # A WAL database cannot even be read when its shared-memory file cannot grow: on a
+    # full disk, opening fails with this "disk I/O error" before any write is tried.
+    if "is full" in text or code == "SQLITE_IOERR_SHMSIZE":
         return StorageError(
             f"The disk holding {path} is full; nothing was saved.",
             "Free some space, then try again.",
@@ -59,6 +65,15 @@ def _storage_error(err: sqlite3.Error, path: Path) -> StorageError:
             "Check that its folder exists and that you may write to it.",
         )
     return StorageError(f"The database {path} failed: {err}.", "")
+
+
+def _read_only_folder(text: str, path: Path) -> bool:
+    """Whether SQLite's "unable to open" comes from a folder nobody may write to (a
+    read-only mount, or permissions): WAL needs to create files beside the database."""
+    if "unable to open" not in text:
+        return False
+    folder = path.parent
+    return folder.is_dir() and not os.access(folder, os.W_OK)
 
 
 class Database:
@@ -83,7 +98,17 @@ class Database:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.Error as err:
+            self._close_quietly()
             raise _storage_error(err, path) from err
+        except SchemaTooNewError:
+            self._close_quietly()  # the file stays as it was, and nothing holds it open
+            raise
+
+    def _close_quietly(self) -> None:
+        conn = getattr(self, "conn", None)
+        if conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
 
     @property
     def schema_version(self) -> int:

@@ -1,0 +1,199 @@
+-- Digwell database at schema version 2: tests/store/test_schema_history.py
+PRAGMA user_version = 2;
+BEGIN;
+CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+CREATE TABLE themes (
+        id       INTEGER PRIMARY KEY,
+        name     TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        keywords TEXT NOT NULL DEFAULT '[]',
+        excluded TEXT NOT NULL DEFAULT '[]',
+        hashtags TEXT NOT NULL DEFAULT '[]',
+        color    TEXT NOT NULL DEFAULT '#607d8b',
+        position INTEGER NOT NULL DEFAULT 0
+    );
+CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY,
+        url           TEXT NOT NULL UNIQUE,
+        title         TEXT NOT NULL DEFAULT '',
+        site_url      TEXT NOT NULL DEFAULT '',
+        added_at      TEXT NOT NULL,
+        last_success  TEXT,
+        last_error    TEXT NOT NULL DEFAULT '',
+        etag          TEXT,
+        last_modified TEXT
+    , paused        INTEGER NOT NULL DEFAULT 0, paused_reason TEXT NOT NULL DEFAULT '', removed_at    TEXT, failures      INTEGER NOT NULL DEFAULT 0, last_attempt  TEXT, next_fetch_at TEXT, secret_ref    TEXT, auth_kind     TEXT NOT NULL DEFAULT '');
+CREATE TABLE feed_themes (
+        feed_id  INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+        PRIMARY KEY (feed_id, theme_id)
+    );
+CREATE TABLE items (
+        id           INTEGER PRIMARY KEY,
+        feed_id      INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        key          TEXT NOT NULL,
+        guid         TEXT NOT NULL DEFAULT '',
+        title        TEXT NOT NULL,
+        link         TEXT NOT NULL DEFAULT '',
+        author       TEXT NOT NULL DEFAULT '',
+        summary_html TEXT NOT NULL DEFAULT '',
+        summary_text TEXT NOT NULL DEFAULT '',
+        published    TEXT,
+        sort_time    TEXT NOT NULL,
+        first_seen   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        content_hash TEXT NOT NULL, starred       INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (feed_id, key)
+    );
+CREATE VIRTUAL TABLE items_fts USING fts5(
+        title, summary_text, content='items', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+CREATE TABLE drafts (
+        id         INTEGER PRIMARY KEY,
+        text       TEXT NOT NULL DEFAULT '',
+        take       TEXT NOT NULL DEFAULT '',
+        template   TEXT NOT NULL DEFAULT '',
+        platform   TEXT NOT NULL DEFAULT 'linkedin',
+        state      TEXT NOT NULL DEFAULT 'draft'
+                   CHECK (state IN ('draft', 'planned', 'posted', 'archived')),
+        theme_id   INTEGER REFERENCES themes(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+CREATE TABLE draft_items (
+        draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        item_id  INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (draft_id, item_id)
+    );
+CREATE TABLE posts (
+        id        INTEGER PRIMARY KEY,
+        posted_at TEXT NOT NULL,
+        platform  TEXT NOT NULL,
+        kind      TEXT NOT NULL DEFAULT 'share'
+                  CHECK (kind IN ('share', 'original', 'credit', 'help')),
+        url       TEXT NOT NULL DEFAULT '',
+        text      TEXT NOT NULL DEFAULT '',
+        link      TEXT NOT NULL DEFAULT '',
+        draft_id  INTEGER REFERENCES drafts(id) ON DELETE SET NULL,
+        item_id   INTEGER REFERENCES items(id) ON DELETE SET NULL,
+        theme_id  INTEGER REFERENCES themes(id) ON DELETE SET NULL
+    );
+DELETE FROM "items_fts_config";
+DELETE FROM "items_fts_data";
+DELETE FROM "items_fts_docsize";
+DELETE FROM "items_fts_idx";
+INSERT INTO "draft_items" VALUES(1,1,0);
+INSERT INTO "draft_items" VALUES(2,2,0);
+INSERT INTO "draft_items" VALUES(2,1,1);
+INSERT INTO "draft_items" VALUES(3,4,0);
+INSERT INTO "draft_items" VALUES(5,9,0);
+INSERT INTO "drafts" VALUES(1,'Golden paths make Kubernetes boring. Boring is a feature.
+
+#PlatformEngineering','Boring is a feature.','quick-share','linkedin','draft',1,'2026-11-21T08:00:00Z','2026-11-21T08:05:00Z');
+INSERT INTO "drafts" VALUES(2,'This week''s reads:
+1. Kubernetes upgrades
+2. Golden paths','','weekly-roundup','x','planned',1,'2026-11-20T08:00:00Z','2026-11-20T09:00:00Z');
+INSERT INTO "drafts" VALUES(3,'One-on-ones are the job. Credit to Lead Notes.','They are the job.','credit-the-author','mastodon','posted',2,'2026-11-09T08:00:00Z','2026-11-10T08:00:00Z');
+INSERT INTO "drafts" VALUES(4,'AI governance is a platform problem.','','original-insight','bluesky','archived',3,'2026-10-01T08:00:00Z','2026-10-02T08:00:00Z');
+INSERT INTO "drafts" VALUES(5,'A farewell worth reading.','','quick-share','threads','draft',NULL,'2026-10-02T08:00:00Z','2026-10-02T08:00:00Z');
+INSERT INTO "feed_themes" VALUES(1,1);
+INSERT INTO "feed_themes" VALUES(2,2);
+INSERT INTO "feed_themes" VALUES(3,1);
+INSERT INTO "feed_themes" VALUES(3,3);
+INSERT INTO "feed_themes" VALUES(4,3);
+INSERT INTO "feeds" VALUES(1,'https://platform.example.org/feed.xml','Platform Weekly','https://platform.example.org/','2026-01-05T09:00:00Z','2026-11-22T07:00:00Z','','"p-41"','Sun, 22 Nov 2026 06:00:00 GMT',0,'',NULL,0,'2026-11-22T07:00:00Z','2026-11-22T08:00:00Z',NULL,'');
+INSERT INTO "feeds" VALUES(2,'https://lead.example.org/atom','Lead Notes','https://lead.example.org/','2026-01-05T09:00:00Z','2026-11-22T07:00:00Z','',NULL,NULL,1,'Paused by you.',NULL,0,'2026-11-22T07:00:00Z',NULL,NULL,'');
+INSERT INTO "feeds" VALUES(3,'https://intranet.example.com/digest.rss','Team Digest','','2026-01-05T09:00:00Z','2026-11-22T07:00:00Z','',NULL,NULL,0,'',NULL,0,'2026-11-22T07:00:00Z','2026-11-22T08:00:00Z','feed-7c1e2a90','basic');
+INSERT INTO "feeds" VALUES(4,'https://flaky.example.net/rss','','','2026-03-01T10:00:00Z',NULL,'The server answered 503 (Service Unavailable); Digwell tries again later.',NULL,NULL,0,'',NULL,3,'2026-11-22T07:00:00Z','2026-11-22T09:00:00Z',NULL,'');
+INSERT INTO "feeds" VALUES(5,'https://gone.example.com/feed','Gone Blog','','2026-02-01T10:00:00Z','2026-09-30T07:00:00Z','',NULL,NULL,0,'','2026-10-01T12:00:00Z',0,NULL,NULL,NULL,'');
+INSERT INTO "items" VALUES(1,1,'urn:item:1','urn:item:1','Golden paths with Kubernetes at scale','https://example.org/posts/1','Sam Rivera','<p>How a paved road made Kubernetes boring, in a good way.</p>','How a paved road made Kubernetes boring, in a good way.','2026-11-20T10:00:00Z','2026-11-20T10:00:00Z','2026-11-20T10:00:00Z','2026-11-20T10:00:00Z','0000000000000000000000000000000000000001',1);
+INSERT INTO "items" VALUES(2,1,'urn:item:2','urn:item:2','Kubernetes upgrades without drama','https://example.org/posts/2','','<p>Blue-green clusters and a calendar.</p>','Blue-green clusters and a calendar.','2026-11-18T10:00:00Z','2026-11-18T10:00:00Z','2026-11-18T10:00:00Z','2026-11-18T10:00:00Z','0000000000000000000000000000000000000002',0);
+INSERT INTO "items" VALUES(3,1,'urn:item:3','urn:item:3','Observability budgets for small teams','https://example.org/posts/3','Sam Rivera','<p>Spend on what pages you at night.</p>','Spend on what pages you at night.','2026-11-22T06:00:00Z','2026-11-22T06:00:00Z','2026-11-22T06:00:00Z','2026-11-22T06:00:00Z','0000000000000000000000000000000000000003',0);
+INSERT INTO "items" VALUES(4,2,'urn:item:4','urn:item:4','Leadership is a one-on-one habit','https://example.org/posts/4','','<p>Weekly, short, about them.</p>','Weekly, short, about them.','2026-11-16T10:00:00Z','2026-11-16T10:00:00Z','2026-11-16T10:00:00Z','2026-11-16T10:00:00Z','0000000000000000000000000000000000000004',0);
+INSERT INTO "items" VALUES(5,3,'urn:item:5','urn:item:5','Model risk under the AI Act, explained','https://example.org/posts/5','Sam Rivera','<p>What changes for teams shipping models.</p>','What changes for teams shipping models.','2026-11-19T10:00:00Z','2026-11-19T10:00:00Z','2026-11-19T10:00:00Z','2026-11-19T10:00:00Z','0000000000000000000000000000000000000005',0);
+INSERT INTO "items" VALUES(6,3,'urn:item:6','urn:item:6','Résumé-driven development considered harmful','https://example.org/posts/6','','<p>Pick the boring tool.</p>','Pick the boring tool.','2026-11-17T10:00:00Z','2026-11-17T10:00:00Z','2026-11-17T10:00:00Z','2026-11-17T10:00:00Z','0000000000000000000000000000000000000006',0);
+INSERT INTO "items" VALUES(7,4,'urn:item:7','urn:item:7','AI Act timelines for engineering teams','https://example.org/posts/7','Sam Rivera','<p>Dates to plan for.</p>','Dates to plan for.',NULL,'2026-11-21T12:00:00Z','2026-11-21T12:00:00Z','2026-11-21T12:00:00Z','0000000000000000000000000000000000000007',0);
+INSERT INTO "items" VALUES(8,1,'urn:item:8','urn:item:8','Sponsored: the only platform you need','https://example.org/posts/8','','<p>Sponsored content about Kubernetes.</p>','Sponsored content about Kubernetes.','2026-11-21T10:00:00Z','2026-11-21T10:00:00Z','2026-11-21T10:00:00Z','2026-11-21T10:00:00Z','0000000000000000000000000000000000000008',0);
+INSERT INTO "items" VALUES(9,5,'urn:item:9','urn:item:9','A farewell post about golden paths','https://example.org/posts/9','Sam Rivera','<p>Thanks for reading.</p>','Thanks for reading.','2026-09-29T10:00:00Z','2026-09-29T10:00:00Z','2026-09-29T10:00:00Z','2026-09-29T10:00:00Z','0000000000000000000000000000000000000009',1);
+INSERT INTO "items" VALUES(10,1,'urn:item:10','urn:item:10','Café chats: mentoring on platform teams','https://example.org/posts/10','','<p>Mentoring newcomers over coffee.</p>','Mentoring newcomers over coffee.','2026-11-22T05:00:00Z','2026-11-22T05:00:00Z','2026-11-22T05:00:00Z','2026-11-22T05:00:00Z','000000000000000000000000000000000000000a',0);
+INSERT INTO "items_fts_config" VALUES('version',4);
+INSERT INTO "items_fts_data" VALUES(1,X'0A3A35');
+INSERT INTO "items_fts_data" VALUES(10,X'00000000010A0A000A0101010201010301010401010501010601010701010801010901010A0101');
+INSERT INTO "items_fts_data" VALUES(137438953473,X'0000009F0230610108010103090201740102060106626F72696E6701060101080106676F6C64656E01020203026F64010601010B0103686F7701060101020102696E0106010109010A6B756265726E6574657301080501010701046D616465010601010601057061746873010203030376656401060101040104726F6164010601010501057363616C650102070103776179010601010C02036974680102040409060D0B090A09120B0A0A0B0A0A');
+INSERT INTO "items_fts_data" VALUES(274877906945,X'0000007B023061020601010602026E6402060101050104626C75650206010102010863616C656E646172020601010702076C757374657273020601010401056472616D610202050105677265656E0206010103010A6B756265726E65746573020202010875706772616465730202030107776974686F75740202040408090B0F0E0A0C0F0D');
+INSERT INTO "items_fts_data" VALUES(412316860417,X'000000870330617403060101070107627564676574730302030103666F7203020401056E696768740306010108010D6F62736572766162696C69747903020202016E03060101030105706167657303060101050105736D616C6C030205020470656E64030601010201057465616D7303020601047768617403060101040103796F75030601010604090C080C12080C0A0B0A0B');
+INSERT INTO "items_fts_data" VALUES(549755813889,X'000000670230610402040204626F757404060101040105686162697404020801026973040203010A6C65616465727368697004020201026F6E04020603016504040504010573686F7274040601010301047468656D040601010501067765656B6C79040601010204060B0A070F07070C0B');
+INSERT INTO "items_fts_data" VALUES(687194767361,X'0000008A043061637405020702016905020601076368616E676573050601010301096578706C61696E65640502080103666F72050601010401056D6F64656C050202060173050601010701047269736B05020301087368697070696E67050601010601057465616D730506010105020268650502050105756E64657205020401047768617405060101020408060E0E0A0A08090F0C070A');
+INSERT INTO "items_fts_data" VALUES(824633720833,X'000000700730626F72696E670606010104010A636F6E73696465726564060205010B646576656C6F706D656E740602040205726976656E06020301076861726D66756C06020601047069636B06060101020106726573756D650602020103746865060601010302036F6F6C0606010105040D0F100A0C0B0B0A');
+INSERT INTO "items_fts_data" VALUES(962072674305,X'000000630430616374070203020169070202010564617465730706010102010B656E67696E656572696E670702060103666F720708050101050104706C616E070601010401057465616D730702070208696D656C696E657307020402016F07060101030408060C100B0B0A0D');
+INSERT INTO "items_fts_data" VALUES(1099511627777,X'0000006F063061626F757408060101040107636F6E74656E740806010103010A6B756265726E65746573080601010501046E65656408020701046F6E6C790802040108706C6174666F726D080205010973706F6E736F72656408080201010201037468650802030103796F75080206040C0E1109090D1108');
+INSERT INTO "items_fts_data" VALUES(1236950581249,X'000000610230610902020204626F757409020501086661726577656C6C09020302026F7209060101030106676F6C64656E0902060105706174687309020702036F7374090204010772656164696E67090601010401067468616E6B7309060101020406090D090B0A080E');
+INSERT INTO "items_fts_data" VALUES(1374389534721,X'0000006B0530636166650A02020204686174730A020302056F666665650A0601010501096D656E746F72696E670A080401010201096E6577636F6D6572730A0601010301026F6E0A020502037665720A060101040108706C6174666F726D0A020601057465616D730A02070409090C1110070A0D');
+INSERT INTO "items_fts_docsize" VALUES(1,X'060B');
+INSERT INTO "items_fts_docsize" VALUES(2,X'0406');
+INSERT INTO "items_fts_docsize" VALUES(3,X'0507');
+INSERT INTO "items_fts_docsize" VALUES(4,X'0704');
+INSERT INTO "items_fts_docsize" VALUES(5,X'0706');
+INSERT INTO "items_fts_docsize" VALUES(6,X'0504');
+INSERT INTO "items_fts_docsize" VALUES(7,X'0604');
+INSERT INTO "items_fts_docsize" VALUES(8,X'0604');
+INSERT INTO "items_fts_docsize" VALUES(9,X'0603');
+INSERT INTO "items_fts_docsize" VALUES(10,X'0604');
+INSERT INTO "items_fts_idx" VALUES(1,X'',2);
+INSERT INTO "items_fts_idx" VALUES(2,X'',2);
+INSERT INTO "items_fts_idx" VALUES(3,X'',2);
+INSERT INTO "items_fts_idx" VALUES(4,X'',2);
+INSERT INTO "items_fts_idx" VALUES(5,X'',2);
+INSERT INTO "items_fts_idx" VALUES(6,X'',2);
+INSERT INTO "items_fts_idx" VALUES(7,X'',2);
+INSERT INTO "items_fts_idx" VALUES(8,X'',2);
+INSERT INTO "items_fts_idx" VALUES(9,X'',2);
+INSERT INTO "items_fts_idx" VALUES(10,X'',2);
+INSERT INTO "posts" VALUES(1,'2026-09-01T08:00:00Z','linkedin','share','https://social.example/linkedin/1','Post 1, share','https://example.org/posts/1',NULL,1,1);
+INSERT INTO "posts" VALUES(2,'2026-09-15T17:30:00Z','x','original','https://social.example/x/2','Post 2, original','',NULL,NULL,3);
+INSERT INTO "posts" VALUES(3,'2026-10-06T08:00:00Z','mastodon','credit','https://social.example/mastodon/3','Post 3, credit','',NULL,NULL,2);
+INSERT INTO "posts" VALUES(4,'2026-10-20T12:00:00Z','linkedin','help','https://social.example/linkedin/4','Post 4, help','',NULL,NULL,NULL);
+INSERT INTO "posts" VALUES(5,'2026-11-03T08:00:00Z','bluesky','share','https://social.example/bluesky/5','Post 5, share','https://example.org/posts/2',NULL,2,1);
+INSERT INTO "posts" VALUES(6,'2026-11-10T08:00:00Z','mastodon','credit','https://social.example/mastodon/6','Post 6, credit','https://example.org/posts/4',3,4,2);
+INSERT INTO "posts" VALUES(7,'2026-11-17T08:00:00Z','x','original','https://social.example/x/7','Post 7, original','',NULL,NULL,1);
+INSERT INTO "posts" VALUES(8,'2026-11-19T08:00:00Z','threads','credit','https://social.example/threads/8','Post 8, credit','',NULL,NULL,3);
+INSERT INTO "settings" VALUES('profile','{"name": "Alex Morgan", "role": "Platform engineer", "goal": "Lead a platform team in fintech within two years", "audience": "Platform engineers and their managers"}');
+INSERT INTO "settings" VALUES('weekly_target','3');
+INSERT INTO "settings" VALUES('content_mix','{"share": 50, "original": 30, "credit": 20}');
+INSERT INTO "settings" VALUES('freshness_half_life_days','3.0');
+INSERT INTO "settings" VALUES('strategy_version','1');
+INSERT INTO "settings" VALUES('last_platform','"linkedin"');
+INSERT INTO "settings" VALUES('last_refresh_at','"2026-11-22T07:00:00Z"');
+INSERT INTO "settings" VALUES('refresh_minutes','60');
+INSERT INTO "settings" VALUES('mastodon_instance','"hachyderm.io"');
+INSERT INTO "settings" VALUES('mastodon_limit','500');
+INSERT INTO "settings" VALUES('composer_platforms','["linkedin", "x"]');
+INSERT INTO "themes" VALUES(1,'Platform engineering','["kubernetes", "golden path"]','["sponsored"]','["#PlatformEngineering"]','#2f80ed',0);
+INSERT INTO "themes" VALUES(2,'Engineering leadership','["leadership", "one-on-one"]','[]','["#Leadership"]','#9b51e0',1);
+INSERT INTO "themes" VALUES(3,'AI governance','["ai act", "model risk"]','[]','["#AIGovernance", "#ResponsibleAI"]','#27ae60',2);
+CREATE INDEX feed_themes_theme ON feed_themes(theme_id);
+CREATE INDEX items_sort ON items(sort_time DESC, id DESC);
+CREATE INDEX items_link ON items(link);
+CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+        INSERT INTO items_fts(rowid, title, summary_text)
+        VALUES (new.id, new.title, new.summary_text);
+    END;
+CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+        INSERT INTO items_fts(items_fts, rowid, title, summary_text)
+        VALUES ('delete', old.id, old.title, old.summary_text);
+    END;
+CREATE TRIGGER items_fts_update AFTER UPDATE OF title, summary_text ON items BEGIN
+        INSERT INTO items_fts(items_fts, rowid, title, summary_text)
+        VALUES ('delete', old.id, old.title, old.summary_text);
+        INSERT INTO items_fts(rowid, title, summary_text)
+        VALUES (new.id, new.title, new.summary_text);
+    END;
+CREATE INDEX drafts_updated ON drafts(updated_at DESC);
+CREATE INDEX draft_items_item ON draft_items(item_id);
+CREATE INDEX posts_time ON posts(posted_at);
+CREATE INDEX posts_link ON posts(link);
+COMMIT;
