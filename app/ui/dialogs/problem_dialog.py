@@ -4,7 +4,7 @@ report (passwords and tokens masked, as everywhere in the log)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -41,6 +41,8 @@ class ProblemDialog(QDialog):
         self.problem.setVisible(bool(self.problem.text()))
         self.recent = QPlainTextEdit(recent_log_text() or "The log is empty so far.")
         self.recent.setReadOnly(True)
+        self.recent.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.recent.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.recent.setObjectName("recentLog")
         copy = QPushButton("Copy the recent lines")
         copy.clicked.connect(self.copy)
