@@ -396,7 +396,7 @@ def _log() -> logging.Logger:
 
 def _remember(secret: FeedSecret) -> None:
     """Have the log mask the secret, and the Basic credentials that encode it, everywhere."""
-    from app.logs import register_secret
+    from app.log_masking import register_secret
 
     register_secret(secret.value)
     if secret.kind == "basic":

@@ -14,7 +14,7 @@ from urllib.parse import quote, quote_plus
 import httpx
 import pytest
 
-from app import credentials, logs
+from app import credentials, log_masking, logs
 from app.credentials import FeedSecret
 from app.feeds.fetch import FetchRequest, Timeouts, fetch_all_sync
 from tests.feed_server import FeedServer, rss
@@ -32,7 +32,7 @@ def _clean_logging(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv(logs.DEBUG_ENV, "")  # restored (removed) at teardown
     yield
     logs.stop_logging()
-    logs._forget_secrets()
+    log_masking.forget_secrets()
 
 
 def log(name: str = "app.tests") -> logging.Logger:
@@ -302,8 +302,8 @@ def test_logging_before_setup_prints_nothing(capsys):
     ],
 )
 def test_credential_like_values_are_masked(raw, expected):
-    assert logs.redact(raw) == expected
-    assert logs.redact(expected) == expected  # idempotent
+    assert log_masking.redact(raw) == expected
+    assert log_masking.redact(expected) == expected  # idempotent
 
 
 @pytest.mark.parametrize(
@@ -322,12 +322,12 @@ def test_credential_like_values_are_masked(raw, expected):
     ],
 )
 def test_ordinary_text_is_left_alone(plain):
-    assert logs.redact(plain) == plain
+    assert log_masking.redact(plain) == plain
 
 
 def test_registered_secrets_are_masked_wherever_they_appear():
     secret = "plain words with 'quotes' & spaces/é"
-    logs.register_secret(secret)
+    log_masking.register_secret(secret)
     for shown in (
         f"the value is {secret}.",
         repr({"x": secret}),
@@ -337,15 +337,15 @@ def test_registered_secrets_are_masked_wherever_they_appear():
         json.dumps({"x": secret}, ensure_ascii=False),
         f"line one\n  File x, line 2\nValueError: {secret}",
     ):
-        redacted = logs.redact(shown)
+        redacted = log_masking.redact(shown)
         assert secret not in redacted
         assert "***" in redacted
 
 
 def test_short_and_non_text_secrets_are_not_registered():
-    logs.register_secret("abc")
-    logs.register_secret(None)  # type: ignore[arg-type]
-    assert logs.redact("abc and abcd") == "abc and abcd"
+    log_masking.register_secret("abc")
+    log_masking.register_secret(None)  # type: ignore[arg-type]
+    assert log_masking.redact("abc and abcd") == "abc and abcd"
 
 
 def test_registering_from_many_threads_is_safe():
@@ -353,22 +353,22 @@ def test_registering_from_many_threads_is_safe():
 
     def register(n):
         for i in range(50):
-            logs.register_secret(f"thread-{n}-secret-{i}")
-            logs.redact("nothing")
+            log_masking.register_secret(f"thread-{n}-secret-{i}")
+            log_masking.redact("nothing")
 
     threads = [threading.Thread(target=register, args=(n,)) for n in range(4)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert logs.redact("thread-3-secret-49 x") == "*** x"
+    assert log_masking.redact("thread-3-secret-49 x") == "*** x"
 
 
 # --- Redaction in the file ------------------------------------------------------------
 
 
 def test_args_dicts_exceptions_and_stacks_are_masked_in_the_file():
-    logs.register_secret(SECRET)
+    log_masking.register_secret(SECRET)
     logs.setup_logging(debug=True)
 
     class Leaky:
@@ -470,7 +470,7 @@ def test_credentials_log_refs_and_register_what_they_handle(memory_keyring):
     logs.setup_logging(debug=True)
     credentials.save_secret("ref-basic", FeedSecret("basic", "reader", SECRET))
     credentials.save_secret("ref-header", FeedSecret("header", "X-Api-Key", SECRET + "-h"))
-    logs._forget_secrets()  # a new process: only loading registers again
+    log_masking.forget_secrets()  # a new process: only loading registers again
     assert credentials.load_secret("ref-basic") == FeedSecret("basic", "reader", SECRET)
     assert credentials.load_secret("missing") is None
     credentials.delete_secret("ref-header")
@@ -514,7 +514,7 @@ def test_recent_log_text_is_the_redacted_tail_in_whole_lines(monkeypatch):
     assert "entry 060" in everything
     assert everything.index("entry 060") < everything.index("entry 099")
     # Lines written by older versions or other tools are masked again when shown.
-    logs.register_secret(SECRET)
+    log_masking.register_secret(SECRET)
     with open(path, "a", encoding="utf-8") as file:
         file.write(f"old line with {SECRET} and Authorization: Bearer abc\n")
     shown = logs.recent_log_text()
@@ -543,4 +543,4 @@ def test_importing_the_module_imports_no_logging_and_setup_no_handlers_module():
 
 
 def test_the_spelled_out_regex_flags_are_re_s():
-    assert (logs._IGNORECASE, logs._MULTILINE) == (re.IGNORECASE, re.MULTILINE)
+    assert (log_masking._IGNORECASE, log_masking._MULTILINE) == (re.IGNORECASE, re.MULTILINE)
