@@ -44,6 +44,15 @@ def clock():
 
 
 @pytest.fixture
+def feed_server():
+    """A feed server on 127.0.0.1 (see tests/feed_server.py)."""
+    from tests.feed_server import FeedServer
+
+    with FeedServer() as server:
+        yield server
+
+
+@pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 

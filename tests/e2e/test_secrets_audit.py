@@ -40,14 +40,6 @@ def _contents(path: Path) -> list[tuple[str, bytes]]:
 
 
 @pytest.fixture
-def feed_server():
-    from tests.feed_server import FeedServer
-
-    with FeedServer() as server:
-        yield server
-
-
-@pytest.fixture
 def audited(planner, memory_keyring, feed_server, tmp_path, _sandboxed_home):
     """A data folder with four private feeds (Basic, Basic refused with 401, bearer token,
     custom header), refreshed with debug logging, exported and backed up."""

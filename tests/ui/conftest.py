@@ -25,15 +25,6 @@ def open_window(qtbot):
 
 
 @pytest.fixture
-def feed_server():
-    """A feed server on 127.0.0.1 (see tests/feed_server.py)."""
-    from tests.feed_server import FeedServer
-
-    with FeedServer() as server:
-        yield server
-
-
-@pytest.fixture
 def refresh_clock(monkeypatch):
     """Refresh processes started by the window run at the tests' fixed time."""
     from app.clock import NOW_ENV
