@@ -22,7 +22,7 @@ from multiprocessing.connection import Connection, wait
 from typing import NamedTuple
 
 from app.clock import Clock
-from app.errors import DigwellError
+from app.errors import DigwellError, StorageError
 from app.feeds.fetch import FetchRequest, Timeouts, retry_delay_s
 from app.feeds.refresh_worker import Claims, Fetched, WorkerFailed, fetch_and_read, run_worker
 from app.store import feeds as feeds_q
@@ -121,8 +121,11 @@ def refresh(
     def store(batch: list[Fetched]) -> None:
         """Store whole feeds in one transaction, then report them."""
         nonlocal received
-        with db.transaction() as conn:
-            stored = [_store(conn, clock, fetched, titles, failures) for fetched in batch]
+        try:
+            with db.transaction() as conn:
+                stored = [_store(conn, clock, fetched, titles, failures) for fetched in batch]
+        except StorageError as err:
+            raise _stopped_storing(err, done) from err
         for fetched, outcome in zip(batch, stored, strict=True):
             received += fetched.result.bytes_received
             report(outcome)
@@ -144,6 +147,20 @@ def refresh(
         updated=updated,
         elapsed_s=time.perf_counter() - started,
         bytes_received=received,
+    )
+
+
+def _stopped_storing(err: StorageError, done: int) -> StorageError:
+    """A refresh that could not store a feed (a full disk): what it stored before stays,
+    whole, and the message says so instead of "nothing was saved"."""
+    if not done:
+        return err
+    kept = f"{done} feed{'s' * (done != 1)}"
+    message = err.message.removesuffix("; nothing was saved.").rstrip(".")
+    return StorageError(
+        f"{message}: the refresh stopped; the {kept} it had finished are kept, whole, and "
+        "the rest were not stored.",
+        err.hint,
     )
 
 
