@@ -60,7 +60,7 @@ def read(result: FetchResult) -> Fetched:
         else:
             parsed = parse_feed(body, result.headers)
     except DigwellError as err:
-        return Fetched(result._replace(body=None), err.message)
+        return Fetched(result._replace(body=None), str(err))  # with its hint: what to do
     except Exception as err:  # a parser bug must cost this feed, not the whole refresh
         reason = (
             f"Digwell could not read this feed (an internal error: {type(err).__name__}); "

@@ -314,8 +314,9 @@ def test_json_that_is_not_a_json_feed_says_so(planner, server):
     feeds = {f.id: f for f in feeds_q.list_feeds(planner.db)}
     for feed_id in (api, listed):
         assert feeds[feed_id].last_error == (
-            "This JSON is not a JSON Feed: it does not declare a jsonfeed.org version."
-        )
+            "This JSON is not a JSON Feed: it does not declare a jsonfeed.org version. "
+            "Check the address: it may point to a web API rather than a feed."
+        )  # the hint too: the Feeds page shows what to do
 
 
 @pytest.mark.parametrize("workers", [1, 2])
