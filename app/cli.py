@@ -166,15 +166,11 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
             print(f"digwell: {err}", file=sys.stderr)
             return 2
     try:
-        planner = Planner.open(data_dir)
+        planner = Planner.open(data_dir, demo=args.demo)
     except DigwellError as err:
         print(f"digwell: {err}", file=sys.stderr)
         return 2
     try:
-        if args.demo and planner.feed_count() == 0:
-            from app.demo import load_demo
-
-            load_demo(planner)
         return int(args.run(planner, args))
     except DigwellError as err:
         print(f"digwell: {err}", file=sys.stderr)

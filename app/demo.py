@@ -6,16 +6,19 @@ import json
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
+from app.clock import Clock
 from app.demo_posts import demo_posts
 from app.feeds.parse import parse_feed
 from app.paths import resource_path
-from app.planner import Planner
+from app.store import Database
 from app.store import feeds as feeds_q
 from app.store import items as items_q
 from app.store import posts as posts_q
 from app.store import settings as settings_q
 from app.store import themes as themes_q
-from app.strategy.strategy import VERSION_KEY as STRATEGY_VERSION_KEY
+from app.strategy.rescore import rescore
+from app.strategy.scoring import current_scorer
+from app.strategy.stored import VERSION_KEY as STRATEGY_VERSION_KEY
 from app.types import ParsedEntry, Theme
 
 DEMO_MANIFEST = "demo.json"
@@ -28,7 +31,7 @@ class DemoReport(NamedTuple):
     posts: int = 0
 
 
-def load_demo(planner: Planner) -> DemoReport:
+def load_demo(db: Database, clock: Clock) -> DemoReport:
     """Store the demo profile, themes and feeds; entries go through the real parser.
 
     Dates are shifted by whole days so the newest demo item is from today: the demo
@@ -36,12 +39,12 @@ def load_demo(planner: Planner) -> DemoReport:
     """
     folder = resource_path("demo")
     manifest = json.loads((folder / DEMO_MANIFEST).read_text(encoding="utf-8"))
-    now = planner.clock.now()
+    now = clock.now()
     parsed = {f["file"]: parse_feed((folder / f["file"]).read_bytes()) for f in manifest["feeds"]}
     shift = _shift_to_today(parsed.values(), now)
 
     total = 0
-    with planner.db.transaction() as conn:
+    with db.transaction() as conn:
         settings_q.set_setting(conn, "profile", manifest["profile"])
         settings_q.set_setting(conn, "weekly_target", int(manifest.get("weekly_target", 3)))
         settings_q.set_setting(conn, STRATEGY_VERSION_KEY, 1)  # a strategy, saved once
@@ -61,12 +64,12 @@ def load_demo(planner: Planner) -> DemoReport:
             feed_id = feeds_q.add_feed(conn, f["url"], f.get("title") or feed.title, now)
             feeds_q.set_feed_themes(conn, feed_id, [theme_ids[n] for n in f.get("themes", ())])
             entries = [_shifted(e, shift) for e in feed.entries]
-            items_q.upsert_entries(conn, feed_id, entries, now)
+            items_q.upsert_entries(conn, feed_id, entries, now, current_scorer(conn))
             feeds_q.record_success(conn, feed_id, f.get("title") or feed.title, feed.site_url, now)
             # The demo's addresses are made up (.example): refreshing them could only fail.
             feeds_q.set_paused(conn, feed_id, True, DEMO_PAUSED)
             total += len(entries)
-        posts = demo_posts(now, planner.clock.tz(), len(theme_ids))
+        posts = demo_posts(now, clock.tz(), len(theme_ids))
         ids = list(theme_ids.values())
         for p in posts:
             posts_q.add_post(
@@ -78,7 +81,7 @@ def load_demo(planner: Planner) -> DemoReport:
                 text=p.text,
                 theme_id=ids[p.theme_index] if ids else None,
             )
-    planner.rescore()  # ranked by the demo's themes
+    rescore(db, now)  # ranked by the demo's themes
     return DemoReport(feeds=len(manifest["feeds"]), items=total, posts=len(posts))
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from app import APP_NAME
 
 DB_FILENAME = "digwell.sqlite3"
+TEMPLATES_FOLDER = "templates"
 # Set by tests and scripts to keep every default folder inside a sandbox.
 HOME_OVERRIDE_ENV = "DIGWELL_HOME"
 
@@ -32,6 +33,12 @@ def user_config_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_config_path(APP_NAME, appauthor=False)
+
+
+def user_templates_dir(config_dir: Path | None = None) -> Path:
+    """The user's own draft templates (looked in before the bundled ones); `config_dir`:
+    another config folder than the user's (restoring a backup elsewhere)."""
+    return (config_dir if config_dir is not None else user_config_dir()) / TEMPLATES_FOLDER
 
 
 def user_log_dir() -> Path:

@@ -9,6 +9,11 @@ NamedTuples rather than frozen dataclasses: importing and building dataclasses c
 from datetime import datetime
 from typing import NamedTuple
 
+# What a post was: sharing others' work, an original thought, crediting or helping people.
+POST_KINDS = ("share", "original", "credit", "help")
+# The theme id of an item's row ranking it in the whole inbox (under its best theme).
+ALL_THEMES = 0
+
 
 class Theme(NamedTuple):
     """A career theme: what the user wants to be known for."""
@@ -83,11 +88,12 @@ class ItemRow(NamedTuple):
     starred: bool = False
     theme: str = ""  # the theme it ranks under in the list shown, "" if none matched
     color: str = ""  # that theme's colour
-    reason: str = ""  # "Platform engineering: kubernetes (title), ..."
+    reason: str = ""  # "Platform engineering: kubernetes (title), ..." (built by the inbox)
     shared_at: datetime | None = None  # when its link was last posted, if ever
     relevance: float = 0.0  # 0-1, to the theme it ranks under, before freshness
     sort_time: datetime | None = None  # its date as ranked (published, or first seen)
     link: str = ""
+    matched: tuple[tuple[str, str], ...] = ()  # (keyword, "title" or "summary") for `theme`
 
 
 class Item(NamedTuple):
@@ -106,10 +112,12 @@ class Item(NamedTuple):
     read: bool = False
     starred: bool = False
     dismissed: bool = False
-    reason: str = ""  # why it ranks where it does (its best theme's terms)
+    reason: str = ""  # why it ranks where it does (built by the inbox from `matched`)
     terms: tuple[str, ...] = ()  # the matched keywords, to highlight
     relevance: float = 0.0
     shared: tuple[tuple[datetime, str], ...] = ()  # (when, platform) its link was posted
+    best_theme: str = ""  # the theme it ranks best under, "" if none matched
+    matched: tuple[tuple[str, str], ...] = ()  # (keyword, "title" or "summary") for it
 
 
 class Draft(NamedTuple):
@@ -155,3 +163,35 @@ class WeekProgress(NamedTuple):
     @property
     def met(self) -> bool:
         return self.posts >= self.target
+
+
+class InboxFilter(NamedTuple):
+    """Which items the inbox lists: a theme (0: all), a state, and search words."""
+
+    theme_id: int = ALL_THEMES
+    show: str = "inbox"  # inbox (all but dismissed), unread, read, starred or dismissed
+    search: str = ""
+
+
+class Changes(NamedTuple):
+    """What one operation changed, announced once by the service that made it (see
+    docs/ARCHITECTURE.md, "Changes"); every page decides what to reload from it."""
+
+    items: bool = False  # items stored, removed or ranked anew
+    item_ids: tuple[int, ...] = ()  # only these items changed (read, starred, drafted)
+    drafts: bool = False  # a draft made, edited, planned, posted, archived or deleted
+    posts: bool = False  # the posts log
+    strategy: bool = False  # the profile, themes or targets
+    feeds: bool = False  # subscriptions and their state
+    schedule: bool = False  # posting days and time, reminders, tray preferences
+    settings: bool = False  # any other preference (e.g. the Mastodon server)
+
+    def __or__(self, other: "Changes") -> "Changes":  # type: ignore[override]
+        return Changes(
+            *(a or b for a, b in zip(self[:1], other[:1], strict=True)),
+            tuple(dict.fromkeys(self.item_ids + other.item_ids)),
+            *(a or b for a, b in zip(self[2:], other[2:], strict=True)),
+        )
+
+    def __bool__(self) -> bool:
+        return any(self)

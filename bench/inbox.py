@@ -133,27 +133,26 @@ def body(rng: random.Random) -> str:
 
 
 def build(data_dir: Path, items: int) -> float:
-    from app.planner import Planner
     from app.store import feeds as feeds_q
     from app.store import items as items_q
     from app.store import themes as themes_q
     from app.store.items import EntryRow
     from app.store.settings import set_setting
-    from app.strategy.scoring import STRATEGY_VERSION_KEY
+    from app.strategy.scoring import STRATEGY_VERSION_KEY, current_scorer
     from app.types import Theme
 
     started = time.perf_counter()
-    planner = Planner.open(data_dir)
+    planner, db = _open(data_dir)
     rng = random.Random("digwell-inbox-bench")
-    with planner.db.transaction() as conn:
+    with db.transaction() as conn:
         for position, (name, keywords) in enumerate(THEMES):
             theme = Theme(0, name, tuple(keywords), tuple(EXCLUDED), (), "#3a7bd5")
             themes_q.save_theme(conn, theme, position)
         set_setting(conn, STRATEGY_VERSION_KEY, 1)
-    planner.rescore()  # nothing stored yet: makes this strategy the one items are ranked by
+    planner.inbox.rescore()  # nothing stored yet: makes this strategy the one items are ranked by
     per_feed = items // FEEDS
     for feed in range(FEEDS):
-        with planner.db.transaction() as conn:
+        with db.transaction() as conn:
             feed_id = feeds_q.add_feed(conn, f"https://blog{feed:04d}.example.org/feed", "", NOW)
             feeds_q.record_success(conn, feed_id, f"Blog {feed:04d}", "", NOW)
             rows = []
@@ -180,8 +179,8 @@ def build(data_dir: Path, items: int) -> float:
                         digest,
                     )
                 )
-            items_q.upsert_rows(conn, feed_id, rows, NOW)
-    planner.index_for_search()
+            items_q.upsert_rows(conn, feed_id, rows, NOW, current_scorer(conn))
+    planner.inbox.index_for_search()
     planner.close()
     return time.perf_counter() - started
 
@@ -197,39 +196,38 @@ def median_ms(work, runs: int = 15) -> float:
 
 
 def measure_queries(data_dir: Path) -> dict:
-    from app.planner import Planner
     from app.store import themes as themes_q
-    from app.store.inbox import InboxFilter
     from app.store.settings import set_setting
     from app.strategy.scoring import STRATEGY_VERSION_KEY
+    from app.types import InboxFilter
 
-    planner = Planner.open(data_dir)
-    theme = planner.themes()[1]
+    planner, db = _open(data_dir)
+    theme = planner.strategy.themes()[1]
     theme_view = InboxFilter(theme.id)
 
     def top100():
-        ids = [i for i, _ in planner.inbox_page(theme_view, 100)]
-        planner.item_rows(ids, theme.id)
+        ids = [i for i, _ in planner.inbox.page(theme_view, 100)]
+        planner.inbox.rows(ids, theme.id)
 
     results = {
         "top100_ms": median_ms(top100),
         "fts_common_ms": median_ms(
-            lambda: planner.search(InboxFilter(search=COMMON_WORD), 50, index_first=False)
+            lambda: planner.inbox.search(InboxFilter(search=COMMON_WORD), 50, index_first=False)
         ),
         "fts_rare_ms": median_ms(
-            lambda: planner.search(InboxFilter(search=RARE_WORD), 50, index_first=False)
+            lambda: planner.inbox.search(InboxFilter(search=RARE_WORD), 50, index_first=False)
         ),
-        "counts_ms": median_ms(planner.unread_counts),
+        "counts_ms": median_ms(planner.inbox.unread_counts),
     }
-    hits = planner.search(InboxFilter(search=COMMON_WORD), 50, index_first=False)
-    rare = planner.search(InboxFilter(search=RARE_WORD), 50, index_first=False)
+    hits = planner.inbox.search(InboxFilter(search=COMMON_WORD), 50, index_first=False)
+    rare = planner.inbox.search(InboxFilter(search=RARE_WORD), 50, index_first=False)
     print(f"search: {len(hits)} results for {COMMON_WORD!r}, {len(rare)} for {RARE_WORD!r}")
-    with planner.db.transaction() as conn:
+    with db.transaction() as conn:
         changed = theme._replace(keywords=(*theme.keywords, "metrics"))
         themes_q.save_theme(conn, changed, 1)
         set_setting(conn, STRATEGY_VERSION_KEY, 2)
     start = time.perf_counter()
-    count = planner.rescore()
+    count = planner.inbox.rescore()
     results["rescore_s"] = time.perf_counter() - start
     print(f"re-ranked {count} items in {results['rescore_s']:.1f} s")
     planner.close()
@@ -293,3 +291,14 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _open(data_dir: Path):
+    """A planner on `data_dir` and its database: the benchmark seeds through the store."""
+    from app.clock import default_clock
+    from app.paths import DB_FILENAME
+    from app.planner import Planner
+    from app.store import Database
+
+    db = Database(data_dir / DB_FILENAME)
+    return Planner(db, default_clock()), db

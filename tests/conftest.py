@@ -57,20 +57,39 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-@pytest.fixture
-def planner(data_dir: Path, clock):
+def open_folder(folder: Path, clock=None):
+    """(planner, database) on `folder`: tests of the store reach the database the
+    planner keeps private."""
+    from app.clock import default_clock
+    from app.paths import DB_FILENAME
     from app.planner import Planner
+    from app.store import Database
 
-    p = Planner.open(data_dir, clock=clock)
-    yield p
-    p.close()
+    db = Database(Path(folder) / DB_FILENAME)
+    return Planner(db, clock or default_clock()), db
+
+
+@pytest.fixture
+def planner_and_db(data_dir: Path, clock):
+    planner, db = open_folder(data_dir, clock)
+    yield planner, db
+    planner.close()
+
+
+@pytest.fixture
+def planner(planner_and_db):
+    return planner_and_db[0]
+
+
+@pytest.fixture
+def db(planner_and_db):
+    """The database of the `planner` fixture."""
+    return planner_and_db[1]
 
 
 @pytest.fixture
 def demo_planner(planner):
-    from app.demo import load_demo
-
-    load_demo(planner)
+    planner.seed_demo()
     return planner
 
 

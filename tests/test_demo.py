@@ -4,13 +4,13 @@ from app.demo import load_demo
 from app.paths import resource_path
 
 
-def test_demo_is_ingested_through_the_feed_parser(demo_planner, clock):
+def test_demo_is_ingested_through_the_feed_parser(db, demo_planner, clock):
     manifest = json.loads(resource_path("demo", "demo.json").read_text())
-    feeds = demo_planner.db.read("SELECT url FROM feeds")
+    feeds = db.read("SELECT url FROM feeds")
     assert len(feeds) == len(manifest["feeds"]) >= 5
-    assert demo_planner.item_count() >= 100
-    assert len(demo_planner.themes()) == 3
-    assert demo_planner.profile().name
+    assert demo_planner.inbox.item_count() >= 100
+    assert len(demo_planner.strategy.themes()) == 3
+    assert demo_planner.strategy.profile().name
 
 
 def test_demo_has_rss_and_atom_feeds_of_about_twenty_items():
@@ -27,12 +27,12 @@ def test_demo_has_rss_and_atom_feeds_of_about_twenty_items():
 
 
 def test_demo_dates_are_shifted_so_the_newest_item_is_from_today(demo_planner, clock):
-    newest = demo_planner.item(demo_planner.inbox_ids()[0])
+    newest = demo_planner.inbox.item(demo_planner.inbox.ids()[0])
     age = clock.now() - newest.published
     assert 0 <= age.total_seconds() < 86400
 
 
-def test_loading_the_demo_twice_adds_nothing(demo_planner):
-    count = demo_planner.item_count()
-    load_demo(demo_planner)
-    assert demo_planner.item_count() == count
+def test_loading_the_demo_twice_adds_nothing(demo_planner, db, clock):
+    count = demo_planner.inbox.item_count()
+    load_demo(db, clock)
+    assert demo_planner.inbox.item_count() == count

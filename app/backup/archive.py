@@ -11,7 +11,7 @@ import tempfile
 import zipfile
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from app import __version__
 from app.backup import layout
@@ -19,9 +19,6 @@ from app.backup.exports import readable_members
 from app.backup.snapshot import check_integrity, snapshot_database
 from app.clock import Clock
 from app.errors import DigwellError
-
-if TYPE_CHECKING:
-    from app.planner import Planner
 
 _CHUNK = 1024 * 1024
 # Backups hold private data: readable by the user only (where the OS has such modes).
@@ -37,13 +34,6 @@ class BackupReport(NamedTuple):
     schema_version: int
     counts: dict[str, int]  # feeds, themes, items, drafts, posts, templates
     members: tuple[str, ...]
-
-
-def make_backup(planner: Planner, target: Path, *, config_dir: Path | None = None) -> BackupReport:
-    """Back up the planner's data folder to the zip file `target` (replaced if it
-    exists). Uses only the database's path and the clock, never the planner's own
-    connection, so it may run in a worker thread while the window goes on writing."""
-    return write_backup(planner.db.path, target, planner.clock, layout.templates_folder(config_dir))
 
 
 def write_backup(db_path: Path, target: Path, clock: Clock, templates: Path) -> BackupReport:

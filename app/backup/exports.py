@@ -11,9 +11,12 @@ from app.backup import layout
 from app.cadence.posts_log import PostsLog
 from app.clock import Clock
 from app.errors import NotFoundError
-from app.planner import Planner
+from app.feeds.opml import subscriptions_opml
+from app.store import drafts as drafts_q
 from app.store import feeds as feeds_q
 from app.store import items as items_q
+from app.store import posts as posts_q
+from app.store import themes as themes_q
 from app.store.database import Database
 from app.types import Draft
 
@@ -21,37 +24,43 @@ from app.types import Draft
 def readable_members(snapshot: Path, clock: Clock) -> tuple[dict[str, bytes], dict[str, int]]:
     """(member name -> bytes, counts) for the snapshot at `snapshot`, which is left a
     single file as it was (opening it switches it to WAL; closing switches it back)."""
-    planner = Planner(Database(snapshot), clock)
+    db = Database(snapshot)
     try:
         from app.strategy.document import strategy_to_json
+        from app.strategy.stored import load_strategy
 
+        strategy = load_strategy(db)
+        drafts = drafts_q.list_drafts(db)
+        feeds = feeds_q.list_feeds(db)
+        themes = themes_q.list_themes(db)
+        opml = subscriptions_opml(feeds, [t.name for t in themes], clock.now())
         members = {
-            layout.SUBSCRIPTIONS: _opml(planner, snapshot.parent),
-            layout.STRATEGY: strategy_to_json(planner.strategy()).encode("utf-8"),
-            layout.DRAFTS: _json([draft_json(planner, d) for d in _by_id(planner.drafts())]),
-            layout.POSTS: _json(posts_json(planner)),
+            layout.SUBSCRIPTIONS: opml,
+            layout.STRATEGY: strategy_to_json(strategy).encode("utf-8"),
+            layout.DRAFTS: _json([draft_json(db, clock, d) for d in _by_id(drafts)]),
+            layout.POSTS: _json(posts_json(db, clock)),
         }
         counts = {
-            "feeds": feeds_q.feed_count(planner.db),
-            "themes": len(planner.themes()),
-            "items": planner.item_count(),
-            "drafts": len(planner.drafts()),
-            "posts": len(planner.posts()),
+            "feeds": len(feeds),
+            "themes": len(themes),
+            "items": items_q.item_count(db),
+            "drafts": len(drafts),
+            "posts": posts_q.post_count(db),
         }
         return members, counts
     finally:
-        planner.db.conn.execute("PRAGMA journal_mode = DELETE")
-        planner.close()
+        db.conn.execute("PRAGMA journal_mode = DELETE")
+        db.close()
 
 
-def draft_json(planner: Planner, draft: Draft) -> dict:
+def draft_json(db: Database, clock: Clock, draft: Draft) -> dict:
     """A draft for people and other tools: times in the user's zone, the theme by name,
     the items it came from with their titles and links."""
-    tz = planner.clock.tz()
+    tz = clock.tz()
     items = []
     for item_id in draft.item_ids:
         try:
-            item = items_q.get_item(planner.db, item_id)
+            item = items_q.get_item(db, item_id)
         except NotFoundError:
             continue
         items.append({"id": item.id, "title": item.title, "link": item.link})
@@ -70,19 +79,11 @@ def draft_json(planner: Planner, draft: Draft) -> dict:
     }
 
 
-def posts_json(planner: Planner) -> list[dict]:
+def posts_json(db: Database, clock: Clock) -> list[dict]:
     """Every post, oldest first, as `digwell posts list --json` prints one, with the
     link it shared."""
-    log = PostsLog(planner.db, planner.clock)
+    log = PostsLog(db, clock)
     return [{**log.to_json(p), "link": p.link, "item_id": p.item_id} for p in reversed(log.list())]
-
-
-def _opml(planner: Planner, folder: Path) -> bytes:
-    from app.feeds.subscriptions import export_opml
-
-    path = folder / layout.SUBSCRIPTIONS  # export_opml writes a file: read it back
-    export_opml(planner, path)
-    return path.read_bytes()
 
 
 def _by_id(drafts: list[Draft]) -> list[Draft]:

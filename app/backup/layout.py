@@ -22,8 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from app.errors import DigwellError
-from app.paths import DB_FILENAME, user_config_dir
-from app.planner import USER_TEMPLATES_FOLDER
+from app.paths import DB_FILENAME, user_templates_dir
 
 FORMAT = "digwell-backup"
 VERSION = 1
@@ -80,8 +79,8 @@ class Manifest(NamedTuple):
 
 
 def templates_folder(config_dir: Path | None = None) -> Path:
-    """The user's own templates folder (where Planner.templates looks first)."""
-    return (config_dir if config_dir is not None else user_config_dir()) / USER_TEMPLATES_FOLDER
+    """The user's own templates folder (where planner.drafting.templates looks first)."""
+    return user_templates_dir(config_dir)
 
 
 def safe_member(name: str) -> bool:

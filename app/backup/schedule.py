@@ -21,8 +21,6 @@ from app.store.database import Database
 if TYPE_CHECKING:
     from datetime import tzinfo
 
-    from app.planner import Planner
-
 BACKUPS_FOLDER = "backups"
 EVERY = timedelta(days=7)
 ENABLED_KEY = "auto_backup"  # bool, on unless turned off
@@ -109,28 +107,11 @@ def prune_backups(folder: Path, keep: int, tz: tzinfo) -> list[Path]:
     return removed
 
 
-# Settings --------------------------------------------------------------------------
+# Settings and running ------------------------------------------------------------
 
 
-def auto_backup_settings(planner: Planner) -> AutoBackupSettings:
+def read_settings(db: Database) -> AutoBackupSettings:
     """Whether automatic backups are on, and how many are kept."""
-    return _settings(planner.db)
-
-
-def set_auto_backup(planner: Planner, enabled: bool, keep: int | None = None) -> None:
-    """Turn automatic backups on or off; `keep`: how many to keep (1 to 100)."""
-    low, high = KEEP_RANGE
-    if keep is not None and not (isinstance(keep, int) and low <= keep <= high):
-        raise DigwellError(
-            f"{keep} backups cannot be kept.", f"Choose a number from {low} to {high}."
-        )
-    with planner.db.transaction() as conn:
-        settings_q.set_setting(conn, ENABLED_KEY, bool(enabled))
-        if keep is not None:
-            settings_q.set_setting(conn, KEEP_KEY, keep)
-
-
-def _settings(db: Database) -> AutoBackupSettings:
     enabled = settings_q.get_setting(db, ENABLED_KEY, True)
     keep = settings_q.get_setting(db, KEEP_KEY, DEFAULT_KEEP)
     low, high = KEEP_RANGE
@@ -142,33 +123,6 @@ def _settings(db: Database) -> AutoBackupSettings:
 # Running ---------------------------------------------------------------------------
 
 
-def next_auto_backup(planner: Planner) -> datetime | None:
-    """When the next automatic backup is due (now or earlier: at the next check);
-    None when they are off."""
-    if not auto_backup_settings(planner).enabled:
-        return None
-    clock = planner.clock
-    last = last_backup(backups_folder(planner.db.path.parent), clock.tz())
-    now = clock.now()
-    if last is None or backup_due(last, now):
-        return now
-    return last + EVERY
-
-
-def auto_backup(
-    planner: Planner,
-    keep: int | None = None,
-    *,
-    config_dir: Path | None = None,
-    every: timedelta = EVERY,
-) -> Path | None:
-    """Make this week's automatic backup if one is due and they are on, then delete all
-    but the newest `keep` (default: the setting). Returns the new backup's path, or
-    None when none was due. Safe in a worker thread: it opens connections of its own."""
-    db_path = planner.db.path
-    return run_auto_backup(db_path, planner.clock, keep, config_dir=config_dir, every=every)
-
-
 def run_auto_backup(
     db_path: Path,
     clock: Clock,
@@ -177,10 +131,13 @@ def run_auto_backup(
     config_dir: Path | None = None,
     every: timedelta = EVERY,
 ) -> Path | None:
-    """`auto_backup` for the database at `db_path`."""
+    """Make this week's automatic backup of the database at `db_path` if one is due and
+    they are on, then delete all but the newest `keep` (default: the setting). Returns
+    the new backup's path, or None when none was due. Safe in a worker thread: it opens
+    connections of its own."""
     db = Database(db_path)
     try:
-        settings = _settings(db)
+        settings = read_settings(db)
     finally:
         db.close()
     if not settings.enabled:

@@ -9,9 +9,8 @@ from typing import NamedTuple
 
 from app.compose.platforms import PLATFORMS
 from app.errors import DigwellError
-from app.feeds.links import safe_link
-from app.store.posts import POST_KINDS
-from app.types import Theme
+from app.text.links import safe_link
+from app.types import POST_KINDS, Theme
 
 OTHER_PLATFORM = "other"
 PLATFORM_KEYS = (*PLATFORMS, OTHER_PLATFORM)

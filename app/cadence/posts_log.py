@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import sqlite3
+from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -31,15 +32,22 @@ from app.store import drafts as drafts_q
 from app.store import posts as posts_q
 from app.store import themes as themes_q
 from app.store.database import Database, to_db_time
-from app.types import Post, Theme
+from app.types import Changes, Post, Theme
+
+
+def _nobody(changes: Changes) -> None:
+    """Nobody listens (exports read a snapshot of the log)."""
 
 
 class PostsLog:
-    """Adds, edits, deletes, lists and imports logged posts; knows no Qt."""
+    """Adds, edits, deletes, lists and imports logged posts; every change is announced."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, announce: Callable[[Changes], None] = _nobody
+    ) -> None:
         self.db = db
         self.clock = clock
+        self._announce = announce
 
     # -- reading
 
@@ -230,6 +238,7 @@ class PostsLog:
         p = PostInput(**self._checked(p._asdict()))
         with self.db.transaction() as conn:
             post_id = _insert(conn, p)
+        self._announce(Changes(posts=True))
         return self.get(post_id)
 
     def edit(self, post_id: int, **changes: object) -> Post:
@@ -237,6 +246,7 @@ class PostsLog:
         changes = self._checked(changes)
         with self.db.transaction() as conn:
             posts_q.update_post(conn, post_id, **changes)
+        self._announce(Changes(posts=True))
         return self.get(post_id)
 
     def delete(self, post_id: int) -> Post:
@@ -247,6 +257,7 @@ class PostsLog:
             posts_q.delete_post(conn, post_id)
             if post.draft_id is not None:
                 drafts_q.move_state(conn, post.draft_id, "posted", "draft", self.clock.now())
+        self._announce(Changes(posts=True, drafts=post.draft_id is not None))
         return post
 
     def restore(self, post: Post) -> Post:
@@ -257,6 +268,7 @@ class PostsLog:
             restored = posts_q.get_post_in(conn, post_id)
             if restored.draft_id is not None:
                 drafts_q.move_state(conn, restored.draft_id, "draft", "posted", self.clock.now())
+        self._announce(Changes(posts=True, drafts=restored.draft_id is not None))
         return self.get(post_id)
 
     # -- CSV
@@ -317,6 +329,7 @@ class PostsLog:
                     continue
                 _insert(conn, p)
                 added += 1
+        self._announce(Changes(posts=bool(added)))
         return ImportReport(added, skipped, ())
 
 

@@ -68,9 +68,7 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 def run_backup(planner: Planner, args: argparse.Namespace) -> int:
     if args.auto:
         return _auto(planner, args)
-    from app.backup.archive import make_backup
-
-    report = make_backup(planner, args.to)
+    report = planner.backups.back_up(args.to)
     if args.json:
         _print_json(backup_json(report))
     else:
@@ -79,11 +77,9 @@ def run_backup(planner: Planner, args: argparse.Namespace) -> int:
 
 
 def _auto(planner: Planner, args: argparse.Namespace) -> int:
-    from app.backup.schedule import auto_backup, auto_backup_settings, next_auto_backup
-
-    settings = auto_backup_settings(planner)
-    path = auto_backup(planner)
-    due = next_auto_backup(planner)
+    settings = planner.backups.settings()
+    path = planner.backups.run_auto()
+    due = planner.backups.next_auto()
     if args.json:
         _print_json(
             {

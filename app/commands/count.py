@@ -43,7 +43,7 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
     from app.compose.counting import count_text
 
     key = platform(args.platform).key  # an unknown platform stops here, before reading
-    limit = args.limit if args.limit is not None else planner.platform_limit(key)
+    limit = args.limit if args.limit is not None else planner.drafting.platforms.limit(key)
     counted = count_text(read_text(sys.stdin), key, limit=limit)
     print(f"{counted.count} {counted.limit}")
     return 0

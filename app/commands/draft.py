@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 
+from app.compose.drafts import DEFAULT_TEMPLATE
 from app.compose.platforms import DEFAULT_PLATFORM, PLATFORMS
-from app.planner import DEFAULT_TEMPLATE, Planner
+from app.planner import Planner
 
 
 def add_parsers(commands, common: argparse.ArgumentParser) -> None:
@@ -63,9 +64,9 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 
 
 def run_draft(planner: Planner, args: argparse.Namespace) -> int:
-    draft = planner.new_draft(args.item, args.template, args.platform, args.take)
+    draft = planner.drafting.new_draft(args.item, args.template, args.platform, args.take)
     if args.json:
-        count = planner.count(draft.text, draft.platform)
+        count = planner.drafting.count(draft.text, draft.platform)
         print(
             json.dumps(
                 {
@@ -86,7 +87,7 @@ def run_draft(planner: Planner, args: argparse.Namespace) -> int:
 
 
 def run_list(planner: Planner, args: argparse.Namespace) -> int:
-    templates = planner.templates.templates()
+    templates = planner.drafting.templates.templates()
     if args.json:
         rows = [
             {
@@ -110,11 +111,11 @@ def run_list(planner: Planner, args: argparse.Namespace) -> int:
 
 
 def run_duplicate(planner: Planner, args: argparse.Namespace) -> int:
-    info = planner.templates.duplicate(args.name, args.new_name)
+    info = planner.drafting.templates.duplicate(args.name, args.new_name)
     print(f"Copied to {info.path}; edit it there, Digwell picks up changes as you save.")
     return 0
 
 
 def run_folder(planner: Planner, args: argparse.Namespace) -> int:
-    print(planner.templates.folders[0])
+    print(planner.drafting.templates.folders[0])
     return 0

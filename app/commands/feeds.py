@@ -72,10 +72,8 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 
 
 def _add(planner: Planner, args: argparse.Namespace) -> int:
-    from app.feeds import subscriptions
-
     secret = _read_secret(args) if args.auth else None  # a private feed: discover signed in
-    choices = subscriptions.find_feeds(args.url, secret=secret)
+    choices = planner.feeds.find(args.url, secret=secret)
     if len(choices) > 1 and args.pick is None:
         print(f"{args.url} offers {len(choices)} feeds; choose one with --pick N:")
         for n, choice in enumerate(choices, 1):
@@ -85,8 +83,8 @@ def _add(planner: Planner, args: argparse.Namespace) -> int:
     if not 0 <= index < len(choices):
         raise DigwellError(f"There is no feed number {args.pick}.", f"Pick 1 to {len(choices)}.")
     choice = choices[index]
-    feed = subscriptions.subscribe(
-        planner, choice.url, themes=args.theme, title=args.title or choice.title, secret=secret
+    feed = planner.feeds.subscribe(
+        choice.url, themes=args.theme, title=args.title or choice.title, secret=secret
     )
     themes = f" under {', '.join(feed.themes)}" if feed.themes else ""
     print(f"Subscribed to {feed.title or feed.url} ({feed.url}){themes}.")
@@ -94,7 +92,7 @@ def _add(planner: Planner, args: argparse.Namespace) -> int:
 
 
 def _read_secret(args: argparse.Namespace):
-    from app.credentials import FeedSecret
+    from app.credentials.secret import FeedSecret
 
     if args.auth == "basic" and not args.user:
         raise DigwellError("--auth basic needs --user NAME.", "Give the user name to sign in with.")
@@ -113,9 +111,7 @@ def _read_secret(args: argparse.Namespace):
 
 
 def _list(planner: Planner, args: argparse.Namespace) -> int:
-    from app.store.feeds import list_feeds
-
-    feeds = list_feeds(planner.db)
+    feeds = planner.feeds.list_feeds()
     if args.json:
         print(json.dumps([_feed_json(f) for f in feeds], indent=2, ensure_ascii=False))
         return 0
@@ -149,34 +145,26 @@ def _feed_json(f) -> dict:
 
 
 def _remove(planner: Planner, args: argparse.Namespace) -> int:
-    from app.feeds import subscriptions
-
-    kept = subscriptions.unsubscribe(planner, args.feed)
+    kept = planner.feeds.remove(args.feed)
     note = f"; {kept} starred or drafted items kept" if kept else ""
     print(f"Unsubscribed from {args.feed}{note}.")
     return 0
 
 
 def _pause(planner: Planner, args: argparse.Namespace) -> int:
-    from app.feeds import subscriptions
-
-    feed = subscriptions.set_paused(planner, args.feed, True)
+    feed = planner.feeds.set_paused(args.feed, True)
     print(f"Paused {feed.title or feed.url}.")
     return 0
 
 
 def _resume(planner: Planner, args: argparse.Namespace) -> int:
-    from app.feeds import subscriptions
-
-    feed = subscriptions.set_paused(planner, args.feed, False)
+    feed = planner.feeds.set_paused(args.feed, False)
     print(f"Resumed {feed.title or feed.url}; it is refreshed with the next refresh.")
     return 0
 
 
 def _import(planner: Planner, args: argparse.Namespace) -> int:
-    from app.feeds import subscriptions
-
-    report = subscriptions.import_opml(planner, args.file)
+    report = planner.feeds.import_opml(args.file)
     print(f"Added {len(report.added)} feeds, skipped {len(report.skipped)}.")
     for name in report.themes_created:
         print(f"  new theme: {name}")
@@ -186,8 +174,6 @@ def _import(planner: Planner, args: argparse.Namespace) -> int:
 
 
 def _export(planner: Planner, args: argparse.Namespace) -> int:
-    from app.feeds import subscriptions
-
-    count = subscriptions.export_opml(planner, args.file)
+    count = planner.feeds.export_opml(args.file)
     print(f"Wrote {count} feeds to {args.file} (no passwords or tokens).")
     return 0

@@ -30,20 +30,20 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 
 
 def run(planner: Planner, args: argparse.Namespace) -> int:
-    from app.store.inbox import InboxFilter
     from app.strategy.ranking import score_at
+    from app.types import InboxFilter
 
     if args.limit < 1:
         raise DigwellError("--limit must be at least 1.", "For example: --limit 50.")
     theme_id = _theme_id(planner, args.theme)
-    if not planner.scores_current():
+    if not planner.inbox.scores_current():
         print("Ranking every item by your strategy as last saved…", file=sys.stderr)
-        planner.rescore()
+        planner.inbox.rescore()
     inbox = InboxFilter(theme_id, args.show, args.search or "")
-    ids = planner.inbox_ids(args.limit, inbox)
-    rows = planner.item_rows(ids, theme_id)
+    ids = planner.inbox.ids(args.limit, inbox)
+    rows = planner.inbox.rows(ids, theme_id)
     now = planner.clock.now()
-    half_life = planner.half_life_days()
+    half_life = planner.inbox.half_life_days()
     listed = []
     for item_id in ids:
         row = rows.get(item_id)
@@ -83,7 +83,7 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
 def _theme_id(planner: Planner, name: str | None) -> int:
     if not name:
         return 0
-    themes = planner.themes()
+    themes = planner.strategy.themes()
     for theme in themes:
         if theme.name.casefold() == name.strip().casefold():
             return theme.id
@@ -95,7 +95,7 @@ def _theme_id(planner: Planner, name: str | None) -> int:
 
 
 def _nothing(planner: Planner, inbox) -> str:
-    if not planner.item_count():
+    if not planner.inbox.item_count():
         return "The inbox is empty: add feeds (`digwell feeds add URL`), then `digwell refresh`."
     if inbox.search:
         return f"Nothing matches {inbox.search!r}."

@@ -30,16 +30,11 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from app.commands.arguments import positive_int
 from app.errors import DigwellError
 from app.planner import Planner
-from app.store.posts import POST_KINDS
-from app.types import Post
-
-if TYPE_CHECKING:
-    from app.cadence.posts_log import PostsLog
+from app.types import POST_KINDS, Post
 
 # The log's modules are imported when a posts command runs: the window builds this
 # parser at start-up.
@@ -121,12 +116,8 @@ def _post_options(cmd: argparse.ArgumentParser, required: bool) -> None:
     cmd.add_argument("--json", action="store_true", help="print the post as JSON")
 
 
-def _log(planner: Planner) -> PostsLog:
-    return planner.cadence.log
-
-
 def run_add(planner: Planner, args: argparse.Namespace) -> int:
-    log = _log(planner)
+    log = planner.cadence.log
     post = log.add(
         log.parse_input(
             args.date,
@@ -138,12 +129,12 @@ def run_add(planner: Planner, args: argparse.Namespace) -> int:
             args.text or "",
         )
     )
-    _print_post(log, post, "Logged", args.json)
+    _print_post(planner, post, "Logged", args.json)
     return 0
 
 
 def run_edit(planner: Planner, args: argparse.Namespace) -> int:
-    log = _log(planner)
+    log = planner.cadence.log
     post = log.get(args.id)
     changes = log.parse_changes(
         post,
@@ -160,19 +151,19 @@ def run_edit(planner: Planner, args: argparse.Namespace) -> int:
             f"Nothing to change in post {args.id}.",
             "Give what changes: --date, --time, --platform, --kind, --theme, --url or --text.",
         )
-    _print_post(log, log.edit(args.id, **changes), "Updated", args.json)
+    _print_post(planner, log.edit(args.id, **changes), "Updated", args.json)
     return 0
 
 
 def run_delete(planner: Planner, args: argparse.Namespace) -> int:
-    log = _log(planner)
+    log = planner.cadence.log
     post = log.delete(args.id)
     print(f"Deleted post {post.id} ({log.describe(post)}).")
     return 0
 
 
 def run_list(planner: Planner, args: argparse.Namespace) -> int:
-    log = _log(planner)
+    log = planner.cadence.log
     posts = log.list(args.limit)
     if args.json:
         print(json.dumps([log.to_json(p) for p in posts], ensure_ascii=False, indent=2))
@@ -208,7 +199,7 @@ def run_list(planner: Planner, args: argparse.Namespace) -> int:
 
 
 def run_import(planner: Planner, args: argparse.Namespace) -> int:
-    report = _log(planner).import_csv(args.file)
+    report = planner.cadence.log.import_csv(args.file)
     if args.json:
         print(json.dumps(report._asdict(), ensure_ascii=False))
         return 0
@@ -218,7 +209,8 @@ def run_import(planner: Planner, args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_post(log: PostsLog, post: Post, verb: str, as_json: bool) -> None:
+def _print_post(planner: Planner, post: Post, verb: str, as_json: bool) -> None:
+    log = planner.cadence.log
     if as_json:
         print(json.dumps(log.to_json(post), ensure_ascii=False, indent=2))
     else:

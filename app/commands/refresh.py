@@ -33,10 +33,6 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 
 
 def run(planner: Planner, args: argparse.Namespace) -> int:
-    from app.feeds.fetch import timeouts_from_env
-    from app.feeds.refresh import refresh
-
-    timeouts = timeouts_from_env()  # DIGWELL_FETCH_TIMEOUTS, checked before any fetch
     if args.background:
         lower_priority()
 
@@ -64,13 +60,10 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
             print(f"[{done}/{total}] {outcome.title}: {outcome.error}", file=sys.stderr)
 
     with _exit_on_terminate():
-        report = refresh(
-            planner.db,
-            planner.clock,
+        report = planner.feeds.refresh(
             force=args.all,
             on_start=on_start,
             on_progress=on_progress,
-            timeouts=timeouts,
         )
     log.info(
         "refreshed %d feeds in %.1f s: %d new, %d updated, %d unchanged, %d with errors",

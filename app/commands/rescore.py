@@ -32,7 +32,7 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
             last[0] = done * 10 // total
             print(f"Ranking… {last[0] * 10}%", flush=True)
 
-    count = planner.rescore(on_progress)
+    count = planner.inbox.rescore(on_progress)
     if args.json_progress:
         print(json.dumps({"event": "done", "items": count}), flush=True)
     else:

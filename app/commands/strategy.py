@@ -42,15 +42,14 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 
 def _show(planner: Planner, args: argparse.Namespace) -> int:
     from app.strategy.document import strategy_to_json
-    from app.strategy.strategy import strategy_version
 
-    strategy = planner.strategy()
+    strategy = planner.strategy.load()
     if args.json:
         print(strategy_to_json(strategy), end="")
         return 0
     for line in summary(strategy):
         print(line)
-    version = strategy_version(planner.db)
+    version = planner.strategy.version()
     print(f"Strategy version {version}." if version else "Not saved yet: these are the defaults.")
     return 0
 
@@ -104,16 +103,16 @@ def _import(planner: Planner, args: argparse.Namespace) -> int:
         ) from err
     except OSError as err:
         raise DigwellError(f"{path} cannot be read ({err.strerror}).", "") from err
-    current = planner.strategy()
+    current = planner.strategy.load()
     imported, changes = match_themes(strategy_from_json(text, path.name), current)
     if imported == current:
         print(f"Your strategy is already as in {path}: nothing changed.")
         return 0
-    version = planner.save_strategy(imported)
+    version = planner.strategy.save(imported)
     print(f"Imported the strategy from {path} (version {version}).")
     for line in _changes(current, imported, changes):
         print(f"  {line}")
-    rescored = planner.rescore()
+    rescored = planner.inbox.rescore()
     print(f"Ranked {_plural(rescored, 'item')} again.")
     return 0
 
@@ -147,7 +146,7 @@ def _changes(before, after, themes) -> list[str]:
 def _export(planner: Planner, args: argparse.Namespace) -> int:
     from app.strategy.document import strategy_to_json
 
-    strategy = planner.strategy()
+    strategy = planner.strategy.load()
     write_atomically(args.file, strategy_to_json(strategy))
     print(f"Wrote your strategy ({_plural(len(strategy.themes), 'theme')}) to {args.file}.")
     return 0

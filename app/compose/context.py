@@ -84,7 +84,7 @@ def _same_text(a: str, b: str) -> bool:
 def item_context(item: Item) -> dict[str, Any]:
     """An item as templates see it: plain text only, nothing None."""
     from app.compose.filters import author_name, domain, plain, shorten
-    from app.feeds.sanitize import first_sentence  # html.parser: not needed at start-up
+    from app.text.sanitize import first_sentence  # html.parser: not needed at start-up
 
     link = (item.link or "").strip()
     summary = _clean_summary(item.summary_text or "")

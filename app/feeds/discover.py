@@ -15,8 +15,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from app.errors import DigwellError, FeedError
 from app.feeds.jsonfeed import looks_like_json_feed, parse_json_feed
-from app.feeds.links import safe_link
 from app.feeds.parse import parse_feed
+from app.text.links import safe_link
 
 MAX_PAGE_BYTES = 2 * 1024 * 1024
 # Fallback probing stops after this many distinct feeds: enough to offer a choice

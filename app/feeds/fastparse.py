@@ -29,7 +29,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta, timezone
 
-from app.feeds.parse import make_entry, make_feed
+from app.feeds.records import make_entry, make_feed
 from app.types import ParsedEntry, ParsedFeed
 
 
@@ -666,7 +666,7 @@ _ZONES = {
 
 
 def _parse_date(value: str) -> datetime:
-    """What feedparser's _parse_date and parse.utc_time make of the date, or _Unsure."""
+    """What feedparser's _parse_date and records.utc_time make of the date, or _Unsure."""
     match = _W3DTF.fullmatch(value)
     if match:
         year, month, day, hour, minute, second, zone = match.groups()
@@ -691,7 +691,7 @@ def _parse_date(value: str) -> datetime:
     raise _Unsure
 
 
-# parse.utc_time goes through a Unix timestamp, which some platforms refuse outside these
+# records.utc_time goes through a Unix timestamp, which some platforms refuse outside these
 # years (Windows: before 1970 and from 3000); inside them it gives the same datetime as
 # this shorter way.
 _EARLIEST = datetime(1970, 1, 2)

@@ -15,9 +15,10 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 from app.errors import FeedError
-from app.feeds.links import safe_link
-from app.feeds.parse import MAX_FEED_BYTES, _author, _clean_line, _entry_key
-from app.feeds.sanitize import html_to_text
+from app.feeds.parse import MAX_FEED_BYTES
+from app.feeds.records import author_name, clean_line, entry_key
+from app.text.links import safe_link
+from app.text.sanitize import html_to_text
 from app.types import ParsedEntry, ParsedFeed
 
 # PHP's json_encode writes "https:\/\/jsonfeed.org\/version\/1" by default.
@@ -93,7 +94,7 @@ def parse_json_feed(body: bytes) -> ParsedFeed:
     if doc.get("expired") is True:
         warnings.append("The publisher marked this feed as expired: it will not be updated.")
     return ParsedFeed(
-        title=_clean_line(_string(doc.get("title"))),
+        title=clean_line(_string(doc.get("title"))),
         site_url=site_url,
         entries=entries,
         warning=" ".join(warnings),
@@ -112,12 +113,12 @@ def _entry(item: dict, site_url: str, feed_authors: str) -> ParsedEntry:
     # url is the item's permalink; external_url is what a link-blog post points at.
     link = _link(item.get("url"), site_url) or _link(item.get("external_url"), site_url)
     summary = _summary_html(item, link or site_url)
-    title = _clean_line(_string(item.get("title")))
+    title = clean_line(_string(item.get("title")))
     if not title:
-        title = _clean_line(html_to_text(summary))[:120] or "(untitled)"
+        title = clean_line(html_to_text(summary))[:120] or "(untitled)"
     published = _time(item.get("date_published")) or _time(item.get("date_modified"))
     return ParsedEntry(
-        key=_entry_key(guid, link, title, published),
+        key=entry_key(guid, link, title, published),
         title=title,
         link=link,
         # JSON Feed 1.1: an item without authors has the feed's authors.
@@ -155,7 +156,7 @@ def _authors(obj: dict) -> str:
     names: list[str] = []
     for person in people:
         if isinstance(person, dict):
-            name = _author(_string(person.get("name")))
+            name = author_name(_string(person.get("name")))
             if name and name not in names:
                 names.append(name)
     return ", ".join(names)

@@ -12,7 +12,8 @@ from typing import NamedTuple
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 from app.errors import DigwellError
-from app.feeds.links import safe_link
+from app.text.links import safe_link
+from app.types import Feed
 
 MAX_OPML_BYTES = 5 * 1024 * 1024
 
@@ -243,6 +244,21 @@ def export_opml(
     ET.indent(root, space="  ")
     document = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + document + "\n").encode("utf-8")
+
+
+def subscriptions_opml(feeds: list[Feed], theme_names: list[str], created: datetime) -> bytes:
+    """Every subscription as OPML: a folder per theme (in the themes' order), a feed with
+    no theme at the top level; never a secret (see export_opml)."""
+    by_theme: dict[str, list[OpmlFeed]] = {name: [] for name in theme_names}
+    unthemed = []
+    for f in feeds:
+        entry = OpmlFeed(url=f.url, title=f.title, site_url=f.site_url, themes=f.themes)
+        for name in f.themes:
+            by_theme.setdefault(name, []).append(entry)
+        if not f.themes:
+            unthemed.append(entry)
+    folders = [(name, items) for name, items in by_theme.items() if items]
+    return export_opml(folders, unthemed, title="Digwell subscriptions", created=created)
 
 
 def _feed_outline(parent: ET.Element, feed: OpmlFeed) -> None:

@@ -6,16 +6,11 @@ else, and anything fastparse is unsure of, through feedparser, the parser of rec
 
 from __future__ import annotations
 
-import calendar
-import hashlib
 import io
-import re
 from collections.abc import Mapping
-from datetime import datetime, timezone
 
 from app.errors import FeedError
-from app.feeds.links import safe_link
-from app.feeds.sanitize import html_to_text, looks_like_html
+from app.feeds.records import make_entry, make_feed, utc_time
 from app.types import ParsedEntry, ParsedFeed
 
 MAX_FEED_BYTES = 10 * 1024 * 1024
@@ -48,8 +43,7 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None = None) -> ParsedF
             "Ask the publisher to remove the DOCTYPE entity declarations.",
         )
 
-    # Imported here, not at the top: fastparse builds its records with this module's helpers.
-    from app.feeds import fastparse
+    from app.feeds import fastparse  # ElementTree: only when a feed is parsed
 
     fast = fastparse.parse_simple(body, headers)
     if fast is not None:
@@ -103,36 +97,6 @@ def _entry(raw: Mapping) -> ParsedEntry:
     )
 
 
-def make_feed(
-    title: str, link: str, entries: tuple[ParsedEntry, ...], warning: str = ""
-) -> ParsedFeed:
-    """The feed record from raw field values, as both parsers read them."""
-    return ParsedFeed(
-        title=_clean_line(title), site_url=safe_link(link), entries=entries, warning=warning
-    )
-
-
-def make_entry(
-    *, title: str, link: str, guid: str, author: str, summary_html: str, published: datetime | None
-) -> ParsedEntry:
-    """An entry record from raw field values, as both parsers read them."""
-    title = _clean_line(title)
-    link = safe_link(link)
-    guid = str(guid or "").strip()
-    if not title:
-        title = _clean_line(html_to_text(summary_html))[:120] or "(untitled)"
-    return ParsedEntry(
-        key=_entry_key(guid, link, title, published),
-        title=title,
-        link=link,
-        author=_author(author),
-        summary_html=summary_html,
-        summary_text=html_to_text(summary_html),
-        published=published,
-        guid=guid,
-    )
-
-
 def _summary_html(raw: Mapping) -> str:
     # Prefer the fuller content:encoded / Atom content when it is there.
     for content in raw.get("content", []) or []:
@@ -140,42 +104,3 @@ def _summary_html(raw: Mapping) -> str:
         if value:
             return value
     return raw.get("summary", "") or ""
-
-
-def _entry_key(guid: str, link: str, title: str, published: datetime | None) -> str:
-    """Dedup key: the guid, else the link, else title and date."""
-    if guid:
-        return "guid:" + guid
-    if link:
-        return "link:" + link
-    stamp = published.isoformat() if published else ""
-    return "title:" + hashlib.sha1(f"{title}\x00{stamp}".encode()).hexdigest()
-
-
-# RSS <author> is "email (Name)"; feedparser splits it wrongly for long TLDs.
-_EMAIL_THEN_NAME = re.compile(r"^\s*[^\s@()]+@[^\s()]+\s*\((.+)\)\s*$")
-
-
-def _author(value: str) -> str:
-    match = _EMAIL_THEN_NAME.match(value or "")
-    return _clean_line(match.group(1) if match else value)
-
-
-def utc_time(struct) -> datetime | None:
-    """A UTC datetime from a UTC time tuple (feedparser's *_parsed), or None."""
-    if not struct:
-        return None
-    try:
-        return datetime.fromtimestamp(calendar.timegm(struct), tz=timezone.utc)
-    except (OverflowError, ValueError, OSError):
-        return None
-
-
-def _clean_line(value: object) -> str:
-    """A title, name or other one-line field as one line of text: markup read as HTML
-    only where it looks like HTML (see looks_like_html)."""
-    text = str(value or "")
-    if ("<" in text or "&" in text) and looks_like_html(text):
-        text = html_to_text(text)
-    # Otherwise html_to_text would change only whitespace, which this joins anyway.
-    return " ".join(text.split())

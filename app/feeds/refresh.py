@@ -29,6 +29,7 @@ from app.store import feeds as feeds_q
 from app.store import items as items_q
 from app.store import settings as settings_q
 from app.store.database import Database, to_db_time
+from app.store.items import Ranker
 
 # Requests in flight at once, over all workers.
 _CONCURRENCY = 32
@@ -80,6 +81,7 @@ Progress = Callable[[int, int, FeedOutcome], None]  # (done, total, outcome)
 def refresh(
     db: Database,
     clock: Clock,
+    ranker: Callable[[sqlite3.Connection], Ranker],
     *,
     force: bool = False,
     on_start: Callable[[int], None] | None = None,
@@ -87,7 +89,9 @@ def refresh(
     workers: int | None = None,
     timeouts: Timeouts = Timeouts(),  # noqa: B008 -- an immutable NamedTuple
 ) -> RefreshReport:
-    """Refresh every due feed (all unpaused feeds if `force`), each fetch within `timeouts`."""
+    """Refresh every due feed (all unpaused feeds if `force`), each fetch within `timeouts`.
+    New and changed items are ranked by `ranker(conn)`, asked in each storing transaction
+    (the strategy's scorer: a re-score may switch it while a refresh runs)."""
     started = time.perf_counter()
     now = clock.now()
     rows = feeds_q.due_feeds(db, now, force=force)
@@ -123,7 +127,9 @@ def refresh(
         nonlocal received
         try:
             with db.transaction() as conn:
-                stored = [_store(conn, clock, fetched, titles, failures) for fetched in batch]
+                stored = [
+                    _store(conn, clock, fetched, titles, failures, ranker) for fetched in batch
+                ]
         except StorageError as err:
             raise _stopped_storing(err, done) from err
         for fetched, outcome in zip(batch, stored, strict=True):
@@ -266,6 +272,7 @@ def _store(
     fetched: Fetched,
     titles: dict[int, str],
     failures: dict[int, int],
+    ranker: Callable[[sqlite3.Connection], Ranker],
 ) -> FeedOutcome:
     """Write what one feed's fetch and parse learned; the caller owns the transaction."""
     result, parsed = fetched
@@ -288,7 +295,7 @@ def _store(
     if result.status == "not_modified" or parsed is None:
         feeds_q.record_not_modified(conn, feed_id, now, next_fetch)
         return FeedOutcome(feed_id, url, title, "not_modified")
-    counts = items_q.upsert_rows(conn, feed_id, parsed.rows, now)
+    counts = items_q.upsert_rows(conn, feed_id, parsed.rows, now, ranker(conn))
     feeds_q.record_success(
         conn,
         feed_id,

@@ -7,10 +7,9 @@ page of 100,000 items is read as fast as that of 100.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from app.store.database import Database
-from app.strategy.ranking import ALL_THEMES
+from app.types import InboxFilter
 
 SHOWS = ("inbox", "unread", "read", "starred", "dismissed")
 _SHOW_WHERE = {  # {t} is the ranks table's alias, if any
@@ -27,14 +26,6 @@ _TITLE_WEIGHT, _TEXT_WEIGHT = 4.0, 1.0
 # Above this many matches, search results follow the inbox's rank (see search).
 _BM25_MAX = 2000
 _WORD = re.compile(r"\w", re.UNICODE)
-
-
-class InboxFilter(NamedTuple):
-    """Which items the inbox lists: a theme (0: all), a state, and search words."""
-
-    theme_id: int = ALL_THEMES
-    show: str = "inbox"
-    search: str = ""
 
 
 def _where(inbox: InboxFilter, alias: str = "") -> str:

@@ -5,14 +5,22 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
 from app.errors import NotFoundError
 from app.store.database import Database, from_db_time, to_db_time
 from app.types import Item, ItemRow, ParsedEntry
 
-if TYPE_CHECKING:
-    from app.strategy.scoring import Scorer
+# (theme_id, rank_key, relevance, best theme or None, matched terms as JSON)
+RankRow = tuple[int, float, float, "int | None", str]
+
+
+class Ranker(Protocol):
+    """Ranks an item against the themes (app.strategy.scoring.Scorer is one): the store
+    writes the rows it is given and knows nothing of how they are computed."""
+
+    def rank_rows(self, title: str, text: str, sort_time: datetime) -> list[RankRow]: ...
+
 
 # An entry dated further ahead than this is sorted as if published now.
 _FUTURE_SLACK = timedelta(hours=1)
@@ -70,7 +78,7 @@ def upsert_entries(
     feed_id: int,
     entries: Iterable[ParsedEntry],
     now: datetime,
-    scorer: Scorer | None = None,
+    scorer: Ranker,
 ) -> UpsertResult:
     """Insert new entries, update changed ones in place; the caller owns the transaction."""
     return upsert_rows(conn, feed_id, [entry_row(entry) for entry in entries], now, scorer)
@@ -81,14 +89,14 @@ def upsert_rows(
     feed_id: int,
     rows: Iterable[EntryRow],
     now: datetime,
-    scorer: Scorer | None = None,
+    scorer: Ranker,
 ) -> UpsertResult:
     """`upsert_entries` for entries already made rows.
 
     One query finds which entries are known (and their content hash), one executemany
     inserts the new ones: a refresh stores hundreds of feeds of ~50 entries each. New
-    and changed items are ranked by `scorer`, by default the one every stored score
-    reflects (app/strategy/scoring.py).
+    and changed items are ranked by `scorer`: the one every stored score reflects
+    (app.strategy.scoring.current_scorer, read in the same transaction).
     """
     batch = {row.key: row for row in rows}  # a key twice in a feed: the last wins
     if not batch:
@@ -119,10 +127,6 @@ def upsert_rows(
             updates.append((*values, now_text, row.content_hash, stored[0]))
     if not (inserts or updates):
         return UpsertResult()
-    if scorer is None:
-        from app.strategy.scoring import current_scorer
-
-        scorer = current_scorer(conn)
     if inserts:
         conn.executemany(
             "INSERT INTO items (feed_id, key, guid, title, link, author, summary_html,"
@@ -164,7 +168,7 @@ def upsert_rows(
     return UpsertResult(len(inserts), len(updates))
 
 
-def rank_items(conn: sqlite3.Connection, item_ids: list[int], scorer: Scorer) -> None:
+def rank_items(conn: sqlite3.Connection, item_ids: list[int], scorer: Ranker) -> None:
     """(Re)write the items' rows in the ranks table with `scorer`; the caller's transaction."""
     for start in range(0, len(item_ids), _KEYS_PER_QUERY):
         chunk = item_ids[start : start + _KEYS_PER_QUERY]
@@ -220,12 +224,10 @@ def index_all_pending(db: Database, batch: int = _INDEX_BATCH) -> int:
 
 
 def item_rows(db: Database, ids: list[int], theme_id: int = 0) -> dict[int, ItemRow]:
-    """List rows for the given ids (missing ids are left out), each with its reason to
-    rank under `theme_id` (0: its best theme)."""
+    """List rows for the given ids (missing ids are left out), each with the terms it
+    matched under `theme_id` (0: its best theme)."""
     if not ids:
         return {}
-    from app.strategy.matching import reason
-
     marks = ",".join("?" * len(ids))
     rows = db.read(
         "SELECT i.id, i.title, i.published, i.read, i.starred, i.link, i.sort_time,"
@@ -251,26 +253,24 @@ def item_rows(db: Database, ids: list[int], theme_id: int = 0) -> dict[int, Item
             starred=bool(r["starred"]),
             theme=r["theme"] or "",
             color=r["color"] or "",
-            reason=reason(r["theme"], _terms(r["terms"])) if r["theme"] else "",
             shared_at=from_db_time(r["shared_at"]),
             relevance=float(r["relevance"] or 0.0),
             sort_time=from_db_time(r["sort_time"]),
             link=r["link"],
+            matched=_terms(r["terms"]) if r["theme"] else (),
         )
         for r in rows
     }
 
 
-def _terms(text: str | None) -> list[tuple[str, str]]:
+def _terms(text: str | None) -> tuple[tuple[str, str], ...]:
     import json
 
-    return [(term, where) for term, where in json.loads(text or "[]")]
+    return tuple((term, where) for term, where in json.loads(text or "[]"))
 
 
 def get_item(db: Database, item_id: int) -> Item:
-    """One item in full: the themes its feed serves, why it ranks, when it was shared."""
-    from app.strategy.matching import reason
-
+    """One item in full: the themes its feed serves, what it matched, when it was shared."""
     rows = db.read(
         "SELECT i.*, f.title AS source,"
         " (SELECT group_concat(t.name, char(31)) FROM feed_themes ft"
@@ -309,10 +309,11 @@ def get_item(db: Database, item_id: int) -> Item:
         read=bool(r["read"]),
         starred=bool(r["starred"]),
         dismissed=bool(r["dismissed"]),
-        reason=reason(r["best_theme"], terms) if r["best_theme"] else "",
         terms=tuple(term for term, _ in terms),
         relevance=float(r["relevance"] or 0.0),
         shared=shared,
+        best_theme=r["best_theme"] or "",
+        matched=terms if r["best_theme"] else (),
     )
 
 

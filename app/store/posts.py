@@ -8,9 +8,7 @@ from datetime import datetime
 
 from app.errors import NotFoundError
 from app.store.database import Database, from_db_time, to_db_time
-from app.types import Post
-
-POST_KINDS = ("share", "original", "credit", "help")
+from app.types import POST_KINDS, Post
 
 
 def add_post(

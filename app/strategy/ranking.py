@@ -16,8 +16,6 @@ from datetime import datetime, timezone
 # one until that is about 6 half-lives (18 days, by default) older.
 UNMATCHED_RELEVANCE = 1 / 64
 _EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
-# Theme id of an item's row ranking it in the whole inbox (its best theme's score).
-ALL_THEMES = 0
 _DAY_S = 86400.0
 
 

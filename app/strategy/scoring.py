@@ -14,16 +14,15 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
+from app.store.items import RankRow
 from app.strategy.matching import Match, Matcher, ThemeTerms
-from app.strategy.ranking import ALL_THEMES, rank_key
+from app.strategy.ranking import rank_key
+from app.types import ALL_THEMES
 
 SCORING_KEY = "scoring"
 STRATEGY_VERSION_KEY = "strategy_version"
 HALF_LIFE_KEY = "freshness_half_life_days"  # as app/strategy/strategy.py keeps it
 DEFAULT_HALF_LIFE_DAYS = 3.0
-
-# (theme_id, rank_key, relevance, best theme or None, terms as JSON)
-RankRow = tuple[int, float, float, "int | None", str]
 
 
 class Scorer:

@@ -1,20 +1,12 @@
-"""The career strategy as one record: who the user is, their themes and their targets.
-
-Stored where the rest of the app already reads it: the profile and the weekly target as
-settings, the themes as rows of `themes` (their ids are what feeds link to). Every save
-bumps the setting "strategy_version", so rankings can tell which strategy they scored.
-"""
+"""The career strategy as one record: who the user is, their themes and their targets,
+with the rules a valid one keeps. Plain data: app.strategy.stored reads and writes it."""
 
 from __future__ import annotations
 
 import re
-import sqlite3
 from typing import NamedTuple
 
 from app.errors import DigwellError
-from app.store import settings as settings_q
-from app.store import themes as themes_q
-from app.store.database import Database
 from app.types import Profile, Theme
 
 MAX_THEMES = 8
@@ -23,12 +15,6 @@ MAX_GOAL = 200
 WEEKLY_TARGET_RANGE = (1, 21)
 HALF_LIFE_RANGE = (0.25, 60.0)
 DEFAULT_HALF_LIFE = 3.0
-
-PROFILE_KEY = "profile"
-WEEKLY_TARGET_KEY = "weekly_target"
-MIX_KEY = "content_mix"
-HALF_LIFE_KEY = "freshness_half_life_days"
-VERSION_KEY = "strategy_version"
 
 # New themes take these in turn: distinct on light and dark backgrounds.
 THEME_COLORS = (
@@ -86,90 +72,6 @@ def default_color(position: int) -> str:
     return THEME_COLORS[position % len(THEME_COLORS)]
 
 
-# Loading and saving ----------------------------------------------------------------
-
-
-def load_strategy(db: Database) -> Strategy:
-    """The stored strategy; missing or damaged settings read as their defaults. Not
-    validated: themes made elsewhere (e.g. from OPML folders) may still lack keywords."""
-    raw = settings_q.get_setting(db, PROFILE_KEY, {})
-    profile = Profile()
-    if isinstance(raw, dict):
-        profile = Profile(**{k: str(v) for k, v in raw.items() if k in Profile._fields})
-    target = settings_q.get_setting(
-        db, WEEKLY_TARGET_KEY, Strategy._field_defaults["weekly_target"]
-    )
-    raw_mix = settings_q.get_setting(db, MIX_KEY, {})
-    mix = ContentMix()
-    if isinstance(raw_mix, dict) and all(_is_int(raw_mix.get(k)) for k in ContentMix._fields):
-        mix = ContentMix(**{k: raw_mix[k] for k in ContentMix._fields})
-    half_life = settings_q.get_setting(db, HALF_LIFE_KEY, DEFAULT_HALF_LIFE)
-    return Strategy(
-        profile=profile,
-        themes=tuple(themes_q.list_themes(db)),
-        weekly_target=target if _is_int(target) else Strategy._field_defaults["weekly_target"],
-        mix=mix,
-        half_life_days=float(half_life) if _is_number(half_life) else DEFAULT_HALF_LIFE,
-    )
-
-
-def save_strategy(conn: sqlite3.Connection, strategy: Strategy) -> int:
-    """Validate, then store the strategy; returns the new version. The caller owns the
-    transaction. A theme with an id keeps its row (and so its feeds) even when renamed;
-    id 0 (or an id no longer stored) is a new theme; stored themes not listed are deleted."""
-    import json
-
-    strategy = normalized(strategy)
-    settings_q.set_setting(conn, PROFILE_KEY, strategy.profile._asdict())
-    settings_q.set_setting(conn, WEEKLY_TARGET_KEY, strategy.weekly_target)
-    settings_q.set_setting(conn, MIX_KEY, strategy.mix._asdict())
-    settings_q.set_setting(conn, HALF_LIFE_KEY, strategy.half_life_days)
-
-    stored = {row[0] for row in conn.execute("SELECT id FROM themes")}
-    kept = [t.id for t in strategy.themes if t.id in stored]
-    marks = ",".join("?" * len(kept))
-    conn.execute(f"DELETE FROM themes WHERE id NOT IN ({marks})", kept)
-    # Names are unique: park kept themes under names no user can type, so that swapping
-    # two names (or renaming "AI" to "ai") never collides halfway.
-    conn.executemany("UPDATE themes SET name = char(1) || id WHERE id = ?", [(i,) for i in kept])
-    for position, theme in enumerate(strategy.themes):
-        values = (
-            theme.name,
-            json.dumps(list(theme.keywords), ensure_ascii=False),
-            json.dumps(list(theme.excluded), ensure_ascii=False),
-            json.dumps(list(theme.hashtags), ensure_ascii=False),
-            theme.color,
-            position,
-        )
-        if theme.id in stored:
-            conn.execute(
-                "UPDATE themes SET name = ?, keywords = ?, excluded = ?, hashtags = ?,"
-                " color = ?, position = ? WHERE id = ?",
-                (*values, theme.id),
-            )
-        else:
-            conn.execute(
-                "INSERT INTO themes (name, keywords, excluded, hashtags, color, position)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                values,
-            )
-    version = strategy_version(conn) + 1
-    settings_q.set_setting(conn, VERSION_KEY, version)
-    return version
-
-
-def strategy_version(conn_or_db: sqlite3.Connection | Database) -> int:
-    """How many times the strategy was saved; 0 when never."""
-    if isinstance(conn_or_db, Database):
-        value = settings_q.get_setting(conn_or_db, VERSION_KEY, 0)
-    else:
-        row = conn_or_db.execute(
-            "SELECT json_extract(value, '$') FROM settings WHERE key = ?", (VERSION_KEY,)
-        ).fetchone()
-        value = row[0] if row else 0
-    return int(value) if _is_int(value) else 0
-
-
 # Validation ---------------------------------------------------------------------------
 
 
@@ -192,7 +94,7 @@ def normalized(strategy: Strategy) -> Strategy:
         )
     themes = _themes(strategy.themes)
     low, high = WEEKLY_TARGET_RANGE
-    if not _is_int(strategy.weekly_target) or not low <= strategy.weekly_target <= high:
+    if not is_int(strategy.weekly_target) or not low <= strategy.weekly_target <= high:
         raise StrategyError(
             "weekly_target",
             "Weekly target",
@@ -201,7 +103,7 @@ def normalized(strategy: Strategy) -> Strategy:
     _check_mix(strategy.mix)
     low_h, high_h = HALF_LIFE_RANGE
     half_life = strategy.half_life_days
-    if not _is_number(half_life) or not low_h <= half_life <= high_h:
+    if not is_number(half_life) or not low_h <= half_life <= high_h:
         raise StrategyError(
             "freshness_half_life_days",
             "Freshness half-life",
@@ -272,7 +174,7 @@ def _themes(themes: tuple[Theme, ...]) -> tuple[Theme, ...]:
 
 def _check_mix(mix: ContentMix) -> None:
     for key, value in zip(ContentMix._fields, mix, strict=True):
-        if not _is_int(value) or not 0 <= value <= 100:
+        if not is_int(value) or not 0 <= value <= 100:
             raise StrategyError(
                 f"content_mix.{key}",
                 f"Content mix ({MIX_LABELS[key]})",
@@ -328,9 +230,9 @@ def _hashtags(tags, path: str, label: str) -> tuple[str, ...]:
     return _words(result)
 
 
-def _is_int(value: object) -> bool:
+def is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _is_number(value: object) -> bool:
+def is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value

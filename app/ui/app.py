@@ -49,14 +49,12 @@ def app_icon() -> QIcon:
 def open_planner(data_dir: Path, *, demo: bool) -> Planner:
     """Open the data folder; on first demo start, seed it from the bundled feeds."""
     planner = Planner.open(data_dir)
-    if demo and planner.feed_count() == 0:
+    if demo and planner.feeds.count() == 0:
         from PySide6.QtCore import Qt
 
-        from app.demo import load_demo
-
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seeding takes a moment
         try:
-            load_demo(planner)
+            planner.seed_demo()
         finally:
             QGuiApplication.restoreOverrideCursor()
     return planner

@@ -45,7 +45,7 @@ class Backups(QObject):
 
     @property
     def data_dir(self) -> Path:
-        return self._planner.db.path.parent
+        return self._planner.data_dir
 
     def start_schedule(self, first_ms: int = FIRST_CHECK_MS) -> None:
         """Check for a due weekly backup after `first_ms`, then every hour."""
@@ -57,14 +57,10 @@ class Backups(QObject):
     # Automatic ---------------------------------------------------------------------
 
     def auto_enabled(self) -> bool:
-        from app.backup import auto_backup_settings
-
-        return auto_backup_settings(self._planner).enabled
+        return self._planner.backups.settings().enabled
 
     def set_auto(self, enabled: bool) -> None:
-        from app.backup import set_auto_backup
-
-        set_auto_backup(self._planner, enabled)
+        self._planner.backups.set_auto(enabled)
         if enabled:
             self.message.emit(f"A backup every week, in {self.data_dir / 'backups'}.")
             self.start_schedule(0)
@@ -73,11 +69,9 @@ class Backups(QObject):
 
     def back_up_if_due(self) -> bool:
         """Start this week's backup if one is due; True if one started."""
-        from app.backup import next_auto_backup
-
         self._timer.start(CHECK_EVERY_MS)
         try:
-            due = next_auto_backup(self._planner)
+            due = self._planner.backups.next_auto()
         except DigwellError as err:
             self.failed.emit(str(err))
             return False
@@ -116,7 +110,7 @@ class Backups(QObject):
     def restore(self, archive: Path | None = None, folder: Path | None = None) -> bool:
         """Restore a backup into a new or empty folder (never over the data in use),
         then offer to open it."""
-        from app.backup import backup_info, check_restore_target
+        from app.backup.restore import backup_info, check_restore_target
 
         if archive is None:
             chosen, _ = QFileDialog.getOpenFileName(

@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
 
         status = RefreshStatus()
         self.statusBar().addPermanentWidget(status)
-        runner = RefreshRunner(self.planner.db.path.parent, self, command=self._refresh_command)
+        runner = RefreshRunner(self.planner.data_dir, self, command=self._refresh_command)
         self._refresh_parts = (status, runner)
         status.refresh_clicked.connect(self.refresh_now)
         status.stop_clicked.connect(runner.stop)
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
         runner.finished.connect(self._refresh_finished)
         runner.failed.connect(self._refresh_failed)
         if self._auto_refresh:
-            runner.set_interval(self.planner.refresh_minutes())
+            runner.set_interval(self.planner.feeds.refresh_minutes())
         self._show_refresh_idle()
         return self._refresh_parts
 
@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
         self._drafts.reload(keep_composer=True)
         if shown is not None:
             try:
-                composer.show_draft(self.planner.draft(shown))
+                composer.show_draft(self.planner.drafting.draft(shown))
             except DigwellError:
                 composer.show_draft(None)
 
@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
         self.bring_to_front()
         if reminder.draft_id is not None:
             try:
-                draft = self.planner.draft(reminder.draft_id)
+                draft = self.planner.drafting.draft(reminder.draft_id)
             except DigwellError:
                 draft = None
             if draft is not None and draft.state in ("draft", "planned"):
@@ -563,14 +563,14 @@ class MainWindow(QMainWindow):
         if self.refresher.is_running():
             self.messages.info("A refresh is already running.")
             return
-        if not self.planner.feed_count():
+        if not self.planner.feeds.count():
             self.messages.info("No feeds to refresh yet: add one first (Feeds › Add a feed).")
             return
         self._manual_refresh = True
         self.refresher.start(every_feed=True)
 
     def _refresh_if_due(self) -> None:
-        if not self.refresher.is_running() and self.planner.due_feed_count():
+        if not self.refresher.is_running() and self.planner.feeds.due_count():
             self._manual_refresh = False
             self.refresher.start()
 
@@ -589,7 +589,7 @@ class MainWindow(QMainWindow):
             # Reading 500 feeds with their counts takes ~10 ms, showing them ~7 ms.
             read: list[list[Feed]] = []
             self._steps += [
-                lambda: read.append(self.planner.feeds()),
+                lambda: read.append(self.planner.feeds.list_feeds()),
                 lambda: feeds_page.reload(read[0]),
             ]
         elif feeds_page is not None:
@@ -610,7 +610,7 @@ class MainWindow(QMainWindow):
             return
         from app.ui.background import BackgroundCall
 
-        self._indexer = BackgroundCall(self.planner.index_for_search)
+        self._indexer = BackgroundCall(self.planner.inbox.index_for_search)
         self.inbox.index_first = False  # a search must not wait for the indexer's lock
         self._indexer.done.connect(self._indexed)
         self._indexer.failed.connect(
@@ -630,7 +630,7 @@ class MainWindow(QMainWindow):
         if self._rescorer is None:
             from app.ui.rescore_runner import RescoreRunner
 
-            runner = RescoreRunner(self.planner.db.path.parent, self)
+            runner = RescoreRunner(self.planner.data_dir, self)
             runner.progressed.connect(self.inbox.show_ranking)
             runner.finished.connect(self._ranked)
             runner.failed.connect(self._rank_failed)
@@ -658,7 +658,7 @@ class MainWindow(QMainWindow):
         self.rank_again()
 
     def _rank_if_stale(self) -> None:
-        if not self.planner.scores_current():
+        if not self.planner.inbox.scores_current():
             self.rank_again()
 
     def _ranked(self, _count: int) -> None:
@@ -697,7 +697,10 @@ class MainWindow(QMainWindow):
             return
         clock = self.planner.clock
         self.refresh_status.show_idle(
-            self.planner.last_refresh(), clock.now(), clock.tz(), self.planner.feed_error_count()
+            self.planner.feeds.last_refresh(),
+            clock.now(),
+            clock.tz(),
+            self.planner.feeds.error_count(),
         )
 
     def _with_open_draft(self, act: Callable[[Composer], None]) -> None:
@@ -726,7 +729,7 @@ class MainWindow(QMainWindow):
     def draft_item(self, item_id: int) -> None:
         """Open the item's draft, or make one from the default template (rendered off the
         GUI thread; `drafted` opens it)."""
-        existing = self.planner.open_draft_for_item(item_id)
+        existing = self.planner.drafting.open_draft_for_item(item_id)
         if existing is None:
             self.drafts.start_new_draft([item_id])
             return
@@ -745,18 +748,18 @@ class MainWindow(QMainWindow):
     def _mastodon_saved(self) -> None:
         if self._drafts is not None:
             self._drafts.composer.refresh_counts()
-        self.messages.info(f"Mastodon: {self.planner.mastodon_instance()}.")
+        self.messages.info(f"Mastodon: {self.planner.drafting.platforms.mastodon_instance()}.")
 
     def draft_roundup(self) -> None:
         """A weekly roundup of the starred items (or the best unread ones)."""
-        items = self.planner.roundup_items()
+        items = self.planner.inbox.roundup_items()
         if not items:
             self.messages.info("Nothing to round up yet: star the items worth sharing.")
             return
         self.drafts.start_new_draft(items, ROUNDUP_TEMPLATE)
 
     def _drafted(self, draft_id: int) -> None:
-        for item_id in self.planner.draft(draft_id).item_ids:
+        for item_id in self.planner.drafting.draft(draft_id).item_ids:
             self.inbox.item_changed(item_id)
         self.nav.setCurrentRow(DRAFTS)
         self.drafts.open_draft(draft_id)
@@ -767,21 +770,21 @@ class MainWindow(QMainWindow):
         self.refresh_counts()
         self._reload_cadence_page()
         if post is not None:
-            progress = self.planner.week_progress()
+            progress = self.planner.cadence.week_progress()
             self.messages.info(
                 f"Logged as posted. {progress.posts} of {progress.target} this week."
             )
 
     def refresh_counts(self) -> None:
         self.nav.item(INBOX).setText(f"Inbox  ·  {self.inbox.model.total()}")
-        self.nav.item(DRAFTS).setText(f"Drafts  ·  {self.planner.draft_count()}")
-        self.nav.item(FEEDS).setText(f"Feeds  ·  {self.planner.feed_count()}")
-        self.cadence.show_progress(self.planner.week_progress())
+        self.nav.item(DRAFTS).setText(f"Drafts  ·  {self.planner.drafting.draft_count()}")
+        self.nav.item(FEEDS).setText(f"Feeds  ·  {self.planner.feeds.count()}")
+        self.cadence.show_progress(self.planner.cadence.week_progress())
 
     def _greeting(self) -> str:
-        if not self.planner.feed_count():
+        if not self.planner.feeds.count():
             return "No feeds yet."
-        return f"{self.inbox.model.total()} items from {self.planner.feed_count()} feeds."
+        return f"{self.inbox.model.total()} items from {self.planner.feeds.count()} feeds."
 
     def _about(self) -> None:
         import html
@@ -795,7 +798,7 @@ class MainWindow(QMainWindow):
             f"About {APP_NAME}",
             f"<b>{APP_NAME} {__version__}</b><p>Dig your well before you are thirsty: "
             "share good content on your career themes, week after week.</p>"
-            f"<p>Data folder: {html.escape(str(self.planner.db.path.parent))}<br>"
+            f"<p>Data folder: {html.escape(str(self.planner.data_dir))}<br>"
             f"Log file: {html.escape(str(log_file()))}</p>"
             "<p>Something wrong? Help › Report a problem shows the log's recent lines.</p>",
         )

@@ -29,32 +29,32 @@ def rich_planner(demo_planner, memory_keyring):
     a draft, a private feed whose token is in the keyring, settings, and templates in the
     user's (sandboxed) templates folder."""
     from app.credentials import FeedSecret
-    from app.feeds import subscriptions
 
     planner = demo_planner
-    items = planner.inbox_ids(limit=4)
-    theme = planner.themes()[0]
+    items = planner.inbox.ids(limit=4)
+    theme = planner.strategy.themes()[0]
     texts = ["A draft in progress.", "Planned for Tuesday.", "Archived one.", "Posted it."]
     drafts = [
-        planner.new_draft([item], "quick-share", "linkedin", take=f"take {n}", text=text).id
+        planner.drafting.new_draft(
+            [item], "quick-share", "linkedin", take=f"take {n}", text=text
+        ).id
         for n, (item, text) in enumerate(zip(items, texts, strict=True))
     ]
-    original = planner.new_draft(
+    original = planner.drafting.new_draft(
         [], "original-insight", "mastodon", text="My own idea.", theme_id=theme.id
     )
     planner.cadence.plan_draft(drafts[1], planner.clock.now() + timedelta(days=1))
     planner.cadence.plan_draft(original.id, None)
-    planner.set_draft_state(drafts[2], "archived")
-    planner.mark_posted(drafts[3], "linkedin", "https://www.linkedin.com/posts/alex-1")
-    subscriptions.subscribe(
-        planner,
+    planner.drafting.set_draft_state(drafts[2], "archived")
+    planner.drafting.mark_posted(drafts[3], "linkedin", "https://www.linkedin.com/posts/alex-1")
+    planner.feeds.subscribe(
         PRIVATE_FEED,
         themes=[theme.name],
         title="Team wiki",
         secret=FeedSecret("bearer", "", SECRET),
     )
-    planner.set_setting("composer_platforms", ["linkedin", "x"])
-    planner.set_mastodon("hachyderm.io", 500)
+    planner.drafting.platforms.set_counted(["linkedin", "x"])
+    planner.drafting.platforms.set_mastodon("hachyderm.io", 500)
     write_templates(user_config_dir() / "templates", USER_TEMPLATES)
     return planner
 

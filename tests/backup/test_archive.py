@@ -14,9 +14,9 @@ import pytest
 
 from app import __version__
 from app.backup import layout
-from app.backup.archive import make_backup
 from app.errors import DigwellError
 from app.feeds.opml import parse_opml
+from app.paths import DB_FILENAME
 from app.store.migrations import LATEST_VERSION
 from app.strategy.document import strategy_to_json
 from tests.backup.conftest import PRIVATE_FEED, SECRET, USER_TEMPLATES
@@ -30,7 +30,7 @@ def _members(path) -> dict[str, bytes]:
 
 def test_a_backup_holds_every_member_and_a_manifest_that_checks_them(rich_planner, tmp_path):
     target = tmp_path / "backup.zip"
-    report = make_backup(rich_planner, target)
+    report = rich_planner.backups.back_up(target)
 
     members = _members(target)
     templates = {f"templates/{name}" for name in USER_TEMPLATES}
@@ -49,7 +49,7 @@ def test_a_backup_holds_every_member_and_a_manifest_that_checks_them(rich_planne
     assert manifest["app_version"] == __version__
     assert manifest["schema_version"] == LATEST_VERSION
     assert manifest["created_at"] == "2026-11-23T10:00:00+01:00"  # the clock, user's zone
-    posts = len(rich_planner.posts())
+    posts = len(rich_planner.cadence.posts())
     counts = {"feeds": 6, "themes": 3, "items": 100, "drafts": 5, "posts": posts, "templates": 2}
     assert manifest["counts"] == counts
     assert manifest["files"] == {
@@ -67,7 +67,7 @@ def test_a_backup_holds_every_member_and_a_manifest_that_checks_them(rich_planne
 
 def test_members_carry_the_clocks_time_and_private_permissions(rich_planner, tmp_path):
     target = tmp_path / "backup.zip"
-    make_backup(rich_planner, target)
+    rich_planner.backups.back_up(target)
     with zipfile.ZipFile(target) as zf:
         for info in zf.infolist():
             assert info.date_time == (2026, 11, 23, 10, 0, 0)
@@ -78,43 +78,47 @@ def test_members_carry_the_clocks_time_and_private_permissions(rich_planner, tmp
 
 def test_the_readable_members_parse_and_agree_with_the_database(rich_planner, tmp_path):
     target = tmp_path / "backup.zip"
-    make_backup(rich_planner, target)
+    rich_planner.backups.back_up(target)
     members = _members(target)
 
     opml = parse_opml(members["subscriptions.opml"])
-    assert sorted(f.url for f in opml.feeds) == sorted(f.url for f in rich_planner.feeds())
-    assert members["strategy.json"].decode() == strategy_to_json(rich_planner.strategy())
+    assert sorted(f.url for f in opml.feeds) == sorted(
+        f.url for f in rich_planner.feeds.list_feeds()
+    )
+    assert members["strategy.json"].decode() == strategy_to_json(rich_planner.strategy.load())
 
     drafts = json.loads(members["drafts.json"])
     assert [d["state"] for d in drafts] == ["draft", "planned", "archived", "posted", "planned"]
     planned = drafts[1]
     assert planned["planned_for"] == "2026-11-24T10:00:00+01:00"
     assert planned["take"] == "take 1"
-    assert planned["items"][0]["title"] == rich_planner.item(planned["items"][0]["id"]).title
+    assert planned["items"][0]["title"] == rich_planner.inbox.item(planned["items"][0]["id"]).title
     assert drafts[4]["planned_for"] is None
     assert drafts[4]["items"] == []
-    assert drafts[4]["theme"] == rich_planner.themes()[0].name
+    assert drafts[4]["theme"] == rich_planner.strategy.themes()[0].name
 
     posts = json.loads(members["posts.json"])
-    assert len(posts) == len(rich_planner.posts())
+    assert len(posts) == len(rich_planner.cadence.posts())
     assert posts[0]["posted_at"] < posts[-1]["posted_at"]  # oldest first
     marked = posts[-1]
     assert marked["url"] == "https://www.linkedin.com/posts/alex-1"
     assert marked["draft_id"] is not None
-    assert marked["link"] == rich_planner.item(drafts[3]["items"][0]["id"]).link
-    assert {p["theme"] for p in posts} <= {t.name for t in rich_planner.themes()} | {""}
+    assert marked["link"] == rich_planner.inbox.item(drafts[3]["items"][0]["id"]).link
+    assert {p["theme"] for p in posts} <= {t.name for t in rich_planner.strategy.themes()} | {""}
 
 
 def test_the_database_member_is_one_file_that_passes_its_integrity_check(rich_planner, tmp_path):
     target = tmp_path / "backup.zip"
-    make_backup(rich_planner, target)
+    rich_planner.backups.back_up(target)
     data = _members(target)["digwell.sqlite3"]
     assert data[18:20] == b"\x01\x01"  # rollback journal: no -wal needed beside it
     copy = tmp_path / "copy.sqlite3"
     copy.write_bytes(data)
     conn = sqlite3.connect(copy)
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    assert conn.execute("SELECT count(*) FROM posts").fetchone()[0] == len(rich_planner.posts())
+    assert conn.execute("SELECT count(*) FROM posts").fetchone()[0] == len(
+        rich_planner.cadence.posts()
+    )
     conn.close()
 
 
@@ -123,14 +127,16 @@ def test_the_secret_of_a_private_feed_is_nowhere_in_the_backup(
 ):
     assert any(SECRET in value for value in memory_keyring.store.values())  # it is kept
     target = tmp_path / "backup.zip"
-    make_backup(rich_planner, target)
+    rich_planner.backups.back_up(target)
 
     needle = SECRET.encode()
     assert needle not in target.read_bytes()
     for name, data in _members(target).items():
         assert needle not in data, name
         assert needle.decode().encode("utf-16-le") not in data, name
-    assert needle not in rich_planner.db.path.read_bytes()  # only its reference is stored
+    assert (
+        needle not in (rich_planner.data_dir / DB_FILENAME).read_bytes()
+    )  # only its reference is stored
     opml = _members(target)["subscriptions.opml"].decode()
     assert PRIVATE_FEED in opml
 
@@ -138,7 +144,7 @@ def test_the_secret_of_a_private_feed_is_nowhere_in_the_backup(
 def test_an_existing_file_is_replaced_all_at_once(rich_planner, tmp_path):
     target = tmp_path / "backup.zip"
     target.write_bytes(b"an older backup")
-    make_backup(rich_planner, target)
+    rich_planner.backups.back_up(target)
     assert zipfile.is_zipfile(target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["backup.zip", "data"]
 
@@ -156,7 +162,7 @@ def test_a_failed_backup_leaves_nothing_and_keeps_the_older_file(
 
     monkeypatch.setattr(archive, "readable_members", broken)
     with pytest.raises(DigwellError, match="disk is full"):
-        make_backup(rich_planner, target)
+        rich_planner.backups.back_up(target)
     assert target.read_bytes() == b"an older backup"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["backup.zip", "data"]
 
@@ -164,7 +170,7 @@ def test_a_failed_backup_leaves_nothing_and_keeps_the_older_file(
 def test_a_backup_too_large_to_restore_is_not_written(rich_planner, tmp_path, monkeypatch):
     monkeypatch.setattr(layout, "MAX_MEMBER_BYTES", 10_000)
     with pytest.raises(DigwellError, match=r"too large to restore \(posts.json"):
-        make_backup(rich_planner, tmp_path / "backup.zip")
+        rich_planner.backups.back_up(tmp_path / "backup.zip")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
 
 
@@ -179,21 +185,21 @@ def test_a_backup_too_large_to_restore_is_not_written(rich_planner, tmp_path, mo
 def test_an_unusable_target_is_refused(rich_planner, tmp_path, where, message):
     before = (tmp_path / "data" / "digwell.sqlite3").read_bytes()
     with pytest.raises(DigwellError, match=message):
-        make_backup(rich_planner, tmp_path / where)
+        rich_planner.backups.back_up(tmp_path / where)
     assert (tmp_path / "data" / "digwell.sqlite3").read_bytes() == before
     assert not (tmp_path / "missing").exists()
 
 
 def test_a_backup_while_another_connection_holds_a_write_open(rich_planner, tmp_path):
-    posts_before = len(rich_planner.posts())
-    writer = sqlite3.connect(rich_planner.db.path, isolation_level=None)
+    posts_before = len(rich_planner.cadence.posts())
+    writer = sqlite3.connect(rich_planner.data_dir / DB_FILENAME, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")
     writer.execute(
         "INSERT INTO posts (posted_at, platform, kind) VALUES ('2026-11-23T08:00:00Z', 'x',"
         " 'share')"
     )
     try:
-        report = make_backup(rich_planner, tmp_path / "backup.zip")  # does not wait for it
+        report = rich_planner.backups.back_up(tmp_path / "backup.zip")  # does not wait for it
     finally:
         writer.execute("COMMIT")
         writer.close()
@@ -206,7 +212,9 @@ def test_backups_while_a_thread_writes_are_each_one_consistent_state(rich_planne
     written = []
 
     def write():
-        conn = sqlite3.connect(rich_planner.db.path, isolation_level=None, timeout=10)
+        conn = sqlite3.connect(
+            rich_planner.data_dir / DB_FILENAME, isolation_level=None, timeout=10
+        )
         n = 0
         while not stop.is_set():
             conn.execute("BEGIN IMMEDIATE")
@@ -230,12 +238,12 @@ def test_backups_while_a_thread_writes_are_each_one_consistent_state(rich_planne
         reports = []
         for n in range(3):
             target = tmp_path / f"backup-{n}.zip"
-            reports.append(make_backup(rich_planner, target))
+            reports.append(rich_planner.backups.back_up(target))
     finally:
         stop.set()
         thread.join()
     assert written, "the writer never committed"
-    base = len(rich_planner.posts()) - written[-1]
+    base = len(rich_planner.cadence.posts()) - written[-1]
     for report in reports:
         members = _members(report.path)
         snapshot = tmp_path / "snapshot.sqlite3"

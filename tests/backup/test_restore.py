@@ -10,10 +10,9 @@ import zipfile
 import pytest
 
 from app.backup import layout
-from app.backup.archive import make_backup
 from app.backup.restore import FeedToSignIn, backup_info, check_restore_target, restore_backup
 from app.errors import DigwellError
-from app.paths import user_config_dir
+from app.paths import DB_FILENAME, user_config_dir
 from app.planner import Planner
 from app.store.migrations import LATEST_VERSION
 from tests.backup.conftest import (
@@ -26,14 +25,14 @@ from tests.backup.conftest import (
     rewrite,
     write_templates,
 )
-from tests.conftest import NOW
+from tests.conftest import NOW, open_folder
 
 
 @pytest.fixture
 def backup(rich_planner, tmp_path):
     """A backup of the rich data folder: its path."""
     path = tmp_path / "backup.zip"
-    make_backup(rich_planner, path)
+    rich_planner.backups.back_up(path)
     return path
 
 
@@ -41,7 +40,7 @@ def test_a_round_trip_restores_everything_equal(rich_planner, backup, tmp_path, 
     new_data, new_config = tmp_path / "new" / "data", tmp_path / "new" / "config"
     report = restore_backup(backup, new_data, new_config)
 
-    assert all_rows(report.database) == all_rows(rich_planner.db.path)
+    assert all_rows(report.database) == all_rows(rich_planner.data_dir / DB_FILENAME)
     assert read_templates(new_config / "templates") == USER_TEMPLATES
     assert report.templates_restored == tuple(sorted(USER_TEMPLATES))
     assert report.templates_skipped == ()
@@ -54,13 +53,13 @@ def test_a_round_trip_restores_everything_equal(rich_planner, backup, tmp_path, 
 
     restored = Planner.open(new_data, clock=clock)
     try:
-        assert restored.strategy() == rich_planner.strategy()
-        assert restored.setting("composer_platforms") == ["linkedin", "x"]
-        assert restored.mastodon_instance() == "hachyderm.io"
-        assert restored.drafts() == rich_planner.drafts()
-        assert restored.posts() == rich_planner.posts()
-        assert restored.feeds() == rich_planner.feeds()
-        assert restored.inbox_ids() == rich_planner.inbox_ids()
+        assert restored.strategy.load() == rich_planner.strategy.load()
+        assert restored.drafting.platforms.counted() == ["linkedin", "x"]
+        assert restored.drafting.platforms.mastodon_instance() == "hachyderm.io"
+        assert restored.drafting.drafts() == rich_planner.drafting.drafts()
+        assert restored.cadence.posts() == rich_planner.cadence.posts()
+        assert restored.feeds.list_feeds() == rich_planner.feeds.list_feeds()
+        assert restored.inbox.ids() == rich_planner.inbox.ids()
     finally:
         restored.close()
 
@@ -70,7 +69,7 @@ def test_private_feeds_whose_secret_this_keyring_lacks_are_named(
 ):
     memory_keyring.store.clear()  # another computer: the token stayed behind
     report = restore_backup(backup, tmp_path / "new", tmp_path / "config")
-    feed = next(f for f in rich_planner.feeds() if f.url == PRIVATE_FEED)
+    feed = next(f for f in rich_planner.feeds.list_feeds() if f.url == PRIVATE_FEED)
     assert report.feeds_to_sign_in == (FeedToSignIn(feed.id, "Team wiki", PRIVATE_FEED),)
 
 
@@ -121,11 +120,11 @@ def test_a_backup_from_an_older_schema_restores_and_migrates(backup, tmp_path):
     )
     report = restore_backup(archive, tmp_path / "new", tmp_path / "config")
     assert (report.schema_from, report.schema_to, report.migrated) == (4, LATEST_VERSION, True)
-    planner = Planner.open(tmp_path / "new")
+    planner, db = open_folder(tmp_path / "new")
     try:
-        assert planner.db.schema_version == LATEST_VERSION
-        assert planner.inbox_ids() == [2, 1]
-        assert len(planner.posts()) == 1
+        assert db.schema_version == LATEST_VERSION
+        assert planner.inbox.ids() == [2, 1]
+        assert len(planner.cadence.posts()) == 1
     finally:
         planner.close()
 
@@ -311,7 +310,7 @@ def test_a_doubtful_archive_is_refused_and_nothing_is_written(backup, tmp_path, 
 
 
 def test_a_folder_holding_data_is_refused_and_left_as_it_was(rich_planner, backup, tmp_path):
-    data = rich_planner.db.path.parent
+    data = rich_planner.data_dir
     before = folder_listing(data)
     with pytest.raises(DigwellError) as caught:
         restore_backup(backup, data, tmp_path / "config")
@@ -335,7 +334,7 @@ def test_a_folder_holding_another_file_of_that_name_is_refused(backup, tmp_path)
 def test_an_empty_database_open_elsewhere_is_refused(backup, tmp_path, clock):
     window = Planner.open(tmp_path / "new", clock=clock)  # empty, but open
     try:
-        window.item_count()
+        window.inbox.item_count()
         before = folder_listing(tmp_path / "new")
         with pytest.raises(DigwellError, match="is open in Digwell"):
             restore_backup(backup, tmp_path / "new", tmp_path / "config")

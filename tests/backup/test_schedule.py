@@ -10,15 +10,11 @@ import pytest
 
 from app.backup.schedule import (
     AutoBackupSettings,
-    auto_backup,
-    auto_backup_settings,
     backup_due,
     backups_folder,
     last_backup,
     list_backups,
-    next_auto_backup,
     prune_backups,
-    set_auto_backup,
 )
 from app.errors import DigwellError
 from tests.conftest import BERLIN, NOW
@@ -47,33 +43,33 @@ def test_a_backup_is_due_after_another_interval():
 
 
 def test_the_first_automatic_backup_is_made_in_the_data_folder(planner, data_dir):
-    path = auto_backup(planner)
+    path = planner.backups.run_auto()
     assert path == data_dir / "backups" / "digwell-2026-11-23.zip"  # Berlin's date
     assert backups_folder(data_dir) == path.parent
     assert zipfile.is_zipfile(path)
-    assert auto_backup(planner) is None  # not due again yet
+    assert planner.backups.run_auto() is None  # not due again yet
     assert [b.path for b in list_backups(path.parent, BERLIN)] == [path]
     assert last_backup(path.parent, BERLIN) == NOW
 
 
 def test_the_next_is_made_a_week_later(planner, data_dir, clock):
-    first = auto_backup(planner)
+    first = planner.backups.run_auto()
     clock.advance(timedelta(days=6, hours=23))
-    assert auto_backup(planner) is None
-    assert next_auto_backup(planner) == NOW + WEEK
+    assert planner.backups.run_auto() is None
+    assert planner.backups.next_auto() == NOW + WEEK
     clock.advance(timedelta(hours=1))
-    assert next_auto_backup(planner) == clock.now()
-    second = auto_backup(planner)
+    assert planner.backups.next_auto() == clock.now()
+    second = planner.backups.run_auto()
     assert second == data_dir / "backups" / "digwell-2026-11-30.zip"
     assert [b.path for b in list_backups(second.parent, BERLIN)] == [second, first]
 
 
 def test_when_the_last_was_made_comes_from_its_manifest_not_its_file_time(planner, data_dir, clock):
-    path = auto_backup(planner)
+    path = planner.backups.run_auto()
     old = (NOW - timedelta(days=60)).timestamp()
     os.utime(path, (old, old))  # e.g. the folder was copied
     clock.advance(timedelta(days=3))
-    assert auto_backup(planner) is None
+    assert planner.backups.run_auto() is None
 
 
 def test_a_backup_without_a_readable_manifest_counts_from_its_name(planner, data_dir, clock):
@@ -81,9 +77,9 @@ def test_a_backup_without_a_readable_manifest_counts_from_its_name(planner, data
     folder.mkdir()
     (folder / "digwell-2026-11-20.zip").write_bytes(b"damaged")
     assert last_backup(folder, BERLIN) == datetime(2026, 11, 20, tzinfo=BERLIN)
-    assert auto_backup(planner) is None  # 3 days ago
+    assert planner.backups.run_auto() is None  # 3 days ago
     clock.advance(timedelta(days=4))
-    assert auto_backup(planner) is not None
+    assert planner.backups.run_auto() is not None
 
 
 def _fake_backups(folder, days):
@@ -113,7 +109,7 @@ def test_pruning_keeps_the_newest_and_nothing_else_is_touched(tmp_path):
 def test_an_automatic_backup_prunes_to_the_newest_n(planner, data_dir):
     folder = backups_folder(data_dir)
     _fake_backups(folder, ["09-07", "09-14", "09-21", "09-28", "10-05"])
-    path = auto_backup(planner, keep=3)
+    path = planner.backups.run_auto(keep=3)
     assert sorted(p.name for p in folder.iterdir()) == [
         "digwell-2026-09-28.zip",
         "digwell-2026-10-05.zip",
@@ -122,28 +118,28 @@ def test_an_automatic_backup_prunes_to_the_newest_n(planner, data_dir):
 
 
 def test_settings_turn_it_off_and_choose_how_many_to_keep(planner, data_dir):
-    assert auto_backup_settings(planner) == AutoBackupSettings(enabled=True, keep=8)
-    set_auto_backup(planner, enabled=False)
-    assert auto_backup_settings(planner) == AutoBackupSettings(enabled=False, keep=8)
-    assert auto_backup(planner) is None
-    assert next_auto_backup(planner) is None
+    assert planner.backups.settings() == AutoBackupSettings(enabled=True, keep=8)
+    planner.backups.set_auto(enabled=False)
+    assert planner.backups.settings() == AutoBackupSettings(enabled=False, keep=8)
+    assert planner.backups.run_auto() is None
+    assert planner.backups.next_auto() is None
     assert not backups_folder(data_dir).exists()
 
-    set_auto_backup(planner, enabled=True, keep=2)
+    planner.backups.set_auto(enabled=True, keep=2)
     _fake_backups(backups_folder(data_dir), ["10-05", "10-12", "10-19"])
-    auto_backup(planner)
+    planner.backups.run_auto()
     assert len(list(backups_folder(data_dir).iterdir())) == 2
 
 
 @pytest.mark.parametrize("keep", [0, 101, -1])
 def test_keeping_too_few_or_too_many_is_refused(planner, keep):
     with pytest.raises(DigwellError, match=f"{keep} backups cannot be kept"):
-        set_auto_backup(planner, enabled=True, keep=keep)
-    assert auto_backup_settings(planner).keep == 8
+        planner.backups.set_auto(enabled=True, keep=keep)
+    assert planner.backups.settings().keep == 8
 
 
 def test_a_made_at_in_utc_and_in_the_users_zone_agree(planner, data_dir):
-    path = auto_backup(planner)
+    path = planner.backups.run_auto()
     (made,) = list_backups(path.parent, BERLIN)
     assert made.made_at == NOW
     assert made.made_at.astimezone(timezone.utc) == NOW
@@ -153,5 +149,5 @@ def test_auto_backup_runs_in_a_worker_thread(planner, data_dir):
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(1) as pool:
-        path = pool.submit(auto_backup, planner).result()
+        path = pool.submit(planner.backups.run_auto).result()
     assert path is not None and path.exists()

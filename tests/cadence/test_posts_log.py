@@ -16,11 +16,11 @@ from tests.conftest import BERLIN, NOW
 
 
 @pytest.fixture
-def log(planner) -> PostsLog:
-    with planner.db.transaction() as conn:
+def log(db, planner) -> PostsLog:
+    with db.transaction() as conn:
         save_theme(conn, Theme(0, "Platform engineering"), 0)
         save_theme(conn, Theme(0, "Hiring"), 1)
-    return PostsLog(planner.db, planner.clock)
+    return PostsLog(db, planner.clock)
 
 
 def _theme_id(log: PostsLog, name: str) -> int:
@@ -124,8 +124,8 @@ def test_themes_by_name_in_any_case_or_none(log):
     assert err.hint == "Your themes: Platform engineering, Hiring. Or leave the theme empty."
 
 
-def test_an_unknown_theme_when_there_are_none_says_so(planner):
-    err = _error(_input, PostsLog(planner.db, planner.clock), theme="Cooking")
+def test_an_unknown_theme_when_there_are_none_says_so(db, planner):
+    err = _error(_input, PostsLog(db, planner.clock), theme="Cooking")
     assert "You have no themes yet" in err.hint
 
 
@@ -461,10 +461,10 @@ def test_too_many_rows(log, tmp_path, monkeypatch):
 def test_deleting_a_post_marked_from_a_draft_reopens_the_draft_and_undo_posts_it_again(
     planner, log
 ):
-    draft = planner.new_draft([], text="From a draft.")
-    post = planner.mark_posted(draft.id, "linkedin", "", None)
+    draft = planner.drafting.new_draft([], text="From a draft.")
+    post = planner.drafting.mark_posted(draft.id, "linkedin", "", None)
     deleted = log.delete(post.id)
-    assert planner.draft(draft.id).state == "draft"
+    assert planner.drafting.draft(draft.id).state == "draft"
     log.restore(deleted)
-    assert planner.draft(draft.id).state == "posted"
-    assert planner.post_of_draft(draft.id).id == post.id
+    assert planner.drafting.draft(draft.id).state == "posted"
+    assert planner.drafting.post_of_draft(draft.id).id == post.id

@@ -20,7 +20,7 @@ def _fixed_now(monkeypatch):
 def _posts(folder) -> int:
     planner = Planner.open(folder)
     try:
-        return len(planner.posts())
+        return len(planner.cadence.posts())
     finally:
         planner.close()
 
@@ -73,8 +73,8 @@ def test_restore_into_a_new_folder_then_refuses_to_restore_over_it(capsys, demo_
     assert "100 items" in out
     planner = Planner.open(new)
     try:
-        assert planner.item_count() == 100
-        assert len(planner.posts()) == _posts(demo_folder)
+        assert planner.inbox.item_count() == 100
+        assert len(planner.cadence.posts()) == _posts(demo_folder)
     finally:
         planner.close()
 
@@ -102,12 +102,10 @@ def test_restore_names_private_feeds_to_sign_in_to_again(
     capsys, demo_folder, tmp_path, memory_keyring
 ):
     from app.credentials import FeedSecret
-    from app.feeds import subscriptions
 
     planner = Planner.open(demo_folder)
     try:
-        subscriptions.subscribe(
-            planner,
+        planner.feeds.subscribe(
             "https://private.example/feed",
             title="Team wiki",
             secret=FeedSecret("bearer", "", "tok"),

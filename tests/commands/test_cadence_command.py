@@ -89,7 +89,7 @@ def test_plan_schedule_then_draft_next_then_export(tmp_path, capsys):
 
     planner = Planner.open(tmp_path)
     try:
-        draft_id = planner.new_draft([], text="An original thought.").id
+        draft_id = planner.drafting.new_draft([], text="An original thought.").id
     finally:
         planner.close()
     code, out, _ = _run(capsys, "plan", "draft", str(draft_id), "--next", *base)

@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from app.cli import main
-from app.planner import Planner
 from app.store.settings import set_setting
+from tests.conftest import open_folder
 
 
 @pytest.fixture
@@ -52,8 +52,8 @@ def test_limit_option(count):
 
 
 def test_mastodon_limit_comes_from_the_settings(count, tmp_path):
-    planner = Planner.open(tmp_path)
-    with planner.db.transaction() as conn:
+    planner, db = open_folder(tmp_path)
+    with db.transaction() as conn:
         set_setting(conn, "mastodon_limit", 11000)
     planner.close()
     assert count(b"hi", "--platform", "mastodon") == (0, "2 11000\n", "")

@@ -30,7 +30,7 @@ def test_draft_prints_the_text_and_saves_it(tmp_path, capsys):
     assert "Clear and useful." in text and item["title"][:30] in text
     planner = Planner.open(tmp_path)
     try:
-        (draft,) = planner.drafts()
+        (draft,) = planner.drafting.drafts()
         assert draft.text == text and draft.template == "credit-the-author"
         assert draft.platform == "x" and draft.item_ids == (item["id"],)
     finally:

@@ -41,8 +41,8 @@ def _run(planner, capsys, *argv):
 
 
 @pytest.fixture
-def themed(planner):
-    with planner.db.transaction() as conn:
+def themed(db, planner):
+    with db.transaction() as conn:
         save_theme(conn, Theme(0, "Platform engineering"), 0)
     return planner
 

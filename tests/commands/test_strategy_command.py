@@ -9,7 +9,7 @@ from app.planner import Planner
 from app.store import feeds as feeds_q
 from app.strategy.strategy import ContentMix, Strategy
 from app.types import Profile, Theme
-from tests.conftest import NOW
+from tests.conftest import NOW, open_folder
 
 STRATEGY = Strategy(
     Profile("Alex Morgan", "Platform engineer", "Lead a platform team", "Platform engineers"),
@@ -30,25 +30,28 @@ def _run(capsys, *argv):
 
 @pytest.fixture
 def rescored(monkeypatch):
-    """Planner.rescore, recorded: the command must re-rank after saving."""
+    """planner.inbox.rescore, recorded: the command must re-rank after saving."""
+    from app.inbox.service import InboxService
+    from app.strategy.stored import load_strategy
+
     calls = []
 
     def rescore(self, on_progress=None):
-        calls.append(self.strategy())
+        calls.append(load_strategy(self._db))
         return 42
 
-    monkeypatch.setattr(Planner, "rescore", rescore, raising=False)
+    monkeypatch.setattr(InboxService, "rescore", rescore)
     return calls
 
 
 @pytest.fixture
 def saved(tmp_path):
     """A data folder with STRATEGY saved and a feed filed under "AI"; its path."""
-    planner = Planner.open(tmp_path / "data")
+    planner, db = open_folder(tmp_path / "data")
     try:
-        planner.save_strategy(STRATEGY)
-        ai = planner.strategy().themes[1]
-        with planner.db.transaction() as conn:
+        planner.strategy.save(STRATEGY)
+        ai = planner.strategy.load().themes[1]
+        with db.transaction() as conn:
             feed_id = feeds_q.add_feed(conn, "https://ai.example/feed", "AI news", NOW)
             feeds_q.set_feed_themes(conn, feed_id, [ai.id])
     finally:
@@ -59,7 +62,7 @@ def saved(tmp_path):
 def _stored(data: str) -> tuple[Strategy, dict]:
     planner = Planner.open(data)
     try:
-        return planner.strategy(), {f.url: f.themes for f in planner.feeds()}
+        return planner.strategy.load(), {f.url: f.themes for f in planner.feeds.list_feeds()}
     finally:
         planner.close()
 

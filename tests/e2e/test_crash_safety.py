@@ -40,7 +40,7 @@ import pytest
 from app.clock import NOW_ENV
 from app.store import Database
 from app.store.migrations import LATEST_VERSION
-from tests.conftest import NOW
+from tests.conftest import NOW, open_folder
 from tests.feed_server import FeedServer
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and killpg are POSIX")
@@ -182,13 +182,12 @@ def _kill_group(proc: subprocess.Popen) -> bool:
 
 
 def _subscribe(data: Path, server: FeedServer) -> None:
-    from app.feeds.subscriptions import subscribe
     from app.planner import Planner
 
     planner = Planner.open(data)
     try:
         for n in range(FEEDS):
-            subscribe(planner, server.url(f"/f{n}.xml"), themes=["Platform"] if n % 2 else [])
+            planner.feeds.subscribe(server.url(f"/f{n}.xml"), themes=["Platform"] if n % 2 else [])
     finally:
         planner.close()
 
@@ -274,15 +273,12 @@ def test_refresh_killed_at_random_moments_never_half_stores_a_feed(tmp_path):
     assert sum(0 < n < FEEDS for n in stored_at_kill) >= REFRESH_KILLS // 3, stored_at_kill
     assert stored and not set(stored) & FAILING
     # The full-text index catches up with whatever the kills left waiting.
-    from app.planner import Planner
-    from app.store.inbox import InboxFilter
+    from app.types import InboxFilter
 
-    planner = Planner.open(data)
+    planner, db = open_folder(data)
     try:
-        assert planner.search(InboxFilter(search="Feed 3 item"))
-        planner.db.conn.execute(
-            "INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)"
-        )
+        assert planner.inbox.search(InboxFilter(search="Feed 3 item"))
+        db.conn.execute("INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)")
     finally:
         planner.close()
 
@@ -312,7 +308,7 @@ TYPIST = textwrap.dedent(
     clock = FixedClock(datetime(2026, 11, 23, 9, tzinfo=timezone.utc))
     planner = Planner.open(Path(sys.argv[1]), clock=clock)
     bursts, pause_ms = json.loads(sys.argv[2]), int(sys.argv[3])
-    draft = planner.new_draft([], "original-insight", text=sys.argv[4])
+    draft = planner.drafting.new_draft([], "original-insight", text=sys.argv[4])
     composer = Composer(planner)
     composer.show_draft(draft)
     composer.editor.moveCursor(QTextCursor.MoveOperation.End)
@@ -464,7 +460,7 @@ def test_a_database_from_a_newer_digwell_is_refused_everywhere_and_untouched(tmp
 
     data = tmp_path / "newer"
     planner = Planner.open(data, clock=clock)
-    planner.new_draft([], "original-insight", text="Written by a newer Digwell")
+    planner.drafting.new_draft([], "original-insight", text="Written by a newer Digwell")
     planner.close()
     conn = sqlite3.connect(data / DB_NAME)
     conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")

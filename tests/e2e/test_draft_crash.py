@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from app.planner import Planner
+from tests.conftest import open_folder
 
 TYPIST = textwrap.dedent(
     """
@@ -24,7 +24,7 @@ TYPIST = textwrap.dedent(
     app = QApplication([])
     clock = FixedClock(datetime(2026, 11, 23, 9, tzinfo=timezone.utc))
     planner = Planner.open(Path(sys.argv[1]), clock=clock)
-    draft = planner.new_draft([], "original-insight", theme_id=None)
+    draft = planner.drafting.new_draft([], "original-insight", theme_id=None)
     composer = Composer(planner)
     composer.show_draft(draft)
     words = iter(sys.argv[2].split())
@@ -62,10 +62,10 @@ def test_text_typed_before_a_kill_is_kept(tmp_path, clock):
     )
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     draft_id = int(proc.stdout.strip())
-    planner = Planner.open(data, clock=clock)
+    planner, db = open_folder(data, clock=clock)
     try:
-        assert planner.db.read("PRAGMA integrity_check")[0][0] == "ok"
-        text = planner.draft(draft_id).text
+        assert db.read("PRAGMA integrity_check")[0][0] == "ok"
+        text = planner.drafting.draft(draft_id).text
         # Typing replaced the selected placeholder for the take.
         assert f"\n\n{words}" in text and "NEVER-SAVED" not in text
     finally:

@@ -32,10 +32,12 @@ import pytest
 from app.clock import NOW_ENV, FixedClock
 from app.feeds.fetch import TIMEOUTS_ENV
 from app.feeds.parse import MAX_FEED_BYTES
+from app.paths import DB_FILENAME
 from app.planner import Planner
+from app.store import Database
 from app.store import feeds as feeds_q
 from app.types import Feed, Item
-from tests.conftest import NOW
+from tests.conftest import NOW, open_folder
 from tests.feed_server import MIB, FeedServer, bomb_size
 from tests.hostile_feeds import (
     BAD_CASES,
@@ -83,10 +85,10 @@ class Run:
         return next(c for c in self.cases if c.name == name)
 
     def items(self, name: str) -> list[Item]:
-        ids = self.planner.db.read(
-            "SELECT id FROM items WHERE feed_id = ? ORDER BY id", (self.feeds[name].id,)
-        )
-        return [self.planner.item(r["id"]) for r in ids]
+        db = Database(self.data_dir / DB_FILENAME)
+        ids = db.read("SELECT id FROM items WHERE feed_id = ? ORDER BY id", (self.feeds[name].id,))
+        db.close()
+        return [self.planner.inbox.item(r["id"]) for r in ids]
 
 
 @pytest.fixture(scope="module")
@@ -98,8 +100,8 @@ def run(tmp_path_factory: pytest.TempPathFactory):
     clock = FixedClock(NOW)
     with FeedServer() as server:
         cases = serve_all(server, secret_file)
-        planner = Planner.open(data, clock=clock)
-        with planner.db.transaction() as conn:
+        planner, db = open_folder(data, clock=clock)
+        with db.transaction() as conn:
             ids = {c.name: feeds_q.add_feed(conn, server.url(c.path), "", NOW) for c in cases}
         planner.close()
 
@@ -107,7 +109,7 @@ def run(tmp_path_factory: pytest.TempPathFactory):
 
         planner = Planner.open(data, clock=clock)
         try:
-            by_id = {f.id: f for f in feeds_q.list_feeds(planner.db)}
+            by_id = {f.id: f for f in planner.feeds.list_feeds()}
             feeds = {name: by_id[feed_id] for name, feed_id in ids.items()}
             yield Run(server, cases, planner, feeds, data_dir=data, **outcome)
         finally:

@@ -13,7 +13,6 @@ from urllib.parse import quote
 import pytest
 
 from app.credentials import FeedSecret
-from app.feeds import subscriptions
 
 RSS = (
     b'<?xml version="1.0"?><rss version="2.0"><channel><title>Private</title>'
@@ -40,10 +39,9 @@ def _contents(path: Path) -> list[tuple[str, bytes]]:
 
 
 @pytest.fixture
-def audited(planner, memory_keyring, feed_server, tmp_path, _sandboxed_home):
+def audited(db, planner, memory_keyring, feed_server, tmp_path, _sandboxed_home):
     """A data folder with four private feeds (Basic, Basic refused with 401, bearer token,
     custom header), refreshed with debug logging, exported and backed up."""
-    from app.backup import make_backup
     from app.commands import refresh as refresh_command
     from app.logs import log_file, setup_logging, stop_logging
 
@@ -59,19 +57,19 @@ def audited(planner, memory_keyring, feed_server, tmp_path, _sandboxed_home):
     setup_logging(debug=True, process="app")
     try:
         for path, secret in secrets.items():
-            subscriptions.subscribe(planner, feed_server.url(path), secret=secret)
+            planner.feeds.subscribe(feed_server.url(path), secret=secret)
         args = argparse.Namespace(json_progress=False, all=True, background=False)
         refresh_command.run(planner, args)
         exports = tmp_path / "exports"
         exports.mkdir()
-        subscriptions.export_opml(planner, exports / "subscriptions.opml")
-        make_backup(planner, exports / "backup.zip")
+        planner.feeds.export_opml(exports / "subscriptions.opml")
+        planner.backups.back_up(exports / "backup.zip")
     finally:
         stop_logging()
     seen = [h for path in secrets for h in feed_server.headers_seen[path]]
     return {
         "secrets": [s.value for s in secrets.values()],
-        "folders": [_sandboxed_home, planner.db.path.parent, exports],
+        "folders": [_sandboxed_home, db.path.parent, exports],
         "log": log_file(),
         "requests": seen,
     }

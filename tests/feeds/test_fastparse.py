@@ -18,7 +18,8 @@ import pytest
 
 from app.errors import FeedError
 from app.feeds import fastparse
-from app.feeds.parse import parse_feed, utc_time
+from app.feeds.parse import parse_feed
+from app.feeds.records import utc_time
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]

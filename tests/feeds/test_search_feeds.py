@@ -2,8 +2,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from app.feeds.links import safe_link
 from app.feeds.search_feeds import SearchFeed, search_feed_urls
+from app.text.links import safe_link
 
 
 def _urls(keywords, **kwargs) -> dict[str, list[str]]:

@@ -5,6 +5,7 @@ import pytest
 from app.errors import SchemaTooNewError, StorageError
 from app.store import Database
 from app.store.migrations import LATEST_VERSION
+from tests.conftest import open_folder
 
 TABLES = {
     "settings",
@@ -126,7 +127,6 @@ def test_bulk_writes_apply_for_a_while_then_restore(tmp_path):
 def test_items_from_schema_4_are_ranked_by_date_until_the_first_rescore(tmp_path):
     import sqlite3
 
-    from app.planner import Planner
     from app.store.migrations import MIGRATIONS
 
     path = tmp_path / "digwell.sqlite3"
@@ -147,11 +147,11 @@ def test_items_from_schema_4_are_ranked_by_date_until_the_first_rescore(tmp_path
     )
     conn.commit()
     conn.close()
-    planner = Planner.open(tmp_path)
-    assert planner.db.schema_version == LATEST_VERSION
-    assert planner.inbox_ids() == [2, 1]  # newest first, by date alone
-    assert planner.item(1).starred
-    assert not planner.scores_current()
-    planner.rescore()
-    assert planner.item(1).reason == "Platform: kubernetes (title)"
+    planner, db = open_folder(tmp_path)
+    assert db.schema_version == LATEST_VERSION
+    assert planner.inbox.ids() == [2, 1]  # newest first, by date alone
+    assert planner.inbox.item(1).starred
+    assert not planner.inbox.scores_current()
+    planner.inbox.rescore()
+    assert planner.inbox.item(1).reason == "Platform: kubernetes (title)"
     planner.close()

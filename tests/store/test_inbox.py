@@ -7,10 +7,10 @@ import pytest
 from app.store import feeds as feeds_q
 from app.store import items as items_q
 from app.store import themes as themes_q
-from app.store.inbox import InboxFilter, fts_query
+from app.store.inbox import fts_query
 from app.store.settings import set_setting
-from app.strategy.scoring import STRATEGY_VERSION_KEY
-from app.types import ParsedEntry, Theme
+from app.strategy.scoring import STRATEGY_VERSION_KEY, current_scorer
+from app.types import InboxFilter, ParsedEntry, Theme
 
 
 def _entry(n: int, title: str, text: str = "", hours_ago: int = 1, now=None) -> ParsedEntry:
@@ -27,16 +27,16 @@ def _entry(n: int, title: str, text: str = "", hours_ago: int = 1, now=None) -> 
 
 
 @pytest.fixture
-def ranked(planner, clock):
+def ranked(db, planner, clock):
     """Two themes, eight items: ids by name."""
     now = clock.now()
-    with planner.db.transaction() as conn:
+    with db.transaction() as conn:
         platform = themes_q.save_theme(
             conn, Theme(0, "Platform", ("kubernetes", "developer platform"), ("crypto",)), 0
         )
         lead = themes_q.save_theme(conn, Theme(0, "Leadership", ("mentoring", "team")), 1)
         set_setting(conn, STRATEGY_VERSION_KEY, 1)
-    planner.rescore()  # no items yet: makes these themes the ones items are ranked by
+    planner.inbox.rescore()  # no items yet: makes these themes the ones items are ranked by
     entries = [
         _entry(1, "Kubernetes at scale", "A developer platform story.", 30, now),
         _entry(2, "Kubernetes news", "Short.", 2, now),
@@ -47,15 +47,15 @@ def ranked(planner, clock):
         _entry(7, "A team offsite", "Building a developer platform team.", 3, now),
         _entry(8, "Café culture", "Unrelated.", 4, now),
     ]
-    with planner.db.transaction() as conn:
+    with db.transaction() as conn:
         feed_id = feeds_q.add_feed(conn, "https://news.example/feed", "News", now)
-        items_q.upsert_entries(conn, feed_id, entries, now)
-    ids = {planner.item(i).title: i for i in planner.inbox_ids()}
+        items_q.upsert_entries(conn, feed_id, entries, now, current_scorer(conn))
+    ids = {planner.inbox.item(i).title: i for i in planner.inbox.ids()}
     return planner, ids, platform, lead
 
 
 def _titles(planner, inbox=None):
-    return [planner.item(i).title for i in planner.inbox_ids(None, inbox)]
+    return [planner.inbox.item(i).title for i in planner.inbox.ids(None, inbox)]
 
 
 def test_a_theme_view_lists_its_matches_best_first(ranked):
@@ -68,7 +68,7 @@ def test_a_theme_view_lists_its_matches_best_first(ranked):
     ]
     # "team" in both title and summary counts once; "mentoring" in a title beats it.
     assert _titles(planner, InboxFilter(lead)) == ["Mentoring new engineers", "A team offsite"]
-    reasons = {planner.item(ids[t]).title: planner.item(ids[t]).reason for t in ids}
+    reasons = {planner.inbox.item(ids[t]).title: planner.inbox.item(ids[t]).reason for t in ids}
     assert reasons["Kubernetes at scale"] == (
         "Platform: kubernetes (title), developer platform (summary)"
     )
@@ -84,15 +84,15 @@ def test_the_whole_inbox_ranks_unmatched_items_below_fresh_matches(ranked):
     unmatched = {"Weekend recipes", "Kubernetes and crypto", "Café culture"}  # crypto: vetoed
     assert set(titles[4:7]) == unmatched
     assert titles[7] == "Old kubernetes post"  # 40 days: 13 half-lives outweigh its match
-    row = planner.item_rows([planner.inbox_ids()[0]])[planner.inbox_ids()[0]]
+    row = planner.inbox.rows([planner.inbox.ids()[0]])[planner.inbox.ids()[0]]
     assert row.reason.startswith(row.theme + ": ")
 
 
 def test_states_filter_and_count_and_leave_the_order(ranked):
     planner, ids, platform, _ = ranked
-    planner.set_read([ids["Kubernetes news"]])
-    planner.set_starred([ids["Old kubernetes post"]])
-    planner.set_dismissed([ids["A team offsite"]])
+    planner.inbox.set_read([ids["Kubernetes news"]])
+    planner.inbox.set_starred([ids["Old kubernetes post"]])
+    planner.inbox.set_dismissed([ids["A team offsite"]])
     assert _titles(planner, InboxFilter(platform, "unread")) == [
         "Kubernetes at scale",
         "Old kubernetes post",
@@ -100,26 +100,26 @@ def test_states_filter_and_count_and_leave_the_order(ranked):
     assert _titles(planner, InboxFilter(platform, "read")) == ["Kubernetes news"]
     assert _titles(planner, InboxFilter(platform, "starred")) == ["Old kubernetes post"]
     assert _titles(planner, InboxFilter(platform, "dismissed")) == ["A team offsite"]
-    assert planner.inbox_count(InboxFilter(platform)) == 3
-    assert planner.inbox_count(InboxFilter()) == 7
-    counts = planner.unread_counts()
+    assert planner.inbox.count(InboxFilter(platform)) == 3
+    assert planner.inbox.count(InboxFilter()) == 7
+    counts = planner.inbox.unread_counts()
     assert counts[0] == 6 and counts[platform] == 2
-    planner.set_dismissed([ids["A team offsite"]], False)
-    assert planner.inbox_count(InboxFilter(platform)) == 4
+    planner.inbox.set_dismissed([ids["A team offsite"]], False)
+    assert planner.inbox.count(InboxFilter(platform)) == 4
 
 
 def test_keyset_pages_walk_the_whole_view_once(ranked):
     planner, _, _, _ = ranked
     seen, after = [], None
-    while page := planner.inbox_page(InboxFilter(), 3, after):
+    while page := planner.inbox.page(InboxFilter(), 3, after):
         seen += [item_id for item_id, _ in page]
         after = (page[-1][1], page[-1][0])
-    assert seen == planner.inbox_ids() and len(seen) == len(set(seen)) == 8
+    assert seen == planner.inbox.ids() and len(seen) == len(set(seen)) == 8
 
 
 def test_search_finds_words_anywhere_best_match_first_within_the_view(ranked):
     planner, ids, platform, _ = ranked
-    found = planner.search(InboxFilter(search="kubernetes"))
+    found = planner.inbox.search(InboxFilter(search="kubernetes"))
     kube = (
         "Kubernetes news",
         "Kubernetes at scale",
@@ -127,9 +127,9 @@ def test_search_finds_words_anywhere_best_match_first_within_the_view(ranked):
         "Old kubernetes post",
     )
     assert sorted(found) == sorted(ids[t] for t in kube)
-    assert planner.search(InboxFilter(search="cafe")) == [ids["Café culture"]]  # diacritics
-    assert planner.search(InboxFilter(search="platform sto")) == [ids["Kubernetes at scale"]]
-    assert planner.search(InboxFilter(platform, search="team")) == [ids["A team offsite"]]
+    assert planner.inbox.search(InboxFilter(search="cafe")) == [ids["Café culture"]]  # diacritics
+    assert planner.inbox.search(InboxFilter(search="platform sto")) == [ids["Kubernetes at scale"]]
+    assert planner.inbox.search(InboxFilter(platform, search="team")) == [ids["A team offsite"]]
 
 
 @pytest.mark.parametrize(
@@ -158,7 +158,7 @@ def test_search_finds_words_anywhere_best_match_first_within_the_view(ranked):
 )
 def test_any_user_text_searches_without_error(ranked, text):
     planner, _, _, _ = ranked
-    assert isinstance(planner.search(InboxFilter(search=text)), list)
+    assert isinstance(planner.inbox.search(InboxFilter(search=text)), list)
 
 
 def test_fts_query_quotes_every_word_and_prefixes_the_last_while_typing():
@@ -167,45 +167,46 @@ def test_fts_query_quotes_every_word_and_prefixes_the_last_while_typing():
     assert fts_query("-- ()") == ""
 
 
-def test_kept_counts_match_a_recount_after_every_kind_of_change(ranked, clock):
+def test_kept_counts_match_a_recount_after_every_kind_of_change(db, ranked, clock):
     planner, ids, _, _ = ranked
 
     def recount():
-        rows = planner.db.read(
+        rows = db.read(
             "SELECT theme_id, count(*) FROM ranks WHERE dismissed = 0 AND read = 0"
             " GROUP BY theme_id"
         )
         return {r[0]: r[1] for r in rows}
 
-    assert planner.unread_counts() == recount()
-    planner.set_read([ids["Kubernetes news"], ids["Café culture"]])
-    planner.set_dismissed([ids["Kubernetes news"], ids["A team offsite"]])
-    planner.set_read([ids["Kubernetes news"]], False)
-    assert planner.unread_counts() == recount()
-    with planner.db.transaction() as conn:  # a changed item is ranked again
+    assert planner.inbox.unread_counts() == recount()
+    planner.inbox.set_read([ids["Kubernetes news"], ids["Café culture"]])
+    planner.inbox.set_dismissed([ids["Kubernetes news"], ids["A team offsite"]])
+    planner.inbox.set_read([ids["Kubernetes news"]], False)
+    assert planner.inbox.unread_counts() == recount()
+    with db.transaction() as conn:  # a changed item is ranked again
         items_q.upsert_entries(
             conn,
             1,
             [_entry(7, "A team offsite, moved", "Now about rust.", 3, clock.now())],
             clock.now(),
+            current_scorer(conn),
         )
         conn.execute("DELETE FROM items WHERE id = ?", (ids["Mentoring new engineers"],))
-    assert planner.unread_counts() == recount()
-    planner.rescore()
-    assert planner.unread_counts() == recount()
-    planner.set_dismissed([ids["A team offsite"]], False)
-    assert planner.unread_counts() == recount()
+    assert planner.inbox.unread_counts() == recount()
+    planner.inbox.rescore()
+    assert planner.inbox.unread_counts() == recount()
+    planner.inbox.set_dismissed([ids["A team offsite"]], False)
+    assert planner.inbox.unread_counts() == recount()
 
 
 def test_a_word_in_very_many_items_lists_them_in_inbox_order(ranked, monkeypatch):
     import app.store.inbox as inbox_q
 
     planner, _, platform, _ = ranked
-    by_text = planner.search(InboxFilter(search="kubernetes"))
+    by_text = planner.inbox.search(InboxFilter(search="kubernetes"))
     monkeypatch.setattr(inbox_q, "_BM25_MAX", 2)  # 4 matches: "very many"
-    by_rank = planner.search(InboxFilter(search="kubernetes"))
+    by_rank = planner.inbox.search(InboxFilter(search="kubernetes"))
     assert sorted(by_rank) == sorted(by_text)
-    inbox_order = planner.inbox_ids()
+    inbox_order = planner.inbox.ids()
     assert by_rank == [i for i in inbox_order if i in by_rank]
-    in_theme = planner.search(InboxFilter(platform, search="kubernetes"))
-    assert in_theme == [i for i in planner.inbox_ids(None, InboxFilter(platform)) if i in by_rank]
+    in_theme = planner.inbox.search(InboxFilter(platform, search="kubernetes"))
+    assert in_theme == [i for i in planner.inbox.ids(None, InboxFilter(platform)) if i in by_rank]

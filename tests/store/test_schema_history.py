@@ -22,8 +22,8 @@ import pytest
 
 from app.planner import Planner
 from app.store import Database
-from app.store.inbox import InboxFilter
 from app.store.migrations import LATEST_VERSION, MIGRATIONS
+from app.types import InboxFilter
 
 SCHEMAS = Path(__file__).parent / "schemas"
 EARLIER = range(1, LATEST_VERSION)
@@ -493,50 +493,55 @@ def test_the_app_reads_a_migrated_database(migrated, clock):
     version, _, db = migrated
     planner = Planner(db, clock)
     live = {1, 2, 3, 4} if version >= 2 else {1, 2, 3, 4, 5}
-    feeds = {f.id: f for f in planner.feeds()}
+    feeds = {f.id: f for f in planner.feeds.list_feeds()}
     assert set(feeds) == live
     assert feeds[1].title == "Platform Weekly" and feeds[1].themes == ("Platform engineering",)
     assert feeds[4].failures == (3 if version >= 2 else 0) and feeds[4].last_error
     if version >= 2:
         assert feeds[2].paused and feeds[2].paused_reason == "Paused by you."
         assert feeds[3].auth_kind == "basic"
-        assert planner.item(9).source == "Gone Blog"  # starred: outlived its feed
+        assert planner.inbox.item(9).source == "Gone Blog"  # starred: outlived its feed
 
     dismissed = {5} if version >= 5 else set()
-    assert set(planner.inbox_ids()) == {i["id"] for i in ITEMS} - dismissed
+    assert set(planner.inbox.ids()) == {i["id"] for i in ITEMS} - dismissed
     starred = {1, 9} if version >= 2 else set()
-    assert set(planner.inbox_ids(inbox=InboxFilter(show="starred"))) == starred
+    assert set(planner.inbox.ids(inbox=InboxFilter(show="starred"))) == starred
     unread = {
         i["id"] for i in ITEMS if not (version >= 5 and (i.get("read") or i.get("dismissed")))
     }
-    assert planner.unread_counts()[0] == len(unread)
+    assert planner.inbox.unread_counts()[0] == len(unread)
 
     # Full-text search finds indexed items and those still waiting (indexed first).
-    assert set(planner.search(InboxFilter(search="kubernetes"))) == {1, 2, 8}
-    assert planner.search(InboxFilter(search="resume driven")) == [6]
-    assert planner.search(InboxFilter(search="cafe mentoring")) == [10]
-    assert planner.search(InboxFilter(search="observability")) == [3]
+    assert set(planner.inbox.search(InboxFilter(search="kubernetes"))) == {1, 2, 8}
+    assert planner.inbox.search(InboxFilter(search="resume driven")) == [6]
+    assert planner.inbox.search(InboxFilter(search="cafe mentoring")) == [10]
+    assert planner.inbox.search(InboxFilter(search="observability")) == [3]
     db.conn.execute("INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)")
 
-    drafts = {d.id: d for d in planner.drafts()}
+    drafts = {d.id: d for d in planner.drafting.drafts()}
     assert {i: d.state for i, d in drafts.items()} == {d["id"]: d["state"] for d in DRAFTS}
     assert drafts[2].item_ids == (2, 1) and drafts[2].planned_for is None  # planned, "soon"
     assert drafts[1].take == "Boring is a feature." and drafts[1].theme == "Platform engineering"
-    assert planner.draft_count() == 3
-    posts = planner.posts()
+    assert planner.drafting.draft_count() == 3
+    posts = planner.cadence.posts()
     assert [p.id for p in posts] == [p["id"] for p in reversed(POSTS)]
-    assert planner.post_of_draft(3).id == 6
+    assert planner.drafting.post_of_draft(3).id == 6
 
     report = planner.cadence.report()
     assert report.total_posts == len(POSTS) and sum(report.day_counts.values()) == len(POSTS)
-    assert planner.profile().name == "Alex Morgan" and planner.weekly_target() == 3
+    assert (
+        planner.strategy.profile().name == "Alex Morgan" and planner.strategy.weekly_target() == 3
+    )
 
     # Scores: a schema-5 database kept its own; older ones rank by date until re-scored.
-    assert planner.scores_current() == (version >= 5)
-    planner.rescore()
-    assert planner.scores_current()
-    assert set(planner.inbox_ids(inbox=InboxFilter(theme_id=1))) == {1, 2, 9}
-    assert planner.item(1).reason == "Platform engineering: golden path (title), kubernetes (title)"
+    assert planner.inbox.scores_current() == (version >= 5)
+    planner.inbox.rescore()
+    assert planner.inbox.scores_current()
+    assert set(planner.inbox.ids(inbox=InboxFilter(theme_id=1))) == {1, 2, 9}
+    assert (
+        planner.inbox.item(1).reason
+        == "Platform engineering: golden path (title), kubernetes (title)"
+    )
 
 
 if __name__ == "__main__":

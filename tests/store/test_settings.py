@@ -7,12 +7,12 @@ from app.store.settings import get_setting, set_setting
     "value",
     [3, 2.5, "text", "3", True, False, None, [1, "a"], {"name": "Alex", "n": [1, 2]}, ""],
 )
-def test_values_round_trip_with_their_types(planner, value):
-    with planner.db.transaction() as conn:
+def test_values_round_trip_with_their_types(db, planner, value):
+    with db.transaction() as conn:
         set_setting(conn, "k", value)
-    got = get_setting(planner.db, "k", default="missing")
+    got = get_setting(db, "k", default="missing")
     assert got == value and type(got) is type(value)
 
 
-def test_missing_setting_gives_the_default(planner):
-    assert get_setting(planner.db, "nope", 7) == 7
+def test_missing_setting_gives_the_default(db, planner):
+    assert get_setting(db, "nope", 7) == 7

@@ -22,8 +22,6 @@ from pathlib import Path
 import pytest
 
 from app.errors import StorageError
-from app.feeds.refresh import refresh
-from app.feeds.subscriptions import subscribe
 from app.planner import Planner
 from app.store import Database
 from tests.feed_server import FeedServer
@@ -89,48 +87,48 @@ def _no_room_to_grow(db: Database, spare_pages: int = 0) -> None:
 # --- a full disk ---------------------------------------------------------------------
 
 
-def test_a_full_disk_refuses_a_draft_save_clearly_and_keeps_the_last_save(planner):
-    draft = planner.new_draft([], "original-insight", text="First take")
-    planner.save_draft(draft.id, text="Second take, saved")
-    _no_room_to_grow(planner.db)
+def test_a_full_disk_refuses_a_draft_save_clearly_and_keeps_the_last_save(db, planner):
+    draft = planner.drafting.new_draft([], "original-insight", text="First take")
+    planner.drafting.save_draft(draft.id, text="Second take, saved")
+    _no_room_to_grow(db)
     with pytest.raises(StorageError) as info:
-        planner.save_draft(draft.id, text="A long take. " * 20_000)
+        planner.drafting.save_draft(draft.id, text="A long take. " * 20_000)
     assert all(words in str(info.value) for words in FULL_WORDS), str(info.value)
-    assert planner.draft(draft.id).text == "Second take, saved"  # rolled back whole
-    planner.save_draft(draft.id, text="Third take")  # a write that fits still works
-    path = planner.db.path
+    assert planner.drafting.draft(draft.id).text == "Second take, saved"  # rolled back whole
+    planner.drafting.save_draft(draft.id, text="Third take")  # a write that fits still works
+    path = db.path
     planner.close()
     _intact(path)
     again = Planner.open(path.parent)
     try:
-        assert again.draft(draft.id).text == "Third take"
+        assert again.drafting.draft(draft.id).text == "Third take"
     finally:
         again.close()
 
 
-def test_a_full_disk_mid_refresh_stops_it_clearly_and_keeps_every_feed_whole(planner):
-    draft = planner.new_draft([], "original-insight", text="Saved before the disk filled")
+def test_a_full_disk_mid_refresh_stops_it_clearly_and_keeps_every_feed_whole(db, planner):
+    draft = planner.drafting.new_draft([], "original-insight", text="Saved before the disk filled")
     with FeedServer() as server:
         _publish(server, version=0, items=3)
         for n in range(FEEDS):
-            subscribe(planner, server.url(f"/f{n}.xml"))
-        refresh(planner.db, planner.clock, workers=1)
-        assert set(_feed_versions(planner.db).values()) == {0}
+            planner.feeds.subscribe(server.url(f"/f{n}.xml"))
+        planner.feeds.refresh(workers=1)
+        assert set(_feed_versions(db).values()) == {0}
 
         _publish(server, version=1, items=40)  # ~20 pages a feed: two or so fit
-        _no_room_to_grow(planner.db, spare_pages=50)
+        _no_room_to_grow(db, spare_pages=50)
         with pytest.raises(StorageError) as info:
-            refresh(planner.db, planner.clock, force=True, workers=1)
+            planner.feeds.refresh(force=True, workers=1)
         assert all(words in str(info.value) for words in REFRESH_FULL_WORDS), str(info.value)
-        versions = _feed_versions(planner.db)
+        versions = _feed_versions(db)
         assert set(versions.values()) == {0, 1}  # stopped part way, each feed whole
-        assert planner.draft(draft.id).text == "Saved before the disk filled"
-        _intact(planner.db.path)
+        assert planner.drafting.draft(draft.id).text == "Saved before the disk filled"
+        _intact(db.path)
 
         # Once there is room again, the next refresh completes.
-        planner.db.conn.execute("PRAGMA max_page_count = 1073741823")
-        refresh(planner.db, planner.clock, force=True, workers=1)
-        assert set(_feed_versions(planner.db).values()) == {1}
+        db.conn.execute("PRAGMA max_page_count = 1073741823")
+        planner.feeds.refresh(force=True, workers=1)
+        assert set(_feed_versions(db).values()) == {1}
 
 
 @functools.cache
@@ -210,10 +208,12 @@ def _seed(folder: Path, server: FeedServer, clock) -> int:
     """A data folder with feeds stored at version 0 and a draft; returns the draft's id."""
     planner = Planner.open(folder, clock=clock)
     try:
-        draft = planner.new_draft([], "original-insight", text="Saved before the disk filled")
+        draft = planner.drafting.new_draft(
+            [], "original-insight", text="Saved before the disk filled"
+        )
         for n in range(FEEDS):
-            subscribe(planner, server.url(f"/f{n}.xml"))
-        refresh(planner.db, planner.clock, workers=1)
+            planner.feeds.subscribe(server.url(f"/f{n}.xml"))
+        planner.feeds.refresh(workers=1)
         return draft.id
     finally:
         planner.close()
@@ -261,7 +261,7 @@ def test_opening_on_a_disk_full_to_the_last_byte_says_the_disk_is_full(tmp_path,
     data.mkdir()
     out.mkdir()
     planner = Planner.open(seed, clock=clock)
-    draft = planner.new_draft([], "original-insight", text="Kept")
+    draft = planner.drafting.new_draft([], "original-insight", text="Kept")
     planner.close()
     before = (seed / DB_NAME).read_bytes()
     job = {
@@ -278,7 +278,7 @@ def test_opening_on_a_disk_full_to_the_last_byte_says_the_disk_is_full(tmp_path,
     assert (out / DB_NAME).read_bytes() == before
     again = Planner.open(out, clock=clock)
     try:
-        assert again.draft(draft.id).text == "Kept"
+        assert again.drafting.draft(draft.id).text == "Kept"
     finally:
         again.close()
 
@@ -289,7 +289,7 @@ def test_opening_on_a_disk_full_to_the_last_byte_says_the_disk_is_full(tmp_path,
 def _make_folder(tmp_path: Path, clock) -> tuple[Path, int]:
     data = tmp_path / "data"
     planner = Planner.open(data, clock=clock)
-    draft = planner.new_draft([], "original-insight", text="Written while it was writable")
+    draft = planner.drafting.new_draft([], "original-insight", text="Written while it was writable")
     planner.close()
     assert sorted(p.name for p in data.iterdir()) == [DB_NAME]  # closed cleanly
     return data, draft.id
@@ -327,9 +327,9 @@ def test_a_read_only_folder_by_its_permissions_is_named_read_only(tmp_path, cloc
         planner = Planner.open(data, clock=clock)
         try:
             with pytest.raises(StorageError) as info:
-                planner.save_draft(draft_id, text="Not saved")
+                planner.drafting.save_draft(draft_id, text="Not saved")
             assert all(words in str(info.value) for words in READ_ONLY_WORDS)
-            assert planner.draft(draft_id).text == "Written while it was writable"
+            assert planner.drafting.draft(draft_id).text == "Written while it was writable"
         finally:
             planner.close()
     finally:
@@ -363,18 +363,18 @@ def test_a_read_only_mounted_folder_is_named_read_only_by_every_entry_point(tmp_
     assert (data / DB_NAME).read_bytes() == before
     planner = Planner.open(data, clock=clock)
     try:
-        assert planner.draft(draft_id).text == "Written while it was writable"
+        assert planner.drafting.draft(draft_id).text == "Written while it was writable"
     finally:
         planner.close()
 
 
-def test_a_database_that_refuses_writes_says_it_is_read_only(planner):
+def test_a_database_that_refuses_writes_says_it_is_read_only(db, planner):
     """Where modes cannot be tested (root): SQLite's query_only refuses writes the way a
     read-only file does (SQLITE_READONLY)."""
-    draft = planner.new_draft([], "original-insight", text="Kept")
-    planner.db.conn.execute("PRAGMA query_only = 1")
+    draft = planner.drafting.new_draft([], "original-insight", text="Kept")
+    db.conn.execute("PRAGMA query_only = 1")
     with pytest.raises(StorageError) as info:
-        planner.save_draft(draft.id, text="Not saved")
+        planner.drafting.save_draft(draft.id, text="Not saved")
     assert all(words in str(info.value) for words in READ_ONLY_WORDS), str(info.value)
-    planner.db.conn.execute("PRAGMA query_only = 0")
-    assert planner.draft(draft.id).text == "Kept"
+    db.conn.execute("PRAGMA query_only = 0")
+    assert planner.drafting.draft(draft.id).text == "Kept"

@@ -9,16 +9,14 @@ import pytest
 from app.store import feeds as feeds_q
 from app.store import settings as settings_q
 from app.store import themes as themes_q
+from app.strategy.stored import load_strategy, save_strategy, strategy_version
 from app.strategy.strategy import (
     MAX_THEMES,
     ContentMix,
     Strategy,
     StrategyError,
     hashtag,
-    load_strategy,
     normalized,
-    save_strategy,
-    strategy_version,
     validate,
 )
 from app.types import Profile, Theme
@@ -40,8 +38,8 @@ def _error(strategy: Strategy) -> StrategyError:
     return caught.value
 
 
-def _save(planner, strategy: Strategy) -> int:
-    with planner.db.transaction() as conn:
+def _save(db, planner, strategy: Strategy) -> int:
+    with db.transaction() as conn:
         return save_strategy(conn, strategy)
 
 
@@ -129,14 +127,14 @@ def test_the_bundled_demo_strategy_is_valid():
 # Saving and loading -------------------------------------------------------------------
 
 
-def test_a_new_data_folder_has_the_default_strategy_and_version_0(planner):
-    strategy = load_strategy(planner.db)
+def test_a_new_data_folder_has_the_default_strategy_and_version_0(db, planner):
+    strategy = load_strategy(db)
     assert strategy == Strategy(Profile(), ())
     assert strategy.mix == ContentMix(50, 30, 20) and strategy.half_life_days == 3.0
-    assert strategy_version(planner.db) == 0
+    assert strategy_version(db) == 0
 
 
-def test_save_then_load_gives_the_normalised_strategy_and_bumps_the_version(planner):
+def test_save_then_load_gives_the_normalised_strategy_and_bumps_the_version(db, planner):
     strategy = _strategy(
         _theme("Platform", " kubernetes ", hashtags=("devex",)),
         _theme("AI", "llm", color="#ABCDEF"),
@@ -144,100 +142,104 @@ def test_save_then_load_gives_the_normalised_strategy_and_bumps_the_version(plan
         mix=ContentMix(40, 40, 20),
         half_life_days=1.5,
     )
-    assert _save(planner, strategy) == 1
-    loaded = load_strategy(planner.db)
+    assert _save(db, planner, strategy) == 1
+    loaded = load_strategy(db)
     assert loaded == normalized(strategy)._replace(themes=loaded.themes)
     assert [(t.name, t.keywords, t.hashtags, t.color) for t in loaded.themes] == [
         ("Platform", ("kubernetes",), ("#devex",), "#607d8b"),
         ("AI", ("llm",), (), "#abcdef"),
     ]
     assert all(t.id > 0 for t in loaded.themes)
-    assert _save(planner, loaded) == 2
-    assert strategy_version(planner.db) == 2
-    with planner.db.transaction() as conn:
+    assert _save(db, planner, loaded) == 2
+    assert strategy_version(db) == 2
+    with db.transaction() as conn:
         assert strategy_version(conn) == 2
 
 
-def test_an_invalid_strategy_saves_nothing(planner):
-    _save(planner, _strategy(_theme("Kept")))
+def test_an_invalid_strategy_saves_nothing(db, planner):
+    _save(db, planner, _strategy(_theme("Kept")))
     with pytest.raises(StrategyError):
-        _save(planner, _strategy(_theme("A", color="nope"), weekly_target=7))
-    assert [t.name for t in load_strategy(planner.db).themes] == ["Kept"]
-    assert load_strategy(planner.db).weekly_target == 3
-    assert strategy_version(planner.db) == 1
+        _save(db, planner, _strategy(_theme("A", color="nope"), weekly_target=7))
+    assert [t.name for t in load_strategy(db).themes] == ["Kept"]
+    assert load_strategy(db).weekly_target == 3
+    assert strategy_version(db) == 1
 
 
-def _feed_with_themes(planner, clock, url: str, theme_ids: list[int]) -> int:
-    with planner.db.transaction() as conn:
+def _feed_with_themes(db, planner, clock, url: str, theme_ids: list[int]) -> int:
+    with db.transaction() as conn:
         feed_id = feeds_q.add_feed(conn, url, url, clock.now())
         feeds_q.set_feed_themes(conn, feed_id, theme_ids)
     return feed_id
 
 
-def test_renaming_keeps_the_row_and_its_feeds_removing_unlinks_them(planner, clock):
-    _save(planner, _strategy(_theme("AI"), _theme("Leadership"), _theme("Gone")))
-    ai, lead, gone = load_strategy(planner.db).themes
-    _feed_with_themes(planner, clock, "https://a.example/feed", [ai.id, gone.id])
-    _feed_with_themes(planner, clock, "https://b.example/feed", [lead.id])
+def test_renaming_keeps_the_row_and_its_feeds_removing_unlinks_them(db, planner, clock):
+    _save(db, planner, _strategy(_theme("AI"), _theme("Leadership"), _theme("Gone")))
+    ai, lead, gone = load_strategy(db).themes
+    _feed_with_themes(db, planner, clock, "https://a.example/feed", [ai.id, gone.id])
+    _feed_with_themes(db, planner, clock, "https://b.example/feed", [lead.id])
 
     renamed = ai._replace(name="Applied AI", keywords=("llm",))
-    _save(planner, _strategy(lead, renamed, _theme("New")))
-    themes = load_strategy(planner.db).themes
+    _save(db, planner, _strategy(lead, renamed, _theme("New")))
+    themes = load_strategy(db).themes
     assert [(t.id, t.name) for t in themes[:2]] == [(lead.id, "Leadership"), (ai.id, "Applied AI")]
     assert themes[2].name == "New" and themes[2].id not in (ai.id, lead.id)
-    feeds = {f.url: f.themes for f in planner.feeds()}
+    feeds = {f.url: f.themes for f in planner.feeds.list_feeds()}
     assert feeds == {
         "https://a.example/feed": ("Applied AI",),
         "https://b.example/feed": ("Leadership",),
     }
 
 
-def test_swapping_two_names_and_changing_case_do_not_collide(planner):
-    _save(planner, _strategy(_theme("A"), _theme("B"), _theme("ai")))
-    a, b, ai = load_strategy(planner.db).themes
-    _save(planner, _strategy(a._replace(name="B"), b._replace(name="A"), ai._replace(name="AI")))
-    assert [(t.id, t.name) for t in load_strategy(planner.db).themes] == [
+def test_swapping_two_names_and_changing_case_do_not_collide(db, planner):
+    _save(db, planner, _strategy(_theme("A"), _theme("B"), _theme("ai")))
+    a, b, ai = load_strategy(db).themes
+    _save(
+        db, planner, _strategy(a._replace(name="B"), b._replace(name="A"), ai._replace(name="AI"))
+    )
+    assert [(t.id, t.name) for t in load_strategy(db).themes] == [
         (a.id, "B"),
         (b.id, "A"),
         (ai.id, "AI"),
     ]
 
 
-def test_a_theme_id_no_longer_stored_is_saved_as_a_new_theme(planner):
-    _save(planner, _strategy(Theme(999, "Stale", ("x",))))
-    (theme,) = load_strategy(planner.db).themes
+def test_a_theme_id_no_longer_stored_is_saved_as_a_new_theme(db, planner):
+    _save(db, planner, _strategy(Theme(999, "Stale", ("x",))))
+    (theme,) = load_strategy(db).themes
     assert theme.name == "Stale" and theme.id != 999
 
 
-def test_the_order_given_is_the_order_kept(planner):
-    _save(planner, _strategy(_theme("One"), _theme("Two"), _theme("Three")))
-    one, two, three = load_strategy(planner.db).themes
-    _save(planner, _strategy(three, one, two))
-    assert [t.name for t in load_strategy(planner.db).themes] == ["Three", "One", "Two"]
+def test_the_order_given_is_the_order_kept(db, planner):
+    _save(db, planner, _strategy(_theme("One"), _theme("Two"), _theme("Three")))
+    one, two, three = load_strategy(db).themes
+    _save(db, planner, _strategy(three, one, two))
+    assert [t.name for t in load_strategy(db).themes] == ["Three", "One", "Two"]
 
 
-def test_damaged_settings_read_as_defaults(planner):
-    with planner.db.transaction() as conn:
+def test_damaged_settings_read_as_defaults(db, planner):
+    with db.transaction() as conn:
         settings_q.set_setting(conn, "profile", "not an object")
         settings_q.set_setting(conn, "content_mix", {"share": "lots"})
         settings_q.set_setting(conn, "freshness_half_life_days", "soon")
         settings_q.set_setting(conn, "weekly_target", [3])
-    strategy = load_strategy(planner.db)
+    strategy = load_strategy(db)
     assert strategy == Strategy(Profile(), ())
 
 
-def test_the_planner_reads_and_writes_the_same_storage(planner):
+def test_the_planner_reads_and_writes_the_same_storage(db, planner):
     # Themes made elsewhere (OPML folders) have no keywords: loading them still works.
-    with planner.db.transaction() as conn:
+    with db.transaction() as conn:
         themes_q.save_theme(conn, Theme(0, "From OPML"))
-    assert [t.name for t in planner.strategy().themes] == ["From OPML"]
+    assert [t.name for t in planner.strategy.load().themes] == ["From OPML"]
     with pytest.raises(StrategyError, match="has no keywords"):
-        planner.save_strategy(planner.strategy())
+        planner.strategy.save(planner.strategy.load())
 
     strategy = _strategy(_theme("Platform", "kubernetes"), weekly_target=4)
-    assert planner.save_strategy(strategy) == 1
-    assert planner.profile() == strategy.profile
-    assert [(t.name, t.keywords) for t in planner.themes()] == [("Platform", ("kubernetes",))]
-    assert planner.weekly_target() == 4
-    assert planner.week_progress().target == 4
-    assert planner.strategy().weekly_target == 4
+    assert planner.strategy.save(strategy) == 1
+    assert planner.strategy.profile() == strategy.profile
+    assert [(t.name, t.keywords) for t in planner.strategy.themes()] == [
+        ("Platform", ("kubernetes",))
+    ]
+    assert planner.strategy.weekly_target() == 4
+    assert planner.cadence.week_progress().target == 4
+    assert planner.strategy.load().weekly_target == 4

@@ -36,9 +36,8 @@ def refresh_clock(monkeypatch):
 @pytest.fixture
 def add_feeds():
     """`add_feeds(planner, *urls, theme="")`: subscribe without discovery; the ids."""
-    from app.feeds.subscriptions import subscribe
 
     def add(planner, *urls, theme: str = "") -> list[int]:
-        return [subscribe(planner, url, themes=[theme] if theme else []).id for url in urls]
+        return [planner.feeds.subscribe(url, themes=[theme] if theme else []).id for url in urls]
 
     return add

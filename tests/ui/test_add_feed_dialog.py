@@ -17,11 +17,11 @@ PAGE = b"""<html><head><title>A blog</title>
 
 
 @pytest.fixture
-def dialog(qtbot, planner):
+def dialog(db, qtbot, planner):
     from app.store import themes as themes_q
     from app.types import Theme
 
-    with planner.db.transaction() as conn:
+    with db.transaction() as conn:
         themes_q.save_theme(conn, Theme(0, "Platform"))
     widget = AddFeedDialog(planner)
     qtbot.addWidget(widget)
@@ -35,7 +35,7 @@ def _find(qtbot, dialog, url: str) -> None:
     assert dialog.status.text() == f"Looking for feeds at {url}…"
 
 
-def test_a_site_offering_two_feeds_lets_the_user_pick(qtbot, dialog, planner, feed_server):
+def test_a_site_offering_two_feeds_lets_the_user_pick(db, qtbot, dialog, planner, feed_server):
     feed_server.route("/", body=PAGE, content_type="text/html")
     feed_server.route("/posts.xml", body=rss("posts", 2))
     feed_server.route("/comments.xml", body=rss("comments", 2))
@@ -50,7 +50,7 @@ def test_a_site_offering_two_feeds_lets_the_user_pick(qtbot, dialog, planner, fe
     dialog.themes.new_name.setText("Leadership")  # typed, not yet added: still counts
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.subscribe_button, Qt.MouseButton.LeftButton)
-    feed = feeds_q.find_feed(planner.db, feed_server.url("/comments.xml"))
+    feed = feeds_q.find_feed(db, feed_server.url("/comments.xml"))
     assert feed is not None and dialog.feed.id == feed.id
     assert feed.title == "Comments"
     assert feed.themes == ("Platform", "Leadership")
@@ -90,12 +90,12 @@ def test_an_address_without_a_feed_is_explained(qtbot, dialog, planner, feed_ser
     _find(qtbot, dialog, feed_server.url("/"))
     qtbot.waitUntil(lambda: "No feed found" in dialog.status.text(), timeout=TIMEOUT_MS)
     assert dialog.found.isHidden()
-    assert planner.feed_count() == 0
+    assert planner.feeds.count() == 0
     assert dialog.isVisible()
 
 
 def test_a_private_feed_is_found_signed_in_and_its_secret_goes_to_the_keyring(
-    qtbot, dialog, planner, feed_server, memory_keyring
+    db, qtbot, dialog, planner, feed_server, memory_keyring
 ):
     feed_server.route("/private.xml", body=rss("members", 1), authorization="Bearer t0ken")
     dialog.sign_in.setChecked(True)
@@ -110,8 +110,8 @@ def test_a_private_feed_is_found_signed_in_and_its_secret_goes_to_the_keyring(
     assert dialog.feed.title == "members"
     assert dialog.feed.auth_kind == "bearer"
     assert any("t0ken" in value for value in memory_keyring.store.values())
-    assert b"t0ken" not in planner.db.path.read_bytes()
-    assert not any(b"t0ken" in p.read_bytes() for p in planner.db.path.parent.iterdir())
+    assert b"t0ken" not in db.path.read_bytes()
+    assert not any(b"t0ken" in p.read_bytes() for p in db.path.parent.iterdir())
 
 
 def test_without_a_keyring_the_sign_in_says_so_and_nothing_is_saved(qtbot, dialog, planner):
@@ -122,7 +122,7 @@ def test_without_a_keyring_the_sign_in_says_so_and_nothing_is_saved(qtbot, dialo
     dialog.url.setText("https://example.org/feed.xml")
     qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
     assert "cannot be saved" in dialog.status.text()
-    assert planner.feed_count() == 0
+    assert planner.feeds.count() == 0
 
 
 def test_an_empty_sign_in_field_is_named(qtbot, dialog, memory_keyring):

@@ -6,7 +6,7 @@ from datetime import timedelta
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 
-from app.backup import backups_folder, list_backups, set_auto_backup
+from app.backup.schedule import backups_folder, list_backups
 
 
 def _window(open_window, planner):
@@ -33,9 +33,8 @@ def test_restore_goes_into_an_empty_folder_and_offers_to_open_it(
 ):
     window = _window(open_window, demo_planner)
     archive = tmp_path / "b.zip"
-    from app.backup import make_backup
 
-    make_backup(demo_planner, archive)
+    demo_planner.backups.back_up(archive)
     folder = tmp_path / "restored"
     backups = window.backups
     with qtbot.waitSignal(backups.runner.finished, timeout=60_000):
@@ -46,15 +45,16 @@ def test_restore_goes_into_an_empty_folder_and_offers_to_open_it(
     assert backups.restored_box.isVisible()
 
 
-def test_restoring_over_the_folder_in_use_is_refused(qtbot, open_window, demo_planner, tmp_path):
+def test_restoring_over_the_folder_in_use_is_refused(
+    db, qtbot, open_window, demo_planner, tmp_path
+):
     window = _window(open_window, demo_planner)
     archive = tmp_path / "b.zip"
-    from app.backup import make_backup
 
-    make_backup(demo_planner, archive)
+    demo_planner.backups.back_up(archive)
     failures = []
     window.backups.failed.connect(failures.append)
-    assert not window.backups.restore(archive, demo_planner.db.path.parent)
+    assert not window.backups.restore(archive, db.path.parent)
     assert failures and not window.backups.runner.is_running()
 
 
@@ -71,27 +71,27 @@ def test_a_file_that_is_not_a_backup_is_refused_before_asking_for_a_folder(
 
 
 def test_the_weekly_backup_runs_when_due_and_not_again(
-    qtbot, open_window, planner, clock, refresh_clock
+    db, qtbot, open_window, planner, clock, refresh_clock
 ):
     window = _window(open_window, planner)
     backups = window.backups
-    set_auto_backup(planner, True)
+    planner.backups.set_auto(True)
     with qtbot.waitSignal(backups.runner.finished, timeout=60_000):
         assert backups.back_up_if_due()
-    folder = backups_folder(planner.db.path.parent)
+    folder = backups_folder(db.path.parent)
     assert len(list_backups(folder, clock.tz())) == 1
     assert "This week's backup is in" in window.statusBar().currentMessage()
     assert not backups.back_up_if_due()  # made today: due again in a week
     clock.advance(timedelta(days=7))
     with qtbot.waitSignal(backups.runner.finished, timeout=60_000):
         assert backups.back_up_if_due()
-    set_auto_backup(planner, False)
+    planner.backups.set_auto(False)
     assert not backups.back_up_if_due()
 
 
 def test_the_file_menu_shows_whether_weekly_backups_are_on(qtbot, open_window, planner):
     window = _window(open_window, planner)
-    set_auto_backup(planner, False)
+    planner.backups.set_auto(False)
     window._sync_file_menu()
     assert not window.auto_backup_action.isChecked()
     window.auto_backup_action.setChecked(True)

@@ -22,7 +22,7 @@ def _page(window):
 
 
 def test_the_demo_year_tells_its_story_and_matches_the_cli(
-    qtbot, open_window, demo_planner, capsys, monkeypatch
+    db, qtbot, open_window, demo_planner, capsys, monkeypatch
 ):
     page = _page(open_window(demo_planner))
     report = page.report
@@ -49,7 +49,7 @@ def test_the_demo_year_tells_its_story_and_matches_the_cli(
     from app.clock import NOW_ENV
 
     monkeypatch.setenv(NOW_ENV, demo_planner.clock.now().isoformat())
-    assert main(["cadence", "--data-dir", str(demo_planner.db.path.parent), "--json"]) == 0
+    assert main(["cadence", "--data-dir", str(db.path.parent), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["streak_weeks"] == report.streak.weeks
     assert data["week_posts"] == report.week_posts
@@ -78,14 +78,14 @@ def test_adding_a_post_in_the_log_updates_the_overview_and_the_card(qtbot, open_
 
 def test_plan_lists_slots_and_plans_an_open_draft(qtbot, open_window, planner, monkeypatch):
     window = open_window(planner, demo=False)
-    draft = planner.new_draft([], text="Golden paths beat mandates.")
+    draft = planner.drafting.new_draft([], text="Golden paths beat mandates.")
     plan = _page(window).plan
     assert plan.tree.topLevelItemCount() == 12  # Tue-Thu, four weeks from Monday
     assert plan.heading.text().startswith("Posting on Tue, Wed, Thu at 09:00")
     plan.tree.setCurrentItem(plan.tree.topLevelItem(1))
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (a[3][0], True)))
     plan.plan_button.click()
-    planned = planner.draft(draft.id)
+    planned = planner.drafting.draft(draft.id)
     assert planned.state == "planned"
     assert planned.planned_for == datetime(2026, 11, 25, 8, 0, tzinfo=UTC)  # Wed 09:00 CET
     row = plan.tree.topLevelItem(1)
@@ -97,18 +97,18 @@ def test_plan_lists_slots_and_plans_an_open_draft(qtbot, open_window, planner, m
     window.nav.setCurrentRow(CADENCE)
     plan.tree.setCurrentItem(plan.tree.topLevelItem(1))
     plan.unplan_button.click()
-    assert planner.draft(draft.id).state == "draft"
+    assert planner.drafting.draft(draft.id).state == "draft"
     assert plan.tree.topLevelItem(1).text(1) == "free"
 
 
 def test_the_drafts_page_plans_into_the_next_free_slot(qtbot, open_window, planner):
     window = open_window(planner, demo=False)
-    taken = planner.new_draft([], text="First.")
+    taken = planner.drafting.new_draft([], text="First.")
     planner.cadence.plan_draft(taken.id, planner.cadence.slots()[0].at)
-    draft = planner.new_draft([], text="Second.")
+    draft = planner.drafting.new_draft([], text="Second.")
     window.open_draft(draft.id)
     window.drafts.plan_button.click()
-    planned = planner.draft(draft.id)
+    planned = planner.drafting.draft(draft.id)
     assert planned.planned_for == planner.cadence.slots()[1].at
     assert "Planned for" in window.drafts.list.currentItem().text()
 
@@ -148,7 +148,7 @@ def test_a_due_reminder_shows_once_and_its_click_opens_the_planned_draft(
     qtbot, reminding_window, planner, clock
 ):
     window = reminding_window
-    draft = planner.new_draft([], text="Planned one.")
+    draft = planner.drafting.new_draft([], text="Planned one.")
     planner.cadence.plan_draft(draft.id, planner.cadence.slots()[0].at)
     clock.advance(timedelta(hours=23))  # Tuesday 09:00 Berlin
     shown = []
@@ -203,7 +203,7 @@ def test_marking_posted_and_undoing_reach_the_log_and_the_figures(qtbot, open_wi
     window = open_window(planner, demo=False)
     page = _page(window)
     assert page.log.model.rowCount() == 0
-    draft = planner.new_draft([], text="A thought of my own.")
+    draft = planner.drafting.new_draft([], text="A thought of my own.")
     window.open_draft(draft.id)
     window.drafts.composer.posted_button.click()
     assert page.log.model.rowCount() == 1 and page.report.total_posts == 1
@@ -213,13 +213,13 @@ def test_marking_posted_and_undoing_reach_the_log_and_the_figures(qtbot, open_wi
 
 def test_deleting_a_draft_post_in_the_log_reopens_it_in_the_composer(qtbot, open_window, planner):
     window = open_window(planner, demo=False)
-    draft = planner.new_draft([], text="Posted, then deleted from the log.")
+    draft = planner.drafting.new_draft([], text="Posted, then deleted from the log.")
     window.open_draft(draft.id)
     window.drafts.composer.posted_button.click()
     assert window.drafts.composer.editor.isReadOnly()
     page = _page(window)
     page.log.table.selectRow(0)
     page.log.delete_button.click()
-    assert planner.draft(draft.id).state == "draft"
+    assert planner.drafting.draft(draft.id).state == "draft"
     assert window.drafts.composer.draft.state == "draft"
     assert not window.drafts.composer.editor.isReadOnly()

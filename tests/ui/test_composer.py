@@ -22,8 +22,8 @@ def page(qtbot, demo_planner):
 
 
 def _open_new(qtbot, page, planner, item_index=0, **kwargs):
-    item_id = planner.inbox_ids(5)[item_index]
-    draft = planner.new_draft([item_id], **kwargs)
+    item_id = planner.inbox.ids(5)[item_index]
+    draft = planner.drafting.new_draft([item_id], **kwargs)
     page.open_draft(draft.id)
     assert page.composer.draft.id == draft.id
     return page.composer
@@ -46,7 +46,7 @@ def test_counters_show_each_chosen_platform_the_way_it_counts(qtbot, page, demo_
     assert labels["x"].text() == "X 36 / 280"  # 10 + emoji 2 + space 1 + URL 23
     composer.counters.actions["bluesky"].setChecked(True)
     assert labels["bluesky"].isVisible()
-    assert demo_planner.setting("composer_platforms") == ["linkedin", "x", "bluesky"]
+    assert demo_planner.drafting.platforms.counted() == ["linkedin", "x", "bluesky"]
 
 
 def test_overflow_is_marked_where_it_starts_never_cut(qtbot, page, demo_planner):
@@ -68,7 +68,7 @@ def test_hashtag_suggestions_come_from_the_theme_and_insert_in_one_click(qtbot, 
     composer = _open_new(qtbot, page, demo_planner)
     _type_text(composer, "My take.")
     tags = [b.text() for b in composer.hashtags.buttons]
-    theme_tags = demo_planner.theme_hashtags(composer.draft.theme_id)
+    theme_tags = demo_planner.strategy.theme_hashtags(composer.draft.theme_id)
     assert tags and set(tags) <= set(theme_tags)
     composer.hashtags.buttons[0].click()
     composer._update_counts()
@@ -101,7 +101,7 @@ def test_mastodon_without_a_server_says_where_to_set_it(qtbot, page, demo_planne
 
 def test_mark_posted_earlier_then_undo(qtbot, page, demo_planner, clock):
     composer = _open_new(qtbot, page, demo_planner)
-    logged = demo_planner.posts()  # the demo's year of posts
+    logged = demo_planner.cadence.posts()  # the demo's year of posts
     _type_text(composer, "Worth your time.")
     composer.when_button.click()
     assert composer.when.isVisible()
@@ -116,7 +116,7 @@ def test_mark_posted_earlier_then_undo(qtbot, page, demo_planner, clock):
     assert composer.undo_button.isVisible() and not composer.posted_button.isVisible()
     assert composer.status.text().startswith("Posted on LinkedIn")
     composer.undo_button.click()
-    assert demo_planner.posts() == logged
+    assert demo_planner.cadence.posts() == logged
     assert composer.draft.state == "draft" and not composer.editor.isReadOnly()
 
 
@@ -130,7 +130,7 @@ def test_autosave_within_two_seconds_survives_without_closing(
     # Another connection (what a restart after a crash would see) has the text.
     other = Planner.open(data_dir, clock=clock)
     try:
-        assert other.draft(composer.draft.id).text == "Typed and never saved by hand"
+        assert other.drafting.draft(composer.draft.id).text == "Typed and never saved by hand"
     finally:
         other.close()
 
@@ -153,7 +153,7 @@ def test_redraft_keeps_the_take_and_can_be_undone(qtbot, page, demo_planner):
 def test_a_runaway_user_template_never_freezes_the_window(
     qtbot, page, demo_planner, _sandboxed_home
 ):
-    folder = demo_planner.templates.folders[0]
+    folder = demo_planner.drafting.templates.folders[0]
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "forever.j2").write_text(
         "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}",
@@ -183,11 +183,11 @@ def test_drafts_list_filters_by_state_and_shows_origin(qtbot, page, demo_planner
     draft_id = composer.draft.id
     assert "Platform engineering" in page.list.currentItem().text() or composer.draft.theme
     page.plan_button.click()
-    assert demo_planner.draft(draft_id).state == "planned"
+    assert demo_planner.drafting.draft(draft_id).state == "planned"
     page.view_box.setCurrentIndex(page.view_box.findText("Planned"))
     assert page.draft_count() == 1
     page.archive_button.click()
-    assert demo_planner.draft(draft_id).state == "archived"
+    assert demo_planner.drafting.draft(draft_id).state == "archived"
     page.view_box.setCurrentIndex(page.view_box.findText("Archived"))
     assert page.draft_count() == 1 and page.archive_button.text() == "Restore"
     assert "template quick-share" in page.list.item(0).toolTip()
@@ -197,16 +197,18 @@ def test_drafts_list_filters_by_state_and_shows_origin(qtbot, page, demo_planner
 
 def test_weekly_roundup_from_starred_items(qtbot, open_window, demo_planner):
     window = open_window(demo_planner)
-    starred = demo_planner.inbox_ids(4)[1:4]
-    demo_planner.set_starred(starred)
-    assert demo_planner.roundup_items() == [i for i in demo_planner.inbox_ids(10) if i in starred]
+    starred = demo_planner.inbox.ids(4)[1:4]
+    demo_planner.inbox.set_starred(starred)
+    assert demo_planner.inbox.roundup_items() == [
+        i for i in demo_planner.inbox.ids(10) if i in starred
+    ]
     window.roundup_action.trigger()
     composer = window.drafts.composer
     qtbot.waitUntil(lambda: composer.draft is not None, timeout=10_000)
     assert set(composer.draft.item_ids) == set(starred)
     assert composer.draft.template == "weekly-roundup"
     for item_id in starred:
-        assert demo_planner.item(item_id).link in composer.editor.toPlainText()
+        assert demo_planner.inbox.item(item_id).link in composer.editor.toPlainText()
 
 
 def test_mastodon_server_dialog_sets_server_and_limit(qtbot, open_window, demo_planner):
@@ -220,6 +222,9 @@ def test_mastodon_server_dialog_sets_server_and_limit(qtbot, open_window, demo_p
     dialog.limit.setValue(5000)
     dialog.save()
     assert not dialog.isVisible()
-    assert demo_planner.mastodon_instance() == "hachyderm.io"
-    assert demo_planner.platform_limit("mastodon") == 5000
-    assert demo_planner.compose_link("mastodon", "hi") == "https://hachyderm.io/share?text=hi"
+    assert demo_planner.drafting.platforms.mastodon_instance() == "hachyderm.io"
+    assert demo_planner.drafting.platforms.limit("mastodon") == 5000
+    assert (
+        demo_planner.drafting.platforms.compose_link("mastodon", "hi")
+        == "https://hachyderm.io/share?text=hi"
+    )

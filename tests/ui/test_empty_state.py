@@ -3,11 +3,11 @@ import sys
 from PySide6.QtCore import Qt
 
 
-def test_a_strategy_with_no_items_yet_shows_the_next_steps(qtbot, open_window, planner):
+def test_a_strategy_with_no_items_yet_shows_the_next_steps(db, qtbot, open_window, planner):
     from app.store import themes as themes_q
     from app.types import Theme
 
-    with planner.db.transaction() as conn:  # a new user first gets the first-run guide
+    with db.transaction() as conn:  # a new user first gets the first-run guide
         themes_q.save_theme(conn, Theme(0, "Platform", ("kubernetes",)))
     window = open_window(planner, demo=False)
     assert window.windowTitle() == "Digwell"

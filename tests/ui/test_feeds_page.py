@@ -32,8 +32,8 @@ def _titles(page) -> list[str]:
     return [page.model.index(r, TITLE).data() for r in range(page.model.rowCount())]
 
 
-def _select(page, url: str) -> None:
-    page.select(feeds_q.find_feed(page._planner.db, url).id)
+def _select(db, page, url: str) -> None:
+    page.select(feeds_q.find_feed(db, url).id)
 
 
 def test_lists_feeds_with_themes_status_and_counts(page):
@@ -46,17 +46,17 @@ def test_lists_feeds_with_themes_status_and_counts(page):
     assert "https://a.example/feed" in page.details.text()
 
 
-def test_rename_by_editing_the_title_cell(qtbot, page):
+def test_rename_by_editing_the_title_cell(db, qtbot, page):
     index = page.model.index(0, TITLE)
     assert page.model.setData(index, "  Alpha weekly ", Qt.ItemDataRole.EditRole)
     assert _titles(page) == ["Alpha weekly", "https://b.example/feed"]
-    assert feeds_q.find_feed(page._planner.db, "https://a.example/feed").title == "Alpha weekly"
+    assert feeds_q.find_feed(db, "https://a.example/feed").title == "Alpha weekly"
 
 
-def test_rename_through_the_button(qtbot, page, monkeypatch):
+def test_rename_through_the_button(db, qtbot, page, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
-    _select(page, "https://b.example/feed")
+    _select(db, page, "https://b.example/feed")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Beta", True))
     with qtbot.waitSignal(page.message) as said:
         qtbot.mouseClick(page.rename_button, Qt.MouseButton.LeftButton)
@@ -64,8 +64,8 @@ def test_rename_through_the_button(qtbot, page, monkeypatch):
     assert "Beta" in _titles(page)
 
 
-def test_pause_and_resume(qtbot, page):
-    _select(page, "https://b.example/feed")
+def test_pause_and_resume(db, qtbot, page):
+    _select(db, page, "https://b.example/feed")
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)
     feed = page.selected_feed()
@@ -79,19 +79,19 @@ def test_pause_and_resume(qtbot, page):
     assert not page.selected_feed().paused
 
 
-def test_move_to_other_themes(qtbot, page):
-    feed = feeds_q.find_feed(page._planner.db, "https://a.example/feed")
+def test_move_to_other_themes(db, qtbot, page):
+    feed = feeds_q.find_feed(db, "https://a.example/feed")
     page.move(feed.id, ["Leadership", "Platform"])
-    assert feeds_q.find_feed(page._planner.db, feed.url).themes == (
+    assert feeds_q.find_feed(db, feed.url).themes == (
         "Platform",
         "Leadership",
     )  # theme order
     page.move(feed.id, [])
-    assert feeds_q.find_feed(page._planner.db, feed.url).themes == ()
+    assert feeds_q.find_feed(db, feed.url).themes == ()
 
 
-def test_remove_asks_first(qtbot, page, monkeypatch):
-    _select(page, "https://a.example/feed")
+def test_remove_asks_first(db, qtbot, page, monkeypatch):
+    _select(db, page, "https://a.example/feed")
     answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
@@ -125,9 +125,10 @@ def test_opml_import_of_a_broken_file_says_why(qtbot, page, tmp_path):
 
 def test_opml_export_never_holds_a_secret(qtbot, page, tmp_path, memory_keyring):
     from app.credentials import FeedSecret
-    from app.feeds.subscriptions import set_credentials
 
-    set_credentials(page._planner, "https://b.example/feed", FeedSecret("bearer", "", "s3cr3t"))
+    page._planner.feeds.set_credentials(
+        "https://b.example/feed", FeedSecret("bearer", "", "s3cr3t")
+    )
     path = tmp_path / "out.opml"
     with qtbot.waitSignal(page.message) as said:
         page.export_opml(path)
@@ -169,9 +170,9 @@ def test_opml_files_are_asked_for_and_a_cancel_does_nothing(qtbot, page, tmp_pat
     assert len(_titles(page)) == 3
 
 
-def test_only_feeds_with_problems(qtbot, page):
-    feed = feeds_q.find_feed(page._planner.db, "https://b.example/feed")
-    with page._planner.db.transaction() as conn:
+def test_only_feeds_with_problems(db, qtbot, page):
+    feed = feeds_q.find_feed(db, "https://b.example/feed")
+    with db.transaction() as conn:
         feeds_q.record_failure(
             conn,
             feed.id,
@@ -188,9 +189,9 @@ def test_only_feeds_with_problems(qtbot, page):
     assert len(_titles(page)) == 2
 
 
-def test_sorting_by_status_puts_problems_first(qtbot, page):
-    feed = feeds_q.find_feed(page._planner.db, "https://b.example/feed")
-    with page._planner.db.transaction() as conn:
+def test_sorting_by_status_puts_problems_first(db, qtbot, page):
+    feed = feeds_q.find_feed(db, "https://b.example/feed")
+    with db.transaction() as conn:
         feeds_q.set_paused(conn, feed.id, True, "Paused by you.")
     page.reload()
     page.table.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
@@ -202,12 +203,12 @@ def test_the_automatic_refresh_interval_is_kept(qtbot, page):
     assert page.auto.isChecked() and page.minutes.value() == 60
     with qtbot.waitSignal(page.interval_changed) as changed:
         page.auto.setChecked(False)
-    assert changed.args == [0] and planner.refresh_minutes() == 0
+    assert changed.args == [0] and planner.feeds.refresh_minutes() == 0
     assert not page.minutes.isEnabled()
     page.minutes.setValue(90)
     with qtbot.waitSignal(page.interval_changed) as changed:
         page.auto.setChecked(True)
-    assert changed.args == [90] and planner.refresh_minutes() == 90
+    assert changed.args == [90] and planner.feeds.refresh_minutes() == 90
 
 
 def test_an_empty_page_says_how_to_start(qtbot, planner):

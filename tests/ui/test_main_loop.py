@@ -6,6 +6,7 @@ from PySide6.QtTest import QTest
 
 from app.compose.context import TAKE_PLACEHOLDER
 from app.planner import Planner
+from app.strategy.scoring import current_scorer
 from app.ui.views.drafts_page import DraftIdRole
 
 
@@ -37,7 +38,7 @@ def test_read_draft_copy_and_mark_posted(qtbot, open_window, demo_planner):
     # 2. Select an item: the preview shows its title, source, date and summary.
     _click_row(qtbot, inbox.view, 2)
     item_id = inbox.selected_item_id()
-    item = demo_planner.item(item_id)
+    item = demo_planner.inbox.item(item_id)
     preview = inbox.preview
     assert preview.title.text() == item.title
     assert item.source in preview.meta.text()
@@ -69,7 +70,7 @@ def test_read_draft_copy_and_mark_posted(qtbot, open_window, demo_planner):
     assert composer.editor.isReadOnly()
     assert "1 of 3 this week" in window.statusBar().currentMessage()
     assert composer.status.text().startswith("Posted on LinkedIn")
-    post = demo_planner.posts()[0]  # the newest; the demo's year of posts is older
+    post = demo_planner.cadence.posts()[0]  # the newest; the demo's year of posts is older
     assert (post.item_id, post.platform, post.text) == (item_id, "linkedin", edited)
 
 
@@ -121,7 +122,7 @@ def test_post_and_draft_are_there_after_relaunch(qtbot, open_window, demo_planne
     assert states == {"Draft", "Posted"}
     again.nav.setCurrentRow(1)
     texts = [
-        reopened.draft(drafts.list.item(r).data(DraftIdRole)).text
+        reopened.drafting.draft(drafts.list.item(r).data(DraftIdRole)).text
         for r in range(drafts.draft_count())
     ]
     assert "Typed, never saved by hand." in texts
@@ -138,7 +139,7 @@ def test_closing_the_window_saves_pending_edits(qtbot, open_window, demo_planner
     qtbot.keyClicks(composer.editor, "Last words")
     draft_id = composer.draft.id
     window.close()  # before the autosave timer fires
-    assert demo_planner.draft(draft_id).text == "Last words"
+    assert demo_planner.drafting.draft(draft_id).text == "Last words"
 
 
 def test_posting_with_the_placeholder_left_in_is_refused_with_a_message(
@@ -158,7 +159,9 @@ def test_posting_with_the_placeholder_left_in_is_refused_with_a_message(
     box.close()
 
 
-def test_preview_shows_feed_text_literally_and_loads_nothing(qtbot, open_window, planner, clock):
+def test_preview_shows_feed_text_literally_and_loads_nothing(
+    db, qtbot, open_window, planner, clock
+):
     from app.store import feeds as feeds_q
     from app.store import items as items_q
     from app.types import ParsedEntry
@@ -172,9 +175,9 @@ def test_preview_shows_feed_text_literally_and_loads_nothing(qtbot, open_window,
         summary_text='<img src="https://tracker.example/p.gif"> & <a href="javascript:x">y</a>',
         published=clock.now(),
     )
-    with planner.db.transaction() as conn:
+    with db.transaction() as conn:
         feed_id = feeds_q.add_feed(conn, "https://x.example/feed", "X", clock.now())
-        items_q.upsert_entries(conn, feed_id, [hostile], clock.now())
+        items_q.upsert_entries(conn, feed_id, [hostile], clock.now(), current_scorer(conn))
     window = open_window(planner)
     preview = window.inbox.preview
     assert preview.title.text() == "<b>Not bold</b>"
@@ -186,7 +189,7 @@ def test_preview_shows_feed_text_literally_and_loads_nothing(qtbot, open_window,
 
 
 def test_a_hostile_item_renders_inert_with_its_links_showing_their_targets(
-    qtbot, open_window, planner, clock, monkeypatch
+    db, qtbot, open_window, planner, clock, monkeypatch
 ):
     from app.store import feeds as feeds_q
     from app.store import items as items_q
@@ -207,9 +210,9 @@ def test_a_hostile_item_renders_inert_with_its_links_showing_their_targets(
         summary_text="Read this post or that. End.",
         published=clock.now(),
     )
-    with planner.db.transaction() as conn:
+    with db.transaction() as conn:
         feed_id = feeds_q.add_feed(conn, "https://x.example/feed", "X", clock.now())
-        items_q.upsert_entries(conn, feed_id, [hostile], clock.now())
+        items_q.upsert_entries(conn, feed_id, [hostile], clock.now(), current_scorer(conn))
     asked = []
     real = SafeTextBrowser.loadResource
     monkeypatch.setattr(
@@ -257,7 +260,7 @@ def test_from_an_item_to_posts_on_linkedin_and_on_x(qtbot, open_window, demo_pla
     in a handful of keystrokes and clicks."""
     window = open_window(demo_planner)
     _click_row(qtbot, window.inbox.view, 0)
-    item = demo_planner.item(window.inbox.selected_item_id())
+    item = demo_planner.inbox.item(window.inbox.selected_item_id())
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
     # LinkedIn: draft, type the take over the selected placeholder, copy, mark posted.
@@ -294,4 +297,4 @@ def test_from_an_item_to_posts_on_linkedin_and_on_x(qtbot, open_window, demo_pla
 
 def _posted_from_drafts(planner):
     """Posts marked posted from a draft (the demo's own year of posts has no draft)."""
-    return [p for p in planner.posts() if p.draft_id is not None]
+    return [p for p in planner.cadence.posts() if p.draft_id is not None]

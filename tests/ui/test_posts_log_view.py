@@ -16,11 +16,11 @@ from tests.conftest import BERLIN
 
 
 @pytest.fixture
-def log(planner) -> PostsLog:
-    with planner.db.transaction() as conn:
+def log(db, planner) -> PostsLog:
+    with db.transaction() as conn:
         save_theme(conn, Theme(0, "Platform engineering"), 0)
         save_theme(conn, Theme(0, "Hiring"), 1)
-    return PostsLog(planner.db, planner.clock)
+    return PostsLog(db, planner.clock)
 
 
 @pytest.fixture
@@ -102,11 +102,9 @@ def test_the_table_lists_posts_newest_first(qtbot, log, qtmodeltester):
     qtmodeltester.check(page.model)
 
 
-def test_the_dialog_defaults_to_today_in_the_users_time_zone(qtbot, log, planner):
+def test_the_dialog_defaults_to_today_in_the_users_time_zone(db, qtbot, log, planner):
     # 23:30 UTC on Sunday is already Monday in Berlin.
-    late = PostsLog(
-        planner.db, FixedClock(datetime(2026, 11, 22, 23, 30, tzinfo=timezone.utc), BERLIN)
-    )
+    late = PostsLog(db, FixedClock(datetime(2026, 11, 22, 23, 30, tzinfo=timezone.utc), BERLIN))
     dialog = PostDialog(late, late.themes())
     qtbot.addWidget(dialog)
     assert dialog.date.date() == QDate(2026, 11, 23)
@@ -280,11 +278,11 @@ def test_import_cancelled_does_nothing(qtbot, view, monkeypatch):
     assert view.model.rowCount() == 0
 
 
-def test_editing_keeps_the_seconds_of_an_unchanged_time(qtbot, view, log, planner):
+def test_editing_keeps_the_seconds_of_an_unchanged_time(db, qtbot, view, log, planner):
     from app.store import posts as posts_q
 
     marked = datetime(2026, 11, 20, 7, 15, 42, tzinfo=timezone.utc)  # as "mark posted" logs
-    with planner.db.transaction() as conn:
+    with db.transaction() as conn:
         post_id = posts_q.add_post(conn, posted_at=marked, platform="bluesky", draft_id=None)
     view.reload()
     messages = []

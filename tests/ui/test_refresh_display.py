@@ -55,20 +55,20 @@ def test_refresh_shows_progress_then_last_refreshed_and_feed_errors(
 
 
 def test_after_a_refresh_the_window_indexes_the_new_items_for_search(
-    qtbot, open_window, planner, feed_server, add_feeds, refresh_clock
+    db, qtbot, open_window, planner, feed_server, add_feeds, refresh_clock
 ):
     feed_server.route("/a.xml", body=rss("alpha", 3))
     add_feeds(planner, feed_server.url("/a.xml"))
     window = open_window(planner, demo=False)
 
     def waiting() -> int:
-        return planner.db.read("SELECT count(*) FROM items_fts_pending")[0][0]
+        return db.read("SELECT count(*) FROM items_fts_pending")[0][0]
 
     with qtbot.waitSignal(window.search_indexed, timeout=TIMEOUT_MS) as indexed:
         window.refresh_now()
     assert indexed.args == [3]
     assert waiting() == 0
-    hits = planner.db.read("SELECT count(*) FROM items_fts WHERE items_fts MATCH 'alpha'")
+    hits = db.read("SELECT count(*) FROM items_fts WHERE items_fts MATCH 'alpha'")
     assert hits[0][0] == 3
 
 

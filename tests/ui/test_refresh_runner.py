@@ -29,12 +29,12 @@ def collect(qtbot):
 
 
 def test_a_real_refresh_reports_each_feed_and_stores_items(
-    qtbot, planner, feed_server, add_feeds, refresh_clock, collect
+    db, qtbot, planner, feed_server, add_feeds, refresh_clock, collect
 ):
     feed_server.route("/a.xml", body=rss("alpha", 3))
     feed_server.route("/b.xml", status=404, body=b"no")
     add_feeds(planner, feed_server.url("/a.xml"), feed_server.url("/b.xml"))
-    runner = RefreshRunner(planner.db.path.parent)
+    runner = RefreshRunner(db.path.parent)
     seen = collect(runner)
 
     with qtbot.waitSignal(runner.finished, timeout=TIMEOUT_MS):
@@ -50,8 +50,8 @@ def test_a_real_refresh_reports_each_feed_and_stores_items(
     assert "404" in by_status["error"]["error"]
     (report,) = seen["finished"]
     assert (report["feeds"], report["ok"], report["errors"], report["added"]) == (2, 1, 1, 3)
-    assert planner.item_count() == 3
-    assert planner.last_refresh() is not None
+    assert planner.inbox.item_count() == 3
+    assert planner.feeds.last_refresh() is not None
 
 
 def test_progress_lines_are_read_across_partial_writes_and_noise_is_ignored(qtbot, collect):

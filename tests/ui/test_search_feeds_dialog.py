@@ -20,8 +20,8 @@ def _english_locale():
 
 
 @pytest.fixture
-def dialog(qtbot, planner):
-    with planner.db.transaction() as conn:
+def dialog(db, qtbot, planner):
+    with db.transaction() as conn:
         themes_q.save_theme(conn, Theme(0, "Platform", keywords=("platform engineering", "C#")))
         themes_q.save_theme(conn, Theme(0, "Leadership"), position=1)
     widget = SearchFeedsDialog(planner, theme="Platform")
@@ -59,17 +59,17 @@ def test_ticked_feeds_are_subscribed_under_the_theme(qtbot, dialog, planner):
     assert dialog.subscribe_button.text() == "Subscribe to 2 feeds"
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.subscribe_button, Qt.MouseButton.LeftButton)
-    feeds = planner.feeds()
+    feeds = planner.feeds.list_feeds()
     assert len(feeds) == 2 and len(dialog.added) == 2
     assert all(f.themes == ("Platform",) for f in feeds)
     urls = {f.url for f in feeds}
     assert urls == {rows[0].text().splitlines()[1], rows[2].text().splitlines()[1]}
 
 
-def test_already_subscribed_searches_are_marked_and_not_added_twice(qtbot, planner):
+def test_already_subscribed_searches_are_marked_and_not_added_twice(db, qtbot, planner):
     from app.feeds.search_feeds import search_feed_urls
 
-    with planner.db.transaction() as conn:
+    with db.transaction() as conn:
         themes_q.save_theme(conn, Theme(0, "SRE", keywords=("sre",)))
         url = search_feed_urls(["sre"])[1].url
         feeds_q.add_feed(conn, url, "", planner.clock.now())

@@ -6,7 +6,8 @@ from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QColorDialog, QMessageBox
 
 from app.store import feeds as feeds_q
-from app.strategy.strategy import ContentMix, Strategy, strategy_version
+from app.strategy.stored import strategy_version
+from app.strategy.strategy import ContentMix, Strategy
 from app.types import Profile, Theme
 from app.ui.dialogs.strategy_dialog import StrategyDialog
 from tests.conftest import NOW
@@ -40,7 +41,7 @@ def _open(qtbot, planner) -> StrategyDialog:
 
 @pytest.fixture
 def dialog(qtbot, planner):
-    planner.save_strategy(STRATEGY)
+    planner.strategy.save(STRATEGY)
     return _open(qtbot, planner)
 
 
@@ -198,7 +199,7 @@ def test_the_colour_comes_from_the_colour_dialog_and_is_undoable(qtbot, dialog, 
     assert dialog.color_button.text() == "#27a27b"
 
 
-def test_invalid_input_is_shown_in_the_dialog_and_nothing_is_saved(qtbot, dialog, planner):
+def test_invalid_input_is_shown_in_the_dialog_and_nothing_is_saved(db, qtbot, dialog, planner):
     dialog.theme_list.setCurrentRow(2)
     dialog.keywords.selectAll()
     qtbot.keyClick(dialog.keywords, Qt.Key.Key_Delete)
@@ -214,8 +215,8 @@ def test_invalid_input_is_shown_in_the_dialog_and_nothing_is_saved(qtbot, dialog
     )
     assert dialog.theme_list.currentRow() == 2  # the theme at fault is shown
     assert dialog.keywords.hasFocus()
-    assert strategy_version(planner.db) == 1
-    assert planner.strategy().themes[2].keywords == ("hiring",)
+    assert strategy_version(db) == 1
+    assert planner.strategy.load().themes[2].keywords == ("hiring",)
 
 
 def test_a_duplicate_name_is_refused(qtbot, dialog, planner):
@@ -223,12 +224,14 @@ def test_a_duplicate_name_is_refused(qtbot, dialog, planner):
     dialog.theme_name.setText("platform")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "already used by theme 1" in dialog.error.text()
-    assert [t.name for t in planner.themes()] == ["Platform", "AI", "Hiring"]
+    assert [t.name for t in planner.strategy.themes()] == ["Platform", "AI", "Hiring"]
 
 
-def test_save_stores_the_strategy_emits_the_version_and_keeps_feed_links(qtbot, dialog, planner):
-    ai = planner.themes()[1]
-    with planner.db.transaction() as conn:
+def test_save_stores_the_strategy_emits_the_version_and_keeps_feed_links(
+    db, qtbot, dialog, planner
+):
+    ai = planner.strategy.themes()[1]
+    with db.transaction() as conn:
         feed_id = feeds_q.add_feed(conn, "https://ai.example/feed", "AI news", NOW)
         feeds_q.set_feed_themes(conn, feed_id, [ai.id])
     dialog.theme_list.setCurrentRow(1)
@@ -239,14 +242,14 @@ def test_save_stores_the_strategy_emits_the_version_and_keeps_feed_links(qtbot, 
 
     with qtbot.waitSignal(dialog.saved) as signal:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert signal.args == [2] and strategy_version(planner.db) == 2
+    assert signal.args == [2] and strategy_version(db) == 2
     assert dialog.result() == dialog.DialogCode.Accepted and not dialog.isVisible()
-    strategy = planner.strategy()
+    strategy = planner.strategy.load()
     assert strategy.profile.name == "Alex M."
-    assert strategy.weekly_target == 2 and planner.weekly_target() == 2
+    assert strategy.weekly_target == 2 and planner.strategy.weekly_target() == 2
     assert [(t.id, t.name) for t in strategy.themes][1] == (ai.id, "Applied AI")
     assert strategy.themes[1].hashtags == ("#responsible", "#ai", "#MLOps")
-    assert planner.feeds()[0].themes == ("Applied AI",)
+    assert planner.feeds.list_feeds()[0].themes == ("Applied AI",)
 
 
 def test_cancel_with_changes_asks_before_discarding(qtbot, dialog, planner, monkeypatch):
@@ -263,7 +266,7 @@ def test_cancel_with_changes_asks_before_discarding(qtbot, dialog, planner, monk
     assert dialog.isVisible() and len(asked) == 1 and "not saved" in asked[0]
     with qtbot.waitSignal(dialog.rejected):
         dialog.reject()
-    assert not dialog.isVisible() and planner.weekly_target() == 4
+    assert not dialog.isVisible() and planner.strategy.weekly_target() == 4
 
 
 def test_cancel_without_changes_closes_at_once(qtbot, dialog, monkeypatch):

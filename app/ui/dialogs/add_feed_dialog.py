@@ -3,6 +3,8 @@ themes, and sign in if the feed is private (the secret goes to the OS keyring on
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,8 +49,11 @@ class SignInBox(QGroupBox):
     """The private-feed part: how to sign in, and the secret. Says plainly whether a
     system keyring can keep the secret; without one it stays disabled."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, keyring_status: Callable[[], tuple[bool, str]], parent: QWidget | None = None
+    ) -> None:
         super().__init__("This feed is private: sign in", parent)
+        self._keyring_status = keyring_status  # asked when first ticked (keyring is slow)
         self.setObjectName("signInBox")
         self.setCheckable(True)
         self.setChecked(False)
@@ -84,9 +89,7 @@ class SignInBox(QGroupBox):
 
     def _toggled(self, on: bool) -> None:
         if on and self._keyring_ok is None:
-            from app.credentials import keyring_status
-
-            self._keyring_ok, sentence = keyring_status()
+            self._keyring_ok, sentence = self._keyring_status()
             if self._keyring_ok:
                 sentence += " Digwell's own files, exports and messages never contain them."
             else:
@@ -103,7 +106,7 @@ class SignInBox(QGroupBox):
         DigwellError when a needed field is empty or no keyring can keep it."""
         if not self.isChecked():
             return None
-        from app.credentials import FeedSecret
+        from app.credentials.secret import FeedSecret
 
         if not self._keyring_ok:
             raise DigwellError(
@@ -162,9 +165,9 @@ class AddFeedDialog(QDialog):
         self.name = QLineEdit()
         self.name.setObjectName("feedName")
         self.name.setPlaceholderText("The feed's own title")
-        names = [t.name for t in planner.themes()]
+        names = [t.name for t in planner.strategy.themes()]
         self.themes = ThemePicker(names, [theme] if theme else [])
-        self.sign_in = SignInBox()
+        self.sign_in = SignInBox(planner.feeds.keyring_status)
 
         form = QFormLayout()
         form.addRow("Name", self.name)
@@ -201,13 +204,12 @@ class AddFeedDialog(QDialog):
         except DigwellError as err:
             self._say(error_text(err), error=True)
             return
-        from app.feeds.subscriptions import find_feeds
-
+        planner = self._planner
         self._say(f"Looking for feeds at {address}…")
         self.found.clear()
         self.found.hide()
         self._found_for = ""
-        call = BackgroundCall(lambda: find_feeds(address, secret=secret))
+        call = BackgroundCall(lambda: planner.feeds.find(address, secret=secret))
         call.done.connect(lambda choices: self._found(address, choices))
         call.failed.connect(self._failed)
         call.done.connect(self._update_buttons)
@@ -262,12 +264,9 @@ class AddFeedDialog(QDialog):
             self.find()
             self._subscribe_when_found = self._busy()
             return
-        from app.feeds.subscriptions import subscribe
-
         try:
             secret = self.sign_in.value()
-            self.feed = subscribe(
-                self._planner,
+            self.feed = self._planner.feeds.subscribe(
                 choice.url,
                 themes=self.themes.chosen(),
                 title=self.name.text().strip() or choice.title,

@@ -22,13 +22,13 @@ class MastodonDialog(QDialog):
         super().__init__(parent)
         self._planner = planner
         self.setWindowTitle("Mastodon server")
-        self.server = QLineEdit(planner.mastodon_instance())
+        self.server = QLineEdit(planner.drafting.platforms.mastodon_instance())
         self.server.setObjectName("mastodonServer")
         self.server.setPlaceholderText("mastodon.social")
         self.limit = QSpinBox()
         self.limit.setObjectName("mastodonLimit")
         self.limit.setRange(1, 100_000)
-        self.limit.setValue(planner.platform_limit("mastodon"))
+        self.limit.setValue(planner.drafting.platforms.limit("mastodon"))
         self.limit.setToolTip("500 on most servers; some allow more")
         self.problem = problem_label("mastodonProblem")
         buttons = save_cancel(self, self.save)
@@ -40,7 +40,7 @@ class MastodonDialog(QDialog):
 
     def save(self) -> None:
         try:
-            self._planner.set_mastodon(self.server.text(), self.limit.value())
+            self._planner.drafting.platforms.set_mastodon(self.server.text(), self.limit.value())
         except DigwellError as err:
             show_problem(self.problem, err)
             return

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.cadence.post_fields import KIND_LABELS, PLATFORM_KEYS, PostInput, platform_name
-from app.cadence.posts_log import PostsLog
 from app.errors import DigwellError
 from app.types import Post, Theme
 from app.ui.dialogs.form_parts import problem_label, save_cancel, show_problem
+
+if TYPE_CHECKING:
+    from app.cadence.posts_log import PostsLog
 
 
 class PostDialog(QDialog):

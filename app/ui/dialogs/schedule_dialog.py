@@ -3,6 +3,8 @@ tray."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,17 +15,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cadence.book import CadenceBook
 from app.cadence.schedule import DAY_NAMES, PostingSchedule
 from app.errors import DigwellError
 from app.ui.dialogs.form_parts import problem_label, save_cancel, show_problem
+
+if TYPE_CHECKING:
+    from app.cadence.service import CadenceService
 
 
 class ScheduleDialog(QDialog):
     """Saved only when valid; a problem is said in place and nothing closes."""
 
     def __init__(
-        self, book: CadenceBook, *, tray_available: bool, parent: QWidget | None = None
+        self, book: CadenceService, *, tray_available: bool, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._book = book

@@ -50,8 +50,8 @@ class SearchFeedsDialog(QDialog):
         self.setObjectName("searchFeedsDialog")
         self.resize(640, 560)
         self._planner = planner
-        self._themes: list[Theme] = planner.themes()
-        self._subscribed = {f.url for f in planner.feeds()}
+        self._themes: list[Theme] = planner.strategy.themes()
+        self._subscribed = {f.url for f in planner.feeds.list_feeds()}
         self.added: list = []
 
         intro = QLabel(
@@ -172,14 +172,11 @@ class SearchFeedsDialog(QDialog):
         )
 
     def subscribe(self) -> None:
-        from app.feeds.subscriptions import subscribe
-
         theme = self.theme.currentText().strip()
         try:
             for feed in self.ticked():
                 self.added.append(
-                    subscribe(
-                        self._planner,
+                    self._planner.feeds.subscribe(
                         feed.url,
                         themes=[theme] if theme else [],
                         title=feed.label,

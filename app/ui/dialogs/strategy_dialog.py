@@ -207,7 +207,7 @@ class StrategyDialog(QDialog):
         self._uids = itertools.count(1)
         self._updating = False  # True while the dialog itself sets a widget
         self.stack = QUndoStack(self)
-        strategy = planner.strategy()
+        strategy = planner.strategy.load()
         self.drafts = [ThemeDraft.of(next(self._uids), t) for t in strategy.themes]
         if not self.drafts:  # first run: one empty theme ready to fill (not an edit)
             self.drafts.append(ThemeDraft(next(self._uids), 0, color=default_color(0)))
@@ -578,7 +578,7 @@ class StrategyDialog(QDialog):
 
     def save(self) -> None:
         try:
-            version = self._planner.save_strategy(self.strategy())
+            version = self._planner.strategy.save(self.strategy())
         except DigwellError as err:
             self._show_error(err)
             return

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex
 
 from app.planner import Planner
-from app.store.inbox import InboxFilter
-from app.types import ItemRow
+from app.types import InboxFilter, ItemRow
 from app.ui.qt_values import DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE
 
 ItemIdRole = USER_ROLE + 1
@@ -66,14 +65,14 @@ class InboxModel(QAbstractListModel):
         if inbox.search:
             page = [
                 (item_id, 0.0)
-                for item_id in self._planner.search(inbox, index_first=self._search_index)
+                for item_id in self._planner.inbox.search(inbox, index_first=self._search_index)
             ]
             total = len(page)
         else:
-            total = self._planner.inbox_count(inbox)
-            page = self._planner.inbox_page(inbox, _BATCH)
+            total = self._planner.inbox.count(inbox)
+            page = self._planner.inbox.page(inbox, _BATCH)
         first = [item_id for item_id, _ in page[:_ROWS_READ]]
-        rows = self._planner.item_rows(first, inbox.theme_id)
+        rows = self._planner.inbox.rows(first, inbox.theme_id)
         self.beginResetModel()
         self._total = total
         self._ids = []
@@ -103,7 +102,7 @@ class InboxModel(QAbstractListModel):
         if self._exposed >= len(self._ids):
             page = []
             if not self._filter.search:
-                page = self._planner.inbox_page(self._filter, _BATCH, self._after)
+                page = self._planner.inbox.page(self._filter, _BATCH, self._after)
             if not page:  # fewer items than counted (changed since): stop asking
                 self._total = len(self._ids)
                 return
@@ -150,7 +149,7 @@ class InboxModel(QAbstractListModel):
         cached = self._rows.get(item_id)
         if cached is None:
             batch = [i for i in self._ids[row : row + _ROWS_READ] if i not in self._rows]
-            self._rows.update(self._planner.item_rows(batch, self._filter.theme_id))
+            self._rows.update(self._planner.inbox.rows(batch, self._filter.theme_id))
             cached = self._rows.get(item_id)
         return cached
 

@@ -164,7 +164,7 @@ class CadencePage(QWidget):
 
         from app.ui.views.posts_log_view import PostsLogView
 
-        self.log = PostsLogView(planner.cadence.log, planner.themes)
+        self.log = PostsLogView(planner.cadence.log, planner.strategy.themes)
         self.log.changed.connect(self._posts_changed)
         self.log.message.connect(self.message)
         self.log.failed.connect(self.failed)

@@ -39,7 +39,6 @@ from app.ui.views.platform_counters import PlatformCounters
 
 AUTOSAVE_MS = 800  # the issue asks for at most 2 s after the last keystroke
 COUNT_MS = 120  # counting X's rules on a long text takes a few ms: not on every key
-COUNTED_PLATFORMS_KEY = "composer_platforms"
 OVERFLOW = QColor(198, 40, 40, 70)
 
 
@@ -112,8 +111,8 @@ class Composer(QWidget):
         self.hashtags = HashtagBar()
         self.hashtags.chosen.connect(self.add_hashtag)
         self.counters = PlatformCounters()
-        shown = planner.setting(COUNTED_PLATFORMS_KEY, None)
-        if isinstance(shown, list):
+        shown = planner.drafting.platforms.counted()
+        if shown is not None:
             self.counters.set_shown(shown)
         self.counters.shown_changed.connect(self._counted_platforms_changed)
         self.status = QLabel()
@@ -202,7 +201,7 @@ class Composer(QWidget):
         self.template_box.blockSignals(True)
         self.template_box.clear()
         try:
-            templates = self._planner.templates.templates()
+            templates = self._planner.drafting.templates.templates()
         except DigwellError as err:
             self.failed.emit(err)
             templates = []
@@ -288,7 +287,7 @@ class Composer(QWidget):
         notes: list[str] = []
         if self._draft is not None:
             try:
-                notes = self._planner.history_notes(self._draft.id)
+                notes = self._planner.drafting.history_notes(self._draft.id)
             except DigwellError:
                 notes = []
         self.history.setText("\n".join(f"• {n}" for n in notes))
@@ -299,7 +298,7 @@ class Composer(QWidget):
         if draft is None:
             self.status.setText("")
         elif draft.state == "posted":
-            post = self._planner.post_of_draft(draft.id)
+            post = self._planner.drafting.post_of_draft(draft.id)
             tz = self._planner.clock.tz()
             when = local_datetime(post.posted_at if post else draft.updated, tz)
             self.status.setText(f"Posted on {platform(draft.platform).name} · {when}")
@@ -320,7 +319,7 @@ class Composer(QWidget):
         self._update_counts()
 
     def _counted_platforms_changed(self, keys: tuple[str, ...]) -> None:
-        self._planner.set_setting(COUNTED_PLATFORMS_KEY, list(keys))
+        self._planner.drafting.platforms.set_counted(list(keys))
         self._update_counts()
 
     def refresh_counts(self) -> None:
@@ -337,9 +336,9 @@ class Composer(QWidget):
             self.editor.setExtraSelections([])
             self.hashtags.hide()
             return
-        self.counters.show_counts(primary, lambda key: self._planner.count(text, key))
+        self.counters.show_counts(primary, lambda key: self._planner.drafting.count(text, key))
         self._mark_overflow(text, self.counters.counts[primary].over_at)
-        self.hashtags.show_tags(self._planner.theme_hashtags(self._draft.theme_id), text)
+        self.hashtags.show_tags(self._planner.strategy.theme_hashtags(self._draft.theme_id), text)
         if self._draft.state == "posted":
             self.hashtags.hide()
 
@@ -383,12 +382,12 @@ class Composer(QWidget):
     def _save(self, *, text: str | None = None, platform_key: str | None = None) -> None:
         assert self._draft is not None
         try:
-            self._planner.save_draft(self._draft.id, text=text, platform_key=platform_key)
+            self._planner.drafting.save_draft(self._draft.id, text=text, platform_key=platform_key)
         except DigwellError as err:
             self.failed.emit(err)
             return
         self._dirty = False
-        self._draft = self._planner.draft(self._draft.id)
+        self._draft = self._planner.drafting.draft(self._draft.id)
         self._show_status()
         self.saved.emit(self._draft.id)
 
@@ -403,7 +402,7 @@ class Composer(QWidget):
         template = self.template_box.currentData()
         platform_key = self.platform_box.currentData()
         try:
-            job = self._planner.redraft_job(draft_id, template, platform_key)
+            job = self._planner.drafting.redraft_job(draft_id, template, platform_key)
         except DigwellError as err:
             self.failed.emit(err)
             return
@@ -425,7 +424,7 @@ class Composer(QWidget):
         if self._draft is None or self._draft.id != draft_id:
             return  # the user moved on; the draft they left keeps its text
         try:
-            self._planner.redraft(draft_id, template, platform_key, take=take, text=text)
+            self._planner.drafting.redraft(draft_id, template, platform_key, take=take, text=text)
         except DigwellError as err:
             self.failed.emit(err)
             return
@@ -435,7 +434,7 @@ class Composer(QWidget):
         cursor.insertText(text)
         self._dirty = False
         self._autosave.stop()
-        self._draft = self._planner.draft(draft_id)
+        self._draft = self._planner.drafting.draft(draft_id)
         self._select_placeholder()
         self._show_status()
         self._update_counts()
@@ -453,12 +452,12 @@ class Composer(QWidget):
         if not name:
             return
         try:
-            info = self._planner.templates.duplicate(name)
+            info = self._planner.drafting.templates.duplicate(name)
         except DigwellError as err:
             if "already have a template" not in err.message:
                 self.failed.emit(err)
                 return
-            info = self._planner.templates.info(name)
+            info = self._planner.drafting.templates.info(name)
         self.load_templates()
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(info.path)))
         self.message.emit(
@@ -467,7 +466,7 @@ class Composer(QWidget):
         )
 
     def open_templates_folder(self) -> None:
-        folder = self._planner.templates.folders[0]
+        folder = self._planner.drafting.templates.folders[0]
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -498,7 +497,7 @@ class Composer(QWidget):
         if not self.copy():
             return
         try:
-            link = self._planner.compose_link(
+            link = self._planner.drafting.platforms.compose_link(
                 self.platform_box.currentData(), self.editor.toPlainText()
             )
         except DigwellError as err:
@@ -528,7 +527,7 @@ class Composer(QWidget):
             return
         self.save_now()
         try:
-            post: Post = self._planner.mark_posted(
+            post: Post = self._planner.drafting.mark_posted(
                 self._draft.id,
                 self.platform_box.currentData(),
                 self.post_url.text().strip(),
@@ -537,18 +536,18 @@ class Composer(QWidget):
         except DigwellError as err:
             self.failed.emit(err)
             return
-        self.show_draft(self._planner.draft(self._draft.id))
+        self.show_draft(self._planner.drafting.draft(self._draft.id))
         self.posted.emit(post)
 
     def undo_posted(self) -> None:
         """Take this draft's post out of the log; the draft is editable again."""
         if self._draft is None or self._draft.state != "posted":
             return
-        post = self._planner.post_of_draft(self._draft.id)
+        post = self._planner.drafting.post_of_draft(self._draft.id)
         if post is None:
             return
         try:
-            draft = self._planner.undo_posted(post.id)
+            draft = self._planner.drafting.undo_posted(post.id)
         except DigwellError as err:
             self.failed.emit(err)
             return

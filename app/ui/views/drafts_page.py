@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.compose.drafts import DEFAULT_TEMPLATE
 from app.compose.platforms import DEFAULT_PLATFORM, PLATFORMS
 from app.errors import DigwellError
-from app.planner import DEFAULT_TEMPLATE, LAST_PLATFORM_KEY, Planner
+from app.planner import Planner
 from app.types import Draft
 from app.ui.background import BackgroundCall
 from app.ui.formatting import relative_time
@@ -113,12 +114,12 @@ class DraftsPage(QSplitter):
         """Re-read the drafts; keep (or move to) the selected one. `keep_composer`: leave
         the composer's draft on screen even if the list no longer shows it."""
         keep = select if select is not None else self._current_id()
-        drafts = self._planner.drafts(self.view_box.currentData())
+        drafts = self._planner.drafting.drafts(self.view_box.currentData())
         if select is not None and all(d.id != select for d in drafts):
             self.view_box.blockSignals(True)
             self.view_box.setCurrentIndex(len(VIEWS) - 1)  # "All" holds it
             self.view_box.blockSignals(False)
-            drafts = self._planner.drafts(self.view_box.currentData())
+            drafts = self._planner.drafting.drafts(self.view_box.currentData())
         self.list.blockSignals(True)
         self.list.clear()
         for draft in drafts:
@@ -165,7 +166,7 @@ class DraftsPage(QSplitter):
 
     def _selected(self, current: QListWidgetItem | None, _previous: object) -> None:
         draft_id = current.data(DraftIdRole) if current else None
-        self.composer.show_draft(self._planner.draft(draft_id) if draft_id else None)
+        self.composer.show_draft(self._planner.drafting.draft(draft_id) if draft_id else None)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -180,7 +181,7 @@ class DraftsPage(QSplitter):
         for row in range(self.list.count()):
             entry = self.list.item(row)
             if entry.data(DraftIdRole) == draft_id:
-                entry.setText(self._label(self._planner.draft(draft_id)))
+                entry.setText(self._label(self._planner.drafting.draft(draft_id)))
 
     def _set_state(self, state: str) -> None:
         draft_id = self._current_id()
@@ -188,7 +189,7 @@ class DraftsPage(QSplitter):
             return
         self.composer.save_now()
         try:
-            draft = self._planner.set_draft_state(draft_id, state)
+            draft = self._planner.drafting.set_draft_state(draft_id, state)
         except DigwellError as err:
             self.composer.failed.emit(err)
             return
@@ -251,7 +252,7 @@ class DraftsPage(QSplitter):
         if draft_id is None:
             return
         row = self.list.currentRow()
-        self._planner.delete_draft(draft_id)
+        self._planner.drafting.delete_draft(draft_id)
         self.composer.show_draft(None)
         self.reload()
         if self.list.count():
@@ -261,7 +262,7 @@ class DraftsPage(QSplitter):
     def _fill_new_menu(self) -> None:
         menu = self.new_button.menu()
         menu.clear()
-        themes = self._planner.themes()
+        themes = self._planner.strategy.themes()
         if not themes:
             menu.addAction("Add themes in your career strategy first").setEnabled(False)
         for theme in themes:
@@ -280,11 +281,11 @@ class DraftsPage(QSplitter):
         """Render a new draft off the GUI thread, then save and open it; `drafted` tells."""
         if self._new is not None and self._new.is_running():
             return
-        platform_key = self._planner.setting(LAST_PLATFORM_KEY, DEFAULT_PLATFORM)
+        platform_key = self._planner.drafting.platforms.last_platform()
         if platform_key not in PLATFORMS:
             platform_key = DEFAULT_PLATFORM
         try:
-            job = self._planner.render_job(template, item_ids, platform_key, "", theme_id)
+            job = self._planner.drafting.render_job(template, item_ids, platform_key, "", theme_id)
         except DigwellError as err:
             self.composer.failed.emit(err)
             return
@@ -304,7 +305,7 @@ class DraftsPage(QSplitter):
         text: str,
     ) -> None:
         try:
-            draft = self._planner.new_draft(
+            draft = self._planner.drafting.new_draft(
                 item_ids, template, platform_key, text=text, theme_id=theme_id
             )
         except DigwellError as err:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DigwellError
-from app.planner import REFRESH_MINUTES_RANGE, Planner
+from app.planner import Planner
 from app.types import Feed
 from app.ui.formatting import escape_html, local_datetime
 from app.ui.look import heading, quiet
@@ -143,7 +143,7 @@ class FeedsPage(QWidget):
         self.auto.setObjectName("autoRefresh")
         self.minutes = QSpinBox()
         self.minutes.setObjectName("refreshMinutes")
-        self.minutes.setRange(*REFRESH_MINUTES_RANGE)
+        self.minutes.setRange(*planner.feeds.refresh_minutes_range)
         self.minutes.setSingleStep(15)
         self.minutes.setSuffix(" minutes")
         self.auto.toggled.connect(self._interval_edited)
@@ -162,7 +162,7 @@ class FeedsPage(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.details)
         layout.addLayout(schedule)
-        self._show_interval(planner.refresh_minutes())
+        self._show_interval(planner.feeds.refresh_minutes())
         self.reload()
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
@@ -191,7 +191,7 @@ class FeedsPage(QWidget):
         self._stale = False
         keep = self.selected_feed()
         if feeds is None:
-            feeds = self._planner.feeds()
+            feeds = self._planner.feeds.list_feeds()
         self.model.set_feeds(feeds)
         errors = sum(1 for f in feeds if f.last_error)
         paused = sum(1 for f in feeds if f.paused)
@@ -322,10 +322,9 @@ class FeedsPage(QWidget):
             )
             if path is None:
                 return
-        from app.feeds.subscriptions import import_opml
 
         try:
-            report = import_opml(self._planner, path)
+            report = self._planner.feeds.import_opml(path)
         except DigwellError as err:
             self.failed.emit(err)
             return
@@ -371,10 +370,9 @@ class FeedsPage(QWidget):
             )
             if path is None:
                 return
-        from app.feeds.subscriptions import export_opml
 
         try:
-            count = export_opml(self._planner, path)
+            count = self._planner.feeds.export_opml(path)
         except DigwellError as err:
             self.failed.emit(err)
             return
@@ -391,10 +389,9 @@ class FeedsPage(QWidget):
             self._rename(feed.id, title)
 
     def _rename(self, feed_id: int, title: str) -> None:
-        from app.feeds.subscriptions import rename
 
         self._act(
-            lambda: rename(self._planner, str(feed_id), title), f"Renamed to {title.strip()}."
+            lambda: self._planner.feeds.rename(str(feed_id), title), f"Renamed to {title.strip()}."
         )
 
     def move_selected(self) -> None:
@@ -405,7 +402,7 @@ class FeedsPage(QWidget):
 
         dialog = QDialog(self)
         dialog.setWindowTitle("Themes of this feed")
-        picker = ThemePicker([t.name for t in self._planner.themes()], feed.themes)
+        picker = ThemePicker([t.name for t in self._planner.strategy.themes()], feed.themes)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -421,10 +418,9 @@ class FeedsPage(QWidget):
 
     def move(self, feed_id: int, names: list[str]) -> None:
         """Put the feed under exactly these themes (new names become themes)."""
-        from app.feeds.subscriptions import move
 
         self._act(
-            lambda: move(self._planner, str(feed_id), names),
+            lambda: self._planner.feeds.move(str(feed_id), names),
             f"Themes: {', '.join(names) or 'none'}.",
         )
 
@@ -432,11 +428,10 @@ class FeedsPage(QWidget):
         feed = self.selected_feed()
         if feed is None:
             return
-        from app.feeds.subscriptions import set_paused
 
         paused = not feed.paused
         self._act(
-            lambda: set_paused(self._planner, str(feed.id), paused),
+            lambda: self._planner.feeds.set_paused(str(feed.id), paused),
             f"{'Paused' if paused else 'Resumed'} {feed.title or feed.url}.",
         )
 
@@ -448,7 +443,7 @@ class FeedsPage(QWidget):
 
         dialog = QDialog(self)
         dialog.setWindowTitle("Sign-in for this feed")
-        box = SignInBox()
+        box = SignInBox(self._planner.feeds.keyring_status)
         box.setChecked(True)
         if feed.auth_kind:
             index = next(
@@ -471,11 +466,10 @@ class FeedsPage(QWidget):
         layout.addWidget(box)
         layout.addWidget(buttons)
         result = dialog.exec()
-        from app.feeds.subscriptions import set_credentials
 
         if result == 2:
             self._act(
-                lambda: set_credentials(self._planner, str(feed.id), None),
+                lambda: self._planner.feeds.set_credentials(str(feed.id), None),
                 "Sign-in forgotten; it was removed from the keyring.",
             )
         elif result == QDialog.DialogCode.Accepted:
@@ -485,7 +479,7 @@ class FeedsPage(QWidget):
                 self.failed.emit(err)
                 return
             if self._act(
-                lambda: set_credentials(self._planner, str(feed.id), secret),
+                lambda: self._planner.feeds.set_credentials(str(feed.id), secret),
                 "Sign-in saved in the keyring. Refreshing…",
             ):
                 self.refresh_requested.emit()
@@ -506,13 +500,12 @@ class FeedsPage(QWidget):
         self.remove(feed.id)
 
     def remove(self, feed_id: int) -> None:
-        from app.feeds.subscriptions import unsubscribe
 
         kept: list[int] = []
         row = self.model.row_of(feed_id)
         feed = self.model.feed(row) if row is not None else None
         name = (feed.title or feed.url) if feed else "the feed"
-        if self._act(lambda: kept.append(unsubscribe(self._planner, str(feed_id)))):
+        if self._act(lambda: kept.append(self._planner.feeds.remove(str(feed_id)))):
             self.message.emit(
                 f"Removed {name}; kept {kept[0]} item{'s' * (kept[0] != 1)} you had used."
                 if kept and kept[0]
@@ -531,10 +524,10 @@ class FeedsPage(QWidget):
     def _interval_edited(self, *_args) -> None:
         minutes = self.minutes.value() if self.auto.isChecked() else 0
         self.minutes.setEnabled(self.auto.isChecked())
-        if minutes == self._planner.refresh_minutes():
+        if minutes == self._planner.feeds.refresh_minutes():
             return
-        self._planner.set_refresh_minutes(minutes)
-        self.interval_changed.emit(self._planner.refresh_minutes())
+        self._planner.feeds.set_refresh_minutes(minutes)
+        self.interval_changed.emit(self._planner.feeds.refresh_minutes())
         self.message.emit(
             f"Refreshing every {minutes} minutes while Digwell is open."
             if minutes

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DigwellError
 from app.planner import Planner
-from app.store.inbox import InboxFilter
+from app.types import InboxFilter
 from app.ui.formatting import relative_time
 from app.ui.look import quiet
 from app.ui.models.inbox_model import InboxModel, ItemIdRole
@@ -181,11 +181,11 @@ class InboxPage(QStackedWidget):
     def reload_themes(self) -> None:
         """The theme list with unread counts; keeps the chosen theme if it is still there."""
         current = self._theme_id()
-        counts = self._planner.unread_counts()
+        counts = self._planner.inbox.unread_counts()
         self.themes.blockSignals(True)
         self.themes.clear()
         entries = [(0, "All themes", "")] + [
-            (t.id, t.name, t.color) for t in self._planner.themes()
+            (t.id, t.name, t.color) for t in self._planner.strategy.themes()
         ]
         for theme_id, name, _color in entries:
             unread = counts.get(theme_id, 0)
@@ -244,10 +244,10 @@ class InboxPage(QStackedWidget):
         return [self.model.reload, self._show_list_or_empty, lambda: self._select(current)]
 
     def _show_list_or_empty(self) -> None:
-        if self.model.total() or self._planner.item_count():
+        if self.model.total() or self._planner.inbox.item_count():
             self.setCurrentWidget(self._list_page)
             return
-        if not self._planner.themes():  # a new user: a strategy first, or the demo
+        if not self._planner.strategy.themes():  # a new user: a strategy first, or the demo
             self.setCurrentWidget(self._first_run())
             return
         if self.empty is None:
@@ -320,21 +320,21 @@ class InboxPage(QStackedWidget):
     def _act(self, name: str, item: Item) -> None:
         if name == "open":
             self.preview.open_link()
-            self._planner.set_read([item.id])
+            self._planner.inbox.set_read([item.id])
         elif name == "star":
-            self._planner.set_starred([item.id], not item.starred)
+            self._planner.inbox.set_starred([item.id], not item.starred)
             self.message.emit("Starred." if not item.starred else "Star removed.")
         elif name == "read":
-            self._planner.set_read([item.id], not item.read)
+            self._planner.inbox.set_read([item.id], not item.read)
         elif name == "dismiss":
-            self._planner.set_dismissed([item.id], not item.dismissed)
+            self._planner.inbox.set_dismissed([item.id], not item.dismissed)
             self.message.emit(
                 "Dismissed: it is under “Dismissed” now." if not item.dismissed else "Brought back."
             )
 
     def _after_change(self, item_id: int, row: int) -> None:
         """Show the item's new state; an item that left the view gives way to the next."""
-        item = self._planner.item(item_id)
+        item = self._planner.inbox.item(item_id)
         if _belongs(item, self.model.filter.show):
             self.model.refresh_row(item_id)
             self._show(item_id)
@@ -357,7 +357,7 @@ class InboxPage(QStackedWidget):
         self._show(item_id)
 
     def _show(self, item_id: int) -> None:
-        item = self._planner.item(item_id)
+        item = self._planner.inbox.item(item_id)
         self.preview.show_item(item, self._when(item.published))
 
 

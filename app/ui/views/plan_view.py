@@ -4,6 +4,7 @@ drafts; plan an open draft into a slot, take it out, export the plan to a calend
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cadence.book import CadenceBook
 from app.cadence.schedule import format_days
 from app.compose.platforms import PLATFORMS
 from app.errors import DigwellError
 from app.planner import Planner
 from app.types import Draft
+
+if TYPE_CHECKING:
+    from app.cadence.service import CadenceService
 
 SLOT_ROLE = Qt.ItemDataRole.UserRole  # the slot's time (aware UTC)
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 1  # the planned draft's id, or None
@@ -82,7 +85,7 @@ class PlanView(QWidget):
         self.reload()
 
     @property
-    def book(self) -> CadenceBook:
+    def book(self) -> CadenceService:
         return self._planner.cadence
 
     def reload(self) -> None:
@@ -142,7 +145,7 @@ class PlanView(QWidget):
         at, _ = self.selected()
         if at is None:
             return
-        candidates = self._planner.drafts(("draft", "planned"))
+        candidates = self._planner.drafting.drafts(("draft", "planned"))
         if not candidates:
             self.message.emit("No open drafts to plan: draft a post from the inbox first.")
             return
@@ -169,7 +172,7 @@ class PlanView(QWidget):
         if draft_id is None:
             return
         try:
-            self._planner.set_draft_state(draft_id, "draft")
+            self._planner.drafting.set_draft_state(draft_id, "draft")
         except DigwellError as err:
             self.failed.emit(str(err))
             return

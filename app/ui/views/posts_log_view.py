@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.cadence.post_fields import KIND_LABELS, PostInput, platform_name
-from app.cadence.posts_log import PostsLog
 from app.errors import DigwellError
 from app.types import Post, Theme
 from app.ui.dialogs.post_dialog import PostDialog
+
+if TYPE_CHECKING:
+    from app.cadence.posts_log import PostsLog
 
 PostIdRole = Qt.ItemDataRole.UserRole + 1
 

@@ -1,5 +1,5 @@
 """The selected item: title, source, date, why it ranks, whether you shared it, and its
-summary as safe rich text (app/feeds/preview_html.py; nothing is ever fetched)."""
+summary as safe rich text (app/text/preview_html.py; nothing is ever fetched)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.feeds.links import safe_link
+from app.text.links import safe_link
 from app.types import Item
 from app.ui.formatting import escape_html
 from app.ui.look import heading, quiet
@@ -170,7 +170,7 @@ def _summary_html(item: Item) -> str:
     """The feed's HTML made safe (only our allow-list of tags, links showing their real
     target, no image or anything else that could load), with the matched terms marked."""
     if item.summary_html:
-        from app.feeds.preview_html import preview_html
+        from app.text.preview_html import preview_html
 
         body = preview_html(item.summary_html, highlight=item.terms)
     else:  # plain text (JSON Feed's content_text, or none): shown literally

@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from app.feeds.links import safe_link
-from app.feeds.preview_html import HIGHLIGHT_STYLE, QUIET_STYLE, preview_html
+from app.text.links import safe_link
+from app.text.preview_html import HIGHLIGHT_STYLE, QUIET_STYLE, preview_html
 
 MARK = f'<span style="{HIGHLIGHT_STYLE}">'
 QUIET = f'<span style="{QUIET_STYLE}">'

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from html import escape, unescape
 from html.parser import HTMLParser
 
-from app.feeds.links import safe_link
-from app.feeds.sanitize import html_to_text, looks_like_html
+from app.text.links import safe_link
+from app.text.sanitize import html_to_text, looks_like_html
 
 # Our own styles, the only style attributes in the output.
 QUIET_STYLE = "color:#777"

@@ -1,10 +1,12 @@
-"""The cadence as the UI and the CLI use it: the report, the posting schedule and plan,
-reminders and their state, all kept in the one database."""
+"""The cadence service (planner.cadence): the posts log, the report, the week's
+progress, the posting schedule and plan, reminders and their state, all kept in the one
+database (docs/ARCHITECTURE.md; the score and streak rules: docs/CADENCE.md)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from app.cadence.reminders import (
 )
 from app.cadence.report import CadenceReport, build_report
 from app.cadence.schedule import PostingSchedule
-from app.cadence.week import next_week_start, week_start
+from app.cadence.week import next_week_start, week_progress, week_start
 from app.clock import Clock
 from app.errors import DigwellError
 from app.store import drafts as drafts_q
@@ -29,7 +31,8 @@ from app.store import posts as posts_q
 from app.store import settings as settings_q
 from app.store import themes as themes_q
 from app.store.database import Database
-from app.types import Draft
+from app.strategy.stored import load_strategy, load_weekly_target
+from app.types import Changes, Draft, Post, WeekProgress
 
 POSTING_DAYS_KEY = "posting_days"
 POSTING_TIME_KEY = "posting_time"
@@ -38,28 +41,38 @@ REMINDERS_KEY = "reminders_enabled"
 CLOSE_TO_TRAY_KEY = "close_to_tray"
 
 
-class CadenceBook:
+class CadenceService:
     """Reads and writes what the cadence needs; the figures come from the pure modules."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
-        self.clock = clock
-        self.log = PostsLog(db, clock)  # the posts the figures are computed from
+    def __init__(self, db: Database, clock: Clock, announce: Callable[[Changes], None]) -> None:
+        self._db = db
+        self._clock = clock
+        self._announce = announce
+        self.log = PostsLog(db, clock, announce)  # the posts the figures are computed from
 
     # The report ---------------------------------------------------------------
 
-    def report(self) -> CadenceReport:
-        from app.strategy.strategy import load_strategy
+    def posts(self) -> list[Post]:
+        """Every logged post, newest first."""
+        return posts_q.list_posts(self._db)
 
-        strategy = load_strategy(self.db)
+    def week_progress(self) -> WeekProgress:
+        """Posts in the current calendar week (user's time zone) against the target."""
+        now, tz = self._clock.now(), self._clock.tz()
+        week = posts_q.posts_between(self._db, week_start(now, tz), next_week_start(now, tz))
+        target = load_weekly_target(self._db)
+        return week_progress((p.posted_at for p in week), now, tz, target)
+
+    def report(self) -> CadenceReport:
+        strategy = load_strategy(self._db)
         return build_report(
-            posts_q.list_posts(self.db),
-            themes_q.list_themes(self.db),
+            posts_q.list_posts(self._db),
+            themes_q.list_themes(self._db),
             target=strategy.weekly_target,
             mix_target=strategy.mix,
             schedule=self.schedule(),
-            now=self.clock.now(),
-            tz=self.clock.tz(),
+            now=self._clock.now(),
+            tz=self._clock.tz(),
         )
 
     # Schedule and plan -----------------------------------------------------------
@@ -67,11 +80,11 @@ class CadenceBook:
     def schedule(self) -> PostingSchedule:
         """The preferred posting days and time (Tue–Thu at 09:00 until the user says)."""
         default = PostingSchedule()
-        days = settings_q.get_setting(self.db, POSTING_DAYS_KEY)
+        days = settings_q.get_setting(self._db, POSTING_DAYS_KEY)
         if not (isinstance(days, list) and all(isinstance(d, int) and 0 <= d < 7 for d in days)):
             days = list(default.days)
         at = default.at
-        text = settings_q.get_setting(self.db, POSTING_TIME_KEY)
+        text = settings_q.get_setting(self._db, POSTING_TIME_KEY)
         # A hand-edited value that is not a time: the default rather than no reminders.
         if isinstance(text, str):
             with contextlib.suppress(ValueError):
@@ -81,25 +94,28 @@ class CadenceBook:
     def set_schedule(self, schedule: PostingSchedule) -> None:
         if not schedule.days:
             raise DigwellError("Pick at least one posting day.", "For example: Tue, Thu.")
-        with self.db.transaction() as conn:
+        with self._db.transaction() as conn:
             settings_q.set_setting(conn, POSTING_DAYS_KEY, sorted(set(schedule.days)))
             settings_q.set_setting(conn, POSTING_TIME_KEY, schedule.at.strftime("%H:%M"))
+        self._announce(Changes(schedule=True))
 
     def planned(self) -> list[Draft]:
         """Drafts planned for a time, soonest first."""
-        return drafts_q.planned_drafts(self.db)
+        return drafts_q.planned_drafts(self._db)
 
     def slots(self, weeks: int = PLAN_WEEKS) -> list[Slot]:
         """The slots of the next `weeks` weeks with what is planned into them."""
-        return plan_slots(self.schedule(), self.planned(), self.clock.now(), self.clock.tz(), weeks)
+        return plan_slots(
+            self.schedule(), self.planned(), self._clock.now(), self._clock.tz(), weeks
+        )
 
     def overdue(self) -> list[Draft]:
         """Planned drafts whose time passed unposted."""
-        return overdue(self.planned(), self.clock.now())
+        return overdue(self.planned(), self._clock.now())
 
     def plan_draft(self, draft_id: int, at: datetime | None) -> Draft:
         """Plan a draft into a slot (`at`), or as "soon" with no time (None)."""
-        draft = drafts_q.get_draft(self.db, draft_id)
+        draft = drafts_q.get_draft(self._db, draft_id)
         if draft.state not in ("draft", "planned"):
             raise DigwellError(
                 f"This draft is {draft.state}, so it cannot be planned.",
@@ -107,16 +123,17 @@ class CadenceBook:
             )
         if at is not None and at.tzinfo is None:
             raise ValueError("a planned time must be aware")
-        with self.db.transaction() as conn:
-            drafts_q.plan_draft(conn, draft_id, at, self.clock.now())
-        return drafts_q.get_draft(self.db, draft_id)
+        with self._db.transaction() as conn:
+            drafts_q.plan_draft(conn, draft_id, at, self._clock.now())
+        self._announce(Changes(drafts=True))
+        return drafts_q.get_draft(self._db, draft_id)
 
     def export_ical(self, path: Path, weeks: int = PLAN_WEEKS) -> int:
         """Write the plan's next `weeks` weeks to `path` as iCalendar; returns the events."""
         from app.cadence.ical import plan_calendar
 
         slots = self.slots(weeks)
-        data = plan_calendar(slots, self.clock.now())
+        data = plan_calendar(slots, self._clock.now())
         path = Path(path)
         partial = path.with_name(path.name + ".partial")
         try:  # never leave half a calendar behind
@@ -133,35 +150,34 @@ class CadenceBook:
     # Reminders --------------------------------------------------------------------
 
     def reminders_enabled(self) -> bool:
-        return settings_q.get_setting(self.db, REMINDERS_KEY, True) is not False
+        return settings_q.get_setting(self._db, REMINDERS_KEY, True) is not False
 
     def close_to_tray(self) -> bool:
         """Whether closing the window keeps Digwell running in the tray (off by default:
         a window that does not quit when closed surprises people who did not ask)."""
-        return settings_q.get_setting(self.db, CLOSE_TO_TRAY_KEY, False) is True
+        return settings_q.get_setting(self._db, CLOSE_TO_TRAY_KEY, False) is True
 
     def set_preferences(self, *, reminders: bool, close_to_tray: bool) -> None:
-        with self.db.transaction() as conn:
+        with self._db.transaction() as conn:
             settings_q.set_setting(conn, REMINDERS_KEY, bool(reminders))
             settings_q.set_setting(conn, CLOSE_TO_TRAY_KEY, bool(close_to_tray))
+        self._announce(Changes(schedule=True))
 
     def reminder_state(self) -> ReminderState:
-        return state_from_json(settings_q.get_setting(self.db, REMINDER_STATE_KEY, {}))
+        return state_from_json(settings_q.get_setting(self._db, REMINDER_STATE_KEY, {}))
 
     def _save_state(self, state: ReminderState) -> None:
-        with self.db.transaction() as conn:
+        with self._db.transaction() as conn:
             settings_q.set_setting(conn, REMINDER_STATE_KEY, state_to_json(state))
 
     def take_due_reminder(self) -> Reminder | None:
         """The reminder due now, if any, recorded as shown so it comes once."""
         if not self.reminders_enabled():
             return None
-        now, tz = self.clock.now(), self.clock.tz()
+        now, tz = self._clock.now(), self._clock.tz()
         state = self.reminder_state()
-        week = posts_q.posts_between(self.db, week_start(now, tz), next_week_start(now, tz))
+        week = posts_q.posts_between(self._db, week_start(now, tz), next_week_start(now, tz))
         planned = [(d.planned_for, d.id, d.title) for d in self.planned() if d.planned_for]
-        from app.strategy.strategy import load_strategy
-
         reminder = due_reminder(
             now,
             tz,
@@ -169,7 +185,7 @@ class CadenceBook:
             state,
             planned=planned,
             week_posts=len(week),
-            target=load_strategy(self.db).weekly_target,
+            target=load_weekly_target(self._db),
         )
         if reminder is not None:
             self._save_state(after_shown(state, reminder))
@@ -177,6 +193,6 @@ class CadenceBook:
 
     def snooze(self, reminder: Reminder, duration: timedelta) -> datetime:
         """Remind of `reminder` again after `duration`; returns when."""
-        now = self.clock.now()
+        now = self._clock.now()
         self._save_state(after_snooze(self.reminder_state(), reminder, now, duration))
         return now + duration

@@ -9,8 +9,8 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from app.feeds.links import safe_link
-from app.feeds.sanitize import (
+from app.text.links import safe_link
+from app.text.sanitize import (
     _html_to_text_reference,
     _read_html,
     _tidy,
@@ -108,7 +108,7 @@ def test_safe_link_fast_path_agrees_with_urlsplit():
 
 
 def test_clean_line_fast_path_agrees_with_html_to_text():
-    from app.feeds.parse import _clean_line
+    from app.feeds.records import clean_line
 
     samples = [
         "  A\ttitle\r\nover\xa0lines  ",
@@ -121,7 +121,7 @@ def test_clean_line_fast_path_agrees_with_html_to_text():
         "\n\n\n",
     ]
     for text in samples:
-        assert _clean_line(text) == " ".join(html_to_text(text).split()), repr(text)
+        assert clean_line(text) == " ".join(html_to_text(text).split()), repr(text)
 
 
 @pytest.mark.parametrize(
@@ -137,9 +137,9 @@ def test_clean_line_fast_path_agrees_with_html_to_text():
     ],
 )
 def test_one_line_fields_are_read_as_html_only_when_they_look_like_it(line, expected):
-    from app.feeds.parse import _clean_line
+    from app.feeds.records import clean_line
 
-    assert _clean_line(line) == expected
+    assert clean_line(line) == expected
 
 
 def test_html_to_text_drops_scripts_and_styles_keeps_paragraphs_and_lists():

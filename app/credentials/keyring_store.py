@@ -1,6 +1,6 @@
-"""Secrets for private feeds: kept in the OS keyring, and nowhere else.
+"""Where the secrets of private feeds are kept: the OS keyring, and nowhere else.
 
-This is the only module that handles a private feed's password, token or header value.
+This package is the only code that handles a private feed's password, token or header value.
 The database keeps an opaque reference (`new_ref()`), never the secret; the log lines
 written here name the reference only, and no error message or repr ever contains a
 secret. Each secret saved or loaded is also given to `app.logs.register_secret`, so the
@@ -22,9 +22,9 @@ normal discovery with `use_backend(None)`; production code never calls it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from app.errors import DigwellError
+from app.credentials.secret import CredentialsError, FeedSecret, auth_headers, has_control
 
 if TYPE_CHECKING:
     import logging
@@ -33,27 +33,6 @@ if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
 SERVICE = "Digwell"
-KINDS = ("basic", "bearer", "header")
-
-# Managed by the HTTP connection itself (RFC 9110 §7.6.1 plus Host and Content-Length):
-# a feed secret may not set them.
-REFUSED_HEADERS = frozenset(
-    {
-        "connection",
-        "content-length",
-        "host",
-        "keep-alive",
-        "proxy-authenticate",
-        "proxy-authorization",
-        "proxy-connection",
-        "te",
-        "trailer",
-        "trailers",
-        "transfer-encoding",
-        "upgrade",
-    }
-)
-_TCHAR = frozenset("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 # Modules of the keyring backends Digwell trusts, and how the UI names them.
 TRUSTED_BACKENDS = {
@@ -76,124 +55,7 @@ _NOT_READ = "The feed's secret could not be read"
 _NOT_DELETED = "The feed's secret could not be removed from the keyring"
 
 
-class CredentialsError(DigwellError):
-    """A feed secret is invalid, or the keyring refused or failed to keep it.
-
-    The message never contains the secret.
-    """
-
-
-class _FeedSecretFields(NamedTuple):
-    kind: str
-    name: str
-    value: str
-
-
-class FeedSecret(_FeedSecretFields):
-    """How to authenticate to one private feed.
-
-    kind: "basic" (name is the user name, value the password), "bearer" (name is '',
-    value the token) or "header" (name is the header name, value the header value).
-    Validated on construction (also through `_make` and `_replace`); the repr hides
-    the value.
-    """
-
-    __slots__ = ()
-
-    def __new__(cls, kind: str, name: str, value: str) -> FeedSecret:
-        _validate(kind, name, value)
-        return super().__new__(cls, kind, name, value)
-
-    @classmethod
-    def _make(cls, iterable: Any) -> FeedSecret:
-        return cls(*iterable)
-
-    def __repr__(self) -> str:
-        return f"FeedSecret(kind={self.kind!r}, name={self.name!r}, value=<hidden>)"
-
-    __str__ = __repr__
-
-
-def _has_control(text: str) -> bool:
-    return any(ord(c) < 0x20 or ord(c) == 0x7F for c in text)
-
-
-def _header_safe(text: str) -> bool:
-    """Visible ASCII, spaces and tabs: what an HTTP client sends as is."""
-    return all(c == "\t" or 0x20 <= ord(c) <= 0x7E for c in text)
-
-
-def _validate(kind: object, name: object, value: object) -> None:
-    # Nothing the caller passed is echoed back (a misplaced token could be in any field),
-    # except a header name from REFUSED_HEADERS.
-    if not isinstance(kind, str) or kind not in KINDS:
-        raise CredentialsError(
-            "Unknown kind of feed secret.",
-            "Choose Basic (user name and password), Bearer (token) or a custom header.",
-        )
-    if not isinstance(name, str) or not isinstance(value, str):
-        raise CredentialsError("A feed secret's name and value must be text.")
-    if kind == "basic":
-        if ":" in name or _has_control(name):
-            raise CredentialsError(
-                "The user name for Basic authentication cannot contain ':' or line breaks.",
-                "Check the user name and enter it again.",
-            )
-        if not name and not value:
-            raise CredentialsError("Enter a user name or a password for Basic authentication.")
-    elif kind == "bearer":
-        if name:
-            raise CredentialsError("A bearer token has no name; leave the name empty.")
-        if not value:
-            raise CredentialsError("Enter the bearer token.")
-        if not _header_safe(value):
-            raise CredentialsError(
-                "The bearer token contains line breaks or characters that cannot be sent "
-                "in an HTTP header.",
-                "Paste the token again without extra lines or spaces.",
-            )
-    else:
-        if not name or not set(name) <= _TCHAR:
-            raise CredentialsError(
-                "The header name is not a valid HTTP header name.",
-                "Use letters, digits and '-' only, e.g. X-API-Key.",
-            )
-        if name.lower() in REFUSED_HEADERS:
-            raise CredentialsError(
-                f"Digwell cannot send a custom {name} header: the HTTP connection manages it.",
-                "Use the header name your feed's provider documents, e.g. X-API-Key.",
-            )
-        if not value:
-            raise CredentialsError("Enter a value for the custom header.")
-        if not _header_safe(value):
-            raise CredentialsError(
-                "The custom header's value contains line breaks or characters that cannot be "
-                "sent in an HTTP header.",
-                "Paste the value again without extra lines.",
-            )
-
-
-def auth_headers(secret: FeedSecret) -> dict[str, str]:
-    """The HTTP headers that authenticate a request for the feed."""
-    if secret.kind == "basic":
-        import base64
-
-        pair = f"{secret.name}:{secret.value}".encode()
-        return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
-    if secret.kind == "bearer":
-        return {"Authorization": f"Bearer {secret.value}"}
-    return {secret.name: secret.value}
-
-
-def new_ref() -> str:
-    """A fresh opaque reference to store with a feed in place of its secret."""
-    import uuid
-
-    return uuid.uuid4().hex
-
-
-# ---------------------------------------------------------------------------------------
-# Backend policy
+# Backend policy ------------------------------------------------------------------------
 
 
 class _Refused(Exception):
@@ -332,7 +194,7 @@ def keyring_status() -> tuple[bool, str]:
 
 
 def _username(ref: str) -> str:
-    if not isinstance(ref, str) or not ref.strip() or _has_control(ref):
+    if not isinstance(ref, str) or not ref.strip() or has_control(ref):
         raise CredentialsError(
             "Invalid reference to a feed secret.", "This is a bug in Digwell; please report it."
         )

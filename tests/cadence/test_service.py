@@ -1,29 +1,31 @@
-"""CadenceBook: the schedule and plan as stored, the report from the log, reminders once."""
+"""CadenceService (planner.cadence): the schedule and plan as stored, the report from the
+log, reminders once."""
 
 from datetime import datetime, time, timedelta, timezone
 
 import pytest
 from icalendar import Calendar
 
-from app.cadence.book import POSTING_TIME_KEY, CadenceBook
 from app.cadence.schedule import PostingSchedule
+from app.cadence.service import POSTING_TIME_KEY, CadenceService
 from app.errors import DigwellError
 from app.store import posts as posts_q
+from app.store import settings as settings_q
 
 UTC = timezone.utc
 
 
 @pytest.fixture
-def book(planner) -> CadenceBook:
+def book(planner) -> CadenceService:
     return planner.cadence
 
 
 def _draft(planner, text="Worth a read.") -> int:
-    return planner.new_draft([], text=text).id
+    return planner.drafting.new_draft([], text=text).id
 
 
-def _post(planner, at: datetime, **kw) -> None:
-    with planner.db.transaction() as conn:
+def _post(db, planner, at: datetime, **kw) -> None:
+    with db.transaction() as conn:
         posts_q.add_post(conn, posted_at=at, platform="linkedin", **kw)
 
 
@@ -31,12 +33,14 @@ def test_the_default_schedule_is_tuesday_to_thursday_at_nine(book):
     assert book.schedule() == PostingSchedule((1, 2, 3), time(9, 0))
 
 
-def test_a_saved_schedule_comes_back_and_a_broken_setting_falls_back(book, planner):
+def test_a_saved_schedule_comes_back_and_a_broken_setting_falls_back(book, db):
     book.set_schedule(PostingSchedule((4, 0, 0), time(17, 30)))
     assert book.schedule() == PostingSchedule((0, 4), time(17, 30))
-    planner.set_setting(POSTING_TIME_KEY, "half past five")
+    with db.transaction() as conn:
+        settings_q.set_setting(conn, POSTING_TIME_KEY, "half past five")
     assert book.schedule().at == time(9, 0)
-    planner.set_setting("posting_days", ["Tue", 9])
+    with db.transaction() as conn:
+        settings_q.set_setting(conn, "posting_days", ["Tue", 9])
     assert book.schedule().days == (1, 2, 3)
 
 
@@ -51,13 +55,13 @@ def test_planning_a_draft_puts_it_in_its_slot_and_unplanning_takes_it_out(book, 
     draft = book.plan_draft(draft_id, slot)
     assert draft.state == "planned" and draft.planned_for == slot
     assert [d.id for d in book.slots()[0].drafts] == [draft_id]
-    assert planner.set_draft_state(draft_id, "draft").planned_for is None
+    assert planner.drafting.set_draft_state(draft_id, "draft").planned_for is None
     assert not book.slots()[0].drafts and book.planned() == []
 
 
 def test_a_posted_draft_cannot_be_planned(book, planner):
     draft_id = _draft(planner)
-    planner.mark_posted(draft_id, "linkedin", "", None)
+    planner.drafting.mark_posted(draft_id, "linkedin", "", None)
     with pytest.raises(DigwellError, match="posted, so it cannot be planned"):
         book.plan_draft(draft_id, book.slots()[0].at)
 
@@ -81,9 +85,9 @@ def test_export_writes_a_calendar_and_a_failed_write_leaves_nothing(book, planne
     assert not missing.parent.exists()
 
 
-def test_the_report_reads_the_log_and_the_strategy(book, planner, clock):
+def test_the_report_reads_the_log_and_the_strategy(db, book, planner, clock):
     assert book.report().total_posts == 0
-    _post(planner, clock.now() - timedelta(hours=1))
+    _post(db, planner, clock.now() - timedelta(hours=1))
     report = book.report()
     assert report.total_posts == 1 and report.week_posts == 1 and report.week_target == 3
 
@@ -99,9 +103,9 @@ def test_a_reminder_comes_once_at_a_slot_when_behind(book, clock):
     assert book.take_due_reminder() is None
 
 
-def test_a_planned_draft_is_reminded_even_when_on_track(book, planner, clock):
+def test_a_planned_draft_is_reminded_even_when_on_track(db, book, planner, clock):
     for hours in (1, 2, 3):
-        _post(planner, clock.now() - timedelta(hours=hours))
+        _post(db, planner, clock.now() - timedelta(hours=hours))
     draft_id = _draft(planner)
     book.plan_draft(draft_id, book.slots()[0].at)
     clock.advance(timedelta(hours=23))

@@ -1,0 +1,60 @@
+"""The strategy service (planner.strategy): the career strategy as saved, its themes and
+targets, saved whole and announced (docs/ARCHITECTURE.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.store import Database
+from app.store import themes as themes_q
+from app.strategy.stored import (
+    load_profile,
+    load_strategy,
+    load_weekly_target,
+    save_strategy,
+    strategy_version,
+)
+from app.strategy.strategy import Strategy, validate
+from app.types import Changes, Profile, Theme
+
+Announce = Callable[[Changes], None]
+
+
+class StrategyService:
+    """Reads and saves the strategy; saving announces it, so the inbox ranks again."""
+
+    def __init__(self, db: Database, announce: Announce) -> None:
+        self._db = db
+        self._announce = announce
+
+    def load(self) -> Strategy:
+        """The whole career strategy: profile, themes, targets (see app.strategy)."""
+        return load_strategy(self._db)
+
+    def save(self, strategy: Strategy) -> int:
+        """Validate and save the strategy in one transaction; returns its new version.
+        Raises StrategyError (a DigwellError) naming the wrong field."""
+        validate(strategy)  # before the write lock: a typo never blocks a refresh
+        with self._db.transaction() as conn:
+            version = save_strategy(conn, strategy)
+        self._announce(Changes(strategy=True))
+        return version
+
+    def version(self) -> int:
+        """How many times the strategy was saved; 0 when never."""
+        return strategy_version(self._db)
+
+    def profile(self) -> Profile:
+        return load_profile(self._db)
+
+    def themes(self) -> list[Theme]:
+        return themes_q.list_themes(self._db)
+
+    def theme_hashtags(self, theme_id: int | None) -> list[str]:
+        """The theme's hashtags, each with its '#'."""
+        theme = next((t for t in self.themes() if t.id == theme_id), None)
+        tags = [t.strip().replace(" ", "") for t in theme.hashtags] if theme else []
+        return [t if t.startswith("#") else f"#{t}" for t in tags if t.strip("#")]
+
+    def weekly_target(self) -> int:
+        return load_weekly_target(self._db)
