@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin
 
 from app.errors import FeedError
-from app.feeds.parse import MAX_FEED_BYTES
+from app.feeds.incoming import refuse_unreadable
+from app.feeds.parse import FEED_GUARD
 from app.feeds.records import author_name, clean_line, entry_key
 from app.text.links import safe_link
 from app.text.sanitize import html_to_text
@@ -24,6 +25,8 @@ from app.types import ParsedEntry, ParsedFeed
 # PHP's json_encode writes "https:\/\/jsonfeed.org\/version\/1" by default.
 _VERSION_MARKERS = (b"jsonfeed.org/version", b"jsonfeed.org\\/version")
 _BOM = b"\xef\xbb\xbf"
+# RSS's limit and words; no markers (JSON has no entities), and a BOM alone is empty.
+_GUARD = FEED_GUARD._replace(markers=(), ignored_prefix=_BOM)
 
 
 def looks_like_json_feed(body: bytes, content_type: str) -> bool:
@@ -45,15 +48,8 @@ def parse_json_feed(body: bytes) -> ParsedFeed:
     """Parse a JSON Feed given as bytes; raise FeedError with a readable reason."""
     if not isinstance(body, bytes):
         raise TypeError("parse_json_feed takes bytes")
-    if len(body) > MAX_FEED_BYTES:
-        raise FeedError(
-            f"The feed is {len(body) / 1e6:.0f} MB, over Digwell's "
-            f"{MAX_FEED_BYTES // (1024 * 1024)} MB limit; it was not read.",
-            "Ask the publisher for a smaller feed.",
-        )
+    refuse_unreadable(body, _GUARD)
     text = body.removeprefix(_BOM)  # json.loads refuses a UTF-8 byte order mark
-    if not text.strip():
-        raise FeedError("The feed is empty.", "The server sent no content; try again later.")
     try:
         doc = json.loads(text)  # bytes: UTF-8, -16 or -32 is detected as RFC 8259 says
     except json.JSONDecodeError as err:

@@ -12,18 +12,11 @@ from typing import NamedTuple
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 from app.errors import DigwellError
+from app.feeds.incoming import MIB, Guard, encoded_markers, refuse_unreadable
 from app.text.links import safe_link
 from app.types import Feed
 
-MAX_OPML_BYTES = 5 * 1024 * 1024
-
-# Both spellings in every encoding expat reads without help; XML is case-sensitive, but a
-# lower-case marker is still worth refusing rather than guessing what a parser makes of it.
-_REFUSED_MARKERS = tuple(
-    marker.encode(codec)
-    for marker in ("<!DOCTYPE", "<!doctype", "<!ENTITY", "<!entity")
-    for codec in ("utf-8", "utf-16-le", "utf-16-be")
-)
+MAX_OPML_BYTES = 5 * MIB
 
 # Query parameters that carry credentials in private feed URLs (Feedbin, Inoreader,
 # self-hosted readers...). Matched on the whole name or its last "_" part.
@@ -38,6 +31,25 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 class OpmlError(DigwellError):
     """An OPML file could not be read."""
+
+
+# What parse_opml refuses to read. Both spellings of each marker: XML is case-sensitive,
+# but a lower-case one is still worth refusing rather than guessing what a parser makes
+# of it.
+_GUARD = Guard(
+    OpmlError,
+    "The OPML file",
+    MAX_OPML_BYTES,
+    too_big_hint=(
+        "A subscription list is usually a few kilobytes: check that this is the right file."
+    ),
+    empty_hint="Export your subscriptions again and retry.",
+    markers=encoded_markers("<!DOCTYPE", "<!doctype", "<!ENTITY", "<!entity"),
+    refused=(
+        "The OPML file contains a DOCTYPE or entity declaration, which Digwell refuses for safety.",
+        "Remove the <!DOCTYPE ...> line from the file, or export it again, then retry.",
+    ),
+)
 
 
 class OpmlFeed(NamedTuple):
@@ -78,19 +90,7 @@ def parse_opml(data: bytes) -> OpmlImport:
     if not isinstance(data, bytes):
         # Same rule as parse_feed: a str could be a path, and we never read one by accident.
         raise TypeError("parse_opml takes bytes")
-    if len(data) > MAX_OPML_BYTES:
-        raise OpmlError(
-            f"The OPML file is {len(data) / 1e6:.0f} MB, over Digwell's "
-            f"{MAX_OPML_BYTES // (1024 * 1024)} MB limit; it was not read.",
-            "A subscription list is usually a few kilobytes: check that this is the right file.",
-        )
-    if not data.strip():
-        raise OpmlError("The OPML file is empty.", "Export your subscriptions again and retry.")
-    # The whole document, not just its start: it is small, and a DOCTYPE padded past the
-    # first kilobytes must not slip through.
-    if any(marker in data for marker in _REFUSED_MARKERS):
-        raise _refused()
-
+    refuse_unreadable(data, _GUARD)
     parser = ET.XMLParser(target=_NoDoctype())
     try:
         parser.feed(data)
@@ -181,10 +181,7 @@ def _line(value: str) -> str:
 
 
 def _refused() -> OpmlError:
-    return OpmlError(
-        "The OPML file contains a DOCTYPE or entity declaration, which Digwell refuses for safety.",
-        "Remove the <!DOCTYPE ...> line from the file, or export it again, then retry.",
-    )
+    return OpmlError(*_GUARD.refused)
 
 
 def _malformed(err: ET.ParseError) -> OpmlError:

@@ -224,3 +224,22 @@ def test_refuses_oversized_empty_and_str():
 )
 def test_looks_like_json_feed(body, content_type, expected):
     assert looks_like_json_feed(body, content_type) is expected
+
+
+def test_refusals_are_worded_as_users_see_them():
+    refusals = {
+        b" " * (MAX_FEED_BYTES + 1): (
+            "The feed is 10 MB, over Digwell's 10 MB limit; it was not read.",
+            "Ask the publisher for a smaller feed.",
+        ),
+        b"\xef\xbb\xbf": ("The feed is empty.", "The server sent no content; try again later."),
+    }
+    for body, words in refusals.items():
+        with pytest.raises(FeedError) as caught:
+            parse_json_feed(body)
+        assert (caught.value.message, caught.value.hint) == words
+
+
+def test_an_entity_marker_in_a_json_string_is_just_text():
+    feed = parse_json_feed(_feed([{"id": "1", "title": "<!ENTITY x>"}]))
+    assert feed.entries[0].title == "<!ENTITY x>"

@@ -140,7 +140,7 @@ def test_doctype_padded_far_into_the_document_is_refused():
 
 
 def test_the_parser_refuses_a_doctype_the_byte_scan_missed(monkeypatch):
-    monkeypatch.setattr(opml, "_REFUSED_MARKERS", ())
+    monkeypatch.setattr(opml, "_GUARD", opml._GUARD._replace(markers=()))
     with pytest.raises(OpmlError, match="DOCTYPE or entity declaration"):
         parse_opml(b'<!DOCTYPE opml [<!ENTITY a "b">]><opml><body/></opml>')
 
@@ -304,3 +304,22 @@ def test_non_ascii_in_utf16_document():
     )
     (feed,) = parse_opml(doc.encode("utf-16")).feeds
     assert feed == OpmlFeed("https://u.example/ф", "Ünïcødé ✓", "", ("日本語のテーマ",))
+
+
+def test_refusals_are_worded_as_users_see_them():
+    refusals = {
+        b" " * (MAX_OPML_BYTES + 1): (
+            "The OPML file is 5 MB, over Digwell's 5 MB limit; it was not read.",
+            "A subscription list is usually a few kilobytes: check that this is the right file.",
+        ),
+        b" \n": ("The OPML file is empty.", "Export your subscriptions again and retry."),
+        b"<!DOCTYPE opml><opml/>": (
+            "The OPML file contains a DOCTYPE or entity declaration, which Digwell refuses "
+            "for safety.",
+            "Remove the <!DOCTYPE ...> line from the file, or export it again, then retry.",
+        ),
+    }
+    for body, words in refusals.items():
+        with pytest.raises(OpmlError) as caught:
+            parse_opml(body)
+        assert (caught.value.message, caught.value.hint) == words

@@ -103,3 +103,26 @@ def test_a_title_that_is_text_keeps_its_angle_brackets():
     )
     titles = [entry.title for entry in parse_feed(body).entries]
     assert titles == ["Why vector<int> beats x<y", "Bold move"]
+
+
+def test_refusals_are_worded_as_users_see_them():
+    refusals = {
+        b" " * (MAX_FEED_BYTES + 1): (
+            "The feed is 10 MB, over Digwell's 10 MB limit; it was not read.",
+            "Ask the publisher for a smaller feed.",
+        ),
+        b" \n": ("The feed is empty.", "The server sent no content; try again later."),
+        b'<!DOCTYPE r [<!ENTITY a "b">]><rss/>': (
+            "The feed declares XML entities, which Digwell refuses for safety.",
+            "Ask the publisher to remove the DOCTYPE entity declarations.",
+        ),
+    }
+    for body, words in refusals.items():
+        with pytest.raises(FeedError) as caught:
+            parse_feed(body)
+        assert (caught.value.message, caught.value.hint) == words
+
+
+def test_a_byte_order_mark_alone_is_not_called_empty():
+    with pytest.raises(FeedError, match="not an RSS or Atom feed"):
+        parse_feed(b"\xef\xbb\xbf")
