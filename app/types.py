@@ -186,12 +186,10 @@ class Changes(NamedTuple):
     schedule: bool = False  # posting days and time, reminders, tray preferences
     settings: bool = False  # any other preference (e.g. the Mastodon server)
 
-    def __or__(self, other: "Changes") -> "Changes":  # type: ignore[override]
-        return Changes(
-            *(a or b for a, b in zip(self[:1], other[:1], strict=True)),
-            tuple(dict.fromkeys(self.item_ids + other.item_ids)),
-            *(a or b for a, b in zip(self[2:], other[2:], strict=True)),
-        )
+    def __or__(self, other: "Changes") -> "Changes":
+        merged = [a or b for a, b in zip(self, other, strict=True)]
+        merged[1] = tuple(dict.fromkeys(self.item_ids + other.item_ids))  # item_ids
+        return Changes._make(merged)
 
     def __bool__(self) -> bool:
         return any(self)
