@@ -42,7 +42,7 @@ Format (UTF-8 JSON; `digwell strategy export FILE` writes it, `import FILE` read
 from __future__ import annotations
 
 import json
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from app.errors import DigwellError
 from app.strategy.strategy import (
@@ -120,7 +120,7 @@ class _Reader:
     def fail(self, path: str, problem: str, hint: str = _FIX_HINT) -> DigwellError:
         return DigwellError(f"{self.source}: {path}: {problem}.", hint)
 
-    def obj(self, value: Any, path: str, allowed: tuple[str, ...]) -> dict:
+    def obj(self, value: object, path: str, allowed: tuple[str, ...]) -> dict[str, object]:
         if not isinstance(value, dict):
             raise self.fail(path, f"expected an object {{...}}, not {_kind(value)}")
         for key in value:
@@ -135,27 +135,27 @@ class _Reader:
                 )
         return value
 
-    def text(self, value: Any, path: str) -> str:
+    def text(self, value: object, path: str) -> str:
         if not isinstance(value, str):
             raise self.fail(path, f"expected text in quotes, not {_kind(value)}")
         return value
 
-    def words(self, value: Any, path: str) -> tuple[str, ...]:
+    def words(self, value: object, path: str) -> tuple[str, ...]:
         if not isinstance(value, list):
             raise self.fail(path, f'expected a list of words ["...", "..."], not {_kind(value)}')
         return tuple(self.text(w, f"{path}[{n}]") for n, w in enumerate(value))
 
-    def whole(self, value: Any, path: str) -> int:
+    def whole(self, value: object, path: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(path, f"expected a whole number, not {_kind(value)}")
         return value
 
-    def number(self, value: Any, path: str) -> float:
+    def number(self, value: object, path: str) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(path, f"expected a number, not {_kind(value)}")
         return float(value)
 
-    def required(self, data: dict, key: str, path: str) -> Any:
+    def required(self, data: dict[str, object], key: str, path: str) -> object:
         if key not in data:
             raise self.fail(path, f"'{key}' is missing")
         return data[key]
@@ -217,7 +217,7 @@ def strategy_from_json(text: str, source: str) -> Strategy:
         raise read.fail(err.field, err.problem, err.hint or _FIX_HINT) from err
 
 
-def _theme(read: _Reader, raw: Any, n: int) -> Theme:
+def _theme(read: _Reader, raw: object, n: int) -> Theme:
     path = f"themes[{n}]"
     data = read.obj(raw, path, _THEME_KEYS)
     return Theme(
@@ -230,7 +230,7 @@ def _theme(read: _Reader, raw: Any, n: int) -> Theme:
     )
 
 
-def _kind(value: Any) -> str:
+def _kind(value: object) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -239,7 +239,8 @@ def _kind(value: Any) -> str:
         return f"the text '{value}'" if len(value) <= 40 else "text"
     if isinstance(value, (int, float)):
         return f"the number {value}"
-    return {dict: "an object", list: "a list"}.get(type(value), type(value).__name__)
+    kinds: dict[type[object], str] = {dict: "an object", list: "a list"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 # Importing ----------------------------------------------------------------------------
@@ -284,5 +285,5 @@ def _keyword_set(theme: Theme) -> frozenset[str]:
     return frozenset(k.casefold() for k in theme.keywords)
 
 
-def _content(theme: Theme) -> tuple:
+def _content(theme: Theme) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str]:
     return theme.keywords, theme.excluded, theme.hashtags, theme.color

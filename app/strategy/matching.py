@@ -23,8 +23,8 @@ substring test) only when all its words are among the item's.
 
 # No `from __future__ import annotations`: see app/types.py (NamedTuple start-up cost).
 import codecs
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from typing import NamedTuple, cast
 
 
 class ThemeTerms(NamedTuple):
@@ -199,7 +199,7 @@ def _words(text: str) -> list[bytes]:
     return text.encode("ascii", _FOLD_ERRORS).translate(_ASCII_WORDS).split()
 
 
-class _RunTable(dict):
+class _RunTable(dict[int, "str | None"]):
     """str.translate table for folded non-ASCII text, filled in as characters turn up."""
 
     def __missing__(self, code: int) -> str | None:
@@ -235,7 +235,8 @@ def _fold_run(error: UnicodeEncodeError) -> tuple[bytes, int]:
     return folded, error.end
 
 
-codecs.register_error(_FOLD_ERRORS, _fold_run)
+# Only str.encode above uses this handler, so it is only ever given UnicodeEncodeError.
+codecs.register_error(_FOLD_ERRORS, cast("Callable[[UnicodeError], tuple[bytes, int]]", _fold_run))
 
 
 # Inflections (see the module docstring): built once per keyword, so clarity over speed.

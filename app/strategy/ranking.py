@@ -35,4 +35,5 @@ def score_at(relevance: float, sort_time: datetime, now: datetime, half_life_day
     if relevance <= 0:
         return 0.0
     age_days = max(0.0, (now - sort_time).total_seconds() / _DAY_S)
-    return relevance * 0.5 ** (age_days / half_life_days)
+    decay: float = 0.5 ** (age_days / half_life_days)  # float ** float is Any to typeshed
+    return relevance * decay

@@ -13,6 +13,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from app.store.items import RankRow
 from app.strategy.matching import Match, Matcher, ThemeTerms
@@ -33,7 +34,7 @@ class Scorer:
         self.half_life_days = float(half_life_days)
         self.version = int(version)
         self._matcher = Matcher(self.themes)
-        self._json: dict[tuple, str] = {}
+        self._json: dict[tuple[tuple[str, str], ...], str] = {}
 
     def matches(self, title: str, text: str) -> tuple[Match, ...]:
         return self._matcher.match(title, text)
@@ -65,7 +66,7 @@ class Scorer:
                 self._json[terms] = text
         return text
 
-    def snapshot(self) -> dict:
+    def snapshot(self) -> dict[str, object]:
         return {
             "version": self.version,
             "half_life_days": self.half_life_days,
@@ -73,7 +74,8 @@ class Scorer:
         }
 
     @classmethod
-    def from_snapshot(cls, data: dict) -> Scorer:
+    def from_snapshot(cls, data: dict[str, Any]) -> Scorer:
+        """`data`: a snapshot as JSON gave it back (its theme triples are lists)."""
         themes = [ThemeTerms(int(i), tuple(k), tuple(x)) for i, k, x in data["themes"]]
         return cls(themes, data["half_life_days"], data["version"])
 

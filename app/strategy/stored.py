@@ -57,7 +57,7 @@ def load_strategy(db: Database) -> Strategy:
 
 def load_weekly_target(db: Database) -> int:
     """The weekly target alone: read at start-up, where the whole strategy is not needed."""
-    default = Strategy._field_defaults["weekly_target"]
+    default: int = Strategy._field_defaults["weekly_target"]
     target = settings_q.get_setting(db, WEEKLY_TARGET_KEY, default)
     return target if is_int(target) else default
 

@@ -4,7 +4,8 @@ with the rules a valid one keeps. Plain data: app.strategy.stored reads and writ
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple, TypeGuard
 
 from app.errors import DigwellError
 from app.types import Profile, Theme
@@ -193,7 +194,7 @@ def _one_line(text: str) -> str:
     return _SPACES.sub(" ", str(text)).strip()
 
 
-def _words(words) -> tuple[str, ...]:
+def _words(words: Iterable[str]) -> tuple[str, ...]:
     """Trimmed, blanks and duplicates (ignoring case) dropped, first spelling kept."""
     seen: set[str] = set()
     result = []
@@ -216,7 +217,7 @@ def hashtag(text: str) -> str:
     return f"#{joined}" if joined else ""
 
 
-def _hashtags(tags, path: str, label: str) -> tuple[str, ...]:
+def _hashtags(tags: Iterable[str], path: str, label: str) -> tuple[str, ...]:
     result = []
     for n, raw in enumerate(tags):
         tag = hashtag(raw)
@@ -230,9 +231,9 @@ def _hashtags(tags, path: str, label: str) -> tuple[str, ...]:
     return _words(result)
 
 
-def is_int(value: object) -> bool:
+def is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def is_number(value: object) -> bool:
+def is_number(value: object) -> TypeGuard[float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value
