@@ -9,9 +9,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.errors import SchemaTooNewError, StorageError
 from app.store.migrations import LATEST_VERSION, MIGRATIONS
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    # What a query's ? (a tuple) or :name (a mapping) placeholders are filled from.
+    SqlParams = tuple[object, ...] | Mapping[str, object]
 
 _BUSY_TIMEOUT_MS = 5000
 _BULK_BUSY_TIMEOUT_MS = 60_000
@@ -178,14 +185,14 @@ class Database:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
 
-    def read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    def read(self, sql: str, params: SqlParams = ()) -> list[sqlite3.Row]:
         """Run a query and return all rows; storage failures become StorageError."""
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as err:
             raise _storage_error(err, self.path) from err
 
-    def column(self, sql: str, params: tuple | dict = ()) -> list:
+    def column(self, sql: str, params: SqlParams = ()) -> list[Any]:
         """The first column of every row: half the cost of `read` on long results
         (no Row objects), e.g. the inbox's ids."""
         try:

@@ -172,7 +172,7 @@ def error_count(db: Database) -> int:
 def list_feeds(db: Database, feed_ids: list[int] | None = None) -> list[Feed]:
     """Subscribed feeds with their themes and item counts, by title."""
     where = _LIVE
-    params: tuple = ()
+    params: tuple[int, ...] = ()
     if feed_ids is not None:
         where += f" AND f.id IN ({','.join('?' * len(feed_ids))})"
         params = tuple(feed_ids)

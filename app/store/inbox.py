@@ -41,7 +41,7 @@ def page(
     """(item id, rank key) of the next `limit` items in rank order after `after` (the
     last row of the page before, as (rank key, id)). Not for searches: see `search`."""
     sql = f"SELECT item_id, rank_key FROM ranks WHERE theme_id = ? AND {_where(inbox)}"
-    params: list = [inbox.theme_id]
+    params: list[float] = [inbox.theme_id]
     if after is not None:
         sql += " AND (rank_key < ? OR (rank_key = ? AND item_id < ?))"
         params += [after[0], after[0], after[1]]
