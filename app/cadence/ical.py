@@ -31,7 +31,8 @@ def plan_calendar(slots: Sequence[Slot], now: datetime) -> bytes:
         event.add("description", _description(slot))
         event.add("transp", "TRANSPARENT")  # a reminder to post, not a busy meeting
         calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()  # icalendar types it Any
+    return ical
 
 
 def _summary(slot: Slot) -> str:

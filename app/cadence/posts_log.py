@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import builtins
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.cadence.post_fields import (
     DEFAULT_TIME,
@@ -33,6 +34,12 @@ from app.store import posts as posts_q
 from app.store import themes as themes_q
 from app.store.database import Database, to_db_time
 from app.types import Changes, Post, Theme
+
+if TYPE_CHECKING:
+    from typing import ParamSpec, TypeVar
+
+    P = ParamSpec("P")
+    T = TypeVar("T")
 
 
 def _nobody(changes: Changes) -> None:
@@ -80,7 +87,7 @@ class PostsLog:
         theme = self.theme_name(post.theme_id)
         return f"{text} ({theme})" if theme else text
 
-    def to_json(self, post: Post) -> dict:
+    def to_json(self, post: Post) -> dict[str, object]:
         """The post as the CLI prints it: local date and time, the theme by name."""
         local = post.posted_at.astimezone(self.clock.tz())
         return {
@@ -128,10 +135,10 @@ class PostsLog:
         theme: str | None = None,
         url: str | None = None,
         text: str | None = None,
-    ) -> dict:
+    ) -> dict[str, object]:
         """The `edit` changes for the given fields (None = unchanged). A new date keeps the
         post's time of day; a new time keeps its date."""
-        changes: dict = {}
+        changes: dict[str, object] = {}
         if date is not None or time is not None:
             tz = self.clock.tz()
             local = post.posted_at.astimezone(tz)
@@ -167,16 +174,16 @@ class PostsLog:
         """Every problem of one post, so an import can list them all."""
         problems: builtins.list[DigwellError] = []
 
-        def attempt(parse, *args):
+        def attempt(parse: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
             try:
-                return parse(*args)
+                return parse(*args, **kwargs)
             except DigwellError as err:
                 problems.append(err)
                 return None
 
         day = attempt(parse_date, date_text)
         time_given = bool((time_text or "").strip())
-        clock_time = attempt(parse_time, time_text) if time_given else None
+        clock_time = attempt(parse_time, time_text or "") if time_given else None
         key = attempt(parse_platform, platform_text)
         kind = attempt(parse_kind, kind_text)
         theme_id = attempt(parse_theme, theme_text, themes)
@@ -186,6 +193,8 @@ class PostsLog:
             when = attempt(self._when, day, clock_time, now)
         if problems:
             return None, problems
+        # Each parse that gave None added a problem, so none did here.
+        assert when is not None and key is not None and kind is not None and url is not None
         return PostInput(when, key, kind, theme_id, url, (text or "").strip()), []
 
     def _when(self, day: date, clock_time: time | None, now: datetime) -> datetime:
@@ -205,7 +214,7 @@ class PostsLog:
                 "Log a post once it is out; to plan one, plan a draft instead.",
             )
 
-    def _checked(self, changes: dict) -> dict:
+    def _checked(self, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Typed changes (as `edit` takes them), checked and normalised as parsing would."""
         unknown = set(changes) - set(PostInput._fields)
         if unknown:

@@ -86,7 +86,7 @@ def build_report(
     )
 
 
-def report_json(report: CadenceReport, tz: tzinfo) -> dict:
+def report_json(report: CadenceReport, tz: tzinfo) -> dict[str, object]:
     """`digwell cadence --json`: the figures the page shows, with the same rounding."""
     return {
         "score": score_percent(report.score),

@@ -19,7 +19,8 @@ def local_day_counts(post_times: Iterable[datetime], tz: tzinfo) -> dict[date, i
 
 def daily_multiplier(n: int, d: int) -> float:
     """How much of yesterday's score survives a day: the score halves in 13/sqrt(n/d) days."""
-    return 0.5 ** (sqrt(n / d) / 13)
+    multiplier: float = 0.5 ** (sqrt(n / d) / 13)  # float ** float is Any to typeshed
+    return multiplier
 
 
 def presence_series(
