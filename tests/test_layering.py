@@ -91,6 +91,8 @@ DOMAIN_USES = {
 PUBLIC_HELPERS = (
     "app.compose.platforms",
     "app.compose.counting",
+    "app.compose.count_record",
+    "app.compose.utf16",
     "app.compose.context",
     "app.compose.drafts",
     "app.cadence.score",

@@ -22,7 +22,7 @@ from app.store import themes as themes_q
 from app.types import Changes, Draft, Item, Post, Theme
 
 if TYPE_CHECKING:
-    from app.compose.counting import Count
+    from app.compose.count_record import Count
     from app.compose.templates import TemplateLibrary
 
 Announce = Callable[[Changes], None]

@@ -7,8 +7,12 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.compose import counting
-from app.compose.counting import count_text, index_from_utf16, utf16_offset
+from app.compose import count_x
+from app.compose.count_characters import BLUESKY_MAX_BYTES
+from app.compose.count_mastodon import MASTODON_URL_LENGTH
+from app.compose.count_patterns import twitter_text
+from app.compose.counting import count_text
+from app.compose.utf16 import index_from_utf16, utf16_offset
 
 PLATFORMS = ["linkedin", "x", "mastodon", "bluesky", "threads"]
 
@@ -69,7 +73,7 @@ def test_what_comes_before_over_at_fits(text, key, limit):
     if counted.over_at is not None:
         assert count_text(text[: counted.over_at], key, limit=limit).count <= limit
         if key == "bluesky":
-            assert len(text[: counted.over_at].encode()) <= counting.BLUESKY_MAX_BYTES
+            assert len(text[: counted.over_at].encode()) <= BLUESKY_MAX_BYTES
 
 
 @FAST
@@ -83,7 +87,7 @@ def test_bluesky_over_at_is_on_a_grapheme_boundary(text, limit):
 @settings(max_examples=300, deadline=None)
 @given(texts, st.integers(min_value=1, max_value=80))
 def test_x_agrees_with_parse_tweet(text, limit):
-    tt = counting._twitter_text()
+    tt = twitter_text()
     options = {**tt.options, "max_weighted_tweet_length": limit}
     parsed = tt.parse_tweet(text, options)
     counted = count_text(text, "x", limit=limit)
@@ -103,17 +107,17 @@ def test_x_agrees_with_parse_tweet(text, limit):
 def test_emoji_found_faster_are_those_twitter_text_finds(text):
     from twitter_text import extract_emojis_with_indices
 
-    tt = counting._twitter_text()
+    tt = twitter_text()
     normalized = tt.normalize(text)
     expected = [tuple(e["indices"]) for e in extract_emojis_with_indices(normalized)]
-    assert counting._find_emojis(normalized, tt) == expected
+    assert count_x._find_emojis(normalized, tt) == expected
 
 
 @FAST
 @given(texts, limits)
 def test_x_over_at_never_splits_what_normalisation_joined(text, limit):
     """Cut at over_at, the text normalises to a prefix of the normalised whole."""
-    tt = counting._twitter_text()
+    tt = twitter_text()
     over_at = count_text(text, "x", limit=limit).over_at
     if over_at is not None:
         assert tt.normalize(text).startswith(tt.normalize(text[:over_at]))
@@ -143,10 +147,8 @@ def test_mastodon_without_urls_or_mentions_counts_graphemes(text):
 def test_mastodon_counts_no_more_than_graphemes_with_urls_at_23(text):
     """A URL counts 23, a remote mention less than itself: a text full of short URLs
     counts more than its graphemes, but never more than that."""
-    urls = counting._twitter_text().extract_urls_with_indices(
-        text, extract_urls_without_protocol=False
-    )
-    bound = len(GRAPHEME.findall(text)) + counting.MASTODON_URL_LENGTH * len(urls)
+    urls = twitter_text().extract_urls_with_indices(text, extract_urls_without_protocol=False)
+    bound = len(GRAPHEME.findall(text)) + MASTODON_URL_LENGTH * len(urls)
     assert count_text(text, "mastodon").count <= bound
 
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.compose.context import TAKE_PLACEHOLDER, placeholders
-from app.compose.counting import utf16_offset
 from app.compose.platforms import PLATFORMS, platform
+from app.compose.utf16 import utf16_offset
 from app.errors import DigwellError
 from app.planner import Planner
 from app.types import Draft, Post

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
-from app.compose.counting import Count
+from app.compose.count_record import Count
 from app.compose.platforms import PLATFORMS
 from app.ui.look import quiet
 
