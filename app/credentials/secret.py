@@ -4,9 +4,12 @@ Where it is kept is app.credentials.keyring_store's business."""
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.errors import DigwellError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 KINDS = ("basic", "bearer", "header")
 
@@ -59,8 +62,10 @@ class FeedSecret(_FeedSecretFields):
         _validate(kind, name, value)
         return super().__new__(cls, kind, name, value)
 
+    # NamedTuple's own _make skips __new__ (and so the checks). mypy cannot match a
+    # classmethod of this class with the tuple-generic _make it overrides.
     @classmethod
-    def _make(cls, iterable: Any) -> FeedSecret:
+    def _make(cls, iterable: Iterable[Any]) -> FeedSecret:  # type: ignore[override]
         return cls(*iterable)
 
     def __repr__(self) -> str:
