@@ -11,9 +11,13 @@ from __future__ import annotations
 import multiprocessing
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.errors import TemplateError
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import SpawnProcess
 
 TIME_LIMIT_S = 2.0
 # Address space of the render process: Python with Jinja2 uses ~100 MB of it.
@@ -30,19 +34,19 @@ class RenderProcess:
     def __init__(self, time_limit_s: float = TIME_LIMIT_S) -> None:
         self.time_limit_s = time_limit_s
         self._lock = threading.Lock()
-        self._process: Any = None
-        self._conn: Any = None
+        self._process: SpawnProcess | None = None
+        self._conn: Connection | None = None  # set and cleared with _process
 
-    def render(self, folders: list[Path], name: str, filename: str, context: dict) -> str:
+    def render(self, folders: list[Path], name: str, filename: str, context: dict[str, Any]) -> str:
         """Render `filename` (found in `folders`, earlier first) with `context`."""
         with self._lock:
-            self._ensure_started()
+            conn = self._ensure_started()
             try:
-                self._conn.send(([str(f) for f in folders], name, filename, context))
+                conn.send(([str(f) for f in folders], name, filename, context))
             except (OSError, ValueError) as err:  # the child died between renders
                 self._stop()
                 raise TemplateError(f"The template '{name}' could not be rendered: {err}.") from err
-            if not self._conn.poll(self.time_limit_s):
+            if not conn.poll(self.time_limit_s):
                 self._stop()
                 raise TemplateError(
                     f"The template '{name}' was stopped after {self.time_limit_s:g} seconds: "
@@ -50,7 +54,7 @@ class RenderProcess:
                     _FIX,
                 )
             try:
-                reply = self._conn.recv()
+                reply = conn.recv()
             except (EOFError, OSError):
                 self._stop()
                 raise TemplateError(
@@ -62,9 +66,10 @@ class RenderProcess:
             return str(reply[1])
         raise TemplateError(reply[1], reply[2])
 
-    def _ensure_started(self) -> None:
-        if self._process is not None and self._process.is_alive():
-            return
+    def _ensure_started(self) -> Connection:
+        """The pipe to a live render process, started if need be."""
+        if self._process is not None and self._conn is not None and self._process.is_alive():
+            return self._conn
         self._stop()
         # spawn: a fork of the window's process would copy Qt's threads and state.
         context = multiprocessing.get_context("spawn")
@@ -78,6 +83,7 @@ class RenderProcess:
             process.kill()
             raise TemplateError("Templates cannot be rendered: the render process did not start.")
         self._process, self._conn = process, parent_conn
+        return parent_conn
 
     def _stop(self) -> None:
         if self._process is not None:
@@ -94,7 +100,7 @@ class RenderProcess:
             self._stop()
 
 
-def serve(conn: Any, memory_limit: int) -> None:
+def serve(conn: Connection, memory_limit: int) -> None:
     """The child: render each request and reply, until the pipe closes."""
     _limit_memory(memory_limit)
     from app.compose.rendering import render_reply

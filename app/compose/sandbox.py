@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.compiler import CodeGenerator
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from app.compose.filters import FILTERS
+
+if TYPE_CHECKING:
+    from jinja2 import nodes
+    from jinja2.compiler import Frame
 
 # A post is at most a few thousand characters; a template's output or any value it
 # builds may be far larger than that, but never more than this.
@@ -42,7 +47,7 @@ def _size(value: Any) -> int:
 class _CheckedConcat(CodeGenerator):
     """Compiles `a ~ b` to a join that refuses results over MAX_TEXT."""
 
-    def visit_Concat(self, node, frame) -> None:
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.checked_concat((")
         for arg in node.nodes:
             self.visit(arg, frame)
