@@ -4,7 +4,7 @@ with it): subscriptions as OPML, the strategy file, drafts and posts as JSON."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from app.backup import layout
@@ -53,7 +53,7 @@ def readable_members(snapshot: Path, clock: Clock) -> tuple[dict[str, bytes], di
         db.close()
 
 
-def draft_json(db: Database, clock: Clock, draft: Draft) -> dict:
+def draft_json(db: Database, clock: Clock, draft: Draft) -> dict[str, object]:
     """A draft for people and other tools: times in the user's zone, the theme by name,
     the items it came from with their titles and links."""
     tz = clock.tz()
@@ -79,7 +79,7 @@ def draft_json(db: Database, clock: Clock, draft: Draft) -> dict:
     }
 
 
-def posts_json(db: Database, clock: Clock) -> list[dict]:
+def posts_json(db: Database, clock: Clock) -> list[dict[str, object]]:
     """Every post, oldest first, as `digwell posts list --json` prints one, with the
     link it shared."""
     log = PostsLog(db, clock)
@@ -90,7 +90,7 @@ def _by_id(drafts: list[Draft]) -> list[Draft]:
     return sorted(drafts, key=lambda d: d.id)
 
 
-def _iso(when: datetime, tz) -> str:
+def _iso(when: datetime, tz: tzinfo) -> str:
     return when.astimezone(tz).isoformat(timespec="seconds")
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypeGuard
 
 from app.errors import DigwellError
 from app.paths import DB_FILENAME, user_templates_dir
@@ -132,17 +132,17 @@ def read_manifest(data: bytes, source: str) -> Manifest:
     return Manifest(app_version, schema, created, counts, files)
 
 
-def _whole(value: Any) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def _size(value: Any) -> int:
+def _size(value: object) -> int:
     if not _whole(value):
         raise ValueError(value)
     return int(value)
 
 
-def _digest(value: Any) -> str:
+def _digest(value: object) -> str:
     if not isinstance(value, str) or len(value) != 64:
         raise ValueError(value)
     int(value, 16)
@@ -161,8 +161,9 @@ def human_size(size: int) -> str:
     """'12.3 MB', for messages."""
     if size < 1000:
         return f"{size} bytes"
+    scaled: float = size
     for unit in ("kB", "MB", "GB", "TB"):
-        size /= 1000
-        if size < 1000 or unit == "TB":
-            return f"{size:.1f} {unit}"
+        scaled /= 1000
+        if scaled < 1000 or unit == "TB":
+            return f"{scaled:.1f} {unit}"
     raise AssertionError("unreachable")

@@ -194,7 +194,7 @@ def _in_use(data_dir: Path) -> DigwellError:
 # Writing ---------------------------------------------------------------------------
 
 
-def _migrate(path: Path, name: str) -> tuple[int, dict[str, int], list[tuple]]:
+def _migrate(path: Path, name: str) -> tuple[int, dict[str, int], list[tuple[int, str, str, str]]]:
     """Open the restored database as Digwell does (migrating an older one); its
     schema version, counts and private feeds (id, title, url, secret reference)."""
     try:

@@ -70,7 +70,8 @@ def list_backups(folder: Path, tz: tzinfo) -> list[BackupFile]:
             if not match or not path.is_file():
                 continue
             try:
-                day = datetime(*map(int, match.groups())).date()
+                year, month, day_of_month = map(int, match.groups())
+                day = datetime(year, month, day_of_month).date()
             except ValueError:
                 continue
             named = datetime.combine(day, time(0), tzinfo=tz)

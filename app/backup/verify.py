@@ -9,18 +9,23 @@ import hashlib
 import zipfile
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.backup import layout
 from app.backup.snapshot import schema_version_in_header
 from app.errors import DigwellError
 from app.store.migrations import LATEST_VERSION
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import BinaryIO
+
 CHUNK = 1024 * 1024
 _COMPRESSIONS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 
 @contextlib.contextmanager
-def open_zip(archive: Path):
+def open_zip(archive: Path) -> Iterator[zipfile.ZipFile]:
     try:
         zf = zipfile.ZipFile(archive)
     except FileNotFoundError as err:
@@ -132,7 +137,7 @@ def read_checked(
 
 
 def extract_checked(
-    zf: zipfile.ZipFile, info: zipfile.ZipInfo, expected: layout.Member, out, name: str
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, expected: layout.Member, out: BinaryIO, name: str
 ) -> None:
     digest = hashlib.sha256()
     size = 0
