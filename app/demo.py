@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
@@ -19,7 +20,7 @@ from app.store import themes as themes_q
 from app.strategy.rescore import rescore
 from app.strategy.scoring import current_scorer
 from app.strategy.stored import VERSION_KEY as STRATEGY_VERSION_KEY
-from app.types import ParsedEntry, Theme
+from app.types import ParsedEntry, ParsedFeed, Theme
 
 DEMO_MANIFEST = "demo.json"
 DEMO_PAUSED = "Demo feed: a bundled sample, never fetched."
@@ -85,7 +86,7 @@ def load_demo(db: Database, clock: Clock) -> DemoReport:
     return DemoReport(feeds=len(manifest["feeds"]), items=total, posts=len(posts))
 
 
-def _shift_to_today(feeds, now: datetime) -> timedelta:
+def _shift_to_today(feeds: Iterable[ParsedFeed], now: datetime) -> timedelta:
     newest = max((e.published for feed in feeds for e in feed.entries if e.published), default=None)
     if newest is None:
         return timedelta(0)
