@@ -21,7 +21,7 @@ class _HelpFormatter(argparse.HelpFormatter):
         if "{data_dir}" in text:
             text = text.format(data_dir=user_data_dir(), demo_dir=user_data_dir(demo=True))
         if "{log_file}" in text:
-            from app.logs import log_file
+            from app.log_file import log_file
 
             text = text.format(log_file=log_file())
         return text

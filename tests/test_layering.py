@@ -62,6 +62,8 @@ LAYERS: list[tuple[int, tuple[str, ...]]] = [
             "app.text",
             "app.log_masking",
             "app.logs",
+            "app.log_file",
+            "app.log_handlers",
             "app.running_instance",
             "app",
         ),

@@ -1,15 +1,14 @@
-"""The log file: set-up, rotation, fallback, and secrets kept out of it (app.logs)."""
+"""Setting up the log: the file, levels and process tags, debug, a folder that cannot
+be written, and no secret in what is logged (app.logs)."""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import quote, quote_plus
 
 import httpx
 import pytest
@@ -17,6 +16,7 @@ import pytest
 from app import credentials, log_masking, logs
 from app.credentials import FeedSecret
 from app.feeds.fetch import FetchRequest, Timeouts, fetch_all_sync
+from app.log_file import log_file
 from tests.feed_server import FeedServer, rss
 
 SECRET = "s3cr3t-Tok3n-7f2c9a"  # never written anywhere, by any rule
@@ -40,11 +40,11 @@ def log(name: str = "app.tests") -> logging.Logger:
 
 
 def text() -> str:
-    return logs.log_file().read_text(encoding="utf-8")
+    return log_file().read_text(encoding="utf-8")
 
 
 def all_log_text() -> str:
-    return "".join(p.read_text(encoding="utf-8") for p in logs.log_file().parent.iterdir())
+    return "".join(p.read_text(encoding="utf-8") for p in log_file().parent.iterdir())
 
 
 def our_handlers(name: str = logs.LOGGER_NAME) -> list[logging.Handler]:
@@ -56,7 +56,7 @@ def our_handlers(name: str = logs.LOGGER_NAME) -> list[logging.Handler]:
 
 def test_setup_creates_the_folder_and_writes_tagged_iso_lines(_sandboxed_home):
     path = logs.setup_logging(process="refresh")
-    assert path == logs.log_file() == Path(_sandboxed_home) / "log" / "Digwell" / "digwell.log"
+    assert path == log_file() == Path(_sandboxed_home) / "log" / "Digwell" / "digwell.log"
     assert path.is_file()
     log("app.feeds.refresh").info("refreshed %d feeds", 3)
     lines = text().splitlines()
@@ -149,48 +149,6 @@ def test_a_new_log_folder_replaces_the_old_handler(tmp_path, monkeypatch):
     assert "goes to the new file" not in first.read_text(encoding="utf-8")
 
 
-# --- Rotation -------------------------------------------------------------------------
-
-
-def test_the_file_rotates_and_keeps_a_bounded_number_of_old_files(monkeypatch):
-    monkeypatch.setattr(logs, "MAX_BYTES", 2000)
-    monkeypatch.setattr(logs, "BACKUP_COUNT", 3)
-    path = logs.setup_logging()
-    for n in range(200):
-        log().info("line %03d %s", n, "x" * 50)
-    names = sorted(p.name for p in path.parent.iterdir())
-    assert names == ["digwell.log", "digwell.log.1", "digwell.log.2", "digwell.log.3"]
-    for p in path.parent.iterdir():
-        assert p.stat().st_size <= 2000
-    assert "line 199" in text()
-    assert "line 198" in all_log_text()
-    assert "line 000" not in all_log_text()  # rotated out
-
-
-def test_a_file_rotated_by_another_process_is_followed(monkeypatch):
-    path = logs.setup_logging()
-    log().info("before")
-    path.rename(path.with_name("digwell.log.1"))  # what another Digwell process does
-    log().info("after")
-    assert "after" in text()
-    assert "after" not in path.with_name("digwell.log.1").read_text(encoding="utf-8")
-
-
-def test_a_failed_rotation_keeps_appending(monkeypatch):
-    monkeypatch.setattr(logs, "MAX_BYTES", 500)
-    path = logs.setup_logging()
-
-    def refuse(src, dst):
-        raise PermissionError(13, "in use by another process")  # as on Windows
-
-    monkeypatch.setattr(os, "replace", refuse)
-    for n in range(30):
-        log().info("line %02d %s", n, "y" * 40)
-    assert "line 29" in text()
-    assert path.stat().st_size > 500
-    assert logs.logging_problem() is None
-
-
 # --- Unwritable folder ----------------------------------------------------------------
 
 
@@ -199,7 +157,7 @@ def test_an_unwritable_log_folder_means_no_file_not_a_crash(_sandboxed_home, cap
     assert logs.setup_logging() is None
     problem = logs.logging_problem()
     assert problem is not None
-    assert str(logs.log_file()) in problem
+    assert str(log_file()) in problem
     log().warning("nowhere to go, Authorization: Bearer %s", SECRET)
     assert capsys.readouterr() == ("", "")  # not even logging's last resort on stderr
     assert logs.setup_logging() is None  # tried again, still no file, still no error
@@ -218,201 +176,9 @@ def test_a_read_only_log_folder_means_no_file(_sandboxed_home):
         folder.chmod(0o700)
 
 
-def test_a_write_failure_later_is_silent_and_reported(capsys):
-    logs.setup_logging()
-    handler = our_handlers()[0]
-    stream = handler.stream
-
-    class DiskFull:
-        def fileno(self) -> int:
-            return stream.fileno()
-
-        def write(self, _text: str) -> int:
-            raise OSError(28, "No space left on device")
-
-    handler.stream = DiskFull()
-    try:
-        log().error("cannot be written")
-    finally:
-        handler.stream = stream
-    assert "No space left on device" in logs.logging_problem()
-    assert capsys.readouterr() == ("", "")
-    log().info("written again")
-    assert logs.logging_problem() is None
-    assert "written again" in text()
-
-
 def test_logging_before_setup_prints_nothing(capsys):
     log().error("before set-up, token=%s", SECRET)
     assert capsys.readouterr() == ("", "")
-
-
-# --- Redaction rules ------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        # header lines
-        (f"Authorization: Bearer {SECRET}", "Authorization: ***"),
-        (f"authorization:Basic {SECRET}", "authorization:***"),
-        (f"Proxy-Authorization: Digest {SECRET}", "Proxy-Authorization: ***"),
-        (f"Cookie: sid={SECRET}; theme=dark", "Cookie: ***"),
-        (f"Set-Cookie: session={SECRET}; Path=/", "Set-Cookie: ***"),
-        (f"X-Api-Key: {SECRET}", "X-Api-Key: ***"),
-        (f"X-Auth-Token: {SECRET}", "X-Auth-Token: ***"),
-        (f"Private-Token: {SECRET}\nnext line", "Private-Token: ***\nnext line"),
-        (f"X-Client-Secret: {SECRET}", "X-Client-Secret: ***"),
-        # dict items, JSON, keyword arguments, httpcore's header tuples
-        (
-            f"{{'Authorization': 'Bearer {SECRET}', 'Accept': 'text/xml'}}",
-            "{'Authorization': '***', 'Accept': 'text/xml'}",
-        ),
-        (f'{{"api_key": "{SECRET}", "n": 1}}', '{"api_key": "***", "n": 1}'),
-        ("{'token': 12345678, 'n': 1}", "{'token': ***, 'n': 1}"),
-        (
-            f"[(b'Set-Cookie', b'sid={SECRET}'), (b'Content-Length', b'10')]",
-            "[(b'Set-Cookie', b'***'), (b'Content-Length', b'10')]",
-        ),
-        (f"{{'password': 'it\\'s {SECRET}'}}", "{'password': '***'}"),
-        (f"Secret(token='{SECRET}')", "Secret(token=***)"),
-        # URLs
-        (
-            f"https://reader:{SECRET}@example.org/feed",
-            "https://***@example.org/feed",
-        ),
-        (
-            f"http://reader:p@{SECRET}@example.org:8080/feed?x=1",
-            "http://***@example.org:8080/feed?x=1",
-        ),
-        (
-            f"https://e.org/f?page=2&token={SECRET}&lang=en",
-            "https://e.org/f?page=2&token=***&lang=en",
-        ),
-        (f"https://e.org/f?key={SECRET}", "https://e.org/f?key=***"),
-        (f"https://e.org/f?secret={SECRET}", "https://e.org/f?secret=***"),
-        (f"https://e.org/f?password={SECRET}", "https://e.org/f?password=***"),
-        (f"https://e.org/f?apikey={SECRET}", "https://e.org/f?apikey=***"),
-        (f"https://e.org/f?ACCESS_TOKEN={SECRET}#top", "https://e.org/f?ACCESS_TOKEN=***#top"),
-        (f"https://e.org/f?se=2026&sig={SECRET}", "https://e.org/f?se=2026&sig=***"),
-        (f'"GET /f?api_key={SECRET} HTTP/1.1"', '"GET /f?api_key=*** HTTP/1.1"'),
-        # schemes without their header
-        (f"sent Bearer {SECRET} again", "sent Bearer *** again"),
-        ("sent Basic cmVhZGVyOnNlY3JldA== again", "sent Basic *** again"),
-    ],
-)
-def test_credential_like_values_are_masked(raw, expected):
-    assert log_masking.redact(raw) == expected
-    assert log_masking.redact(expected) == expected  # idempotent
-
-
-@pytest.mark.parametrize(
-    "plain",
-    [
-        "refreshed 12 feeds in 3.2 s",
-        "https://example.org/feed.xml?page=2&lang=en",
-        "author: Alex Morgan",
-        "keywords: kubernetes, platform",
-        "Secrets are kept in the system keyring: Secret Service",
-        "KeyError: 'feed_id'",
-        "app.credentials.CredentialsError: The secret was NOT saved: the keyring is locked.",
-        "uses Basic authentication",
-        "mailto me at alex@example.org",
-        "",
-    ],
-)
-def test_ordinary_text_is_left_alone(plain):
-    assert log_masking.redact(plain) == plain
-
-
-def test_registered_secrets_are_masked_wherever_they_appear():
-    secret = "plain words with 'quotes' & spaces/é"
-    log_masking.register_secret(secret)
-    for shown in (
-        f"the value is {secret}.",
-        repr({"x": secret}),
-        f"?q={quote(secret, safe='')}",
-        f"?q={quote_plus(secret)}",
-        json.dumps({"x": secret}),
-        json.dumps({"x": secret}, ensure_ascii=False),
-        f"line one\n  File x, line 2\nValueError: {secret}",
-    ):
-        redacted = log_masking.redact(shown)
-        assert secret not in redacted
-        assert "***" in redacted
-
-
-def test_short_and_non_text_secrets_are_not_registered():
-    log_masking.register_secret("abc")
-    log_masking.register_secret(None)  # type: ignore[arg-type]
-    assert log_masking.redact("abc and abcd") == "abc and abcd"
-
-
-def test_registering_from_many_threads_is_safe():
-    import threading
-
-    def register(n):
-        for i in range(50):
-            log_masking.register_secret(f"thread-{n}-secret-{i}")
-            log_masking.redact("nothing")
-
-    threads = [threading.Thread(target=register, args=(n,)) for n in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert log_masking.redact("thread-3-secret-49 x") == "*** x"
-
-
-# --- Redaction in the file ------------------------------------------------------------
-
-
-def test_args_dicts_exceptions_and_stacks_are_masked_in_the_file():
-    log_masking.register_secret(SECRET)
-    logs.setup_logging(debug=True)
-
-    class Leaky:
-        def __repr__(self) -> str:
-            return f"Leaky({SECRET})"
-
-    log().info("headers %s", {"Authorization": f"Bearer {SECRET}"})
-    log().info("%(token)s mapping args", {"token": SECRET})
-    log().info("object %r", Leaky())
-    log().debug("with stack", stack_info=True, extra={"unused": SECRET})
-    try:
-        raise ValueError(f"could not fetch https://u:{SECRET}@example.org/?token={SECRET}")
-    except ValueError:
-        log().exception("fetch failed")
-    try:
-        leaked = {"X-Api-Key": SECRET}
-        raise KeyError(leaked)
-    except KeyError:
-        log().warning("lookup failed", exc_info=True)
-    content = text()
-    assert SECRET not in content
-    assert "Traceback (most recent call last)" in content
-    assert "ValueError: could not fetch https://***@example.org/?token=***" in content
-    assert "fetch failed" in content
-    assert "*** mapping args" in content
-    assert "Leaky(***)" in content
-    assert "Stack (most recent call last)" in content
-
-
-def test_other_handlers_see_the_record_masked_too(caplog):
-    logs.setup_logging()
-    caplog.set_level(logging.INFO)
-    log().info("Cookie: sid=%s", SECRET)
-    assert SECRET not in caplog.text
-    assert "Cookie: ***" in caplog.text
-
-
-def test_a_log_call_with_wrong_arguments_is_written_without_them(capsys, caplog):
-    logs.setup_logging()
-    log().info("%d things and a %s", "not a number", SECRET)
-    assert "%d things and a %s (the log call's arguments did not fit its message)" in text()
-    assert SECRET not in text()
-    assert SECRET not in caplog.text  # later handlers get the fixed record too
-    assert capsys.readouterr().err == ""
 
 
 # --- httpx at debug level, against a real local server --------------------------------
@@ -496,36 +262,6 @@ def test_a_refused_keyring_is_logged_without_the_secret():
     assert SECRET not in content
 
 
-# --- Report a problem -----------------------------------------------------------------
-
-
-def test_recent_log_text_is_the_redacted_tail_in_whole_lines(monkeypatch):
-    monkeypatch.setattr(logs, "MAX_BYTES", 3000)
-    path = logs.setup_logging()
-    for n in range(100):
-        log().info("entry %03d", n)
-    tail = logs.recent_log_text(max_bytes=1000)
-    assert len(tail.encode()) <= 1000
-    assert tail.endswith("entry 099\n")
-    assert all(LINE.match(line) for line in tail.splitlines())
-    # Spans the previous file when the current one is short.
-    assert path.with_name("digwell.log.1").exists()
-    everything = logs.recent_log_text(max_bytes=10_000)
-    assert "entry 060" in everything
-    assert everything.index("entry 060") < everything.index("entry 099")
-    # Lines written by older versions or other tools are masked again when shown.
-    log_masking.register_secret(SECRET)
-    with open(path, "a", encoding="utf-8") as file:
-        file.write(f"old line with {SECRET} and Authorization: Bearer abc\n")
-    shown = logs.recent_log_text()
-    assert SECRET not in shown
-    assert shown.endswith("old line with *** and Authorization: ***\n")
-
-
-def test_recent_log_text_without_a_log_is_empty():
-    assert logs.recent_log_text() == ""
-
-
 # --- Start-up cost --------------------------------------------------------------------
 
 
@@ -540,7 +276,3 @@ def test_importing_the_module_imports_no_logging_and_setup_no_handlers_module():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
-
-
-def test_the_spelled_out_regex_flags_are_re_s():
-    assert (log_masking._IGNORECASE, log_masking._MULTILINE) == (re.IGNORECASE, re.MULTILINE)

@@ -791,7 +791,7 @@ class MainWindow(QMainWindow):
 
         from PySide6.QtWidgets import QMessageBox
 
-        from app.logs import log_file
+        from app.log_file import log_file
 
         QMessageBox.about(
             self,

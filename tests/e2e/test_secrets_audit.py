@@ -43,7 +43,8 @@ def audited(db, planner, memory_keyring, feed_server, tmp_path, _sandboxed_home)
     """A data folder with four private feeds (Basic, Basic refused with 401, bearer token,
     custom header), refreshed with debug logging, exported and backed up."""
     from app.commands import refresh as refresh_command
-    from app.logs import log_file, setup_logging, stop_logging
+    from app.log_file import log_file
+    from app.logs import setup_logging, stop_logging
 
     canary = f"canary-{uuid.uuid4().hex}"
     secrets = {

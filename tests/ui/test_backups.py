@@ -99,7 +99,8 @@ def test_the_file_menu_shows_whether_weekly_backups_are_on(qtbot, open_window, p
 
 
 def test_report_a_problem_shows_the_log_and_copies_it(qtbot, open_window, planner):
-    from app.logs import get_logger, log_file, setup_logging, stop_logging
+    from app.log_file import log_file
+    from app.logs import get_logger, setup_logging, stop_logging
 
     setup_logging(process="app")
     try:

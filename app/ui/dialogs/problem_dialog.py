@@ -23,7 +23,8 @@ class ProblemDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from app.logs import log_file, logging_problem, recent_log_text
+        from app.log_file import log_file, recent_log_text
+        from app.logs import logging_problem
 
         self.setWindowTitle("Report a problem")
         self.resize(720, 480)
