@@ -81,37 +81,39 @@ def _use_formatter(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_folder_options(parser: argparse.ArgumentParser, subcommand: bool) -> None:
-    # In a command's parser the default is SUPPRESS, so it never overwrites a value
-    # given before the command name.
-    default = {"default": argparse.SUPPRESS} if subcommand else {}
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="use offline demo data (themes, feeds and items) kept in a separate demo "
-        "folder, so your real data is never touched",
-        **default,
-    )
-    parser.add_argument(
-        "--data-dir",
-        metavar="PATH",
-        type=Path,
-        help="keep the database in PATH instead of the default data folder "
-        "({data_dir}; demo: {demo_dir})",
-        **default,
-    )
-    parser.add_argument(
-        "--debug",
-        action="store_true",
-        help="write details to the log file ({log_file}), also from the processes Digwell "
-        "starts; passwords and tokens are masked",
-        **default,
-    )
+    options = [
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            help="use offline demo data (themes, feeds and items) kept in a separate demo "
+            "folder, so your real data is never touched",
+        ),
+        parser.add_argument(
+            "--data-dir",
+            metavar="PATH",
+            type=Path,
+            help="keep the database in PATH instead of the default data folder "
+            "({data_dir}; demo: {demo_dir})",
+        ),
+        parser.add_argument(
+            "--debug",
+            action="store_true",
+            help="write details to the log file ({log_file}), also from the processes Digwell "
+            "starts; passwords and tokens are masked",
+        ),
+    ]
+    if subcommand:
+        # In a command's parser the default is SUPPRESS, so it never overwrites a value
+        # given before the command name.
+        for option in options:
+            option.default = argparse.SUPPRESS
 
 
 def resolve_data_dir(args: argparse.Namespace) -> Path:
     """The folder chosen by --data-dir, else the demo or the real default."""
     if args.data_dir is not None:
-        return args.data_dir.expanduser()
+        data_dir: Path = args.data_dir
+        return data_dir.expanduser()
     return user_data_dir(demo=args.demo)
 
 
