@@ -3,8 +3,8 @@
 This package is the only code that handles a private feed's password, token or header value.
 The database keeps an opaque reference (`new_ref()`), never the secret; the log lines
 written here name the reference only, and no error message or repr ever contains a
-secret. Each secret saved or loaded is also given to `app.logs.register_secret`, so the
-log masks it even if something else ever quotes it.
+secret. Each secret saved or loaded is also given to `app.log_masking.register_secret`, so
+the log masks it even if something else ever quotes it.
 
 Only real OS keyrings are trusted: the Secret Service (GNOME Keyring, KWallet 5.97+
 and friends), KWallet over DBus, the macOS Keychain and Windows Credential Manager,
@@ -119,24 +119,7 @@ def _resolve() -> tuple[KeyringBackend, str]:
     if label is not None:
         chosen = current
     elif isinstance(current, chainer.ChainerBackend):
-        wrapped: list[KeyringBackend] = []
-        try:
-            wrapped = list(current.backends)
-        except Exception as exc:
-            failure = type(exc).__name__
-        if failure:
-            raise _Refused(f"the keyrings could not be listed ({failure}).", _INSTALL_HINT)
-        trusted = [b for b in wrapped if _trusted_label(b) is not None]
-        if not trusted:
-            if not wrapped:
-                raise _Refused(_no_keyring_reason(), _INSTALL_HINT)
-            names = ", ".join(_class_name(b) for b in wrapped)
-            raise _Refused(
-                f"none of the available keyrings ({names}) is a system keyring Digwell trusts.",
-                _INSTALL_HINT,
-            )
-        chosen = trusted[0]
-        label = _trusted_label(chosen) or ""
+        chosen, label = _trusted_in_chain(current)
     elif isinstance(current, fail.Keyring) or module == "keyring.backends.fail":
         raise _Refused(_no_keyring_reason(), _INSTALL_HINT)
     elif isinstance(current, null.Keyring) or module == "keyring.backends.null":
@@ -158,6 +141,29 @@ def _resolve() -> tuple[KeyringBackend, str]:
         )
     _resolved = (current, chosen, label)
     return chosen, label
+
+
+def _trusted_in_chain(chain: Any) -> tuple[KeyringBackend, str]:
+    """The first trusted backend a ChainerBackend wraps and its label, or `_Refused`."""
+    wrapped: list[KeyringBackend] = []
+    failure = ""
+    try:
+        wrapped = list(chain.backends)
+    except Exception as exc:
+        failure = type(exc).__name__
+    if failure:  # raised here, not in `except`, so the backend's exception is not chained
+        raise _Refused(f"the keyrings could not be listed ({failure}).", _INSTALL_HINT)
+    trusted = [b for b in wrapped if _trusted_label(b) is not None]
+    if not trusted:
+        if not wrapped:
+            raise _Refused(_no_keyring_reason(), _INSTALL_HINT)
+        names = ", ".join(_class_name(b) for b in wrapped)
+        raise _Refused(
+            f"none of the available keyrings ({names}) is a system keyring Digwell trusts.",
+            _INSTALL_HINT,
+        )
+    chosen = trusted[0]
+    return chosen, _trusted_label(chosen) or ""
 
 
 def _no_keyring_reason() -> str:
