@@ -4,6 +4,7 @@ targets, saved whole and announced (docs/ARCHITECTURE.md)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from app.store import Database
 from app.store import themes as themes_q
@@ -16,6 +17,9 @@ from app.strategy.stored import (
 )
 from app.strategy.strategy import Strategy, validate
 from app.types import Changes, Profile, Theme
+
+if TYPE_CHECKING:
+    from app.strategy.editing import StrategyEdit
 
 Announce = Callable[[Changes], None]
 
@@ -30,6 +34,12 @@ class StrategyService:
     def load(self) -> Strategy:
         """The whole career strategy: profile, themes, targets (see app.strategy)."""
         return load_strategy(self._db)
+
+    def edit(self) -> StrategyEdit:
+        """The strategy as saved, ready to edit with undo; save its strategy() with save()."""
+        from app.strategy.editing import StrategyEdit
+
+        return StrategyEdit(self.load())
 
     def save(self, strategy: Strategy) -> int:
         """Validate and save the strategy in one transaction; returns its new version.
