@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, tzinfo
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.cadence.coverage import MixPart, ThemeCoverage, content_mix, theme_coverage
 from app.cadence.schedule import PostingSchedule, expected_by, is_behind
@@ -86,7 +86,39 @@ def build_report(
     )
 
 
-def report_json(report: CadenceReport, tz: tzinfo) -> dict[str, object]:
+if TYPE_CHECKING:
+    from typing import TypedDict
+
+    # The shape of `report_json`'s result (for type checks only: no start-up cost).
+    class MixPartJson(TypedDict):
+        posts: int
+        actual: int  # whole percent
+        target: int
+
+    class ThemeJson(TypedDict):
+        name: str
+        last_post: str | None  # ISO 8601, in the user's time zone
+        weeks_quiet: int | None
+        posts_30: int
+        share_30: int  # whole percent
+        posts_90: int
+        share_90: int
+
+    class ReportJson(TypedDict):
+        score: int  # whole percent
+        streak_weeks: int
+        week_posts: int
+        week_target: int
+        mix: dict[str, MixPartJson]  # by kind
+        themes: list[ThemeJson]
+        summary: str
+        longest_streak_weeks: int
+        behind: bool
+        posts_total: int
+        as_of: str  # the user's date, ISO 8601
+
+
+def report_json(report: CadenceReport, tz: tzinfo) -> ReportJson:
     """`digwell cadence --json`: the figures the page shows, with the same rounding."""
     return {
         "score": score_percent(report.score),
