@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # What `add_subparsers` returns: each command module adds its parsers to it.
+    Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def positive_int(value: str) -> int:

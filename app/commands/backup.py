@@ -23,12 +23,13 @@ from app.planner import Planner
 if TYPE_CHECKING:
     from app.backup.archive import BackupReport
     from app.backup.restore import RestoreReport
+    from app.commands.arguments import Subcommands
 
 # The backup modules (zipfile, hashlib, json) are imported when a command runs: the
 # window builds this parser at start-up.
 
 
-def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     backup = commands.add_parser(
         "backup",
         parents=[common],
@@ -128,7 +129,7 @@ def run_restore(data_dir: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def backup_json(report: BackupReport) -> dict:
+def backup_json(report: BackupReport) -> dict[str, object]:
     return {
         "path": str(report.path),
         "size": report.size,
@@ -138,7 +139,7 @@ def backup_json(report: BackupReport) -> dict:
     }
 
 
-def restore_json(report: RestoreReport) -> dict:
+def restore_json(report: RestoreReport) -> dict[str, object]:
     return {
         "data_dir": str(report.data_dir),
         "database": str(report.database),
@@ -154,7 +155,7 @@ def restore_json(report: RestoreReport) -> dict:
     }
 
 
-def _print_json(data: dict) -> None:
+def _print_json(data: dict[str, object]) -> None:
     import json
 
     print(json.dumps(data, ensure_ascii=False, indent=2))

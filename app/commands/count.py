@@ -7,14 +7,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from app.commands.arguments import positive_int
 from app.compose.platforms import PLATFORMS, platform
 from app.errors import DigwellError
 from app.planner import Planner
 
+if TYPE_CHECKING:
+    from typing import TextIO
 
-def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+    from app.commands.arguments import Subcommands
+
+
+def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
         "count",
         parents=[common],
@@ -49,7 +55,7 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
     return 0
 
 
-def read_text(stream) -> str:
+def read_text(stream: TextIO | None) -> str:
     """All of `stream` as UTF-8, less one trailing newline (LF or CR LF): what `echo`
     and editors add is not part of the post. A byte order mark is not text either."""
     if stream is None:  # started with no standard input at all

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from app.compose.drafts import DEFAULT_TEMPLATE
 from app.compose.platforms import DEFAULT_PLATFORM, PLATFORMS
 from app.planner import Planner
 
+if TYPE_CHECKING:
+    from app.commands.arguments import Subcommands
 
-def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+
+def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
         "draft", parents=[common], help="draft a post from an item, print it and save it"
     )

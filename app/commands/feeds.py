@@ -6,12 +6,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import DigwellError
 from app.planner import Planner
 
+if TYPE_CHECKING:
+    from app.commands.arguments import Subcommands
+    from app.credentials.secret import FeedSecret
+    from app.types import Feed
 
-def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+
+def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     feeds = commands.add_parser("feeds", help="manage subscriptions", parents=[common])
     sub = feeds.add_subparsers(dest="feeds_command", metavar="COMMAND", required=True)
 
@@ -91,7 +97,7 @@ def _add(planner: Planner, args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_secret(args: argparse.Namespace):
+def _read_secret(args: argparse.Namespace) -> FeedSecret:
     from app.credentials.secret import FeedSecret
 
     if args.auth == "basic" and not args.user:
@@ -128,7 +134,7 @@ def _list(planner: Planner, args: argparse.Namespace) -> int:
     return 0
 
 
-def _feed_json(f) -> dict:
+def _feed_json(f: Feed) -> dict[str, object]:
     return {
         "id": f.id,
         "url": f.url,

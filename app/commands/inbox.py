@@ -5,12 +5,34 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from app.errors import DigwellError
 from app.planner import Planner
 
+if TYPE_CHECKING:
+    from typing import TypedDict
 
-def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+    from app.commands.arguments import Subcommands
+    from app.types import InboxFilter
+
+    class ListedItem(TypedDict):
+        """An item as `digwell inbox --json` prints it."""
+
+        id: int
+        score: float  # 0-1, decayed by age
+        theme: str
+        reason: str
+        title: str
+        link: str
+        source: str
+        published: str | None  # ISO 8601
+        read: bool
+        starred: bool
+        shared_at: str | None
+
+
+def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
         "inbox", parents=[common], help="list items ranked by your themes, with the reasons"
     )
@@ -44,7 +66,7 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
     rows = planner.inbox.rows(ids, theme_id)
     now = planner.clock.now()
     half_life = planner.inbox.half_life_days()
-    listed = []
+    listed: list[ListedItem] = []
     for item_id in ids:
         row = rows.get(item_id)
         if row is None:
@@ -94,7 +116,7 @@ def _theme_id(planner: Planner, name: str | None) -> int:
     )
 
 
-def _nothing(planner: Planner, inbox) -> str:
+def _nothing(planner: Planner, inbox: InboxFilter) -> str:
     if not planner.inbox.item_count():
         return "The inbox is empty: add feeds (`digwell feeds add URL`), then `digwell refresh`."
     if inbox.search:

@@ -7,16 +7,23 @@ import argparse
 import json
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import DigwellError
 from app.planner import Planner
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    from app.commands.arguments import Subcommands
+    from app.types import Draft
 
 # As app.cadence.plan.PLAN_WEEKS (not imported here: the window builds this parser at
 # start-up, and the plan's modules are only needed when a plan command runs).
 PLAN_WEEKS = 4
 
 
-def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
         "plan",
         parents=[common],
@@ -58,7 +65,8 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 def _weeks(args: argparse.Namespace) -> int:
     if not 1 <= args.weeks <= 52:
         raise DigwellError("--weeks must be from 1 to 52.", "For example: --weeks 4.")
-    return args.weeks
+    weeks: int = args.weeks
+    return weeks
 
 
 def run_list(planner: Planner, args: argparse.Namespace) -> int:
@@ -135,7 +143,7 @@ def run_export(planner: Planner, args: argparse.Namespace) -> int:
     return 0
 
 
-def _draft_json(draft) -> dict:
+def _draft_json(draft: Draft) -> dict[str, object]:
     return {
         "id": draft.id,
         "title": draft.title,
@@ -144,11 +152,11 @@ def _draft_json(draft) -> dict:
     }
 
 
-def _local(moment: datetime | None, tz) -> str:
+def _local(moment: datetime | None, tz: tzinfo) -> str:
     return moment.astimezone(tz).strftime("%a %Y-%m-%d %H:%M") if moment else ""
 
 
-def _parse_local(text: str, tz) -> datetime:
+def _parse_local(text: str, tz: tzinfo) -> datetime:
     try:
         naive = datetime.strptime(text.strip(), "%Y-%m-%d %H:%M")
     except ValueError:

@@ -30,11 +30,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.commands.arguments import positive_int
 from app.errors import DigwellError
 from app.planner import Planner
 from app.types import POST_KINDS, Post
+
+if TYPE_CHECKING:
+    from app.commands.arguments import Subcommands
 
 # The log's modules are imported when a posts command runs: the window builds this
 # parser at start-up.
@@ -47,11 +51,11 @@ _CSV_HELP = (
 )
 
 
-def add_parsers(commands, common: argparse.ArgumentParser) -> None:
-    shared = {"parents": [common]}
+def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
+    parents = [common]
     posts = commands.add_parser(
         "posts",
-        **shared,
+        parents=parents,
         help="the log of posts you made, here or elsewhere",
         description="The log of your posts: what counts towards your cadence.",
     )
@@ -59,7 +63,7 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 
     add = sub.add_parser(
         "add",
-        **shared,
+        parents=parents,
         help="log a post you made",
         description="Log a post you made (for example outside Digwell). Dates and times "
         "are in your time zone; without --time the post is logged at 12:00.",
@@ -67,14 +71,14 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
     _post_options(add, required=True)
     add.set_defaults(run=run_add)
 
-    listing = sub.add_parser("list", **shared, help="list logged posts, newest first")
+    listing = sub.add_parser("list", parents=parents, help="list logged posts, newest first")
     listing.add_argument("--limit", type=positive_int, metavar="N", help="only the newest N")
     listing.add_argument("--json", action="store_true", help="print a JSON list")
     listing.set_defaults(run=run_list)
 
     edit = sub.add_parser(
         "edit",
-        **shared,
+        parents=parents,
         help="change a logged post",
         description="Change only the given fields of post ID. A new --date keeps the "
         'post\'s time, a new --time keeps its date; --theme "" takes its theme away.',
@@ -83,12 +87,12 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
     _post_options(edit, required=False)
     edit.set_defaults(run=run_edit)
 
-    delete = sub.add_parser("delete", **shared, help="take a post out of the log")
+    delete = sub.add_parser("delete", parents=parents, help="take a post out of the log")
     delete.add_argument("id", type=int, metavar="ID")
     delete.set_defaults(run=run_delete)
 
     imp = sub.add_parser(
-        "import", **shared, help="log the posts of a CSV file", description=_CSV_HELP
+        "import", parents=parents, help="log the posts of a CSV file", description=_CSV_HELP
     )
     imp.add_argument("file", type=Path, metavar="FILE.csv")
     imp.add_argument("--json", action="store_true", help="print the counts as JSON")

@@ -8,11 +8,18 @@ import contextlib
 import json
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from app.planner import Planner
 
+if TYPE_CHECKING:
+    from types import FrameType
 
-def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+    from app.commands.arguments import Subcommands
+    from app.feeds.refresh import FeedOutcome
+
+
+def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
         "refresh", parents=[common], help="fetch new items from every due feed"
     )
@@ -36,7 +43,7 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
     if args.background:
         lower_priority()
 
-    def emit(event: dict) -> None:
+    def emit(event: dict[str, object]) -> None:
         print(json.dumps(event, ensure_ascii=False), flush=True)
 
     def on_start(total: int) -> None:
@@ -49,7 +56,7 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
 
     log = get_logger(__name__)
 
-    def on_progress(done: int, total: int, outcome) -> None:
+    def on_progress(done: int, total: int, outcome: FeedOutcome) -> None:
         if outcome.status in ("error", "gone"):
             log.warning("%s: %s", outcome.url, outcome.error)
         else:
@@ -91,7 +98,7 @@ def _exit_on_terminate() -> Iterator[None]:
     worker processes on the way out; by default Python would die and leave them."""
     import signal
 
-    def stop(signum, frame) -> None:
+    def stop(signum: int, frame: FrameType | None) -> None:
         raise SystemExit(128 + signum)
 
     try:

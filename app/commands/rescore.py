@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from app.planner import Planner
 
+if TYPE_CHECKING:
+    from app.commands.arguments import Subcommands
 
-def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+
+def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
         "rescore", parents=[common], help="rank every item again by your strategy as saved"
     )

@@ -6,13 +6,19 @@ import argparse
 import contextlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import DigwellError
 from app.planner import Planner
 from app.types import Profile
 
+if TYPE_CHECKING:
+    from app.commands.arguments import Subcommands
+    from app.strategy.document import ThemeChanges
+    from app.strategy.strategy import Strategy
 
-def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+
+def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     strategy = commands.add_parser(
         "strategy", help="show, export or import your career strategy", parents=[common]
     )
@@ -54,7 +60,7 @@ def _show(planner: Planner, args: argparse.Namespace) -> int:
     return 0
 
 
-def summary(strategy) -> list[str]:
+def summary(strategy: Strategy) -> list[str]:
     """The strategy as lines of text for people."""
     from app.strategy.strategy import MIX_LABELS
 
@@ -117,7 +123,7 @@ def _import(planner: Planner, args: argparse.Namespace) -> int:
     return 0
 
 
-def _changes(before, after, themes) -> list[str]:
+def _changes(before: Strategy, after: Strategy, themes: ThemeChanges) -> list[str]:
     from app.strategy.strategy import MIX_LABELS
 
     lines = [f"theme added: {name}" for name in themes.added]
