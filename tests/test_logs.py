@@ -15,7 +15,8 @@ import pytest
 
 from app import credentials, log_masking, logs
 from app.credentials import FeedSecret
-from app.feeds.fetch import FetchRequest, Timeouts, fetch_all_sync
+from app.feeds.fetch import FetchRequest, Timeouts
+from app.feeds.fetch_pool import fetch_all_sync
 from app.log_file import log_file
 from tests.feed_server import FeedServer, rss
 

@@ -24,7 +24,8 @@ class FeedChoice(NamedTuple):
 
 def http_get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     """One polite GET through the fetcher (same caps, same User-Agent)."""
-    from app.feeds.fetch import FetchRequest, fetch_all_sync
+    from app.feeds.fetch import FetchRequest
+    from app.feeds.fetch_pool import fetch_all_sync
 
     request = FetchRequest(0, url, headers=tuple((headers or {}).items()))
     (result,) = fetch_all_sync([request])

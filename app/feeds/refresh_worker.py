@@ -17,7 +17,8 @@ from multiprocessing.connection import Connection
 from typing import TYPE_CHECKING, NamedTuple
 
 from app.errors import DigwellError
-from app.feeds.fetch import FetchRequest, FetchResult, Timeouts, fetch_each_sync
+from app.feeds.fetch import FetchRequest, FetchResult, Timeouts
+from app.feeds.fetch_pool import fetch_each_sync
 from app.store.items import EntryRow, entry_row
 
 if TYPE_CHECKING:

@@ -24,12 +24,10 @@ from app.feeds.fetch import (
     FetchRequest,
     FetchResult,
     Timeouts,
-    fetch_all,
-    fetch_all_sync,
-    fetch_each_sync,
     retry_delay_s,
     timeouts_from_env,
 )
+from app.feeds.fetch_pool import fetch_all_sync
 from app.feeds.parse import MAX_FEED_BYTES
 from tests.feed_server import FeedServer, bomb_size
 
@@ -448,36 +446,6 @@ def test_caller_headers_do_not_follow_a_redirect_to_another_host():
     assert seen["old.invalid"]["x-api-key"] == SECRET
     assert "authorization" not in seen["new.invalid"]
     assert "x-api-key" not in seen["new.invalid"]
-
-
-def test_many_feeds_are_fetched_concurrently_with_progress(server):
-    for i in range(12):
-        server.route(f"/feed{i}", body=RSS + str(i).encode(), latency_ms=150)
-    requests = [FetchRequest(i, server.url(f"/feed{i}")) for i in range(12)]
-    reported: list[FetchResult] = []
-    results = fetch_all_sync(requests, concurrency=4, timeouts=QUICK, on_result=reported.append)
-    assert [r.feed_id for r in results] == list(range(12))  # request order
-    assert [r.body for r in results] == [RSS + str(i).encode() for i in range(12)]
-    assert sorted(r.feed_id for r in reported) == list(range(12))  # once per feed
-    assert 1 < server.max_in_flight <= 4
-
-
-def test_fetch_each_hands_over_every_result_and_keeps_none(server):
-    for i in range(6):
-        server.route(f"/feed{i}", body=RSS + str(i).encode(), latency_ms=50)
-    requests = iter([FetchRequest(i, server.url(f"/feed{i}")) for i in range(6)])
-    reported: list[FetchResult] = []
-    assert fetch_each_sync(requests, reported.append, concurrency=3, timeouts=QUICK) is None
-    assert sorted((r.feed_id, r.body) for r in reported) == [
-        (i, RSS + str(i).encode()) for i in range(6)
-    ]
-    assert 1 < server.max_in_flight <= 3
-
-
-def test_fetch_all_is_a_coroutine_and_accepts_nothing():
-    assert asyncio.run(fetch_all([])) == []
-    with pytest.raises(ValueError, match="concurrency"):
-        fetch_all_sync([FetchRequest(1, "https://feeds.invalid/")], concurrency=0)
 
 
 @pytest.mark.parametrize(
