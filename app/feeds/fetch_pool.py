@@ -125,7 +125,7 @@ def _client(
             connect=timeouts.connect, read=timeouts.read, write=timeouts.read, pool=timeouts.total
         ),
         limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
-        follow_redirects=False,  # followed by hand: see _get
+        follow_redirects=False,  # followed by hand: see fetch._get
         transport=transport,
     )
 
