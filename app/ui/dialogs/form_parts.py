@@ -1,10 +1,21 @@
-"""What the small forms share: a line saying what is wrong, and Save/Cancel buttons."""
+"""What the small forms share: a line saying what is wrong, Save/Cancel buttons, and
+showing a value in a field."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
 
 # A dark red that reads on light and dark backgrounds alike.
 PROBLEM_STYLE = "color: #b3261e;"
@@ -33,3 +44,16 @@ def save_cancel(dialog: QDialog, save: Callable[[], None]) -> QDialogButtonBox:
     buttons.accepted.connect(save)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def show_value(widget: QWidget, value: object) -> None:
+    """Show `value` in a field, leaving it alone (and its cursor) when it already does."""
+    if isinstance(widget, QLineEdit):
+        if widget.text() != value:
+            widget.setText(str(value))
+    elif isinstance(widget, QPlainTextEdit):
+        if widget.toPlainText() != value:
+            widget.setPlainText(str(value))
+            widget.moveCursor(QTextCursor.MoveOperation.End)
+    elif isinstance(widget, (QSpinBox, QDoubleSpinBox)) and widget.value() != value:
+        widget.setValue(value)
