@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone, tzinfo
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from app.cadence.schedule import PostingSchedule, is_behind, slots_between
 
@@ -143,7 +143,7 @@ def next_trigger(
     return min(candidates, default=None)
 
 
-def state_to_json(state: ReminderState) -> dict[str, Any]:
+def state_to_json(state: ReminderState) -> dict[str, object]:
     """The state as JSON-ready values, for a settings row."""
     snoozed = state.snoozed
     return {

@@ -9,14 +9,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.compose.sandbox import PostSandbox
 
 _FIX = "Fix the template and try again."
 _PICK = "Pick one of the templates listed in the composer."
 
 
 @lru_cache(maxsize=8)
-def _environment(folders: tuple[Path, ...]) -> Any:
+def _environment(folders: tuple[Path, ...]) -> PostSandbox:
     from app.compose.sandbox import make_environment
 
     return make_environment(list(folders))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
 
 from app.store.database import Database
 
@@ -11,7 +10,7 @@ from app.store.database import Database
 LAST_REFRESH_KEY = "last_refresh_at"
 
 
-def get_setting(db: Database, key: str, default: Any = None) -> Any:
+def get_setting(db: Database, key: str, default: object = None) -> object:
     """The setting's value, or `default` if it was never set."""
     # SQLite decodes scalars itself, so start-up (which reads only numbers) never
     # imports Python's json module (~2 ms).
@@ -32,7 +31,7 @@ def get_setting(db: Database, key: str, default: Any = None) -> Any:
     return scalar
 
 
-def set_setting(conn: sqlite3.Connection, key: str, value: Any) -> None:
+def set_setting(conn: sqlite3.Connection, key: str, value: object) -> None:
     import json
 
     conn.execute(
