@@ -1,45 +1,34 @@
 """The composer: write a draft with live per-platform counts, copy it, mark it posted.
 
 It saves itself within a second of the last keystroke; templates render off the GUI
-thread (a runaway user template takes up to two seconds to be stopped).
+thread (a runaway user template takes up to two seconds to be stopped). Its rows are
+their own widgets: template_bar.py above the text, posting_bar.py below it.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateTimeEdit,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QPlainTextEdit,
-    QPushButton,
-    QTextEdit,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.compose.context import TAKE_PLACEHOLDER, placeholders
-from app.compose.platforms import PLATFORMS, platform
-from app.compose.utf16 import utf16_offset
+from app.compose.context import placeholders
+from app.compose.platforms import platform
 from app.errors import DigwellError
 from app.planner import Planner
 from app.types import Draft, Post
 from app.ui.background import BackgroundCall
 from app.ui.formatting import local_datetime
 from app.ui.look import quiet
+from app.ui.views.draft_editor import DraftEditor
 from app.ui.views.hashtag_bar import HashtagBar, with_hashtag
 from app.ui.views.platform_counters import PlatformCounters
+from app.ui.views.posting_bar import PostingBar
+from app.ui.views.template_bar import TemplateBar
 
 AUTOSAVE_MS = 800  # the issue asks for at most 2 s after the last keystroke
 COUNT_MS = 120  # counting X's rules on a long text takes a few ms: not on every key
-OVERFLOW = QColor(198, 40, 40, 70)
 
 
 class Composer(QWidget):
@@ -61,53 +50,11 @@ class Composer(QWidget):
         self._autosave.timeout.connect(self.save_now)
         self._recount = QTimer(self, singleShot=True, interval=COUNT_MS)
         self._recount.timeout.connect(self._update_counts)
-
-        self.origin = QLabel()
-        self.origin.setObjectName("composerOrigin")
+        self.origin = _plain_label("composerOrigin")
         quiet(self.origin)
-        self.origin.setWordWrap(True)
-        self.origin.setTextFormat(Qt.TextFormat.PlainText)
-
-        self.template_box = QComboBox()
-        self.template_box.setObjectName("templateBox")
-        self.template_box.setToolTip("The template this draft was written from")
-        self.template_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.redraft_button = QPushButton("Re-draft")
-        self.redraft_button.setObjectName("redraftButton")
-        self.redraft_button.setToolTip(
-            "Write the draft again from the chosen template and platform, keeping your take "
-            "(Ctrl+Z brings the old text back)"
-        )
-        self.redraft_button.clicked.connect(self.redraft)
-        self.templates_button = QToolButton()
-        self.templates_button.setText("Templates")
-        self.templates_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        templates_menu = QMenu(self.templates_button)
-        templates_menu.addAction("Duplicate and edit this template…", self.duplicate_template)
-        templates_menu.addAction("Open my templates folder", self.open_templates_folder)
-        templates_menu.addAction("Reload the list", self.load_templates)
-        self.templates_button.setMenu(templates_menu)
-
-        self.platform_box = QComboBox()
-        self.platform_box.setObjectName("platformBox")
-        self.platform_box.setToolTip("Where you will post it: its limit is marked in the text")
-        for p in PLATFORMS.values():
-            self.platform_box.addItem(p.name, p.key)
-        self.platform_box.currentIndexChanged.connect(self._platform_changed)
-
-        self.history = QLabel()
-        self.history.setObjectName("historyNotes")
-        self.history.setWordWrap(True)
-        self.history.setTextFormat(Qt.TextFormat.PlainText)
-
-        self.editor = QPlainTextEdit()
-        self.editor.setObjectName("draftEditor")
-        self.editor.setPlaceholderText("Write your post here.")
-        editor_font = self.editor.font()
-        editor_font.setPointSizeF(editor_font.pointSizeF() * 1.1)
-        self.editor.setFont(editor_font)
+        self.history = _plain_label("historyNotes")
+        self.editor = DraftEditor()
         self.editor.textChanged.connect(self._text_changed)
-
         self.hashtags = HashtagBar()
         self.hashtags.chosen.connect(self.add_hashtag)
         self.counters = PlatformCounters()
@@ -118,78 +65,47 @@ class Composer(QWidget):
         self.status = QLabel()
         self.status.setObjectName("draftStatus")
         quiet(self.status)
+        self._build_bars()
+        self._lay_out()
+        self.load_templates()
+        self.show_draft(None)
 
-        self.copy_button = QPushButton("Copy")
-        self.copy_button.setObjectName("copyButton")
-        self.copy_button.setToolTip("Copy the draft as plain text (Ctrl+Shift+C)")
-        self.copy_button.clicked.connect(self.copy)
-        self.open_button = QPushButton("Copy and open")
-        self.open_button.setObjectName("copyOpenButton")
-        self.open_button.setToolTip(
-            "Copy the draft and open the platform's compose page with the text filled in"
-        )
-        self.open_button.clicked.connect(self.copy_and_open)
-        self.post_url = QLineEdit()
-        self.post_url.setObjectName("postUrl")
-        self.post_url.setPlaceholderText("Link to your post (optional)")
-        self.when_button = QToolButton()
-        self.when_button.setObjectName("postedWhenButton")
-        self.when_button.setText("When: now")
-        self.when_button.setToolTip("Posted earlier? Click to set when")
-        self.when_button.clicked.connect(self._choose_when)
-        self.when = QDateTimeEdit()
-        self.when.setObjectName("postedWhen")
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("d MMM yyyy HH:mm")
-        self.when.hide()
-        self.posted_button = QPushButton("Mark as posted")
-        self.posted_button.setObjectName("markPostedButton")
-        self.posted_button.setToolTip(
-            "After you have posted it yourself: log it for your cadence (Ctrl+Shift+M)"
-        )
-        self.posted_button.clicked.connect(self.mark_posted)
-        self.undo_button = QPushButton("Undo “posted”")
-        self.undo_button.setObjectName("undoPostedButton")
-        self.undo_button.setToolTip("Take the post out of your log; the draft becomes editable")
-        self.undo_button.clicked.connect(self.undo_posted)
+    def _build_bars(self) -> None:
+        self.template_bar = TemplateBar(self._planner)
+        self.template_bar.redraft_clicked.connect(self.redraft)
+        self.template_bar.platform_changed.connect(self._platform_changed)
+        self.template_bar.message.connect(self.message)
+        self.template_bar.failed.connect(self.failed)
+        # The widgets the window and the tests reach for by these names.
+        self.template_box = self.template_bar.template_box
+        self.redraft_button = self.template_bar.redraft_button
+        self.templates_button = self.template_bar.templates_button
+        self.platform_box = self.template_bar.platform_box
+        self.posting_bar = PostingBar(self._planner.clock)
+        bar = self.posting_bar
+        bar.copy_button.clicked.connect(self.copy)
+        bar.open_button.clicked.connect(self.copy_and_open)
+        bar.posted_button.clicked.connect(self.mark_posted)
+        bar.undo_button.clicked.connect(self.undo_posted)
+        self.copy_button, self.open_button = bar.copy_button, bar.open_button
+        self.post_url, self.when_button, self.when = bar.post_url, bar.when_button, bar.when
+        self.posted_button, self.undo_button = bar.posted_button, bar.undo_button
 
-        source = QHBoxLayout()
-        source.addWidget(QLabel("Template"))
-        source.addWidget(self.template_box)
-        source.addWidget(self.redraft_button)
-        source.addWidget(self.templates_button)
-        source.addSpacing(16)
-        source.addWidget(QLabel("For"))
-        source.addWidget(self.platform_box)
-        source.addStretch(1)
-
+    def _lay_out(self) -> None:
         meter = QHBoxLayout()
         meter.addWidget(self.counters)
         meter.addStretch(1)
         meter.addWidget(self.status)
-
-        share = QHBoxLayout()
-        share.addWidget(self.copy_button)
-        share.addWidget(self.open_button)
-        share.addSpacing(16)
-        share.addWidget(self.post_url, 1)
-        share.addWidget(self.when_button)
-        share.addWidget(self.when)
-        share.addWidget(self.posted_button)
-        share.addWidget(self.undo_button)
-
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
         layout.addWidget(self.origin)
-        layout.addLayout(source)
+        layout.addWidget(self.template_bar)
         layout.addWidget(self.history)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.hashtags)
         layout.addLayout(meter)
-        layout.addLayout(share)
-        self.load_templates()
-        self.show_draft(None)
+        layout.addWidget(self.posting_bar)
 
     @property
     def draft(self) -> Draft | None:
@@ -197,24 +113,7 @@ class Composer(QWidget):
 
     def load_templates(self) -> None:
         """List the templates again (a user's new or edited ones show up)."""
-        current = self.template_box.currentData()
-        self.template_box.blockSignals(True)
-        self.template_box.clear()
-        try:
-            templates = self._planner.drafting.templates.templates()
-        except DigwellError as err:
-            self.failed.emit(err)
-            templates = []
-        for info in templates:
-            title = f"{info.title} (yours)" if info.user else info.title
-            self.template_box.addItem(title, info.name)
-            self.template_box.setItemData(
-                self.template_box.count() - 1,
-                f"{info.description}\nKind: {info.kind}. {info.path}",
-                Qt.ItemDataRole.ToolTipRole,
-            )
-        self.template_box.setCurrentIndex(max(0, self.template_box.findData(current)))
-        self.template_box.blockSignals(False)
+        self.template_bar.load_templates()
 
     def show_draft(self, draft: Draft | None) -> None:
         """Show a draft (saving the one on screen first)."""
@@ -223,50 +122,16 @@ class Composer(QWidget):
         self.editor.blockSignals(True)
         self.editor.setPlainText(draft.text if draft else "")
         self.editor.blockSignals(False)
-        self._select_placeholder()
-        self.platform_box.blockSignals(True)
-        self.platform_box.setCurrentIndex(
-            max(0, self.platform_box.findData(draft.platform if draft else "linkedin"))
-        )
-        self.platform_box.blockSignals(False)
-        if draft is not None:
-            index = self.template_box.findData(draft.template)
-            if index < 0 and draft.template:
-                self.load_templates()
-                index = self.template_box.findData(draft.template)
-            self.template_box.setCurrentIndex(max(0, index))
-        self.post_url.clear()
-        self.when.hide()
-        self.when_button.setText("When: now")
+        self.editor.select_placeholder()
+        self.template_bar.show_draft(draft)
+        self.posting_bar.show_draft(draft)
         editable = draft is not None and draft.state in ("draft", "planned")
         self.editor.setReadOnly(not editable)
-        for widget in (
-            self.platform_box,
-            self.template_box,
-            self.redraft_button,
-            self.post_url,
-            self.when_button,
-            self.posted_button,
-        ):
-            widget.setEnabled(editable)
-        for widget in (self.post_url, self.when_button, self.posted_button):
-            widget.setVisible(draft is None or draft.state != "posted")
-        self.undo_button.setVisible(draft is not None and draft.state == "posted")
-        self.copy_button.setEnabled(draft is not None)
-        self.open_button.setEnabled(draft is not None)
+        self.template_bar.set_editable(editable)
         self._show_origin()
         self._show_status()
         self._show_history()
         self._update_counts()
-
-    def _select_placeholder(self) -> None:
-        # Typing replaces the placeholder: the user's take (or the template's first
-        # "[Your …]" gap) is the first thing to write.
-        left = placeholders(self.editor.toPlainText())
-        first = TAKE_PLACEHOLDER if TAKE_PLACEHOLDER in left else (left[0] if left else "")
-        found = self.editor.document().find(first) if first else None
-        if found is not None and not found.isNull():
-            self.editor.setTextCursor(found)
 
     def _show_origin(self) -> None:
         draft = self._draft
@@ -313,9 +178,9 @@ class Composer(QWidget):
         self._recount.start()
         self._show_status()
 
-    def _platform_changed(self) -> None:
+    def _platform_changed(self, platform_key: str) -> None:
         if self._draft is not None:
-            self._save(platform_key=self.platform_box.currentData())
+            self._save(platform_key=platform_key)
         self._update_counts()
 
     def _counted_platforms_changed(self, keys: tuple[str, ...]) -> None:
@@ -330,41 +195,23 @@ class Composer(QWidget):
         """Count for each shown platform; mark what overflows the draft's platform."""
         self._recount.stop()
         text = self.editor.toPlainText()
-        primary = self.platform_box.currentData() or "linkedin"
+        primary = self.template_bar.platform_key() or "linkedin"
         self.counters.setVisible(self._draft is not None)
         if self._draft is None:
             self.editor.setExtraSelections([])
             self.hashtags.hide()
             return
         self.counters.show_counts(primary, lambda key: self._planner.drafting.count(text, key))
-        self._mark_overflow(text, self.counters.counts[primary].over_at)
+        self.editor.mark_overflow(text, self.counters.counts[primary].over_at)
         self.hashtags.show_tags(self._planner.strategy.theme_hashtags(self._draft.theme_id), text)
         if self._draft.state == "posted":
             self.hashtags.hide()
-
-    def _mark_overflow(self, text: str, over_at: int | None) -> None:
-        if over_at is None:
-            self.editor.setExtraSelections([])
-            return
-        selection = QTextEdit.ExtraSelection()
-        fmt = QTextCharFormat()
-        fmt.setBackground(OVERFLOW)
-        fmt.setToolTip("Over the limit: the platform would not take this part")
-        selection.format = fmt
-        cursor = QTextCursor(self.editor.document())
-        # Qt's positions count UTF-16 units, and a paragraph break is one of them.
-        cursor.setPosition(utf16_offset(text, over_at))
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        self.editor.setExtraSelections([selection])
 
     def add_hashtag(self, tag: str) -> None:
         """Append a hashtag to the closing hashtag line, as one undoable edit."""
         if self.editor.isReadOnly():
             return
-        cursor = QTextCursor(self.editor.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(with_hashtag(self.editor.toPlainText(), tag))
+        cursor = self.editor.replace_all(with_hashtag(self.editor.toPlainText(), tag))
         self.editor.setTextCursor(cursor)
         self.editor.setFocus()
 
@@ -399,8 +246,8 @@ class Composer(QWidget):
             return
         self.save_now()
         draft_id = self._draft.id
-        template = self.template_box.currentData()
-        platform_key = self.platform_box.currentData()
+        template = self.template_bar.template()
+        platform_key = self.template_bar.platform_key()
         try:
             job = self._planner.drafting.redraft_job(draft_id, template, platform_key)
         except DigwellError as err:
@@ -428,14 +275,11 @@ class Composer(QWidget):
         except DigwellError as err:
             self.failed.emit(err)
             return
-        # One undoable edit, so Ctrl+Z brings back the text as it was.
-        cursor = QTextCursor(self.editor.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(text)
+        self.editor.replace_all(text)  # one undoable edit: Ctrl+Z brings the old text back
         self._dirty = False
         self._autosave.stop()
         self._draft = self._planner.drafting.draft(draft_id)
-        self._select_placeholder()
+        self.editor.select_placeholder()
         self._show_status()
         self._update_counts()
         self.saved.emit(draft_id)
@@ -448,31 +292,10 @@ class Composer(QWidget):
 
     def duplicate_template(self) -> None:
         """Copy the chosen template to the user's folder and open it in their editor."""
-        name = self.template_box.currentData()
-        if not name:
-            return
-        try:
-            info = self._planner.drafting.templates.duplicate(name)
-        except DigwellError as err:
-            if "already have a template" not in err.message:
-                self.failed.emit(err)
-                return
-            info = self._planner.drafting.templates.info(name)
-        self.load_templates()
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(info.path)))
-        self.message.emit(
-            f"Your copy is {info.path}. Edit and save it, then Re-draft: "
-            "it replaces the bundled one."
-        )
+        self.template_bar.duplicate_template()
 
     def open_templates_folder(self) -> None:
-        folder = self._planner.drafting.templates.folders[0]
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            self.failed.emit(DigwellError(f"The folder {folder} cannot be made: {err.strerror}."))
-            return
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        self.template_bar.open_templates_folder()
 
     # Sharing -----------------------------------------------------------------
 
@@ -498,7 +321,7 @@ class Composer(QWidget):
             return
         try:
             link = self._planner.drafting.platforms.compose_link(
-                self.platform_box.currentData(), self.editor.toPlainText()
+                self.template_bar.platform_key(), self.editor.toPlainText()
             )
         except DigwellError as err:
             self.failed.emit(err)
@@ -506,20 +329,9 @@ class Composer(QWidget):
         if not QDesktopServices.openUrl(QUrl(link)):
             self.message.emit("Copied, but no web browser opened. Paste it on the platform.")
 
-    def _choose_when(self) -> None:
-        now = self._planner.clock.now().astimezone(self._planner.clock.tz())
-        self.when.setMaximumDateTime(QDateTime(now.replace(tzinfo=None)))
-        self.when.setDateTime(QDateTime(now.replace(tzinfo=None)))
-        self.when.show()
-        self.when_button.hide()
-        self.when.setFocus()
-
     def posted_time(self) -> datetime | None:
         """The time the user set for the post (local), or None for now."""
-        if self.when.isHidden():  # chosen, even while the page is not on screen
-            return None
-        local = self.when.dateTime().toPython()
-        return local.replace(tzinfo=self._planner.clock.tz())
+        return self.posting_bar.posted_time()
 
     def mark_posted(self) -> None:
         """Log the draft as posted on the chosen platform."""
@@ -529,8 +341,8 @@ class Composer(QWidget):
         try:
             post: Post = self._planner.drafting.mark_posted(
                 self._draft.id,
-                self.platform_box.currentData(),
-                self.post_url.text().strip(),
+                self.template_bar.platform_key(),
+                self.posting_bar.url(),
                 self.posted_time(),
             )
         except DigwellError as err:
@@ -554,3 +366,11 @@ class Composer(QWidget):
         self.show_draft(draft)
         self.unposted.emit(self._draft.id if self._draft else 0)
         self.message.emit("Taken out of your posts. The draft is editable again.")
+
+
+def _plain_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

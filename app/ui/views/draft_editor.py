@@ -1,0 +1,59 @@
+"""The composer's text field: the part over the platform's limit marked, the placeholder
+to fill selected, and whole-text replacements that one Ctrl+Z takes back."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+
+from app.compose.context import TAKE_PLACEHOLDER, placeholders
+from app.compose.utf16 import utf16_offset
+
+OVERFLOW = QColor(198, 40, 40, 70)
+
+
+class DraftEditor(QPlainTextEdit):
+    """A plain-text field a little larger than the window's text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("draftEditor")
+        self.setPlaceholderText("Write your post here.")
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.setFont(font)
+
+    def select_placeholder(self) -> None:
+        """Select the user's take (or the template's first "[Your …]" gap), so typing
+        replaces it: it is the first thing to write."""
+        left = placeholders(self.toPlainText())
+        first = TAKE_PLACEHOLDER if TAKE_PLACEHOLDER in left else (left[0] if left else "")
+        found = self.document().find(first) if first else None
+        if found is not None and not found.isNull():
+            self.setTextCursor(found)
+
+    def replace_all(self, text: str) -> QTextCursor:
+        """Put `text` in place of the whole text as one undoable edit; the cursor that
+        did it is returned, at the end of the new text."""
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+        return cursor
+
+    def mark_overflow(self, text: str, over_at: int | None) -> None:
+        """Shade `text` from character `over_at` on (nothing when None): what the
+        platform would not take, left in place rather than cut."""
+        if over_at is None:
+            self.setExtraSelections([])
+            return
+        selection = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        fmt.setBackground(OVERFLOW)
+        fmt.setToolTip("Over the limit: the platform would not take this part")
+        selection.format = fmt
+        cursor = QTextCursor(self.document())
+        # Qt's positions count UTF-16 units, and a paragraph break is one of them.
+        cursor.setPosition(utf16_offset(text, over_at))
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        self.setExtraSelections([selection])
