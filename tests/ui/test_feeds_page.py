@@ -1,10 +1,12 @@
-"""The feeds page: statuses, and rename, themes, pause, remove, OPML in and out."""
+"""The feeds page: statuses, and rename, themes, pause, remove, OPML in and out; reloading
+after the changes a service announces."""
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.store import feeds as feeds_q
+from app.types import Changes
 from app.ui.models.feeds_model import ITEMS, PAUSED_COLOR, STATUS, THEMES, TITLE
 from app.ui.views.feeds_page import FeedsPage
 
@@ -216,3 +218,63 @@ def test_an_empty_page_says_how_to_start(qtbot, planner):
     qtbot.addWidget(widget)
     assert "No feeds yet" in widget.details.text()
     assert not widget.remove_button.isEnabled()
+
+
+def _store_items(db, page, url: str, count: int) -> None:
+    from app.store import items as items_q
+    from app.strategy.scoring import current_scorer
+    from app.types import ParsedEntry
+
+    now = page._planner.clock.now()
+    entries = [
+        ParsedEntry(f"guid:{n}", f"Item {n}", f"https://x.example/{n}", "", "", "", now)
+        for n in range(count)
+    ]
+    with db.transaction() as conn:
+        feed_id = feeds_q.find_feed(db, url).id
+        items_q.upsert_entries(conn, feed_id, entries, now, current_scorer(conn))
+
+
+def test_changes_to_feeds_themes_or_items_reload_a_page_on_screen(db, page, planner):
+    _select(db, page, "https://b.example/feed")
+    with db.transaction() as conn:  # as another window or the command line would
+        feeds_q.add_feed(conn, "https://c.example/feed", "", planner.clock.now())
+    page.apply_changes(Changes(feeds=True))
+    assert len(_titles(page)) == 3
+    assert page.selected_feed().url == "https://b.example/feed"  # still selected
+
+    strategy = planner.strategy.load()
+    renamed = strategy.themes[0]._replace(name="Platform engineering", keywords=("platform",))
+    planner.strategy.save(strategy._replace(themes=(renamed, *strategy.themes[1:])))
+    page.apply_changes(Changes(strategy=True))
+    assert page.model.index(0, THEMES).data() == "Platform engineering"
+
+    _store_items(db, page, "https://a.example/feed", 3)
+    page.apply_changes(Changes(items=True))
+    assert page.model.index(0, ITEMS).data() == "3"
+
+
+def test_changes_to_nothing_it_shows_do_not_reload(db, page, planner, monkeypatch):
+    reloads = []
+    monkeypatch.setattr(page, "reload", lambda *a: reloads.append(a))
+    for changes in (
+        Changes(item_ids=(1, 2)),  # read or starred: no count changes
+        Changes(drafts=True, posts=True),
+        Changes(schedule=True, settings=True),
+        Changes(),
+    ):
+        page.apply_changes(changes)
+    assert reloads == []
+    page.apply_changes(Changes(feeds=True, drafts=True))
+    assert len(reloads) == 1
+
+
+def test_a_hidden_page_reloads_when_next_shown(db, qtbot, page, planner):
+    page.hide()
+    with db.transaction() as conn:
+        feeds_q.add_feed(conn, "https://c.example/feed", "", planner.clock.now())
+    page.apply_changes(Changes(feeds=True))
+    assert len(_titles(page)) == 2  # not read while hidden
+    page.apply_changes(Changes(items=True))
+    page.show()
+    assert len(_titles(page)) == 3 and page.summary.text() == "3 feeds"

@@ -1,4 +1,8 @@
-"""Feeds: every subscription with its status, and what can be done with it."""
+"""Feeds: every subscription with its status, and what can be done with it.
+
+The details of the selected feed are worded in feed_details.py; the questions asked
+before acting (themes, sign-in, files, the OPML report) are in feed_dialogs.py.
+"""
 
 from __future__ import annotations
 
@@ -6,39 +10,26 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.errors import DigwellError
 from app.planner import Planner
-from app.types import Feed
-from app.ui.formatting import escape_html, local_datetime
+from app.types import Changes, Feed
 from app.ui.look import heading, quiet
-from app.ui.models.feeds_model import (
-    ITEMS,
-    LAST_SUCCESS,
-    STATUS,
-    THEMES,
-    TITLE,
-    FeedsModel,
-    feed_status,
-)
-
-AUTH_NAMES = {"basic": "user name and password", "bearer": "token", "header": "custom header"}
+from app.ui.models.feeds_model import TITLE, FeedsModel
+from app.ui.views.feed_details import NO_FEEDS, details_html
+from app.ui.views.feed_dialogs import FORGET, ask_sign_in, ask_themes, choose_file, import_report
+from app.ui.views.feeds_table import FeedsTable
+from app.ui.views.refresh_interval import RefreshInterval
 
 
 class FeedsPage(QWidget):
@@ -63,58 +54,13 @@ class FeedsPage(QWidget):
         self.model.rename = self._rename
         self.last_report: QMessageBox | None = None  # the last OPML import's report
         self._stale = False
-
-        self.table = QTableView()
-        self.table.setObjectName("feedTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((THEMES, 170), (ITEMS, 60), (LAST_SUCCESS, 120)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        self.table = FeedsTable(self.model)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self.table.doubleClicked.connect(self._double_clicked)
-
-        title = heading(QLabel("Feeds"), 1.5)
-        self.summary = QLabel()
-        self.summary.setObjectName("feedsSummary")
-        quiet(self.summary)
-        self.add_button = self._button("Add a feed…", "addFeedButton", self.add_feed)
-        self.search_button = self._button(
-            "Search feeds for a theme…", "searchFeedsButton", self.search_feeds
-        )
-        self.import_button = self._button("Import OPML…", "importOpmlButton", self.import_opml)
-        self.export_button = self._button("Export OPML…", "exportOpmlButton", self.export_opml)
-        self.refresh_button = self._button(
-            "Refresh now", "refreshNowButton", self.refresh_requested.emit
-        )
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addWidget(self.summary, 1)
-        for button in (self.add_button, self.search_button, self.refresh_button):
-            top.addWidget(button)
-
-        self.problems_only = QCheckBox("Only feeds with problems")
-        self.problems_only.setObjectName("problemsOnly")
-        self.problems_only.toggled.connect(self.show_problems_only)
-        filters = QHBoxLayout()
-        filters.addWidget(self.problems_only)
-        filters.addStretch(1)
-        filters.addWidget(self.import_button)
-        filters.addWidget(self.export_button)
-
+        self.interval = RefreshInterval(planner)
+        self.interval.interval_changed.connect(self.interval_changed)
+        self.interval.message.connect(self.message)
+        self.auto, self.minutes = self.interval.auto, self.interval.minutes
         self.details = QLabel()
         self.details.setObjectName("feedDetails")
         self.details.setWordWrap(True)
@@ -122,48 +68,68 @@ class FeedsPage(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setMinimumHeight(80)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(self._top_row())
+        layout.addLayout(self._filters_row())
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self._actions_row())
+        layout.addWidget(self.details)
+        layout.addWidget(self.interval)
+        self.reload()
 
+    def _top_row(self) -> QHBoxLayout:
+        self.summary = QLabel()
+        self.summary.setObjectName("feedsSummary")
+        quiet(self.summary)
+        self.add_button = self._button("Add a feed…", "addFeedButton", self.add_feed)
+        self.search_button = self._button(
+            "Search feeds for a theme…", "searchFeedsButton", self.search_feeds
+        )
+        self.refresh_button = self._button(
+            "Refresh now", "refreshNowButton", self.refresh_requested.emit
+        )
+        top = QHBoxLayout()
+        top.addWidget(heading(QLabel("Feeds"), 1.5))
+        top.addWidget(self.summary, 1)
+        for button in (self.add_button, self.search_button, self.refresh_button):
+            top.addWidget(button)
+        return top
+
+    def _filters_row(self) -> QHBoxLayout:
+        self.problems_only = QCheckBox("Only feeds with problems")
+        self.problems_only.setObjectName("problemsOnly")
+        self.problems_only.toggled.connect(self.show_problems_only)
+        self.import_button = self._button("Import OPML…", "importOpmlButton", self.import_opml)
+        self.export_button = self._button("Export OPML…", "exportOpmlButton", self.export_opml)
+        filters = QHBoxLayout()
+        filters.addWidget(self.problems_only)
+        filters.addStretch(1)
+        filters.addWidget(self.import_button)
+        filters.addWidget(self.export_button)
+        return filters
+
+    def _actions_row(self) -> QHBoxLayout:
         self.rename_button = self._button("Rename…", "renameFeed", self.rename_selected)
         self.themes_button = self._button("Themes…", "feedThemes", self.move_selected)
         self.pause_button = self._button("Pause", "pauseFeed", self.toggle_pause)
         self.sign_in_button = self._button("Sign-in…", "feedSignIn", self.sign_in_selected)
         self.remove_button = self._button("Remove…", "removeFeed", self.remove_selected)
         actions = QHBoxLayout()
-        for button in (
+        for button in self._feed_buttons():
+            actions.addWidget(button)
+        actions.addStretch(1)
+        return actions
+
+    def _feed_buttons(self) -> tuple[QPushButton, ...]:
+        """The buttons acting on the selected feed."""
+        return (
             self.rename_button,
             self.themes_button,
             self.pause_button,
             self.sign_in_button,
             self.remove_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
-
-        self.auto = QCheckBox("Refresh automatically every")
-        self.auto.setObjectName("autoRefresh")
-        self.minutes = QSpinBox()
-        self.minutes.setObjectName("refreshMinutes")
-        self.minutes.setRange(*planner.feeds.refresh_minutes_range)
-        self.minutes.setSingleStep(15)
-        self.minutes.setSuffix(" minutes")
-        self.auto.toggled.connect(self._interval_edited)
-        self.minutes.editingFinished.connect(self._interval_edited)
-        schedule = QHBoxLayout()
-        schedule.addWidget(self.auto)
-        schedule.addWidget(self.minutes)
-        schedule.addWidget(QLabel("while Digwell is open"))
-        schedule.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addLayout(top)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
-        layout.addWidget(self.details)
-        layout.addLayout(schedule)
-        self._show_interval(planner.feeds.refresh_minutes())
-        self.reload()
+        )
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -179,6 +145,12 @@ class FeedsPage(QWidget):
             self.reload()
         else:
             self._stale = True
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Follow what a service changed: subscriptions, theme names and item counts
+        show here (reloaded at once when on screen, else when next shown)."""
+        if changes.feeds or changes.strategy or changes.items:
+            self.reload_when_shown()
 
     def showEvent(self, event) -> None:
         if self._stale:
@@ -233,42 +205,13 @@ class FeedsPage(QWidget):
 
     def _show_details(self, *_args) -> None:
         feed = self.selected_feed()
-        for button in (
-            self.rename_button,
-            self.themes_button,
-            self.pause_button,
-            self.sign_in_button,
-            self.remove_button,
-        ):
+        for button in self._feed_buttons():
             button.setEnabled(feed is not None)
         if feed is None:
-            self.details.setText(
-                "No feeds yet. Add one by its address, search feeds for a theme, "
-                "or import an OPML file from another reader."
-            )
+            self.details.setText(NO_FEEDS)
             return
         self.pause_button.setText("Resume" if feed.paused else "Pause")
-        tz = self._planner.clock.tz()
-        kind, status = feed_status(feed)
-        lines = [f"<b>{escape_html(feed.title or feed.url)}</b>", escape_html(feed.url)]
-        if feed.site_url:
-            lines.append(f"Website: {escape_html(feed.site_url)}")
-        colour = {"error": "#b3261e", "paused": "#8a6d00"}.get(kind)
-        status_html = escape_html(status)
-        if colour:
-            status_html = f'<span style="color:{colour}">{status_html}</span>'
-        lines.append(f"Status: {status_html}")
-        facts = [f"{feed.item_count} items"]
-        if feed.last_success:
-            facts.append(f"last success {local_datetime(feed.last_success, tz)}")
-        if feed.last_attempt and feed.last_error:
-            facts.append(f"last try {local_datetime(feed.last_attempt, tz)}")
-        if feed.next_fetch_at and not feed.paused:
-            facts.append(f"next check after {local_datetime(feed.next_fetch_at, tz)}")
-        if feed.auth_kind:
-            facts.append(f"signs in with a {AUTH_NAMES.get(feed.auth_kind, feed.auth_kind)}")
-        lines.append(escape_html(" · ".join(facts)))
-        self.details.setText("<br>".join(lines))
+        self.details.setText(details_html(feed, self._planner.clock.tz()))
 
     def _double_clicked(self, index) -> None:
         if index.column() != TITLE:
@@ -317,12 +260,14 @@ class FeedsPage(QWidget):
     def import_opml(self, path: Path | None = None) -> None:
         """Subscribe to the feeds of an OPML file (asks for it when `path` is None)."""
         if path is None:
-            path = self._choose_file(
-                "Import subscriptions", Path.home(), "OPML files (*.opml *.xml);;All files (*)"
+            path = choose_file(
+                self,
+                "Import subscriptions",
+                Path.home(),
+                "OPML files (*.opml *.xml);;All files (*)",
             )
             if path is None:
                 return
-
         try:
             report = self._planner.feeds.import_opml(path)
         except DigwellError as err:
@@ -331,38 +276,16 @@ class FeedsPage(QWidget):
         self.show_problems_only(False)
         self.reload()
         self.changed.emit()
-        self._import_report(path, report)
+        self.last_report = import_report(self, path, report)
+        self.message.emit(self.last_report.text())
         if report.added:
             self.refresh_requested.emit()
-
-    def _choose_file(
-        self, caption: str, start: Path, filters: str, *, save: bool = False
-    ) -> Path | None:
-        """A file the user picks to open (or to save to); None if they cancel."""
-        ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        chosen, _ = ask(self, caption, str(start), filters)
-        return Path(chosen) if chosen else None
-
-    def _import_report(self, path: Path, report) -> None:
-        added, skipped = len(report.added), len(report.skipped)
-        text = f"Added {added} feed{'s' * (added != 1)} from {path.name}"
-        if report.themes_created:
-            text += f" and {len(report.themes_created)} new themes"
-        text += f"; skipped {skipped}." if skipped else "."
-        self.message.emit(text)
-        box = QMessageBox(QMessageBox.Icon.Information, "OPML import", text, parent=self)
-        if skipped:
-            box.setDetailedText("\n".join(f"{what}: {why}" for what, why in report.skipped))
-        if report.themes_created:
-            box.setInformativeText("New themes: " + ", ".join(report.themes_created))
-        box.setObjectName("opmlReport")
-        box.open()
-        self.last_report = box
 
     def export_opml(self, path: Path | None = None) -> None:
         """Write the subscriptions to an OPML file (asks where when `path` is None)."""
         if path is None:
-            path = self._choose_file(
+            path = choose_file(
+                self,
                 "Export subscriptions",
                 Path.home() / "digwell-feeds.opml",
                 "OPML files (*.opml)",
@@ -370,7 +293,6 @@ class FeedsPage(QWidget):
             )
             if path is None:
                 return
-
         try:
             count = self._planner.feeds.export_opml(path)
         except DigwellError as err:
@@ -389,7 +311,6 @@ class FeedsPage(QWidget):
             self._rename(feed.id, title)
 
     def _rename(self, feed_id: int, title: str) -> None:
-
         self._act(
             lambda: self._planner.feeds.rename(str(feed_id), title), f"Renamed to {title.strip()}."
         )
@@ -398,23 +319,9 @@ class FeedsPage(QWidget):
         feed = self.selected_feed()
         if feed is None:
             return
-        from app.ui.views.theme_picker import ThemePicker
-
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Themes of this feed")
-        picker = ThemePicker([t.name for t in self._planner.strategy.themes()], feed.themes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel(f"Themes of {feed.title or feed.url}:"))
-        layout.addWidget(picker)
-        layout.addWidget(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.move(feed.id, picker.chosen())
+        names = ask_themes(self, [t.name for t in self._planner.strategy.themes()], feed)
+        if names is not None:
+            self.move(feed.id, names)
 
     def move(self, feed_id: int, names: list[str]) -> None:
         """Put the feed under exactly these themes (new names become themes)."""
@@ -428,7 +335,6 @@ class FeedsPage(QWidget):
         feed = self.selected_feed()
         if feed is None:
             return
-
         paused = not feed.paused
         self._act(
             lambda: self._planner.feeds.set_paused(str(feed.id), paused),
@@ -439,35 +345,8 @@ class FeedsPage(QWidget):
         feed = self.selected_feed()
         if feed is None:
             return
-        from app.ui.dialogs.add_feed_dialog import SignInBox
-
-        dialog = QDialog(self)
-        dialog.setWindowTitle("Sign-in for this feed")
-        box = SignInBox(self._planner.feeds.keyring_status)
-        box.setChecked(True)
-        if feed.auth_kind:
-            index = next(
-                (i for i in range(box.kind.count()) if box.kind.itemData(i) == feed.auth_kind), 0
-            )
-            box.kind.setCurrentIndex(index)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        forget = None
-        if feed.auth_kind:
-            forget = buttons.addButton(
-                "Forget sign-in", QDialogButtonBox.ButtonRole.DestructiveRole
-            )
-            forget.clicked.connect(lambda: dialog.done(2))
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel(f"How Digwell signs in to {feed.title or feed.url}:"))
-        layout.addWidget(box)
-        layout.addWidget(buttons)
-        result = dialog.exec()
-
-        if result == 2:
+        result, box = ask_sign_in(self, self._planner.feeds.keyring_status, feed)
+        if result == FORGET:
             self._act(
                 lambda: self._planner.feeds.set_credentials(str(feed.id), None),
                 "Sign-in forgotten; it was removed from the keyring.",
@@ -500,7 +379,6 @@ class FeedsPage(QWidget):
         self.remove(feed.id)
 
     def remove(self, feed_id: int) -> None:
-
         kept: list[int] = []
         row = self.model.row_of(feed_id)
         feed = self.model.feed(row) if row is not None else None
@@ -511,25 +389,3 @@ class FeedsPage(QWidget):
                 if kept and kept[0]
                 else f"Removed {name}."
             )
-
-    # Schedule ------------------------------------------------------------------
-
-    def _show_interval(self, minutes: int) -> None:
-        self.auto.blockSignals(True)
-        self.auto.setChecked(minutes > 0)
-        self.auto.blockSignals(False)
-        self.minutes.setValue(minutes if minutes > 0 else 60)
-        self.minutes.setEnabled(minutes > 0)
-
-    def _interval_edited(self, *_args) -> None:
-        minutes = self.minutes.value() if self.auto.isChecked() else 0
-        self.minutes.setEnabled(self.auto.isChecked())
-        if minutes == self._planner.feeds.refresh_minutes():
-            return
-        self._planner.feeds.set_refresh_minutes(minutes)
-        self.interval_changed.emit(self._planner.feeds.refresh_minutes())
-        self.message.emit(
-            f"Refreshing every {minutes} minutes while Digwell is open."
-            if minutes
-            else "Automatic refresh is off; press F5 to refresh."
-        )
