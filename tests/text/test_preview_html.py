@@ -9,8 +9,10 @@ from html.parser import HTMLParser
 
 import pytest
 
+from app.text.highlight import HIGHLIGHT_STYLE
 from app.text.links import safe_link
-from app.text.preview_html import HIGHLIGHT_STYLE, QUIET_STYLE, preview_html
+from app.text.preview_html import preview_html
+from app.text.preview_writer import QUIET_STYLE
 
 MARK = f'<span style="{HIGHLIGHT_STYLE}">'
 QUIET = f'<span style="{QUIET_STYLE}">'
