@@ -44,6 +44,11 @@ def search_feed_urls(
         return []
     lang, region = _locale(language, country)
     query = " OR ".join(_term(term) for term in terms)
+    return _search_feeds(query, lang, region) + _tag_feeds(terms)
+
+
+def _search_feeds(query: str, lang: str, region: str) -> list[SearchFeed]:
+    """One feed per search service for the whole query."""
     # Google News's own URLs spell the edition "hl=en-US" for English and the bare
     # language otherwise ("hl=de&gl=DE&ceid=DE:de").
     edition = {
@@ -52,7 +57,7 @@ def search_feed_urls(
         "gl": region,
         "ceid": f"{region}:{lang}",
     }
-    feeds = [
+    return [
         SearchFeed(
             service="Google News",
             label=f"Google News: {query}",
@@ -73,17 +78,19 @@ def search_feed_urls(
             "frequent polling.",
         ),
     ]
-    dev_tags = _unique(_slug(term, "") for term in terms)
-    feeds.extend(
+
+
+def _tag_feeds(terms: list[str]) -> list[SearchFeed]:
+    """One tag feed per keyword on DEV, then on Medium (they have no search feeds)."""
+    feeds = [
         SearchFeed(
             service="DEV Community",
             label=f"DEV Community: #{tag}",
             url="https://dev.to/feed/tag/" + quote(tag),
             note="Posts with this tag on dev.to; DEV tags are single words, so check it exists.",
         )
-        for tag in dev_tags
-    )
-    medium_tags = _unique(_slug(term, "-") for term in terms)
+        for tag in _unique(_slug(term, "") for term in terms)
+    ]
     feeds.extend(
         SearchFeed(
             service="Medium",
@@ -91,7 +98,7 @@ def search_feed_urls(
             url="https://medium.com/feed/tag/" + quote(tag),
             note="Stories with this tag on Medium; the feed gives excerpts, some paywalled.",
         )
-        for tag in medium_tags
+        for tag in _unique(_slug(term, "-") for term in terms)
     )
     return feeds
 
