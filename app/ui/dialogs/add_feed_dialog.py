@@ -135,8 +135,19 @@ class AddFeedDialog(QDialog):
         self._found_for = ""  # the address the list of found feeds belongs to
         self._subscribe_when_found = False
         self.feed: Feed | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(QLabel("Add a feed"), 1.3))
+        layout.addLayout(self._address_row())
+        layout.addWidget(self._status_line())
+        layout.addWidget(self._found_list())
+        layout.addLayout(self._feed_form(theme))
+        self.sign_in = SignInBox(planner.feeds.keyring_status)
+        layout.addWidget(self.sign_in)
+        layout.addStretch(1)
+        layout.addWidget(self._buttons())
+        self._update_buttons()
 
-        title = heading(QLabel("Add a feed"), 1.3)
+    def _address_row(self) -> QHBoxLayout:
         self.url = QLineEdit()
         self.url.setObjectName("feedAddress")
         self.url.setPlaceholderText("https://example.com/blog or its feed address")
@@ -147,7 +158,9 @@ class AddFeedDialog(QDialog):
         address = QHBoxLayout()
         address.addWidget(self.url, 1)
         address.addWidget(self.find_button)
+        return address
 
+    def _status_line(self) -> QLabel:
         self.status = QLabel(
             "Paste the address of a website or of its feed. Digwell looks for the feeds "
             "the site offers."
@@ -156,23 +169,28 @@ class AddFeedDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         quiet(self.status)
+        return self.status
+
+    def _found_list(self) -> QListWidget:
         self.found = QListWidget()
         self.found.setObjectName("foundFeeds")
         self.found.setMaximumHeight(120)
         self.found.hide()
         self.found.currentItemChanged.connect(self._picked)
+        return self.found
 
+    def _feed_form(self, theme: str) -> QFormLayout:
         self.name = QLineEdit()
         self.name.setObjectName("feedName")
         self.name.setPlaceholderText("The feed's own title")
-        names = [t.name for t in planner.strategy.themes()]
+        names = [t.name for t in self._planner.strategy.themes()]
         self.themes = ThemePicker(names, [theme] if theme else [])
-        self.sign_in = SignInBox(planner.feeds.keyring_status)
-
         form = QFormLayout()
         form.addRow("Name", self.name)
         form.addRow("Themes", self.themes)
+        return form
 
+    def _buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.subscribe_button = self.buttons.addButton(
             "Subscribe", QDialogButtonBox.ButtonRole.AcceptRole
@@ -180,17 +198,7 @@ class AddFeedDialog(QDialog):
         self.subscribe_button.setObjectName("subscribeButton")
         self.buttons.accepted.connect(self.subscribe)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(address)
-        layout.addWidget(self.status)
-        layout.addWidget(self.found)
-        layout.addLayout(form)
-        layout.addWidget(self.sign_in)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-        self._update_buttons()
+        return self.buttons
 
     # Finding -------------------------------------------------------------------
 

@@ -41,49 +41,11 @@ class PostDialog(QDialog):
         self._input: PostInput | None = None
         self.post = post
         self.setWindowTitle("Edit post" if post else "Add a post")
-        tz = log.clock.tz()
-        local = (post.posted_at if post else log.clock.now()).astimezone(tz)
-
-        self.date = QDateEdit(QDate(local.year, local.month, local.day))
-        self.date.setObjectName("postDate")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        # A new post defaults to now, not noon: "today" is then valid as it stands.
-        self.time = QTimeEdit(QTime(local.hour, local.minute))
-        self.time.setObjectName("postTime")
-        self.time.setDisplayFormat("HH:mm")
-
-        self.platform = QComboBox()
-        self.platform.setObjectName("postPlatform")
-        for key in PLATFORM_KEYS:
-            self.platform.addItem(platform_name(key), key)
-        self.kind = QComboBox()
-        self.kind.setObjectName("postKind")
-        for key, label in KIND_LABELS.items():
-            self.kind.addItem(label, key)
-        self.theme = QComboBox()
-        self.theme.setObjectName("postTheme")
-        self.theme.addItem("No theme", "")
-        for theme in themes:
-            self.theme.addItem(theme.name, theme.name)
-        self.url = QLineEdit()
-        self.url.setObjectName("postUrl")
-        self.url.setPlaceholderText("https://… (the post's link, if you have it)")
-        self.text = QPlainTextEdit()
-        self.text.setObjectName("postText")
-        self.text.setPlaceholderText("What the post said (optional)")
-        self.text.setTabChangesFocus(True)
-
+        self._build_fields(themes)
         if post is not None:
-            self._select(self.platform, post.platform)
-            self._select(self.kind, post.kind)
-            self._select(self.theme, log.theme_name(post.theme_id))
-            self.url.setText(post.url)
-            self.text.setPlainText(post.text)
-
+            self._fill(post)
         self.problem = problem_label("postProblem")
         self.buttons = save_cancel(self, self.save)
-
         form = QFormLayout(self)
         form.addRow("Date", self.date)
         form.addRow("Time", self.time)
@@ -94,6 +56,35 @@ class PostDialog(QDialog):
         form.addRow("Text", self.text)
         form.addRow(self.problem)
         form.addRow(self.buttons)
+
+    def _build_fields(self, themes: list[Theme]) -> None:
+        tz = self._log.clock.tz()
+        local = (self.post.posted_at if self.post else self._log.clock.now()).astimezone(tz)
+        self.date = QDateEdit(QDate(local.year, local.month, local.day))
+        self.date.setObjectName("postDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        # A new post defaults to now, not noon: "today" is then valid as it stands.
+        self.time = QTimeEdit(QTime(local.hour, local.minute))
+        self.time.setObjectName("postTime")
+        self.time.setDisplayFormat("HH:mm")
+        self.platform = _choices("postPlatform", [(platform_name(k), k) for k in PLATFORM_KEYS])
+        self.kind = _choices("postKind", [(label, k) for k, label in KIND_LABELS.items()])
+        self.theme = _choices("postTheme", [("No theme", ""), *((t.name, t.name) for t in themes)])
+        self.url = QLineEdit()
+        self.url.setObjectName("postUrl")
+        self.url.setPlaceholderText("https://… (the post's link, if you have it)")
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("postText")
+        self.text.setPlaceholderText("What the post said (optional)")
+        self.text.setTabChangesFocus(True)
+
+    def _fill(self, post: Post) -> None:
+        self._select(self.platform, post.platform)
+        self._select(self.kind, post.kind)
+        self._select(self.theme, self._log.theme_name(post.theme_id))
+        self.url.setText(post.url)
+        self.text.setPlainText(post.text)
 
     @staticmethod
     def _select(box: QComboBox, data: str) -> None:
@@ -125,3 +116,12 @@ class PostDialog(QDialog):
     def post_input(self) -> PostInput:
         """The post as saved; checks the fields now if Save was not pressed."""
         return self._input if self._input is not None else self.check()
+
+
+def _choices(name: str, items: list[tuple[str, str]]) -> QComboBox:
+    """A drop-down of (text, data) items."""
+    box = QComboBox()
+    box.setObjectName(name)
+    for text, data in items:
+        box.addItem(text, data)
+    return box

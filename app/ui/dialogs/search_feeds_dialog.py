@@ -53,13 +53,24 @@ class SearchFeedsDialog(QDialog):
         self._themes: list[Theme] = planner.strategy.themes()
         self._subscribed = {f.url for f in planner.feeds.list_feeds()}
         self.added: list = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(QLabel("Search feeds for a theme"), 1.3))
+        layout.addWidget(_intro())
+        layout.addLayout(self._theme_form())
+        layout.addWidget(self._feed_list(), 1)
+        self.note = _plain_label("searchFeedNote")
+        quiet(self.note)
+        layout.addWidget(self.note)
+        self.status = _plain_label("searchStatus")
+        layout.addWidget(self.status)
+        layout.addWidget(self._buttons())
+        self.theme.currentTextChanged.connect(self._theme_changed)
+        self.keywords.textChanged.connect(self._rebuild)
+        if theme:
+            self.theme.setCurrentText(theme)
+        self._theme_changed(self.theme.currentText())
 
-        intro = QLabel(
-            "These services publish keyword searches as feeds. Tick the ones to follow; "
-            "each is added under the theme. You can edit the keywords first."
-        )
-        intro.setWordWrap(True)
-        quiet(intro)
+    def _theme_form(self) -> QFormLayout:
         self.theme = QComboBox()
         self.theme.setObjectName("searchTheme")
         self.theme.setEditable(True)  # a new theme can be typed
@@ -71,23 +82,18 @@ class SearchFeedsDialog(QDialog):
         form = QFormLayout()
         form.addRow("Theme", self.theme)
         form.addRow("Keywords", self.keywords)
+        return form
 
+    def _feed_list(self) -> QListWidget:
         self.list = QListWidget()
         self.list.setObjectName("searchFeedList")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.currentItemChanged.connect(self._show_note)
         self.list.itemChanged.connect(self._update_button)
-        self.note = QLabel()
-        self.note.setObjectName("searchFeedNote")
-        self.note.setWordWrap(True)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        quiet(self.note)
-        self.status = QLabel()
-        self.status.setObjectName("searchStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        return self.list
 
+    def _buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.subscribe_button = self.buttons.addButton(
             "Subscribe", QDialogButtonBox.ButtonRole.AcceptRole
@@ -95,21 +101,7 @@ class SearchFeedsDialog(QDialog):
         self.subscribe_button.setObjectName("subscribeSearchFeeds")
         self.buttons.accepted.connect(self.subscribe)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(QLabel("Search feeds for a theme"), 1.3))
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.note)
-        layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
-
-        self.theme.currentTextChanged.connect(self._theme_changed)
-        self.keywords.textChanged.connect(self._rebuild)
-        if theme:
-            self.theme.setCurrentText(theme)
-        self._theme_changed(self.theme.currentText())
+        return self.buttons
 
     def _theme_changed(self, name: str) -> None:
         theme = next((t for t in self._themes if t.name == name), None)
@@ -187,3 +179,21 @@ class SearchFeedsDialog(QDialog):
             self.status.setText(error_text(err))
             return
         self.accept()
+
+
+def _intro() -> QLabel:
+    intro = QLabel(
+        "These services publish keyword searches as feeds. Tick the ones to follow; "
+        "each is added under the theme. You can edit the keywords first."
+    )
+    intro.setWordWrap(True)
+    quiet(intro)
+    return intro
+
+
+def _plain_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

@@ -140,56 +140,57 @@ class PostsLogView(QWidget):
         self.dialog: PostDialog | None = None  # the one open, if any
 
         self.model = PostsModel(log.clock.tz(), self)
-        self.table = QTableView()
-        self.table.setObjectName("postsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.doubleClicked.connect(lambda _index: self.edit_post())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
-        delete_key = QAction(self.table)
-        delete_key.setShortcut(QKeySequence.StandardKey.Delete)
-        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.triggered.connect(self.delete_post)
-        self.table.addAction(delete_key)
-
+        self.table = self._posts_table()
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setObjectName("postsEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._button_row())
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.table, 1)
+        self.reload()
 
-        self.add_button = QPushButton("Add a post…")
-        self.add_button.setToolTip("Log a post you made outside Digwell")
-        self.add_button.clicked.connect(self.add_post)
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.clicked.connect(self.edit_post)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Take the post out of the log (you can undo it)")
-        self.delete_button.clicked.connect(self.delete_post)
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setToolTip("Put back the post just deleted")
-        self.undo_button.clicked.connect(self.undo_delete)
-        self.import_button = QPushButton("Import CSV…")
-        self.import_button.setToolTip(
-            "Log the posts of a CSV file with the columns date, time, platform, kind, theme, "
-            "url and text (date and platform required)"
+    def _posts_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("postsTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.doubleClicked.connect(lambda _index: self.edit_post())
+        table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        delete_key = QAction(table)
+        delete_key.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.triggered.connect(self.delete_post)
+        table.addAction(delete_key)
+        return table
+
+    def _button_row(self) -> QHBoxLayout:
+        self.add_button = _button(
+            "Add a post…", self.add_post, "Log a post you made outside Digwell"
         )
-        self.import_button.clicked.connect(self.import_csv)
-
+        self.edit_button = _button("Edit…", self.edit_post)
+        self.delete_button = _button(
+            "Delete", self.delete_post, "Take the post out of the log (you can undo it)"
+        )
+        self.undo_button = _button("Undo", self.undo_delete, "Put back the post just deleted")
+        self.import_button = _button(
+            "Import CSV…",
+            self.import_csv,
+            "Log the posts of a CSV file with the columns date, time, platform, kind, theme, "
+            "url and text (date and platform required)",
+        )
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.empty, 1)
-        layout.addWidget(self.table, 1)
-        self.reload()
+        return buttons
 
     def reload(self, select: int | None = None) -> None:
         """Re-read the log; keep (or move to) the selected post."""
@@ -319,6 +320,14 @@ class PostsLogView(QWidget):
             self.changed.emit()
         self.message.emit(news)
         QMessageBox.information(self, "Posts imported", news)
+
+
+def _button(text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:
+    button = QPushButton(text)
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(slot)
+    return button
 
 
 def _changes(post: Post, entered: PostInput) -> dict:
