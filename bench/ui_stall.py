@@ -75,7 +75,7 @@ report = {}
 def start_refresh():
     marks["idle_end"] = len(ticks)
     marks["refresh_start"] = time.perf_counter()
-    window.refresh_now()
+    window.work.refresh_now()
 
 def refreshed(result):
     report.update(result)
@@ -95,9 +95,9 @@ def finish():
                                "items": window.inbox.model.total()}))
     app.quit()
 
-window.refreshed.connect(refreshed)
-window.search_indexed.connect(indexed)
-window.refresher.failed.connect(lambda message: (print(message, file=sys.stderr), app.exit(1)))
+window.work.refreshed.connect(refreshed)
+window.work.search_indexed.connect(indexed)
+window.work.refresher.failed.connect(lambda message: (print(message, file=sys.stderr), app.exit(1)))
 timer.start()
 QTimer.singleShot(int(idle_s * 1000), start_refresh)
 sys.exit(app.exec())

@@ -41,7 +41,3 @@ class LazyPage(Generic[PageT]):
             if self._on_built is not None:
                 self._on_built(page)
         return self.page
-
-    def widget(self) -> QWidget:
-        """What the stack holds for it now: the page, or its stand-in."""
-        return self.page if self.page is not None else self._stand_in  # type: ignore[return-value]

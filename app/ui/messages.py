@@ -24,7 +24,7 @@ class Messenger:
     def info(self, text: str) -> None:
         self._window.statusBar().showMessage(text, STATUS_MS)
 
-    def error(self, err: Exception) -> None:
+    def error(self, err: Exception | str) -> None:
         """Show an error without blocking the event loop (window-modal)."""
         from PySide6.QtWidgets import QMessageBox  # only when needed: it is slow to load
 

@@ -64,8 +64,8 @@ def test_subscribe_with_the_cli_then_refresh_from_the_window(qtbot, tmp_path, cl
                 and window.inbox.currentWidget() is window.inbox.empty
             )
 
-            with qtbot.waitSignal(window.refreshed, timeout=TIMEOUT_MS) as done:
-                qtbot.mouseClick(window.refresh_status.button, Qt.MouseButton.LeftButton)
+            with qtbot.waitSignal(window.work.refreshed, timeout=TIMEOUT_MS) as done:
+                qtbot.mouseClick(window.work.refresh_status.button, Qt.MouseButton.LeftButton)
             report = done.args[0]
             assert (report["feeds"], report["ok"], report["errors"], report["added"]) == (
                 4,
@@ -75,13 +75,13 @@ def test_subscribe_with_the_cli_then_refresh_from_the_window(qtbot, tmp_path, cl
             )
             assert window.inbox.model.total() == 15
             assert window.inbox.currentWidget() is not window.inbox.empty
-            assert window.refresh_status.errors.text() == "1 feed with errors"
+            assert window.work.refresh_status.errors.text() == "1 feed with errors"
             assert window.nav.item(2).text() == "Feeds  ·  4"
 
             # Again: nothing changed, so the server answers 304 and nothing is re-read.
             server.reset_counters()
-            with qtbot.waitSignal(window.refreshed, timeout=TIMEOUT_MS) as done:
-                window.refresh_now()
+            with qtbot.waitSignal(window.work.refreshed, timeout=TIMEOUT_MS) as done:
+                window.work.refresh_now()
             assert done.args[0]["not_modified"] == 3
             assert sum(server.sent_bytes[f"/f{n}.xml"] for n in range(3)) == 0
             assert window.inbox.model.total() == 15

@@ -92,7 +92,7 @@ def test_the_weekly_backup_runs_when_due_and_not_again(
 def test_the_file_menu_shows_whether_weekly_backups_are_on(qtbot, open_window, planner):
     window = _window(open_window, planner)
     planner.backups.set_auto(False)
-    window._sync_file_menu()
+    window.sync_file_menu()
     assert not window.auto_backup_action.isChecked()
     window.auto_backup_action.setChecked(True)
     assert window.backups.auto_enabled()

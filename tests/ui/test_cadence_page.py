@@ -71,9 +71,10 @@ def test_adding_a_post_in_the_log_updates_the_overview_and_the_card(qtbot, open_
     assert page.tabs.currentIndex() == 2
     dialog = page.log.dialog
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    assert page.report.total_posts == 1
+    # The window hands the page and the card what changed on the next turn.
+    qtbot.waitUntil(lambda: page.report.total_posts == 1)
     assert page.summary.text().startswith("Building: no streak yet")
-    assert window.cadence.headline.text() == "1 of 3 posts this week"
+    qtbot.waitUntil(lambda: window.cadence.headline.text() == "1 of 3 posts this week")
 
 
 def test_plan_lists_slots_and_plans_an_open_draft(qtbot, open_window, planner, monkeypatch):
@@ -152,14 +153,14 @@ def test_a_due_reminder_shows_once_and_its_click_opens_the_planned_draft(
     planner.cadence.plan_draft(draft.id, planner.cadence.slots()[0].at)
     clock.advance(timedelta(hours=23))  # Tuesday 09:00 Berlin
     shown = []
-    window.reminders.due.connect(shown.append)
-    window.reminders.check_now()
-    window.reminders.check_now()
+    window.reminders.timer.due.connect(shown.append)
+    window.reminders.timer.check_now()
+    window.reminders.timer.check_now()
     assert [r.draft_id for r in shown] == [draft.id]
     # No tray offscreen: the reminder is said in the window instead.
     assert "is planned for now" in window.statusBar().currentMessage()
     window.nav.setCurrentRow(INBOX)
-    window.follow_reminder(shown[0])
+    window.reminders.follow(shown[0])
     assert window.nav.currentRow() == DRAFTS
     assert window.drafts.composer.draft.id == draft.id
 
@@ -167,36 +168,36 @@ def test_a_due_reminder_shows_once_and_its_click_opens_the_planned_draft(
 def test_a_reminder_for_a_deleted_draft_opens_the_inbox(qtbot, reminding_window):
     window = reminding_window
     window.nav.setCurrentRow(CADENCE)
-    window.follow_reminder(Reminder(datetime.now(UTC), 999, "Planned post", "gone"))
+    window.reminders.follow(Reminder(datetime.now(UTC), 999, "Planned post", "gone"))
     assert window.nav.currentRow() == INBOX
 
 
 def test_snoozing_from_the_tray_puts_the_reminder_off(qtbot, reminding_window, planner, clock):
     window = reminding_window
     clock.advance(timedelta(hours=23))
-    reminder = window.reminders.check_now()
+    reminder = window.reminders.timer.check_now()
     assert reminder is not None and reminder.draft_id is None
-    window.tray.show_reminder(reminder)
-    window.tray.snooze_hour_action.trigger()
+    window.reminders.tray.show_reminder(reminder)
+    window.reminders.tray.snooze_hour_action.trigger()
     assert "snoozed until 10:00" in window.statusBar().currentMessage()
     clock.advance(timedelta(minutes=30))
-    assert window.reminders.check_now() is None
+    assert window.reminders.timer.check_now() is None
     clock.advance(timedelta(minutes=31))
-    assert window.reminders.check_now() is not None
+    assert window.reminders.timer.check_now() is not None
 
 
 def test_closing_quits_unless_the_tray_keeps_it(qtbot, reminding_window, planner):
     window = reminding_window
     planner.cadence.set_preferences(reminders=True, close_to_tray=True)
-    assert not window._keep_in_tray()  # no tray on this desktop: closing quits
-    window.tray.tray_icon.isVisible = lambda: True  # a desktop with a tray
-    assert window._keep_in_tray()
+    assert not window.reminders.keeps_running()  # no tray on this desktop: closing quits
+    window.reminders.tray.tray_icon.isVisible = lambda: True  # a desktop with a tray
+    assert window.reminders.keeps_running()
     window.close()
-    assert window.isHidden() and window.reminders.is_active()
+    assert window.isHidden() and window.reminders.timer.is_active()
     window.bring_to_front()
     assert window.isVisible()
-    window.tray.quit_action.trigger()
-    assert window.isHidden() and not window.reminders.is_active()
+    window.reminders.tray.quit_action.trigger()
+    assert window.isHidden() and not window.reminders.timer.is_active()
 
 
 def test_marking_posted_and_undoing_reach_the_log_and_the_figures(qtbot, open_window, planner):
@@ -206,9 +207,9 @@ def test_marking_posted_and_undoing_reach_the_log_and_the_figures(qtbot, open_wi
     draft = planner.drafting.new_draft([], text="A thought of my own.")
     window.open_draft(draft.id)
     window.drafts.composer.posted_button.click()
-    assert page.log.model.rowCount() == 1 and page.report.total_posts == 1
+    qtbot.waitUntil(lambda: page.log.model.rowCount() == 1 and page.report.total_posts == 1)
     window.drafts.composer.undo_button.click()
-    assert page.log.model.rowCount() == 0 and page.report.total_posts == 0
+    qtbot.waitUntil(lambda: page.log.model.rowCount() == 0 and page.report.total_posts == 0)
 
 
 def test_deleting_a_draft_post_in_the_log_reopens_it_in_the_composer(qtbot, open_window, planner):
@@ -221,5 +222,5 @@ def test_deleting_a_draft_post_in_the_log_reopens_it_in_the_composer(qtbot, open
     page.log.table.selectRow(0)
     page.log.delete_button.click()
     assert planner.drafting.draft(draft.id).state == "draft"
-    assert window.drafts.composer.draft.state == "draft"
+    qtbot.waitUntil(lambda: window.drafts.composer.draft.state == "draft")
     assert not window.drafts.composer.editor.isReadOnly()

@@ -49,7 +49,7 @@ def test_keys_move_star_read_and_dismiss_and_the_counts_follow(qtbot, open_windo
     item = demo_planner.inbox.item(first)
     assert item.starred and item.read
     assert page.preview.star_button.text() == "Unstar"
-    assert page.themes.item(0).text() == f"All themes  ·  {unread - 1}"
+    qtbot.waitUntil(lambda: page.themes.item(0).text() == f"All themes  ·  {unread - 1}")
     _press(window, Qt.Key.Key_D)
     assert demo_planner.inbox.item(first).dismissed
     assert first not in [page.model.item_id(r) for r in range(page.model.rowCount())]
@@ -114,8 +114,8 @@ def test_a_saved_strategy_change_reranks_in_its_own_process(db, qtbot, open_wind
     assert not demo_planner.inbox.scores_current()
     before = demo_planner.inbox.unread_counts().get(theme.id, 0)
     assert before > 0
-    with qtbot.waitSignal(window.ranked, timeout=60_000):
-        window.rank_again()
+    with qtbot.waitSignal(window.work.ranked, timeout=60_000):
+        window.work.rank_again()
         assert window.inbox.ranking_note.isVisibleTo(window.inbox)
     assert demo_planner.inbox.scores_current()
     assert demo_planner.inbox.unread_counts().get(theme.id, 0) == 0
@@ -142,7 +142,7 @@ def test_saving_the_strategy_from_the_window_reranks(qtbot, open_window, demo_pl
     renamed = strategy._replace(
         themes=(strategy.themes[0]._replace(name="Platform craft"), *strategy.themes[1:])
     )
-    with qtbot.waitSignal(window.ranked, timeout=60_000):
+    with qtbot.waitSignal(window.work.ranked, timeout=60_000):
         demo_planner.strategy.save(renamed)
         dialog.saved.emit(1)
     labels = [window.inbox.themes.item(r).text() for r in range(window.inbox.themes.count())]

@@ -29,6 +29,11 @@ def _wait_for_draft(qtbot, window):
     qtbot.waitUntil(shown, timeout=10_000)
 
 
+def _wait_for_headline(qtbot, window, text):
+    """The card follows what changed on the window's next turn."""
+    qtbot.waitUntil(lambda: window.cadence.headline.text() == text)
+
+
 def test_read_draft_copy_and_mark_posted(qtbot, open_window, demo_planner):
     window = open_window(demo_planner)
     inbox = window.inbox
@@ -66,7 +71,7 @@ def test_read_draft_copy_and_mark_posted(qtbot, open_window, demo_planner):
     # 5. Mark posted: the cadence card counts it.
     assert window.cadence.headline.text() == "0 of 3 posts this week"
     qtbot.mouseClick(composer.posted_button, Qt.MouseButton.LeftButton)
-    assert window.cadence.headline.text() == "1 of 3 posts this week"
+    _wait_for_headline(qtbot, window, "1 of 3 posts this week")
     assert composer.editor.isReadOnly()
     assert "1 of 3 this week" in window.statusBar().currentMessage()
     assert composer.status.text().startswith("Posted on LinkedIn")
@@ -87,7 +92,7 @@ def test_keyboard_draft_copy_and_post(qtbot, open_window, demo_planner):
     QTest.keyClick(window, Qt.Key.Key_C, mods)
     assert QGuiApplication.clipboard().text() == window.drafts.composer.editor.toPlainText()
     QTest.keyClick(window, Qt.Key.Key_M, mods)
-    assert window.cadence.headline.text() == "1 of 3 posts this week"
+    _wait_for_headline(qtbot, window, "1 of 3 posts this week")
 
 
 def test_post_and_draft_are_there_after_relaunch(qtbot, open_window, demo_planner, data_dir, clock):
@@ -292,7 +297,7 @@ def test_from_an_item_to_posts_on_linkedin_and_on_x(qtbot, open_window, demo_pla
 
     posts = _posted_from_drafts(demo_planner)
     assert sorted(p.platform for p in posts) == ["linkedin", "x"]
-    assert window.cadence.headline.text() == "2 of 3 posts this week"
+    _wait_for_headline(qtbot, window, "2 of 3 posts this week")
 
 
 def _posted_from_drafts(planner):

@@ -4,7 +4,8 @@ import sys
 
 from PySide6.QtCore import Qt
 
-from app.ui.main_window import FEEDS, MainWindow, refresh_summary
+from app.ui.background_work import refresh_summary
+from app.ui.main_window import FEEDS, MainWindow
 from app.ui.models.feeds_model import ERROR_COLOR, STATUS
 from tests.feed_server import rss
 
@@ -18,16 +19,16 @@ def test_refresh_shows_progress_then_last_refreshed_and_feed_errors(
     feed_server.route("/b.xml", status=404, body=b"no")
     add_feeds(planner, feed_server.url("/a.xml"), feed_server.url("/b.xml"))
     window = open_window(planner, demo=False)
-    status = window.refresh_status
+    status = window.work.refresh_status
     assert status.label.text() == "Not refreshed yet"
     seen = []
-    window.refresher.progressed.connect(
+    window.work.refresher.progressed.connect(
         lambda done, total, _o: seen.append(
             (done, total, status.bar.isVisible(), status.label.text().startswith("Refreshing"))
         )
     )
 
-    with qtbot.waitSignal(window.refreshed, timeout=TIMEOUT_MS):
+    with qtbot.waitSignal(window.work.refreshed, timeout=TIMEOUT_MS):
         qtbot.keyClick(window, Qt.Key.Key_F5)
         assert status.button.text() == "Stop"
 
@@ -64,8 +65,8 @@ def test_after_a_refresh_the_window_indexes_the_new_items_for_search(
     def waiting() -> int:
         return db.read("SELECT count(*) FROM items_fts_pending")[0][0]
 
-    with qtbot.waitSignal(window.search_indexed, timeout=TIMEOUT_MS) as indexed:
-        window.refresh_now()
+    with qtbot.waitSignal(window.work.search_indexed, timeout=TIMEOUT_MS) as indexed:
+        window.work.refresh_now()
     assert indexed.args == [3]
     assert waiting() == 0
     hits = db.read("SELECT count(*) FROM items_fts WHERE items_fts MATCH 'alpha'")
@@ -82,8 +83,10 @@ def test_the_feeds_page_follows_a_refresh_feed_by_feed(
     page = window.feeds
     assert page.model.index(0, STATUS).data() == "Not fetched yet"
     live = []
-    window.refresher.progressed.connect(lambda *_: live.append(page.model.index(0, STATUS).data()))
-    with qtbot.waitSignal(window.refreshed, timeout=TIMEOUT_MS):
+    window.work.refresher.progressed.connect(
+        lambda *_: live.append(page.model.index(0, STATUS).data())
+    )
+    with qtbot.waitSignal(window.work.refreshed, timeout=TIMEOUT_MS):
         qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
     assert live == ["OK · 2 new"]
     assert page.model.index(0, STATUS).data() == "OK"
@@ -96,15 +99,15 @@ def test_a_failed_refresh_started_by_hand_is_explained_in_a_dialog(
     add_feeds(planner, "http://127.0.0.1:9/never.xml")
     code = "import sys; print('digwell: The database is damaged.', file=sys.stderr); sys.exit(2)"
     window = open_window(planner, demo=False)
-    window.refresher._command = (sys.executable, ["-c", code])
-    with qtbot.waitSignal(window.refresher.failed, timeout=TIMEOUT_MS):
-        window.refresh_now()
+    window.work.refresher._command = (sys.executable, ["-c", code])
+    with qtbot.waitSignal(window.work.refresher.failed, timeout=TIMEOUT_MS):
+        window.work.refresh_now()
     box = window.messages.last_error
     assert box is not None and box.isVisible()
     assert box.text() == "The refresh failed (exit code 2): The database is damaged."
     assert "as they were" in box.informativeText()
-    assert window.refresh_status.label.text() == "Not refreshed yet"
-    assert window.refresh_status.button.text() == "Refresh"
+    assert window.work.refresh_status.label.text() == "Not refreshed yet"
+    assert window.work.refresh_status.button.text() == "Refresh"
 
 
 def test_an_automatic_refresh_that_fails_only_says_so_in_the_status_bar(
@@ -112,37 +115,37 @@ def test_an_automatic_refresh_that_fails_only_says_so_in_the_status_bar(
 ):
     add_feeds(planner, "http://127.0.0.1:9/never.xml")
     window = open_window(planner, demo=False)
-    window.refresher._command = (sys.executable, ["-c", "import sys; sys.exit(3)"])
-    with qtbot.waitSignal(window.refresher.failed, timeout=TIMEOUT_MS):
-        window._refresh_if_due()
+    window.work.refresher._command = (sys.executable, ["-c", "import sys; sys.exit(3)"])
+    with qtbot.waitSignal(window.work.refresher.failed, timeout=TIMEOUT_MS):
+        window.work.refresh_if_due()
     assert window.messages.last_error is None
     assert window.statusBar().currentMessage() == "The refresh failed (exit code 3)."
 
 
 def test_refresh_with_no_feeds_says_what_to_do(qtbot, open_window, planner):
     window = open_window(planner, demo=False)
-    window.refresh_now()
-    assert not window.refresher.is_running()
+    window.work.refresh_now()
+    assert not window.work.refresher.is_running()
     assert "add one first" in window.statusBar().currentMessage()
 
 
 def test_the_window_refreshes_due_feeds_soon_after_it_opens(
     qtbot, planner, feed_server, add_feeds, refresh_clock, monkeypatch
 ):
-    from app.ui import main_window
+    from app.ui import background_work
     from app.ui.app import app_icon
 
     feed_server.route("/a.xml", body=rss("alpha", 1))
     add_feeds(planner, feed_server.url("/a.xml"))
-    monkeypatch.setattr(main_window, "FIRST_REFRESH_MS", 10)
+    monkeypatch.setattr(background_work, "FIRST_REFRESH_MS", 10)
     window = MainWindow(planner, app_icon())
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.refreshed, timeout=TIMEOUT_MS):
+    with qtbot.waitSignal(window.work.refreshed, timeout=TIMEOUT_MS):
         window.show()
-    assert window.refresher.interval_minutes() == 60
+    assert window.work.interval_minutes() == 60
     assert window.inbox.model.total() == 1
     window.close()
-    assert window.refresher.interval_minutes() == 0
+    assert window.work.interval_minutes() == 0
 
 
 def test_summary_wording():

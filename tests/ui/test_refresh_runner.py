@@ -107,11 +107,3 @@ def test_stopping_a_refresh_says_what_was_kept(qtbot, collect):
         runner.stop()
     assert seen["failed"] == ["The refresh was stopped; the feeds fetched so far are kept."]
     assert not runner.is_running()
-
-
-def test_the_automatic_refresh_interval(qtbot):
-    runner = RefreshRunner("unused")
-    runner.set_interval(60)
-    assert runner.interval_minutes() == 60
-    runner.set_interval(0)
-    assert runner.interval_minutes() == 0

@@ -21,6 +21,7 @@ from app.cadence.coverage import ThemeCoverage
 from app.cadence.report import CadenceReport
 from app.cadence.score import score_percent
 from app.planner import Planner
+from app.types import Changes
 from app.ui.views.heatmap import YearHeatmap
 from app.ui.views.plan_view import PlanView
 from app.ui.views.score_chart import ScoreChart
@@ -85,12 +86,12 @@ def _section(title: str, body: QWidget) -> QWidget:
 
 
 class CadencePage(QWidget):
-    """Reads the planner's cadence report; `reload()` after anything that changes posts."""
+    """Reads the planner's cadence report; `apply_changes` reads it again when posts,
+    the plan, the schedule or the strategy changed."""
 
     open_draft = Signal(int)
     inbox_requested = Signal()
     schedule_requested = Signal()
-    posts_changed = Signal()
     message = Signal(str)
     failed = Signal(str)
 
@@ -98,13 +99,70 @@ class CadencePage(QWidget):
         super().__init__(parent)
         self._planner = planner
         self.report: CadenceReport | None = None
+        self.plan = PlanView(planner)
+        self.plan.open_draft.connect(self.open_draft)
+        self.plan.schedule_requested.connect(self.schedule_requested)
+        self.plan.message.connect(self.message)
+        self.plan.failed.connect(self.failed)
 
+        from app.ui.views.posts_log_view import PostsLogView
+
+        self.log = PostsLogView(planner.cadence.log, planner.strategy.themes)
+        self.log.message.connect(self.message)
+        self.log.failed.connect(self.failed)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_overview(), "Overview")
+        self.tabs.addTab(self.plan, "Plan")
+        self.tabs.addTab(self.log, "Posts log")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.reload()
+
+    def _build_overview(self) -> QScrollArea:
+        """Summary, the week's, streak and score tiles, the score line, the heatmap,
+        theme coverage and content mix, in a scroll area."""
+        body = QVBoxLayout()
+        body.setContentsMargins(20, 16, 20, 16)
+        body.setSpacing(10)
+        body.addWidget(self._build_summary())
+        body.addWidget(self._build_empty())
+        body.addLayout(self._build_tiles())
+        self.chart = ScoreChart()
+        self.chart.setMinimumHeight(170)
+        self.heatmap = YearHeatmap()
+        body.addWidget(_section("Presence score, last 180 days", self.chart))
+        body.addWidget(_section("Posts over the last year", self.heatmap))
+        self.themes = ShareBars()
+        self.mix = ShareBars()
+        columns = QGridLayout()
+        columns.setHorizontalSpacing(24)
+        columns.addWidget(_section("Themes, last 90 days", self.themes), 0, 0)
+        mix = _section("Content mix, last 90 days, against your target", self.mix)
+        columns.addWidget(mix, 0, 1)
+        body.addLayout(columns)
+        body.addStretch(1)
+        overview = QWidget()
+        overview.setLayout(body)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(overview)
+        return scroll
+
+    def _build_summary(self) -> QLabel:
         self.summary = QLabel()
         self.summary.setObjectName("cadenceSummary")
         self.summary.setWordWrap(True)
         font = self.summary.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.summary.setFont(font)
+        return self.summary
+
+    def _build_empty(self) -> QWidget:
+        """What a new user can do: add a post made elsewhere, or go to the inbox."""
         self.hint = QLabel(NEW_USER_HINT)
         self.hint.setObjectName("cadenceHint")
         self.hint.setWordWrap(True)
@@ -113,12 +171,14 @@ class CadencePage(QWidget):
         inbox_button = QPushButton("Go to the inbox")
         inbox_button.clicked.connect(self.inbox_requested)
         self.empty = QWidget()
-        empty_row = QHBoxLayout(self.empty)
-        empty_row.setContentsMargins(0, 0, 0, 0)
-        empty_row.addWidget(self.hint, 1)
-        empty_row.addWidget(self.add_post_button)
-        empty_row.addWidget(inbox_button)
+        row = QHBoxLayout(self.empty)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.hint, 1)
+        row.addWidget(self.add_post_button)
+        row.addWidget(inbox_button)
+        return self.empty
 
+    def _build_tiles(self) -> QHBoxLayout:
         self.week_tile = StatTile("This week")
         self.week_tile.bar.show()
         self.streak_tile = StatTile("Streak")
@@ -127,63 +187,19 @@ class CadencePage(QWidget):
         tiles.setSpacing(12)
         for tile in (self.week_tile, self.streak_tile, self.score_tile):
             tiles.addWidget(tile, 1)
+        return tiles
 
-        self.chart = ScoreChart()
-        self.chart.setMinimumHeight(170)
-        self.heatmap = YearHeatmap()
-        self.themes = ShareBars()
-        self.mix = ShareBars()
-        columns = QGridLayout()
-        columns.setHorizontalSpacing(24)
-        columns.addWidget(_section("Themes, last 90 days", self.themes), 0, 0)
-        mix = _section("Content mix, last 90 days, against your target", self.mix)
-        columns.addWidget(mix, 0, 1)
+    def apply_changes(self, changes: Changes) -> None:
+        """Posts, the schedule or the themes changed: every figure, the log and the plan
+        again; only drafts (planned, edited, posted elsewhere): the plan."""
+        if changes.posts or changes.schedule or changes.strategy:
+            self.reload()
+        elif changes.drafts:
+            self.plan.reload()
 
-        overview = QWidget()
-        body = QVBoxLayout(overview)
-        body.setContentsMargins(20, 16, 20, 16)
-        body.setSpacing(10)
-        body.addWidget(self.summary)
-        body.addWidget(self.empty)
-        body.addLayout(tiles)
-        body.addWidget(_section("Presence score, last 180 days", self.chart))
-        body.addWidget(_section("Posts over the last year", self.heatmap))
-        body.addLayout(columns)
-        body.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(overview)
-
-        self.plan = PlanView(planner)
-        self.plan.open_draft.connect(self.open_draft)
-        self.plan.schedule_requested.connect(self.schedule_requested)
-        self.plan.message.connect(self.message)
-        self.plan.failed.connect(self.failed)
-        self.plan.changed.connect(lambda: self.reload(log=False))
-
-        from app.ui.views.posts_log_view import PostsLogView
-
-        self.log = PostsLogView(planner.cadence.log, planner.strategy.themes)
-        self.log.changed.connect(self._posts_changed)
-        self.log.message.connect(self.message)
-        self.log.failed.connect(self.failed)
-
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(scroll, "Overview")
-        self.tabs.addTab(self.plan, "Plan")
-        self.tabs.addTab(self.log, "Posts log")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
-        self.reload()
-
-    def reload(self, *, log: bool = True) -> None:
-        """Recompute every figure from the posts log and show it; `log`: re-read the
-        log's table too (not when the change came from it)."""
-        if log:
-            self.log.reload()
+    def reload(self) -> None:
+        """Read the posts log again and recompute every figure from it; the plan too."""
+        self.log.reload()
         report = self._planner.cadence.report()
         self.report = report
         self.summary.setText(report.summary)
@@ -243,10 +259,6 @@ class CadencePage(QWidget):
     def add_post(self) -> None:
         self.tabs.setCurrentIndex(LOG)
         self.log.add_post()
-
-    def _posts_changed(self) -> None:
-        self.reload(log=False)
-        self.posts_changed.emit()
 
 
 def _theme_detail(theme: ThemeCoverage) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +23,7 @@ from app.compose.drafts import DEFAULT_TEMPLATE
 from app.compose.platforms import DEFAULT_PLATFORM, PLATFORMS
 from app.errors import DigwellError
 from app.planner import Planner
-from app.types import Draft
+from app.types import Changes, Draft
 from app.ui.background import BackgroundCall
 from app.ui.formatting import relative_time
 from app.ui.views.composer import Composer
@@ -42,41 +44,39 @@ class DraftsPage(QSplitter):
     """Left: drafts in the chosen states, newest edit first. Right: the composer."""
 
     drafted = Signal(int)  # a new draft was made and opened
-    planned = Signal(int)  # a draft was planned into a slot
 
     def __init__(self, planner: Planner, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self._planner = planner
         self._new: BackgroundCall | None = None
+        self.composer = Composer(planner)
+        self.addWidget(self._build_side())
+        self.addWidget(self.composer)
+        self.setStretchFactor(1, 1)
+        self.setSizes([300, 700])
+        self.reload()
+
+    def _build_side(self) -> QWidget:
+        """The view and "New post" above the list; plan, archive and delete below it."""
         self.view_box = QComboBox()
         self.view_box.setObjectName("draftsView")
         for label, states in VIEWS:
             self.view_box.addItem(label, states)
         self.view_box.currentIndexChanged.connect(lambda _i: self.reload())
-        self.new_button = QToolButton()
-        self.new_button.setObjectName("newPostButton")
-        self.new_button.setText("New post")
+        self.new_button = self._menu_button("New post", "newPostButton", self._fill_new_menu)
         self.new_button.setToolTip("Write an original post on one of your themes, with no link")
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.new_button.setMenu(QMenu(self.new_button))
-        self.new_button.menu().aboutToShow.connect(self._fill_new_menu)
-
         self.list = QListWidget()
         self.list.setObjectName("draftList")
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setSpacing(2)
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._selected)
-
-        self.plan_button = QToolButton()
-        self.plan_button.setObjectName("planButton")
-        self.plan_button.setText("Plan")
+        self.plan_button = self._menu_button("Plan", "planButton", self._fill_plan_menu)
         self.plan_button.setToolTip(
             "Plan it for your next free posting slot; the arrow offers the others"
         )
         self.plan_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.plan_button.setMenu(QMenu(self.plan_button))
-        self.plan_button.menu().aboutToShow.connect(self._fill_plan_menu)
         self.plan_button.clicked.connect(self.plan_next_slot)
         self.archive_button = QPushButton("Archive")
         self.archive_button.setToolTip("Put it away without posting; it stays under Archived")
@@ -84,7 +84,6 @@ class DraftsPage(QSplitter):
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip("Delete the draft (its post, if any, stays in your log)")
         self.delete_button.clicked.connect(self.delete_current)
-
         top = QHBoxLayout()
         top.addWidget(self.view_box, 1)
         top.addWidget(self.new_button)
@@ -97,18 +96,43 @@ class DraftsPage(QSplitter):
         side_layout.addLayout(top)
         side_layout.addWidget(self.list, 1)
         side_layout.addLayout(actions)
+        return side
 
-        self.composer = Composer(planner)
-        self.composer.saved.connect(self._refresh_entry)
-        # The draft just posted (or taken back) stays on screen, even where the list's
-        # view no longer holds it: its "Undo" is there.
-        self.composer.posted.connect(lambda _post: self.reload(keep_composer=True))
-        self.composer.unposted.connect(lambda _id: self.reload(keep_composer=True))
-        self.addWidget(side)
-        self.addWidget(self.composer)
-        self.setStretchFactor(1, 1)
-        self.setSizes([300, 700])
-        self.reload()
+    def _menu_button(self, text: str, name: str, fill: Callable[[], None]) -> QToolButton:
+        """A tool button with a menu filled each time it opens."""
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setText(text)
+        button.setMenu(QMenu(button))
+        button.menu().aboutToShow.connect(fill)
+        return button
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Drafts, posts, the plan or the themes changed: the list again, and the
+        composer's draft if it changed state meanwhile (e.g. its post was deleted from
+        the log); the Mastodon server changed: the composer's counts."""
+        if changes.settings:
+            self.composer.refresh_counts()
+        if changes.drafts or changes.posts or changes.schedule or changes.strategy:
+            # The draft just posted (or taken back) stays on screen, even where the
+            # list's view no longer holds it: its "Undo" is there.
+            self.reload(keep_composer=True)
+            self._catch_up_composer()
+
+    def _catch_up_composer(self) -> None:
+        shown = self.composer.draft
+        if shown is None:
+            return
+        try:
+            stored: Draft | None = self._planner.drafting.draft(shown.id)
+        except DigwellError:  # deleted meanwhile
+            stored = None
+        if stored is None or (stored.state, stored.planned_for) != (
+            shown.state,
+            shown.planned_for,
+        ):
+            self.composer.show_draft(stored)
+            self._update_actions()
 
     def reload(self, select: int | None = None, keep_composer: bool = False) -> None:
         """Re-read the drafts; keep (or move to) the selected one. `keep_composer`: leave
@@ -177,12 +201,6 @@ class DraftsPage(QSplitter):
         self.archive_button.setText("Restore" if state == "archived" else "Archive")
         self.delete_button.setEnabled(draft is not None)
 
-    def _refresh_entry(self, draft_id: int) -> None:
-        for row in range(self.list.count()):
-            entry = self.list.item(row)
-            if entry.data(DraftIdRole) == draft_id:
-                entry.setText(self._label(self._planner.drafting.draft(draft_id)))
-
     def _set_state(self, state: str) -> None:
         draft_id = self._current_id()
         if draft_id is None:
@@ -237,7 +255,6 @@ class DraftsPage(QSplitter):
             return
         self.composer.show_draft(draft)
         self.reload(select=draft_id)
-        self.planned.emit(draft_id)
         if at is not None:
             when = at.astimezone(self._planner.clock.tz())
             self.composer.message.emit(f"Planned for {when:%A %d %B, %H:%M}.")

@@ -8,18 +8,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,14 +27,15 @@ from app.types import InboxFilter
 from app.ui.formatting import relative_time
 from app.ui.look import quiet
 from app.ui.models.inbox_model import InboxModel, ItemIdRole
-from app.ui.qt_values import KEY_DELETE, KEY_ENTER, KEY_RETURN, SCROLLBAR_ALWAYS_OFF, USER_ROLE
-from app.ui.views.item_delegate import ItemDelegate
+from app.ui.qt_values import SCROLLBAR_ALWAYS_OFF, USER_ROLE
+from app.ui.turns import Turns
+from app.ui.views.item_list import ItemList
 from app.ui.views.preview import PreviewPane
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon, QKeyEvent
+    from PySide6.QtGui import QIcon
 
-    from app.types import Item
+    from app.types import Changes, Item
     from app.ui.views.empty_state import EmptyInbox
     from app.ui.views.first_run import FirstRunGuide
 
@@ -51,36 +49,11 @@ SHOW_CHOICES = (
     ("dismissed", "Dismissed"),
 )
 _THEME_ID_ROLE = USER_ROLE + 1
-_KEYS = {"j": "next", "k": "previous", "s": "star", "m": "read", "d": "dismiss", "o": "open"}
-
-
-class ItemList(QTableView):
-    """The item list, with single-key commands while it has the focus (so typing in the
-    search box never triggers them): j/k move, s star, m read/unread, d or Delete
-    dismiss (again: bring back), o or Enter open the link.
-
-    A one-column table, not a QListView or QTreeView: both lay out every row again when
-    rows are added, so paging in 200 rows at a time grew to 200 ms a page near row
-    100,000; a table with fixed row heights only adds header sections."""
-
-    command = Signal(str)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        text = event.text().lower()
-        plain = not event.modifiers().value  # no Ctrl, Alt or Shift
-        if plain and key == KEY_DELETE:
-            self.command.emit("dismiss")
-        elif plain and key in (KEY_RETURN, KEY_ENTER):
-            self.command.emit("open")
-        elif plain and text in _KEYS:
-            self.command.emit(_KEYS[text])
-        else:
-            super().keyPressEvent(event)
 
 
 class InboxPage(QStackedWidget):
-    """Shows the list when there are items, else what to do next."""
+    """Shows the list when there are items, else what to do next. `turns`: where long
+    reloads run step by step (the window's, shared with the other pages)."""
 
     draft_requested = Signal(int)
     demo_requested = Signal()
@@ -88,21 +61,46 @@ class InboxPage(QStackedWidget):
     import_requested = Signal()
     strategy_requested = Signal()
     message = Signal(str)
-    items_changed = Signal()  # read, starred or dismissed: the counts changed
 
-    def __init__(self, planner: Planner, icon: QIcon, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        planner: Planner,
+        icon: QIcon,
+        parent: QWidget | None = None,
+        *,
+        turns: Turns | None = None,
+    ) -> None:
         super().__init__(parent)
         self._planner = planner
-        self.model = InboxModel(planner, self)
+        self._icon = icon
+        self._turns = turns if turns is not None else Turns(self)
+        self.model = InboxModel(planner, self)  # reads the first page of items
         self.index_first = True  # False while the window indexes in the background
+        self.empty: EmptyInbox | None = None  # built only when there is nothing to list
+        self.first_run: FirstRunGuide | None = None  # built only for a new user
+        self._build_filters()
+        self.view = ItemList(self.model, self._when)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.command.connect(self.run_command)
+        self.preview = PreviewPane()
+        self.preview.draft_requested.connect(self.draft_requested)
+        self.preview.command.connect(self.run_command)
+        self.preview.link_refused.connect(self._link_refused)
+        self._list_page = self._build_layout()
+        self.addWidget(self._list_page)
+        self.reload_themes()
+        self._show_list_or_empty()
+        self._select(None)
 
+    def _build_filters(self) -> None:
+        """The themes with their unread counts, the search box, the state filter and the
+        note shown while the inbox is ranked again."""
         self.themes = QListWidget()
         self.themes.setObjectName("themeList")
         self.themes.setFrameShape(QFrame.Shape.NoFrame)
         self.themes.setProperty("horizontalScrollBarPolicy", SCROLLBAR_ALWAYS_OFF)
         self.themes.setWordWrap(True)
         self.themes.currentItemChanged.connect(self._theme_changed)
-
         self.search = QLineEdit()
         self.search.setObjectName("inboxSearch")
         self.search.setPlaceholderText("Search titles and text")
@@ -121,30 +119,8 @@ class InboxPage(QStackedWidget):
         quiet(self.ranking_note)
         self.ranking_note.hide()
 
-        self.view = ItemList()
-        self.view.setObjectName("inboxList")
-        self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(ItemDelegate(self._when, self.view))
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setShowGrid(False)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setWordWrap(False)
-        self.view.horizontalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        rows = self.view.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(ItemDelegate.row_height(self.view.font()))
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setProperty("horizontalScrollBarPolicy", SCROLLBAR_ALWAYS_OFF)
-        self.view.selectionModel().currentChanged.connect(self._current_changed)
-        self.view.command.connect(self.run_command)
-
-        self.preview = PreviewPane()
-        self.preview.draft_requested.connect(self.draft_requested)
-        self.preview.command.connect(self.run_command)
-
+    def _build_layout(self) -> QSplitter:
+        """Themes | search, filter and list | preview."""
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 8, 8, 4)
         bar.addWidget(self.search, 1)
@@ -157,7 +133,6 @@ class InboxPage(QStackedWidget):
         column.addWidget(self.view, 1)
         list_panel = QWidget()
         list_panel.setLayout(column)
-
         split = QSplitter()  # horizontal
         split.addWidget(self.themes)
         split.addWidget(list_panel)
@@ -167,14 +142,23 @@ class InboxPage(QStackedWidget):
         split.setStretchFactor(2, 4)
         split.setSizes([210, 390, 500])
         split.setChildrenCollapsible(False)
+        return split
 
-        self._icon = icon
-        self.empty: EmptyInbox | None = None  # built only when there is nothing to list
-        self.first_run: FirstRunGuide | None = None  # built only for a new user
-        self.addWidget(split)
-        self._list_page = split
-        self.reload_themes()
-        self.reload()
+    def apply_changes(self, changes: Changes) -> None:
+        """Items stored, removed or ranked anew, or themes changed: the list and the
+        themes again, a step per turn; only some items changed: their rows and the
+        unread counts."""
+        if changes.items or changes.strategy:
+            self._turns.add(*self.reload_steps(), self.reload_themes)
+        elif changes.item_ids:
+            for item_id in changes.item_ids:
+                self.model.refresh_row(item_id)
+            self.reload_themes()
+
+    def set_indexing(self, busy: bool) -> None:
+        """While the search index catches up in the background, a search must not wait
+        for its lock: it searches what is indexed."""
+        self.index_first = not busy
 
     # Filters -----------------------------------------------------------------
 
@@ -222,11 +206,6 @@ class InboxPage(QStackedWidget):
         percent = f" {done * 100 // total}%" if total else ""
         self.ranking_note.setText(f"  Re-ranking by your new strategy…{percent}")
         self.ranking_note.show()
-
-    def ranking_done(self) -> None:
-        self.ranking_note.hide()
-        self.reload_themes()
-        self.reload()
 
     # Loading -----------------------------------------------------------------
 
@@ -344,7 +323,13 @@ class InboxPage(QStackedWidget):
                 self._select_row(min(row, self.model.rowCount() - 1))
             else:
                 self.preview.show_item(None, "")
-        self.items_changed.emit()
+
+    def _link_refused(self, url: str) -> None:
+        self.message.emit(
+            f"Not opened: “{url}” is not a web link."
+            if url
+            else "This item has no web link to open (only http and https links are kept)."
+        )
 
     def _when(self, published) -> str:
         return relative_time(published, self._planner.clock.now(), self._planner.clock.tz())

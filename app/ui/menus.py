@@ -1,0 +1,187 @@
+"""The menu bar, as one table: every action's name, text, shortcut and what it does in the
+window. The window keeps the actions by name (`window.actions`), so a list of keyboard
+shortcuts can be made from them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from app import APP_NAME
+
+# The main window (app.ui.main_window.MainWindow), which builds its menus with this
+# module: naming its class here, even for type checkers only, would be an import loop.
+MainWindow = Any
+
+
+class Entry:
+    """One action of a menu. `keys`: its shortcut ("Ctrl+D"); `standard_key`: the
+    platform's own instead (a QKeySequence.StandardKey name); `checkable`: `run` when
+    toggled."""
+
+    __slots__ = ("checkable", "keys", "name", "run", "standard_key", "text", "tip")
+
+    def __init__(
+        self,
+        name: str,
+        text: str,
+        run: Callable[[MainWindow], object],
+        keys: str = "",
+        *,
+        standard_key: str = "",
+        tip: str = "",
+        checkable: bool = False,
+    ) -> None:
+        self.name, self.text, self.run, self.keys = name, text, run, keys
+        self.standard_key, self.tip, self.checkable = standard_key, tip, checkable
+
+
+SEPARATOR = None
+FILE = "&File"
+# fmt: off
+MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
+    (FILE, (
+        Entry("open_demo", "Open the &demo", lambda w: w.demo_requested.emit()),
+        Entry("strategy", "Career &strategy…", lambda w: w.edit_strategy(), "Ctrl+Shift+S"),
+        SEPARATOR,
+        Entry("back_up", "&Back up now…", lambda w: w.backups.back_up_now()),
+        Entry("restore", "&Restore a backup…", lambda w: w.backups.restore()),
+        Entry(
+            "auto_backup",
+            "Back up &every week",
+            lambda w: w.backups.set_auto(w.auto_backup_action.isChecked()),
+            tip="Into the data folder's backups folder; the newest 8",
+            checkable=True,
+        ),
+        SEPARATOR,
+        Entry("quit", "&Quit", lambda w: w.quit(), standard_key="Quit"),
+    )),
+    ("&Go", (
+        Entry("go_inbox", "&Inbox", lambda w: w.nav.setCurrentRow(0), "Ctrl+1"),
+        Entry("go_drafts", "&Drafts", lambda w: w.nav.setCurrentRow(1), "Ctrl+2"),
+        Entry("go_feeds", "&Feeds", lambda w: w.nav.setCurrentRow(2), "Ctrl+3"),
+        Entry("go_cadence", "&Cadence", lambda w: w.nav.setCurrentRow(3), "Ctrl+4"),
+    )),
+    ("Fee&ds", (
+        Entry("refresh", "&Refresh now", lambda w: w.work.refresh_now(), "F5"),
+        SEPARATOR,
+        Entry(
+            "add_feed",
+            "&Add a feed…",
+            lambda w: w.on_feeds_page(lambda: w.feeds.add_feed()),
+            "Ctrl+Shift+N",
+        ),
+        Entry(
+            "search_feeds",
+            "&Search feeds for a theme…",
+            lambda w: w.on_feeds_page(lambda: w.feeds.search_feeds()),
+        ),
+        Entry(
+            "import_opml",
+            "&Import OPML…",
+            lambda w: w.on_feeds_page(lambda: w.feeds.import_opml()),
+        ),
+        Entry(
+            "export_opml",
+            "&Export OPML…",
+            lambda w: w.on_feeds_page(lambda: w.feeds.export_opml()),
+        ),
+    )),
+    ("&Item", (
+        Entry("draft", "&Draft a post", lambda w: w.draft_selected(), "Ctrl+D"),
+        Entry(
+            "roundup",
+            "Draft a &weekly roundup",
+            lambda w: w.draft_roundup(),
+            "Ctrl+Shift+D",
+            tip="A roundup of your starred items (or the top unread)",
+        ),
+    )),
+    ("D&raft", (
+        Entry(
+            "copy",
+            "&Copy to clipboard",
+            lambda w: w.with_open_draft(lambda composer: composer.copy()),
+            "Ctrl+Shift+C",
+        ),
+        Entry(
+            "posted",
+            "&Mark as posted",
+            lambda w: w.with_open_draft(lambda composer: composer.mark_posted()),
+            "Ctrl+Shift+M",
+        ),
+        SEPARATOR,
+        Entry("mastodon", "Ma&stodon server…", lambda w: w.edit_mastodon()),
+    )),
+    ("&Cadence", (
+        Entry("add_post", "&Add a post you made…", lambda w: w.add_post()),
+        Entry("schedule", "Posting &schedule and reminders…", lambda w: w.edit_schedule()),
+        Entry(
+            "export_plan",
+            "&Export the plan to a calendar…",
+            lambda w: w.cadence_page.plan.export(),
+        ),
+    )),
+    ("&Help", (
+        Entry("report_problem", "&Report a problem…", lambda w: w.report_problem()),
+        Entry("about", f"&About {APP_NAME}", lambda w: show_about(w)),
+    )),
+)
+# fmt: on
+
+
+def build_menu_bar(window: MainWindow) -> dict[str, QAction]:
+    """Fill the window's menu bar from MENUS; returns every action by its name."""
+    actions: dict[str, QAction] = {}
+    bar = window.menuBar()
+    for title, entries in MENUS:
+        menu = bar.addMenu(title)
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            actions[entry.name] = action = _action(window, entry)
+            menu.addAction(action)
+        if title == FILE:  # its check mark shows whether weekly backups are on
+            menu.aboutToShow.connect(window.sync_file_menu)
+    return actions
+
+
+def _action(window: MainWindow, entry: Entry) -> QAction:
+    action = QAction(entry.text, window)
+    # setShortcuts([...]), not setShortcut: its overloads make PySide6 build the
+    # whole `Qt` namespace, ~35 ms of start-up (see app.ui.qt_values).
+    if entry.standard_key:
+        action.setShortcuts(getattr(QKeySequence.StandardKey, entry.standard_key))
+    elif entry.keys:
+        action.setShortcuts([QKeySequence(entry.keys)])
+    if entry.tip:
+        action.setToolTip(entry.tip)
+    if entry.checkable:
+        action.setCheckable(True)
+        action.toggled.connect(lambda _on: entry.run(window))
+    else:
+        action.triggered.connect(lambda _checked=False: entry.run(window))
+    return action
+
+
+def show_about(window: MainWindow) -> None:
+    """Help › About: the version, the data folder and the log file."""
+    import html
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app import __version__
+    from app.logs import log_file
+
+    QMessageBox.about(
+        window,
+        f"About {APP_NAME}",
+        f"<b>{APP_NAME} {__version__}</b><p>Dig your well before you are thirsty: "
+        "share good content on your career themes, week after week.</p>"
+        f"<p>Data folder: {html.escape(str(window.planner.data_dir))}<br>"
+        f"Log file: {html.escape(str(log_file()))}</p>"
+        "<p>Something wrong? Help › Report a problem shows the log's recent lines.</p>",
+    )
