@@ -44,26 +44,34 @@ class PreviewPane(QWidget):
         super().__init__(parent)
         self._item: Item | None = None
         self.setObjectName("previewPane")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(8)
+        for label in self._build_labels():
+            layout.addWidget(label)
+        layout.addWidget(self._build_body(), 1)
+        layout.addLayout(self._build_buttons())
+        self.show_item(None, "")
 
+    def _build_labels(self) -> tuple[QLabel, ...]:
+        """Title, 'source · by · when', why it ranks, and whether it was shared."""
         self.title = QLabel()
         self.title.setObjectName("previewTitle")
         heading(self.title, 1.6)
-        self.title.setWordWrap(True)
-        self.title.setProperty("textFormat", PLAIN_TEXT)
         self.meta = QLabel()
         self.meta.setObjectName("previewMeta")
         quiet(self.meta)
-        self.meta.setWordWrap(True)
-        self.meta.setProperty("textFormat", PLAIN_TEXT)
         self.reason = QLabel()
         self.reason.setObjectName("previewReason")
-        self.reason.setWordWrap(True)
-        self.reason.setProperty("textFormat", PLAIN_TEXT)
         self.shared = QLabel()
         self.shared.setObjectName("previewShared")
-        self.shared.setWordWrap(True)
-        self.shared.setProperty("textFormat", PLAIN_TEXT)
+        labels = (self.title, self.meta, self.reason, self.shared)
+        for label in labels:
+            label.setWordWrap(True)
+            label.setProperty("textFormat", PLAIN_TEXT)  # feed text, shown literally
+        return labels
 
+    def _build_body(self) -> SafeTextBrowser:
         self.body = SafeTextBrowser()
         self.body.setObjectName("previewBody")
         self.body.setFrameShape(QFrame.Shape.NoFrame)
@@ -73,7 +81,10 @@ class PreviewPane(QWidget):
         self.body.setOpenLinks(False)
         self.body.setOpenExternalLinks(False)
         self.body.anchorClicked.connect(self._open_url)
+        return self.body
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """Draft and open on the left; star, read and dismiss on the right."""
         self.draft_button = QPushButton("Draft a post")
         self.draft_button.setObjectName("draftButton")
         self.draft_button.setDefault(True)
@@ -91,25 +102,13 @@ class PreviewPane(QWidget):
         self.dismiss_button = QPushButton("Dismiss")
         self.dismiss_button.setToolTip("Hide it from the inbox; it stays under “Dismissed” (D)")
         self.dismiss_button.clicked.connect(lambda: self.command.emit("dismiss"))
-
         buttons = QHBoxLayout()
         buttons.addWidget(self.draft_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.star_button)
-        buttons.addWidget(self.read_button)
-        buttons.addWidget(self.dismiss_button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(8)
-        layout.addWidget(self.title)
-        layout.addWidget(self.meta)
-        layout.addWidget(self.reason)
-        layout.addWidget(self.shared)
-        layout.addWidget(self.body, 1)
-        layout.addLayout(buttons)
-        self.show_item(None, "")
+        for button in (self.star_button, self.read_button, self.dismiss_button):
+            buttons.addWidget(button)
+        return buttons
 
     @property
     def item(self) -> Item | None:

@@ -148,22 +148,34 @@ class ScoreChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(font)
-
         if self._today is None or self._first is None or not self._dates:
             painter.setPen(muted)
             flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
             painter.drawText(self.rect().adjusted(16, 8, -16, -8), flags, EMPTY_TEXT)
             painter.end()
             return
-
         plot = self.plot_rect()
         first = self._first
         self._paint_axes(painter, plot, (first, self._today), metrics, background, text, muted)
-
         points = [
             QPointF(self._x((d - first).days, plot), self._y_for(v, plot))
             for d, v in zip(self._dates, self._values, strict=True)
         ]
+        self._paint_line(painter, points, plot, accent)
+        if self._hover is not None and self._hover in self._dates:
+            at = self._dates.index(self._hover)
+            painter.setPen(QPen(blend(background, text, 0.3), 1.0))
+            x = points[at].x()
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+            self._dot(painter, points[at], accent, background, _DOT - 0.5)
+        self._paint_latest(painter, points[-1], accent, background, text)
+        painter.end()
+
+    @staticmethod
+    def _paint_line(painter: QPainter, points: list[QPointF], plot: QRectF, accent: QColor) -> None:
+        """The score line over a fill fading towards the axis."""
+        from PySide6.QtCore import Qt
+
         line = QPainterPath(points[0])
         for point in points[1:]:
             line.lineTo(point)
@@ -180,7 +192,6 @@ class ScoreChart(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fade)
         painter.drawPath(area)
-
         pen = QPen(accent, 2.0)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -188,14 +199,12 @@ class ScoreChart(QWidget):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(line)
 
-        if self._hover is not None and self._hover in self._dates:
-            at = self._dates.index(self._hover)
-            painter.setPen(QPen(blend(background, text, 0.3), 1.0))
-            x = points[at].x()
-            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
-            self._dot(painter, points[at], accent, background, _DOT - 0.5)
+    def _paint_latest(
+        self, painter: QPainter, last: QPointF, accent: QColor, background: QColor, text: QColor
+    ) -> None:
+        """A dot on the latest day, with its value beside it."""
+        from PySide6.QtCore import Qt
 
-        last = points[-1]
         self._dot(painter, last, accent, background, _DOT)
         bold = QFont(self.font())
         bold.setWeight(QFont.Weight.DemiBold)
@@ -204,7 +213,6 @@ class ScoreChart(QWidget):
         label = f"{percent(self._values[-1])}%"
         box = QRectF(last.x() + _DOT + 6, last.y() - 12, self._end_label_width() + 4, 24)
         painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
-        painter.end()
 
     @staticmethod
     def _dot(painter: QPainter, at: QPointF, fill: QColor, ring: QColor, radius: float) -> None:
