@@ -8,7 +8,7 @@ open with the cursor in the field at fault.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -44,8 +44,8 @@ from app.ui.look import heading, quiet
 if TYPE_CHECKING:
     from app.strategy.editing import Where
 
-ERROR_STYLE = PROBLEM_STYLE
 MIX_FIELDS = ("share", "original", "credit")
+SpinBox = TypeVar("SpinBox", QSpinBox, QDoubleSpinBox)
 PROFILE_ROWS = (
     ("name", "Name", "As you sign your posts"),
     ("role", "Role", "e.g. Senior platform engineer at a payments company"),
@@ -78,7 +78,7 @@ class StrategyDialog(QDialog):
         self.error.setObjectName("strategyError")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(PROBLEM_STYLE)
         self.error.hide()
 
         layout = QVBoxLayout(self)
@@ -102,9 +102,7 @@ class StrategyDialog(QDialog):
             if field == "goal":
                 edit.setMaxLength(MAX_GOAL)
             self._fields["profile", field] = edit
-            edit.textChanged.connect(
-                lambda text, f=field: self._edited(lambda: self.edit.set_profile(f, text))
-            )
+            edit.textChanged.connect(lambda text, f=field: self._profile_edited(f, text))
             form.addRow(label, edit)
         return box
 
@@ -139,12 +137,10 @@ class StrategyDialog(QDialog):
         for field, value in values.items():
             spin = self._fields["target", field]
             show_value(spin, value)
-            spin.valueChanged.connect(
-                lambda v, f=field: self._edited(lambda: self.edit.set_target(f, v))
-            )
+            spin.valueChanged.connect(lambda v, f=field: self._target_edited(f, v))
         return box
 
-    def _target_spin(self, field: str, name: str, spin: QSpinBox | QDoubleSpinBox):
+    def _target_spin(self, field: str, name: str, spin: SpinBox) -> SpinBox:
         spin.setObjectName(name)
         self._fields["target", field] = spin
         return spin
@@ -168,9 +164,13 @@ class StrategyDialog(QDialog):
 
     # Edits and what they change ---------------------------------------------------------
 
-    def _edited(self, change) -> None:
-        """A field changed: make it an edit of the model (unless the dialog set it)."""
-        if not self._updating and change() is not None:
+    def _profile_edited(self, field: str, text: str) -> None:
+        """A profile field changed: an edit of the model (unless the dialog set it)."""
+        if not self._updating and self.edit.set_profile(field, text) is not None:
+            self._update()
+
+    def _target_edited(self, field: str, value: float) -> None:
+        if not self._updating and self.edit.set_target(field, value) is not None:
             self._update()
 
     def _show(self, where: Where) -> None:
@@ -195,7 +195,7 @@ class StrategyDialog(QDialog):
             self.mix_hint.setStyleSheet("")
         else:
             self.mix_hint.setText(f"Sums to {total}%: make it 100%.")
-            self.mix_hint.setStyleSheet(ERROR_STYLE)
+            self.mix_hint.setStyleSheet(PROBLEM_STYLE)
 
     def has_changes(self) -> bool:
         return self.edit.has_changes()
