@@ -54,6 +54,7 @@ class EntryRow(NamedTuple):
 
 
 def entry_row(entry: ParsedEntry) -> EntryRow:
+    """The row the items table stores for a parsed entry, with its content hash."""
     import hashlib  # only refreshes need it; keeps it off the start-up path
 
     published = entry.published
@@ -101,30 +102,11 @@ def upsert_rows(
     batch = {row.key: row for row in rows}  # a key twice in a feed: the last wins
     if not batch:
         return UpsertResult()
-    known: dict[str, tuple[int, str]] = {}
-    keys = list(batch)
-    for start in range(0, len(keys), _KEYS_PER_QUERY):
-        chunk = keys[start : start + _KEYS_PER_QUERY]
-        found = conn.execute(
-            "SELECT key, id, content_hash FROM items WHERE feed_id = ?"
-            f" AND key IN ({','.join('?' * len(chunk))})",
-            (feed_id, *chunk),
-        ).fetchall()
-        known.update((r[0], (r[1], r[2])) for r in found)
-    now_text = to_db_time(now)
-    latest = to_db_time(now + _FUTURE_SLACK)  # the same text format sorts as time does
-    inserts, updates = [], []
-    for key, row in batch.items():
-        stored = known.get(key)
-        if stored is not None and stored[1] == row.content_hash:
-            continue
-        values = row[1:8]  # guid .. published
-        if stored is None:
-            published = row.published
-            sort_time = published if published and published <= latest else now_text
-            inserts.append((feed_id, key, *values, sort_time, now_text, now_text, row.content_hash))
-        else:
-            updates.append((*values, now_text, row.content_hash, stored[0]))
+    known = {
+        key: (item_id, content_hash)
+        for key, item_id, content_hash in _by_key(conn, "key, id, content_hash", feed_id, batch)
+    }
+    inserts, updates = _changes(feed_id, batch, known, now)
     if not (inserts or updates):
         return UpsertResult()
     if inserts:
@@ -142,30 +124,62 @@ def upsert_rows(
         )
         rank_items(conn, [u[-1] for u in updates], scorer)
     if inserts:
-        # New items: ranked from the values in hand, their ids looked up by key (one
-        # query per 500); nothing to delete first, no flags set yet.
-        ids: dict[str, int] = {}
-        new_keys = [i[1] for i in inserts]
-        for start in range(0, len(new_keys), _KEYS_PER_QUERY):
-            chunk = new_keys[start : start + _KEYS_PER_QUERY]
-            ids.update(
-                conn.execute(
-                    "SELECT key, id FROM items WHERE feed_id = ?"
-                    f" AND key IN ({','.join('?' * len(chunk))})",
-                    (feed_id, *chunk),
-                ).fetchall()
-            )
-        rank_rows = scorer.rank_rows
-        conn.executemany(
-            "INSERT INTO ranks (item_id, theme_id, rank_key, relevance, best, terms)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (ids[key], *rank)
-                for _, key, _, title, _, _, _, text, _, sort_time, *_ in inserts
-                for rank in rank_rows(title, text, from_db_time(sort_time))
-            ],
-        )
+        _rank_new(conn, feed_id, inserts, scorer)
     return UpsertResult(len(inserts), len(updates))
+
+
+def _by_key(
+    conn: sqlite3.Connection, columns: str, feed_id: int, keys: Iterable[str]
+) -> list[tuple]:
+    """`columns` of the feed's items with these keys: one query per 500 keys."""
+    keys = list(keys)
+    found: list[tuple] = []
+    for start in range(0, len(keys), _KEYS_PER_QUERY):
+        chunk = keys[start : start + _KEYS_PER_QUERY]
+        found += conn.execute(
+            f"SELECT {columns} FROM items WHERE feed_id = ?"
+            f" AND key IN ({','.join('?' * len(chunk))})",
+            (feed_id, *chunk),
+        ).fetchall()
+    return found
+
+
+def _changes(
+    feed_id: int, batch: dict[str, EntryRow], known: dict[str, tuple[int, str]], now: datetime
+) -> tuple[list[tuple], list[tuple]]:
+    """(rows to insert, rows to update) as their statements take them; unchanged entries
+    (same content hash) are left out."""
+    now_text = to_db_time(now)
+    latest = to_db_time(now + _FUTURE_SLACK)  # the same text format sorts as time does
+    inserts, updates = [], []
+    for key, row in batch.items():
+        stored = known.get(key)
+        if stored is not None and stored[1] == row.content_hash:
+            continue
+        values = row[1:8]  # guid .. published
+        if stored is None:
+            published = row.published
+            sort_time = published if published and published <= latest else now_text
+            inserts.append((feed_id, key, *values, sort_time, now_text, now_text, row.content_hash))
+        else:
+            updates.append((*values, now_text, row.content_hash, stored[0]))
+    return inserts, updates
+
+
+def _rank_new(conn: sqlite3.Connection, feed_id: int, inserts: list[tuple], scorer: Ranker) -> None:
+    """Rank new items from the values in hand, their ids looked up by key; nothing to
+    delete first, no flags set yet."""
+    ids = dict(_by_key(conn, "key, id", feed_id, (i[1] for i in inserts)))
+    rank_rows = scorer.rank_rows
+    conn.executemany(
+        "INSERT INTO ranks (item_id, theme_id, rank_key, relevance, best, terms)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (ids[key], *rank)
+            for _, key, _, title, _, _, _, text, _, sort_time, *_ in inserts
+            for rank in rank_rows(title, text, from_db_time(sort_time))
+        ],
+    )
 
 
 def rank_items(conn: sqlite3.Connection, item_ids: list[int], scorer: Ranker) -> None:
@@ -338,4 +352,5 @@ def set_flags(
 
 
 def item_count(db: Database) -> int:
+    """How many items are stored, in every feed."""
     return int(db.read("SELECT count(*) FROM items")[0][0])
