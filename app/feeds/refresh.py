@@ -95,65 +95,88 @@ def refresh(
     started = time.perf_counter()
     now = clock.now()
     rows = feeds_q.due_feeds(db, now, force=force)
-    titles = {r["id"]: r["title"] for r in rows}  # "" until a feed names itself
-    failures = {r["id"]: r["failures"] for r in rows}
-    requests, outcomes = _requests(rows)
-    total = len(rows)
+    run = _Run(db, clock, ranker, rows, on_progress)
+    requests, refused = _requests(rows)
     if on_start:
-        on_start(total)
-
-    done = 0
-    counts = {"ok": 0, "not_modified": 0, "error": 0, "gone": 0}
-    added = updated = received = 0
-
-    def report(outcome: FeedOutcome) -> None:
-        nonlocal done, added, updated
-        done += 1
-        counts[outcome.status] += 1
-        added += outcome.added
-        updated += outcome.updated
-        if on_progress:
-            on_progress(done, total, outcome)
-
-    if outcomes:  # feeds that could not even be asked (e.g. keyring)
-        with db.transaction() as conn:
-            for outcome in outcomes:
-                _store_failure(conn, clock, outcome, failures[outcome.feed_id], None)
-        for outcome in outcomes:
-            report(outcome)
-
-    def store(batch: list[Fetched]) -> None:
-        """Store whole feeds in one transaction, then report them."""
-        nonlocal received
-        try:
-            with db.transaction() as conn:
-                stored = [
-                    _store(conn, clock, fetched, titles, failures, ranker) for fetched in batch
-                ]
-        except StorageError as err:
-            raise _stopped_storing(err, done) from err
-        for fetched, outcome in zip(batch, stored, strict=True):
-            received += fetched.result.bytes_received
-            report(outcome)
-
+        on_start(len(rows))
+    if refused:  # feeds that could not even be asked (e.g. keyring)
+        run.store_refused(refused)
     count = min(workers or os.cpu_count() or 1, len(requests) // _FEEDS_PER_WORKER)
     with db.bulk_writes(_CHECKPOINT_PAGES, _CACHE_MIB):
         if count < 2:
-            fetch_and_read(requests, _CONCURRENCY, lambda fetched: store([fetched]), timeouts)
+            fetch_and_read(requests, _CONCURRENCY, lambda fetched: run.store([fetched]), timeouts)
         else:
-            _in_workers(requests, count, store, timeouts)
+            _in_workers(requests, count, run.store, timeouts)
     with db.transaction() as conn:
         settings_q.set_setting(conn, settings_q.LAST_REFRESH_KEY, to_db_time(now))
-    return RefreshReport(
-        feeds=total,
-        ok=counts["ok"],
-        not_modified=counts["not_modified"],
-        errors=counts["error"] + counts["gone"],
-        added=added,
-        updated=updated,
-        elapsed_s=time.perf_counter() - started,
-        bytes_received=received,
-    )
+    return run.report(time.perf_counter() - started)
+
+
+class _Run:
+    """One refresh's storing: whole feeds at a time, each reported as it is stored."""
+
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        ranker: Callable[[sqlite3.Connection], Ranker],
+        rows: list[sqlite3.Row],
+        on_progress: Progress | None,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._ranker = ranker
+        self._on_progress = on_progress
+        self._titles = {r["id"]: r["title"] for r in rows}  # "" until a feed names itself
+        self._failures = {r["id"]: r["failures"] for r in rows}
+        self._total = len(rows)
+        self._done = 0
+        self._counts = {"ok": 0, "not_modified": 0, "error": 0, "gone": 0}
+        self._added = self._updated = self._received = 0
+
+    def store_refused(self, outcomes: list[FeedOutcome]) -> None:
+        """Record the feeds that could not be asked, in one transaction, then report them."""
+        with self._db.transaction() as conn:
+            for outcome in outcomes:
+                failures = self._failures[outcome.feed_id]
+                _store_failure(conn, self._clock, outcome, failures, None)
+        for outcome in outcomes:
+            self._report(outcome)
+
+    def store(self, batch: list[Fetched]) -> None:
+        """Store whole feeds in one transaction, then report them."""
+        try:
+            with self._db.transaction() as conn:
+                stored = [
+                    _store(conn, self._clock, fetched, self._titles, self._failures, self._ranker)
+                    for fetched in batch
+                ]
+        except StorageError as err:
+            raise _stopped_storing(err, self._done) from err
+        for fetched, outcome in zip(batch, stored, strict=True):
+            self._received += fetched.result.bytes_received
+            self._report(outcome)
+
+    def _report(self, outcome: FeedOutcome) -> None:
+        self._done += 1
+        self._counts[outcome.status] += 1
+        self._added += outcome.added
+        self._updated += outcome.updated
+        if self._on_progress:
+            self._on_progress(self._done, self._total, outcome)
+
+    def report(self, elapsed_s: float) -> RefreshReport:
+        """What the refresh did, once every feed is stored."""
+        return RefreshReport(
+            feeds=self._total,
+            ok=self._counts["ok"],
+            not_modified=self._counts["not_modified"],
+            errors=self._counts["error"] + self._counts["gone"],
+            added=self._added,
+            updated=self._updated,
+            elapsed_s=elapsed_s,
+            bytes_received=self._received,
+        )
 
 
 def _stopped_storing(err: StorageError, done: int) -> StorageError:
