@@ -18,7 +18,7 @@ Timed runs, each a fresh process, timed from just before it starts to its exit:
   feeds are subscribed first, untimed, with `feeds import-opml`. The "done" event's
   figures, and when the "start" and "done" lines arrived, are printed too.
 - Digwell's search index catching up after the cold refresh, in a fresh process
-  (Planner.index_for_search, which the window runs in the background once a refresh
+  (planner.inbox.index_for_search, which the window runs in the background once a refresh
   ends): a refresh leaves new items for it, as reader's update_feeds leaves them for its
   update_search, so neither cold figure includes indexing. Printed as digwell_index_s.
 - reader cold, then warm: `update_feeds(workers=8)` on its own database, then
@@ -609,7 +609,7 @@ def run_digwell(
 
 _INDEX_FOR_SEARCH = (
     "import sys; from app.planner import Planner; "
-    "print(Planner.open(sys.argv[1]).index_for_search())"
+    "print(Planner.open(sys.argv[1]).inbox.index_for_search())"
 )
 
 
