@@ -1,5 +1,5 @@
 """The presence score: an exponential average of how well the posting target was kept,
-one step per local calendar day (PRODUCT.md, "Presence score")."""
+one step per local calendar day (docs/CADENCE.md, "Presence score")."""
 
 from __future__ import annotations
 

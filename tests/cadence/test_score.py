@@ -30,7 +30,7 @@ def ten_weeks_on_target() -> list[datetime]:
 
 
 def brute_force_series(posts: list[date], today: date, n: int, d: int) -> dict[date, float]:
-    """The formula of PRODUCT.md read literally (one date per post), counting the window
+    """The formula of docs/CADENCE.md read literally (one date per post), counting the window
     afresh every day."""
     m = 0.5 ** (sqrt(n / d) / 13)
     score, result, day = 0.0, {}, min(posts)
