@@ -19,7 +19,7 @@ from app.log_masking import redact
 
 TYPE_CHECKING = False  # typing itself costs ~1.5 ms to import
 if TYPE_CHECKING:
-    from typing import Any
+    from io import TextIOWrapper
 
 # How long a process waits before retrying a rotation that failed (on Windows another
 # process holding the file open prevents renaming it).
@@ -89,7 +89,7 @@ class RotatingFile(logging.FileHandler):
         self._retry_at = 0.0
         super().__init__(filename, mode="a", encoding="utf-8", delay=False)
 
-    def _open(self) -> Any:
+    def _open(self) -> TextIOWrapper:
         return open(
             self.baseFilename,
             "a",
@@ -101,12 +101,13 @@ class RotatingFile(logging.FileHandler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             text = self.format(record) + self.terminator
-            if self.stream is None or self._moved():
-                self._reopen()
-            if self._full(len(text)):
-                self._rotate()
-            self.stream.write(text)
-            self.stream.flush()
+            stream = self.stream
+            if stream is None or self._moved(stream):
+                stream = self._reopen()
+            if self._full(stream, len(text)):
+                stream = self._rotate(stream)
+            stream.write(text)
+            stream.flush()
             if self.problem is not None:
                 self.problem = None  # writing works again
         except RecursionError:
@@ -114,28 +115,29 @@ class RotatingFile(logging.FileHandler):
         except Exception:
             self.handleError(record)
 
-    def _moved(self) -> bool:
+    def _moved(self, stream: TextIOWrapper) -> bool:
         try:
             on_disk = os.stat(self.baseFilename)
         except OSError:
             return True
-        mine = os.fstat(self.stream.fileno())
+        mine = os.fstat(stream.fileno())
         return (on_disk.st_dev, on_disk.st_ino) != (mine.st_dev, mine.st_ino)
 
-    def _reopen(self) -> None:
+    def _reopen(self) -> TextIOWrapper:
         if self.stream is not None:
             self.stream.close()
             self.stream = None
-        self.stream = self._open()
+        self.stream = stream = self._open()
+        return stream
 
-    def _full(self, adding: int) -> bool:
+    def _full(self, stream: TextIOWrapper, adding: int) -> bool:
         if self.max_bytes <= 0 or self.backups < 1 or time.monotonic() < self._retry_at:
             return False
-        size = os.fstat(self.stream.fileno()).st_size
+        size = os.fstat(stream.fileno()).st_size
         return size > 0 and size + adding > self.max_bytes
 
-    def _rotate(self) -> None:
-        self.stream.close()
+    def _rotate(self, stream: TextIOWrapper) -> TextIOWrapper:
+        stream.close()
         self.stream = None
         base = self.baseFilename
         try:
@@ -146,7 +148,8 @@ class RotatingFile(logging.FileHandler):
         except OSError:
             # Keep appending to the big file; try again in a while.
             self._retry_at = time.monotonic() + _ROTATE_RETRY_S
-        self.stream = self._open()
+        self.stream = stream = self._open()
+        return stream
 
     def handleError(self, record: logging.LogRecord) -> None:
         # Never print (the record could be mid-redaction) and never stop the app.

@@ -13,7 +13,7 @@ import _thread
 TYPE_CHECKING = False  # typing itself costs ~1.5 ms to import
 if TYPE_CHECKING:
     import re
-    from typing import Any
+    from collections.abc import Callable
 
 MASK = "***"
 # Shorter strings are not registered: masking them would mangle every line (the other
@@ -113,7 +113,7 @@ _IGNORECASE = 2  # re.IGNORECASE and re.MULTILINE, without importing re to spell
 _MULTILINE = 8
 # (what a line must contain for the rule to apply: one of _NAME_WORDS (None) or a string,
 # pattern, flags, replacement). Each is compiled when first needed: ~2 ms for all of them.
-_RULES: list[tuple[str | None, str, int, Any]] = [
+_RULES: list[tuple[str | None, str, int, str | Callable[[re.Match[str]], str]]] = [
     # 'Authorization': 'Bearer x' / "token": "x" / (b'Set-Cookie', b'x') / 'key': 12
     (
         None,

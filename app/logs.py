@@ -31,7 +31,8 @@ from app.log_file import log_file
 TYPE_CHECKING = False  # typing itself costs ~1.5 ms to import
 if TYPE_CHECKING:
     import logging
-    from typing import Any
+
+    from app.log_handlers import RotatingFile
 
 LOGGER_NAME = "digwell"
 DEBUG_ENV = "DIGWELL_DEBUG"
@@ -48,7 +49,7 @@ def debug_requested() -> bool:
 
 
 class _State:
-    handler: Any = None  # the file handler (RotatingFile), when the file is open
+    handler: RotatingFile | None = None  # the file handler, when the file is open
     # Until there is a file handler, a NullHandler with the redaction filter: records are
     # dropped, and never reach logging's last resort (stderr) unredacted.
     guard: logging.Handler | None = None
@@ -160,7 +161,7 @@ def _log_start(root: logging.Logger, process: str, debug: bool) -> None:
     )
 
 
-def _open_handler(path: Path) -> tuple[Any, str | None]:
+def _open_handler(path: Path) -> tuple[RotatingFile | None, str | None]:
     from app.log_handlers import RedactFilter, RotatingFile
 
     try:
@@ -226,5 +227,5 @@ def logging_problem() -> str | None:
     """Why the log file is not (or no longer) being written, or None when all is well."""
     handler = _State.handler
     if handler is not None:
-        return getattr(handler, "problem", None)
+        return handler.problem
     return _State.problem
