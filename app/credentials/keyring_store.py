@@ -22,15 +22,19 @@ normal discovery with `use_backend(None)`; production code never calls it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.credentials.secret import CredentialsError, FeedSecret, auth_headers, has_control
 
 if TYPE_CHECKING:
     import logging
     from collections.abc import Callable
+    from typing import TypeVar
 
     from keyring.backend import KeyringBackend
+    from keyring.backends.chainer import ChainerBackend
+
+    _T = TypeVar("_T")
 
 SERVICE = "Digwell"
 
@@ -98,17 +102,8 @@ def _resolve() -> tuple[KeyringBackend, str]:
     global _resolved
     if _installed is not None:
         return _installed, f"the {type(_installed).__name__} backend (installed by use_backend)"
-    try:
-        import keyring
-        from keyring.backends import chainer, fail, null
-
-        current = keyring.get_keyring()
-    except Exception as exc:
-        failure = type(exc).__name__
-    else:
-        failure = ""
-    if failure:
-        raise _Refused(f"the keyring could not be set up ({failure}).", _INSTALL_HINT)
+    current = _configured()
+    from keyring.backends import chainer, fail, null  # imported by _configured already
 
     cached = _resolved
     if cached is not None and cached[0] is current:
@@ -143,7 +138,20 @@ def _resolve() -> tuple[KeyringBackend, str]:
     return chosen, label
 
 
-def _trusted_in_chain(chain: Any) -> tuple[KeyringBackend, str]:
+def _configured() -> KeyringBackend:
+    """What keyring.get_keyring() returns, or `_Refused` if keyring cannot be set up."""
+    try:
+        import keyring
+        from keyring.backends import chainer, fail, null  # noqa: F401 -- _resolve's, checked here
+
+        return keyring.get_keyring()
+    except Exception as exc:
+        failure = type(exc).__name__
+    # Raised here, not in `except`, so keyring's exception is not chained.
+    raise _Refused(f"the keyring could not be set up ({failure}).", _INSTALL_HINT)
+
+
+def _trusted_in_chain(chain: ChainerBackend) -> tuple[KeyringBackend, str]:
     """The first trusted backend a ChainerBackend wraps and its label, or `_Refused`."""
     wrapped: list[KeyringBackend] = []
     failure = ""
@@ -246,7 +254,7 @@ def _backend_failure(action: str, exc: BaseException) -> CredentialsError:
     )
 
 
-def _call(action: str, operation: Callable[..., Any], *args: str) -> Any:
+def _call(action: str, operation: Callable[..., _T], *args: str) -> _T:
     try:
         return operation(*args)
     except Exception as exc:
