@@ -67,7 +67,8 @@ def _score_apart(
             [
                 (item_id, *rank)
                 for item_id, title, text, sort_time in rows
-                for rank in scorer.rank_rows(title, text, from_db_time(sort_time))
+                # sort_time is NOT NULL, so from_db_time gives no None here.
+                for rank in scorer.rank_rows(title, text, from_db_time(sort_time))  # type: ignore[arg-type]
             ],
         )
         last = rows[-1][0]
