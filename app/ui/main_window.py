@@ -8,7 +8,6 @@ to read again. What is left here is navigation, dialogs and messages."""
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
@@ -31,7 +30,7 @@ if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first to
     from PySide6.QtGui import QCloseEvent, QIcon
 
     from app.cadence.reminders import Reminder
-    from app.types import Changes, Post
+    from app.types import Post
     from app.ui.backups import Backups
     from app.ui.dialogs.mastodon_dialog import MastodonDialog
     from app.ui.dialogs.problem_dialog import ProblemDialog
@@ -173,23 +172,8 @@ class MainWindow(QMainWindow):
         page.failed.connect(self.messages.error)
         page.interval_changed.connect(self.work.set_interval)
         self.work.progressed.connect(lambda _done, _total, outcome: page.show_outcome(outcome))
-        if hasattr(page, "apply_changes"):
-            self.changes.add_receiver(page.apply_changes)
-        else:  # until the feeds page decides for itself
-            self.changes.add_receiver(partial(self._reload_feeds_page, page))
+        self.changes.add_receiver(page.apply_changes)
         return page
-
-    def _reload_feeds_page(self, page: FeedsPage, changes: Changes) -> None:
-        if not changes.feeds:
-            return
-        if not page.isVisible():
-            page.reload_when_shown()
-            return
-        # Reading 500 feeds with their counts takes ~10 ms, showing them ~7 ms: two turns.
-        read: list = []
-        self.turns.add(
-            lambda: read.append(self.planner.feeds.list_feeds()), lambda: page.reload(read[0])
-        )
 
     def _build_cadence(self) -> CadencePage:
         from app.ui.views.cadence_page import CadencePage
