@@ -52,7 +52,8 @@ from pathlib import Path
 gc.disable()
 from app.planner import Planner
 from PySide6.QtCore import Qt, QTimer
-from app.ui.app import _FirstPaint, app_icon, make_application
+from app.ui.app import app_icon, make_application
+from app.ui.first_paint import FirstPaint
 from app.ui.main_window import FEEDS, MainWindow
 
 data_dir, page, out = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
@@ -60,7 +61,7 @@ idle_s, after_s, period_ms = float(sys.argv[4]), float(sys.argv[5]), int(sys.arg
 app = make_application()
 planner = Planner.open(data_dir)
 window = MainWindow(planner, app_icon(), auto_refresh=False)
-_FirstPaint(window, exit_after=False)
+FirstPaint(window, exit_after=False)
 window.show()
 if page == "feeds":
     window.nav.setCurrentRow(FEEDS)

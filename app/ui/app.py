@@ -1,30 +1,39 @@
-"""Starting the window: QApplication, the planner, demo seeding, first paint."""
+"""Starting the window: the planner and what the first paint reads, then Qt, demo
+seeding, the window and its first paint.
+
+Qt is imported only once the planner is open and its services loaded: from then on
+PySide6 reads the source of every module imported (its __feature__ import hook), ~6 ms
+for the ~70 modules of the core and the standard library the first paint uses."""
 
 from __future__ import annotations
 
 import functools
-import gc
 import os
 import sys
 from pathlib import Path
-
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
 from app.errors import DigwellError
 from app.paths import resource_path
 from app.planner import Planner
-from app.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.main_window import MainWindow
 
 # Benchmarks set this to time start-up: print a line at first paint, then quit.
 EXIT_ON_PAINT_ENV = "DIGWELL_BENCH_EXIT_ON_PAINT"
 PAINTED_MARKER = "digwell: painted"
+LISTEN_AFTER_MS = 300
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with Digwell's name and icon."""
+    from PySide6.QtWidgets import QApplication
+
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
@@ -38,6 +47,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 @functools.cache
 def app_icon() -> QIcon:
     """Digwell's icon, loaded once."""
+    from PySide6.QtGui import QIcon
+
     icon = QIcon()
     for name in ("digwell-32.png", "digwell.png"):
         path = resource_path("icons", name)
@@ -46,12 +57,24 @@ def app_icon() -> QIcon:
     return icon
 
 
+def read_ahead(planner: Planner) -> None:
+    """Load, before Qt, the services and text modules the first paint reads: the inbox
+    and its themes, the counts beside the pages, the week's posts, the preview."""
+    for service in ("inbox", "strategy", "drafting", "feeds", "cadence"):
+        getattr(planner, service)
+    import app.text.preview_html  # noqa: F401 - the preview shows the first item
+
+
 def open_planner(data_dir: Path, *, demo: bool) -> Planner:
-    """Open the data folder; on first demo start, seed it from the bundled feeds."""
+    """Open the data folder; on first demo start, seed it from the bundled feeds (with
+    a QApplication made, for the wait cursor)."""
     planner = Planner.open(data_dir)
+    read_ahead(planner)
     if demo and planner.feeds.count() == 0:
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QGuiApplication
 
+        make_application()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seeding takes a moment
         try:
             planner.seed_demo()
@@ -62,6 +85,8 @@ def open_planner(data_dir: Path, *, demo: bool) -> Planner:
 
 def show_startup_error(err: DigwellError) -> None:
     """A dialog for people who started Digwell from a menu and see no terminal."""
+    from PySide6.QtGui import QGuiApplication
+
     if QGuiApplication.platformName() in ("offscreen", "minimal"):
         return  # nobody could see or close it
     from PySide6.QtWidgets import QMessageBox
@@ -72,6 +97,9 @@ def show_startup_error(err: DigwellError) -> None:
 
 
 def build_window(planner: Planner, *, demo: bool) -> MainWindow:
+    """The main window, its "Open the demo" starting a demo process."""
+    from app.ui.main_window import MainWindow
+
     window = MainWindow(planner, app_icon(), demo=demo)
     window.demo_requested.connect(launch_demo)
     return window
@@ -86,40 +114,13 @@ def launch_demo() -> None:
     QProcess.startDetached(*digwell_command("--demo"))
 
 
-class _FirstPaint(QObject):
-    """At the window's first paint, waits for the whole pass (children paint after
-    their parent), then turns the garbage collector back on (see app.cli.main) and,
-    for benchmarks, reports and quits."""
+def __getattr__(name: str) -> type:
+    # `_FirstPaint` lived here; benchmarks still import it from this module.
+    if name == "_FirstPaint":
+        from app.ui.first_paint import FirstPaint
 
-    def __init__(self, window: QObject, *, exit_after: bool) -> None:
-        super().__init__(window)
-        self._exit_after = exit_after
-        window.installEventFilter(self)
-        # Should no paint come (a window started hidden), collect again anyway.
-        QTimer.singleShot(_GC_FALLBACK_MS, _resume_gc)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._painted)
-        return False
-
-    def _painted(self) -> None:
-        _resume_gc()
-        if self._exit_after:
-            print(PAINTED_MARKER, flush=True)
-            QApplication.quit()
-
-
-_GC_FALLBACK_MS = 3000
-LISTEN_AFTER_MS = 300
-
-
-def _resume_gc() -> None:
-    """Keep what start-up built out of future collections, then collect as usual."""
-    if not gc.isenabled():
-        gc.freeze()
-        gc.enable()
+        return FirstPaint
+    raise AttributeError(name)
 
 
 def _settle(instance: str, window: MainWindow, data_dir: Path) -> None:
@@ -137,7 +138,6 @@ def _settle(instance: str, window: MainWindow, data_dir: Path) -> None:
 
 def run_gui(data_dir: Path, *, demo: bool = False) -> int:
     """Open the main window on `data_dir` and run until it closes."""
-    app = make_application()
     from app.running_instance import ask_running, server_name_for
 
     instance = server_name_for(Path(data_dir))
@@ -148,11 +148,19 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
         planner = open_planner(data_dir, demo=demo)
     except DigwellError as err:
         print(f"digwell: {err}", file=sys.stderr, flush=True)
+        make_application()
         show_startup_error(err)
         return 2
     try:
+        app = make_application()
         window = build_window(planner, demo=demo)
-        _FirstPaint(window, exit_after=bool(os.environ.get(EXIT_ON_PAINT_ENV)))
+        from PySide6.QtCore import QTimer
+
+        from app.ui.first_paint import FirstPaint
+
+        FirstPaint(
+            window, exit_after=bool(os.environ.get(EXIT_ON_PAINT_ENV)), marker=PAINTED_MARKER
+        )
         window.show()
         # Listening needs QtNetwork (~4 ms to import) and logging ~5 ms: after the
         # first paint.
