@@ -7,8 +7,13 @@ extractor, without bare domains) becomes 23 characters and a remote mention
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app.compose.count_patterns import graphemes, mastodon_mentions, twitter_text
 from app.compose.count_record import Count, over_the_limit
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 MASTODON_URL_LENGTH = 23  # Mastodon's URL_PLACEHOLDER: every link counts 23
 _MAX_DOMAIN_LENGTH = 253
@@ -40,6 +45,7 @@ def count_mastodon(text: str, limit: int) -> Count:
     count = len(clusters.findall(countable))
     if count <= limit:
         return Count("mastodon", count, limit)
+    position = len(countable)  # count > limit: the loop finds the first cluster over it
     for number, cluster in enumerate(clusters.finditer(countable), 1):
         if number > limit:
             position = cluster.start()
@@ -69,7 +75,9 @@ def _entities(text: str) -> list[tuple[int, int, int | None]]:
     return entities
 
 
-def _without_overlaps(entities: list[tuple[int, int, int | None]]):
+def _without_overlaps(
+    entities: list[tuple[int, int, int | None]],
+) -> Iterator[tuple[int, int, int | None]]:
     """twitter-text's remove_overlapping_entities: by start, dropping any that overlaps
     the one kept before it."""
     end = 0

@@ -12,14 +12,17 @@ import types
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import regex
 
 # Account::MENTION_RE and Extractor.extract_mentions_or_lists_with_indices in
 # Mastodon; [[:word:]] is Unicode there, as `regex`'s \w is.
 _MENTION = r"(?<![=/\w])@((?i:[a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@(\w+(?:[.-]+\w+)*))?)"
 
 _lock = threading.Lock()
-_cache: dict[str, Any] = {}
+_cache: dict[str, Any] = {}  # "graphemes", "mentions": regex.Pattern; "twitter_text": a namespace
 
 
 def preload() -> None:
@@ -30,9 +33,9 @@ def preload() -> None:
     mastodon_mentions()
 
 
-def graphemes() -> Any:  # a regex.Pattern
+def graphemes() -> regex.Pattern[str]:
     """`regex`'s pattern for one grapheme cluster (\\X)."""
-    pattern = _cache.get("graphemes")
+    pattern: regex.Pattern[str] | None = _cache.get("graphemes")
     if pattern is None:
         import regex
 
@@ -40,9 +43,9 @@ def graphemes() -> Any:  # a regex.Pattern
     return pattern
 
 
-def mastodon_mentions() -> Any:  # a regex.Pattern
+def mastodon_mentions() -> regex.Pattern[str]:
     """Mastodon's mention pattern: group 2 is the domain of a remote "@user@domain"."""
-    pattern = _cache.get("mentions")
+    pattern: regex.Pattern[str] | None = _cache.get("mentions")
     if pattern is None:
         import regex
 
@@ -52,7 +55,7 @@ def mastodon_mentions() -> Any:  # a regex.Pattern
 
 def twitter_text() -> types.SimpleNamespace:
     """twitter_text's pieces that the counters use, imported once."""
-    tt = _cache.get("twitter_text")
+    tt: types.SimpleNamespace | None = _cache.get("twitter_text")
     if tt is None:
         with _lock:
             tt = _cache.get("twitter_text") or _load_twitter_text()
@@ -70,17 +73,18 @@ def _load_twitter_text() -> types.SimpleNamespace:
         from twitter_text.regexp.latin_accent_chars import latin_accent_chars
 
     options = config["defaults"]
-    weights = {r["weight"] for r in options["ranges"]}
+    weights: set[int] = {r["weight"] for r in options["ranges"]}
     if len(weights) != 1:  # v3 has one weight for all its ranges; count_x's sums rely on it
         raise RuntimeError("twitter_text's weights changed: update app/compose/count_x.py")
     (light,) = weights
+    default_weight: int = options["default_weight"]
     light_chars = "".join(
         f"{re.escape(chr(r['start']))}-{re.escape(chr(r['end']))}" for r in options["ranges"]
     )
     light_char = re.compile(f"[{light_chars}]")
 
     def weight(char: str) -> int:
-        return light if light_char.match(char) else options["default_weight"]
+        return light if light_char.match(char) else default_weight
 
     return types.SimpleNamespace(
         parse_tweet=parse_tweet,
@@ -89,9 +93,9 @@ def _load_twitter_text() -> types.SimpleNamespace:
         normalize=lambda text: convert_line_ending(unicodedata.normalize("NFC", text)),
         scale=options["scale"],
         url_weight=options["transformed_url_length"] * options["scale"],
-        default_weight=options["default_weight"],
+        default_weight=default_weight,
         light_weight=light,
-        heavy_extra=options["default_weight"] - light,
+        heavy_extra=default_weight - light,
         heavy=re.compile(f"[^{light_chars}]"),
         weight=weight,
         refused=invalid_chars,
@@ -100,7 +104,7 @@ def _load_twitter_text() -> types.SimpleNamespace:
     )
 
 
-def _emoji_matchers(emoji_module) -> dict[str, object]:
+def _emoji_matchers(emoji_module: types.ModuleType) -> dict[str, object]:
     """emoji_start finds where an emoji can start; emoji_at(char) is the emoji regex
     cut down to what can match at that character. Falls back to the whole regex if
     the package builds it differently from twitter-text-parser 3.0."""
@@ -141,7 +145,8 @@ def _without_pkg_resources() -> Iterator[None]:
         from importlib.resources import files
 
         spec = sys.modules[module_name].__spec__
-        return files(spec.parent or module_name).joinpath(resource).read_bytes()
+        parent = spec.parent if spec is not None else ""
+        return files(parent or module_name).joinpath(resource).read_bytes()
 
     shim = types.ModuleType("pkg_resources")
     shim.resource_string = resource_string  # type: ignore[attr-defined]
@@ -154,4 +159,5 @@ def _without_pkg_resources() -> Iterator[None]:
         if saved is missing:
             del sys.modules["pkg_resources"]
         else:
-            sys.modules["pkg_resources"] = saved
+            # What was there, None (an import blocker) included: typeshed allows modules only.
+            sys.modules["pkg_resources"] = saved  # type: ignore[assignment]

@@ -22,7 +22,9 @@ class Count(NamedTuple):
     """A post's length as one platform measures it."""
 
     platform: str  # the platform's key
-    count: int  # what the platform computes (X: weighted length; Bluesky: graphemes)
+    # What the platform computes (X: weighted length; Bluesky: graphemes). The field
+    # hides tuple.count, which nothing calls on a Count: the name is the API.
+    count: int  # type: ignore[assignment]
     limit: int
     over_at: int | None = None  # index into the text of the first character that does not fit
     problems: tuple[str, ...] = ()  # what stops the post, as sentences; empty when ok
