@@ -56,7 +56,7 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-class _FoldTable(dict):
+class _FoldTable(dict[int, str]):
     """str.translate table, filled as chars are met: each char to one lower-case char
     without accents (É -> e), or to itself where that takes more than one (ß)."""
 

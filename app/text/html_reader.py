@@ -71,6 +71,7 @@ def read_html(markup: str) -> str:
     next_gt = -1
     unclosed: dict[re.Pattern[str], int] = {}  # for _search
     pos = 0
+    kind: str | None  # as _read_markup gives it
     while match := _TAG_OR_LT.search(markup, pos):
         start = match.start()
         if start > pos and not skipping:
@@ -154,7 +155,9 @@ def _read_markup(
 
 def _read_start_tag(markup: str, i: int) -> tuple[int, str, str | None]:
     # HTMLParser.check_for_whole_start_tag, then parse_starttag.
-    j = _LOCATE_START_TAG_END.match(markup, i).end()
+    located = _LOCATE_START_TAG_END.match(markup, i)
+    assert located is not None  # matches any "<" and letter, as _START_TAG_OPEN found
+    j = located.end()
     after = markup[j : j + 1]
     if after == ">":
         end = j + 1
@@ -165,6 +168,7 @@ def _read_start_tag(markup: str, i: int) -> tuple[int, str, str | None]:
     else:
         end = j  # HTMLParser shows markup[i:j] as text; we drop it
     found = _TAG_FIND.match(markup, i + 1)
+    assert found is not None  # a letter at i + 1, as _START_TAG_OPEN found
     tag, k = found.group(1).lower(), found.end()
     while k < end and (attr := _ATTR_FIND.match(markup, k)):
         k = attr.end()

@@ -93,7 +93,7 @@ def _plain_text(markup: str) -> str | None:
     return "".join(pieces)
 
 
-class _Shown(dict):
+class _Shown(dict[tuple[str | None, str, str], str]):
     """What each tag shows, by its groups in _TAG_SPLIT: a block tag its line breaks,
     another tag nothing; _NotPlain for <script> and its kind. Filled as tags are met."""
 
