@@ -155,6 +155,55 @@ def run_gui(data: Path, page: str, env: dict, tmp: Path) -> dict:
     }
 
 
+def subscribe(opml: Path, data: Path, env: dict) -> None:
+    """A fresh data folder subscribed to the feeds of `opml`, with the real command."""
+    subprocess.run(
+        [sys.executable, "-m", "app", "feeds", "import-opml", str(opml), "--data-dir", str(data)],
+        check=True,
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def print_run(page: str, result: dict) -> None:
+    r, i, rep = result["refresh"], result["idle"], result["report"]
+    print(
+        f"{page} page on screen: refresh of {rep.get('feeds')} feeds "
+        f"({rep.get('added')} new items, {rep.get('errors')} errors) shown after "
+        f"{result['refresh_s']} s, search index caught up "
+        f"({result['indexed_items']} items) {result['indexed_s']} s later; "
+        f"timer stalls throughout: max {r['max_ms']} ms, "
+        f"p99 {r['p99_ms']} ms, median {r['median_ms']} ms, "
+        f"{r['over_target']} of {r['ticks']} ticks over {TARGET_MS} ms"
+    )
+    print(
+        f"    idle before it (machine noise): max {i['max_ms']} ms, "
+        f"p99 {i['p99_ms']} ms over {i['ticks']} ticks"
+    )
+    worst = ", ".join(
+        f"{ms} ms at {at} s ({'after' if shown >= 0 else 'before'} the result showed)"
+        for ms, at, shown in result["worst"]
+    )
+    print(f"    largest stalls: {worst}")
+
+
+def print_result(results: dict) -> None:
+    worst_max = max(r["refresh"]["max_ms"] for r in results.values())
+    worst_p99 = max(r["refresh"]["p99_ms"] for r in results.values())
+    verdict = "met" if worst_max <= TARGET_MS else "NOT met"
+    print(f"target: stall max <= {TARGET_MS} ms: {verdict} ({worst_max} ms)")
+    result = {
+        "stall_max_ms": worst_max,
+        "stall_p99_ms": worst_p99,
+        "inbox_stall_max_ms": results["inbox"]["refresh"]["max_ms"],
+        "feeds_page_stall_max_ms": results["feeds"]["refresh"]["max_ms"],
+        "idle_stall_max_ms": max(r["idle"]["max_ms"] for r in results.values()),
+        "gui_refresh_s": max(r["refresh_s"] for r in results.values()),
+    }
+    print("RESULT " + json.dumps(result))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--feeds", type=int, default=500)
@@ -180,65 +229,13 @@ def main() -> None:
             write_opml(opml, urls)
             for page in ("inbox", "feeds"):
                 data = tmp / f"data-{page}"
-                subprocess.run(
-                    [
-                        sys.executable,
-                        "-m",
-                        "app",
-                        "feeds",
-                        "import-opml",
-                        str(opml),
-                        "--data-dir",
-                        str(data),
-                    ],
-                    check=True,
-                    env=env,
-                    cwd=ROOT,
-                    stdout=subprocess.DEVNULL,
-                )
+                subscribe(opml, data, env)
                 server.ask("reset")
-                result = run_gui(data, page, env, tmp)
-                results[page] = result
-                r, i = result["refresh"], result["idle"]
-                rep = result["report"]
-                print(
-                    f"{page} page on screen: refresh of {rep.get('feeds')} feeds "
-                    f"({rep.get('added')} new items, {rep.get('errors')} errors) shown after "
-                    f"{result['refresh_s']} s, search index caught up "
-                    f"({result['indexed_items']} items) {result['indexed_s']} s later; "
-                    f"timer stalls throughout: max {r['max_ms']} ms, "
-                    f"p99 {r['p99_ms']} ms, median {r['median_ms']} ms, "
-                    f"{r['over_target']} of {r['ticks']} ticks over {TARGET_MS} ms"
-                )
-                print(
-                    f"    idle before it (machine noise): max {i['max_ms']} ms, "
-                    f"p99 {i['p99_ms']} ms over {i['ticks']} ticks"
-                )
-                worst = ", ".join(
-                    f"{ms} ms at {at} s ({'after' if shown >= 0 else 'before'} the result showed)"
-                    for ms, at, shown in result["worst"]
-                )
-                print(f"    largest stalls: {worst}")
+                results[page] = run_gui(data, page, env, tmp)
+                print_run(page, results[page])
     finally:
         server.close()
-
-    worst_max = max(r["refresh"]["max_ms"] for r in results.values())
-    worst_p99 = max(r["refresh"]["p99_ms"] for r in results.values())
-    verdict = "met" if worst_max <= TARGET_MS else "NOT met"
-    print(f"target: stall max <= {TARGET_MS} ms: {verdict} ({worst_max} ms)")
-    print(
-        "RESULT "
-        + json.dumps(
-            {
-                "stall_max_ms": worst_max,
-                "stall_p99_ms": worst_p99,
-                "inbox_stall_max_ms": results["inbox"]["refresh"]["max_ms"],
-                "feeds_page_stall_max_ms": results["feeds"]["refresh"]["max_ms"],
-                "idle_stall_max_ms": max(r["idle"]["max_ms"] for r in results.values()),
-                "gui_refresh_s": max(r["refresh_s"] for r in results.values()),
-            }
-        )
-    )
+    print_result(results)
 
 
 if __name__ == "__main__":
