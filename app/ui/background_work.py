@@ -137,10 +137,12 @@ class BackgroundWork(QObject):
 
     @property
     def refresh_status(self) -> RefreshStatus:
+        """The status bar's refresh corner (built at once if not yet)."""
         return self._refresh_corner()[0]
 
     @property
     def refresher(self) -> RefreshRunner:
+        """The refresh runner (built with the corner)."""
         return self._refresh_corner()[1]
 
     def show_refresh_idle(self) -> None:
@@ -162,6 +164,7 @@ class BackgroundWork(QObject):
             self._auto.start(minutes * 60 * 1000)
 
     def interval_minutes(self) -> int:
+        """The automatic refresh's interval; 0 when off."""
         return self._auto.interval() // 60000 if self._auto.isActive() else 0
 
     def refresh_now(self) -> None:

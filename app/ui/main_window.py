@@ -45,8 +45,10 @@ if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first to
 ROUNDUP_TEMPLATE = "weekly-roundup"
 # Reminders and the tray icon start once the window has settled.
 BUILD_REMINDERS_MS = 1500
-# The actions tests and other windows reach by attribute (all are in `menu_actions`).
-NAMED_ACTIONS = ("refresh", "draft", "roundup", "copy", "posted", "strategy", "open_demo")
+# The actions also kept as attributes (window.refresh_action…); all are in `menu_actions`.
+NAMED_ACTIONS = (
+    "refresh", "draft", "roundup", "copy", "posted", "strategy", "open_demo", "auto_backup"
+)  # fmt: skip
 
 
 class MainWindow(QMainWindow):
@@ -87,7 +89,6 @@ class MainWindow(QMainWindow):
         self.menu_actions = build_menu_bar(self)
         for name in NAMED_ACTIONS:
             setattr(self, f"{name}_action", self.menu_actions[name])
-        self.auto_backup_action = self.menu_actions["auto_backup"]
         self._connect()
         for receiver in (self.inbox, self.sidebar, self.work):
             self.changes.add_receiver(receiver.apply_changes)
@@ -200,20 +201,24 @@ class MainWindow(QMainWindow):
         act()
 
     def show_feed_problems(self) -> None:
+        """The feeds page, showing only the feeds with errors."""
         self.nav.setCurrentRow(FEEDS)
         self.feeds.show_problems_only(True)
 
     def open_draft(self, draft_id: int) -> None:
+        """The drafts page with this draft in the composer."""
         self.nav.setCurrentRow(DRAFTS)
         self.drafts.open_draft(draft_id)
 
     def add_post(self) -> None:
+        """Cadence › Add a post you made: the posts log's dialog."""
         self.nav.setCurrentRow(CADENCE)
         self.cadence_page.add_post()
 
     # Drafting -----------------------------------------------------------------------
 
     def draft_selected(self) -> None:
+        """Item › Draft a post: the item selected in the inbox, if the inbox is shown."""
         item_id = self.inbox.selected_item_id()
         if item_id is None or self.pages.currentIndex() != INBOX:
             return
@@ -287,6 +292,7 @@ class MainWindow(QMainWindow):
         self.schedule_dialog = dialog
 
     def report_problem(self) -> None:
+        """Help › Report a problem: the log's recent lines, to copy."""
         from app.ui.dialogs.problem_dialog import ProblemDialog
 
         dialog = ProblemDialog(self)

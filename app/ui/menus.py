@@ -51,7 +51,7 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
         Entry(
             "auto_backup",
             "Back up &every week",
-            lambda w: w.backups.set_auto(w.auto_backup_action.isChecked()),
+            lambda w: w.backups.set_auto(w.menu_actions["auto_backup"].isChecked()),
             tip="Into the data folder's backups folder; the newest 8",
             checkable=True,
         ),

@@ -59,6 +59,7 @@ class ProcessRunner(QObject):
         self._watchdog: QTimer | None = None
 
     def is_running(self) -> bool:
+        """Whether a child runs (from start until its end is reported)."""
         return self._process is not None
 
     def start_command(self, *args: str) -> bool:
