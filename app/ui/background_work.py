@@ -99,10 +99,11 @@ class BackgroundWork(QObject):
         """Stop everything (the window closes): nothing may reach for the planner after."""
         for timer in (*self._timers, self._auto):
             timer.stop()
+        # Quietly: nothing may be sent to the pages of a window that closes.
         if self._rescorer is not None:
             self._rescorer.stop()  # the next start ranks again
         if self._corner is not None:
-            self._corner[1].stop()  # feeds stored so far stay, each whole
+            self._corner[1].stop(quiet=True)  # feeds stored so far stay, each whole
 
     def apply_changes(self, changes: Changes) -> None:
         """Feeds added, removed or refreshed: the corner's "last refreshed" and errors."""

@@ -373,9 +373,9 @@ class MainWindow(QMainWindow):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        self.work.stop()
         self.turns.clear()
         self._reminders_timer.stop()
-        self.work.stop()
         if reminders is not None:
             reminders.stop()
         if self._backups is not None:

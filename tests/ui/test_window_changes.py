@@ -79,3 +79,20 @@ def test_every_menu_action_is_kept_by_name_with_its_shortcut(qtbot, open_window,
     assert keys["go_cadence"] == ["Ctrl+4"] and keys["copy"] == ["Ctrl+Shift+C"]
     in_menus = {a for menu in window.menuBar().actions() for a in menu.menu().actions()}
     assert set(actions.values()) <= in_menus
+
+
+def test_closing_during_a_refresh_stops_it_and_sends_the_pages_nothing(
+    qtbot, open_window, planner, add_feeds
+):
+    import sys
+
+    add_feeds(planner, "http://127.0.0.1:9/a.xml")
+    window = open_window(planner, demo=False)
+    refresher = window.work.refresher
+    refresher._command = (sys.executable, ["-c", "import time; time.sleep(60)"])
+    window.work.refresh_now()
+    assert refresher.is_running()
+    window.close()
+    assert not refresher.is_running()
+    qtbot.wait(20)
+    assert window.turns.waiting() == 0 and window.messages.last_error is None
