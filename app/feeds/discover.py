@@ -117,7 +117,7 @@ class _LinkFinder(HTMLParser):
         if kind and href:
             self.found.append((href, " ".join(values.get("title", "").split()), kind))
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         # The stdlib raises AssertionError on an unknown <![keyword[ ... ]]> section, which
         # would end the parse there; browsers read it as a bogus comment, and so do we.
         try:

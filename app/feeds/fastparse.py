@@ -46,7 +46,8 @@ def parse_simple(body: bytes, headers: Mapping[str, str] | None = None) -> Parse
     try:
         events = ET.iterparse(io.BytesIO(data), events=("start-ns",))
         declarations = [declaration for _, declaration in events]
-        root = events.root
+        # Set once the events are read (documented; typeshed's iterator type lacks it).
+        root: ET.Element = events.root  # type: ignore[attr-defined]
     except (ET.ParseError, ValueError, LookupError):
         return None
     try:

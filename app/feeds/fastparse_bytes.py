@@ -31,7 +31,7 @@ _DECLARED_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"']*)[\"']")
 _BASE_ATTRIBUTE = re.compile(rb"base\s*=")
 
 
-def readable(body: bytes, headers: dict) -> bytes | None:
+def readable(body: bytes, headers: dict[str, str]) -> bytes | None:
     """The document's bytes if feedparser would read them as we do, without a warning."""
     if body[:3] == codecs.BOM_UTF8:
         data = body[3:]

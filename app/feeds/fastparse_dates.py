@@ -63,7 +63,16 @@ _LATEST = datetime(2999, 12, 31)
 _OFFSETS: dict[tuple[int, int], timedelta] = {}
 
 
-def _utc(year, month, day, hour, minute, second, hours: int, minutes: int) -> datetime:
+def _utc(
+    year: str | int,
+    month: str | int,
+    day: str | int,
+    hour: str | int,
+    minute: str | int,
+    second: str | int,
+    hours: int,
+    minutes: int,
+) -> datetime:
     try:
         stamp = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second))
         if hours or minutes:

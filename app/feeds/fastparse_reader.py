@@ -6,7 +6,7 @@ it might not."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from app.feeds.fastparse_dates import parse_date
 from app.feeds.fastparse_tables import CLASHES, HANDLED, KNOWN_PREFIXES, Unsure, prefix_of
@@ -22,6 +22,45 @@ from app.feeds.fastparse_values import (
 )
 from app.feeds.records import make_entry, make_feed
 from app.types import ParsedEntry, ParsedFeed
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+    from typing import Literal, TypedDict
+
+    # What the readers gather from a feed or an entry, and (_once) which fields they
+    # have read already.
+    _Fields = TypedDict(
+        "_Fields",
+        {
+            "title": str,
+            "link": str,
+            "id": str,
+            "author": str,
+            "summary": str,
+            "content": str,
+            "published": datetime | None,
+            "updated": datetime | None,
+            "once:title": bool,
+            "once:summary element": bool,
+            "once:content element": bool,
+            "once:id": bool,
+            "once:author": bool,
+            "once:published": bool,
+            "once:updated": bool,
+        },
+        total=False,
+    )
+    _Once = Literal[
+        "once:title",
+        "once:summary element",
+        "once:content element",
+        "once:id",
+        "once:author",
+        "once:published",
+        "once:updated",
+    ]
+    _Read = Callable[["Reader", ET.Element, _Fields, bool], None]
 
 
 class Reader:
@@ -81,7 +120,7 @@ class Reader:
         return channel
 
     def feed(self, channel: ET.Element) -> ParsedFeed:
-        fields: dict = {}
+        fields: _Fields = {}
         entries: list[ParsedEntry] = []
         for child in channel:
             name = self.name(child)
@@ -98,7 +137,7 @@ class Reader:
     def entry(self, item: ET.Element) -> ParsedEntry:
         if item.attrib and set(attributes_of(item)) - {"xml:lang"}:
             raise Unsure  # rdf:about, href and lastmod would set fields
-        fields: dict = {}
+        fields: _Fields = {}
         for child in item:
             name = self.name(child)
             read = _ENTRY_READERS.get(name)
@@ -127,35 +166,35 @@ class Reader:
 
     # -- elements that set fields -----------------------------------------------
 
-    def title(self, element: ET.Element, fields: dict, in_entry: bool) -> None:
-        _once(fields, "title")
+    def title(self, element: ET.Element, fields: _Fields, in_entry: bool) -> None:
+        _once(fields, "once:title")
         check_content_attributes(element)
         fields["title"] = element_text(element)
 
-    def summary(self, element: ET.Element, fields: dict, in_entry: bool) -> None:
+    def summary(self, element: ET.Element, fields: _Fields, in_entry: bool) -> None:
         check_content_attributes(element)
         value = element_text(element)
         if in_entry:  # the feed's description is its subtitle, which parse.py ignores
-            _once(fields, "summary element")
+            _once(fields, "once:summary element")
             fields["summary"] = value
 
-    def content(self, element: ET.Element, fields: dict, in_entry: bool) -> None:
-        _once(fields, "content element")
+    def content(self, element: ET.Element, fields: _Fields, in_entry: bool) -> None:
+        _once(fields, "once:content element")
         if "src" in check_content_attributes(element):
             raise Unsure
         value = element_text(element)
         fields["content"] = value
         fields.setdefault("summary", value)  # feedparser's _end_content
 
-    def guid(self, element: ET.Element, fields: dict, in_entry: bool) -> None:
-        _once(fields, "id")
+    def guid(self, element: ET.Element, fields: _Fields, in_entry: bool) -> None:
+        _once(fields, "once:id")
         is_link = attributes_of(element).get("ispermalink", "true") == "true"
         value = element_text(element, resolve=is_link)
         fields["id"] = value
         if is_link:
             fields.setdefault("link", value)  # a guid stands in for a missing link
 
-    def link(self, element: ET.Element, fields: dict, in_entry: bool) -> None:
+    def link(self, element: ET.Element, fields: _Fields, in_entry: bool) -> None:
         # feedparser's _start_link: an href (or url, or uri) attribute is the link when
         # the link is an HTML alternate; with none, the element's text is the link.
         attributes = attributes_of(element)
@@ -179,9 +218,9 @@ class Reader:
             value = ENTITY_LIKE.sub(r"&\g<1>", value)
         fields["link"] = value
 
-    def author(self, element: ET.Element, fields: dict, in_entry: bool) -> None:
+    def author(self, element: ET.Element, fields: _Fields, in_entry: bool) -> None:
         if in_entry:
-            _once(fields, "author")
+            _once(fields, "once:author")
         parts = list(element)
         if not parts:
             fields["author"] = element_text(element)
@@ -201,38 +240,43 @@ class Reader:
         else:
             fields["author"] = name or email or repair_text(own)
 
-    def published(self, element: ET.Element, fields: dict, in_entry: bool) -> None:
-        _date(element, fields, "published" if in_entry else "")
+    def published(self, element: ET.Element, fields: _Fields, in_entry: bool) -> None:
+        parsed = _date(element)
+        if in_entry:
+            _once(fields, "once:published")
+            fields["published"] = parsed
 
-    def updated(self, element: ET.Element, fields: dict, in_entry: bool) -> None:
-        _date(element, fields, "updated" if in_entry else "")
+    def updated(self, element: ET.Element, fields: _Fields, in_entry: bool) -> None:
+        parsed = _date(element)
+        if in_entry:
+            _once(fields, "once:updated")
+            fields["updated"] = parsed
 
     # -- elements that set nothing parse.py reads ----------------------------------
 
-    def plain(self, element: ET.Element, fields: dict, in_entry: bool) -> None:
+    def plain(self, element: ET.Element, fields: _Fields, in_entry: bool) -> None:
         if len(element):
             raise Unsure
 
-    def people(self, element: ET.Element, fields: dict, in_entry: bool) -> None:
+    def people(self, element: ET.Element, fields: _Fields, in_entry: bool) -> None:
         # Atom contributor: name, email, uri, nothing deeper.
         for part in element:
             if self.name(part) not in ("name", "email", "uri") or len(part):
                 raise Unsure
 
-    def image(self, element: ET.Element, fields: dict, in_entry: bool) -> None:
+    def image(self, element: ET.Element, fields: _Fields, in_entry: bool) -> None:
         # Its children go to feed.image; any other child would end that (feedparser's
         # "special hack") and send the rest to the feed itself.
         for part in element:
             if self.name(part) not in _IMAGE_PARTS or len(part):
                 raise Unsure
 
-    def text_input(self, element: ET.Element, fields: dict, in_entry: bool) -> None:
+    def text_input(self, element: ET.Element, fields: _Fields, in_entry: bool) -> None:
         for part in element:
             if self.name(part) not in _TEXT_INPUT_PARTS or len(part):
                 raise Unsure
 
 
-_Read = Callable[[Reader, ET.Element, dict, bool], None]
 _IMAGE_PARTS = frozenset({"title", "link", "url", "description", "width", "height"})
 _TEXT_INPUT_PARTS = frozenset({"title", "link", "description", "name"})
 # Elements feedparser handles that set nothing parse.py reads, whatever their order.
@@ -290,20 +334,16 @@ _FEED_READERS: dict[str, _Read] = {
 }
 
 
-def _once(fields: dict, key: str) -> None:
+def _once(fields: _Fields, marker: _Once) -> None:
     # A field given twice falls back: feedparser's rules of depth, order and "summary
     # then content" for repeats are not copied.
-    marker = "once:" + key
     if marker in fields:
         raise Unsure
     fields[marker] = True
 
 
-def _date(element: ET.Element, fields: dict, key: str) -> None:
-    # The feed's own dates (key "") are not used, but one the fast path cannot read is
-    # still a reason to let feedparser read the feed.
+def _date(element: ET.Element) -> datetime | None:
+    # Read in the feed too: its own dates are not used, but one the fast path cannot
+    # read is still a reason to let feedparser read the feed.
     value = element_text(element)
-    parsed = parse_date(value) if value else None
-    if key:
-        _once(fields, key)
-        fields[key] = parsed
+    return parse_date(value) if value else None

@@ -8,7 +8,7 @@ import contextlib
 import functools
 import itertools
 import ssl
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import httpx
@@ -87,7 +87,7 @@ async def _fetch_numbered(
     """Fetch `requests`, read lazily, and deliver each result with its request's index."""
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
-    numbered = enumerate(requests)
+    numbered: Iterator[tuple[int, FetchRequest]] = enumerate(requests)
     first = next(numbered, None)
     if first is None:
         return

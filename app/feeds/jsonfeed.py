@@ -103,7 +103,7 @@ def _not_json_hint(text: bytes) -> str:
     return "Check the address: it may point to something other than a feed."
 
 
-def _entry(item: dict, site_url: str, feed_authors: str) -> ParsedEntry:
+def _entry(item: dict[str, object], site_url: str, feed_authors: str) -> ParsedEntry:
     # The spec allows a number as id and says to read it as a string.
     guid = _string(item.get("id")).strip()
     # url is the item's permalink; external_url is what a link-blog post points at.
@@ -126,7 +126,7 @@ def _entry(item: dict, site_url: str, feed_authors: str) -> ParsedEntry:
     )
 
 
-def _summary_html(item: dict, base_url: str) -> str:
+def _summary_html(item: dict[str, object], base_url: str) -> str:
     # As parse.py: the full content first, the summary only when there is none.
     content_html = _string(item.get("content_html"))
     if content_html.strip():
@@ -145,7 +145,7 @@ def _text_to_html(text: str) -> str:
     )
 
 
-def _authors(obj: dict) -> str:
+def _authors(obj: dict[str, object]) -> str:
     """Names from 1.1 "authors" (a list), else from 1.0 "author" (one object)."""
     raw = obj.get("authors")
     people = raw if isinstance(raw, list) else [obj.get("author")]

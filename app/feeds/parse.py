@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from app.errors import FeedError
 from app.feeds.incoming import MIB, Guard, encoded_markers, refuse_unreadable
 from app.feeds.records import make_entry, make_feed, utc_time
 from app.types import ParsedEntry, ParsedFeed
+
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_FEED_BYTES = 10 * MIB
 # What parse_feed refuses to read; JSON Feed's guard (jsonfeed.py) starts from it.
@@ -77,7 +81,7 @@ def _parse_with_feedparser(body: bytes, headers: Mapping[str, str] | None) -> Pa
     )
 
 
-def _entry(raw: Mapping) -> ParsedEntry:
+def _entry(raw: dict[str, Any]) -> ParsedEntry:
     # dict.get, not raw.get: without updated_parsed, feedparser's dict would answer with
     # published_parsed (already found empty) and a DeprecationWarning.
     published = raw.get("published_parsed") or dict.get(raw, "updated_parsed")
@@ -91,10 +95,11 @@ def _entry(raw: Mapping) -> ParsedEntry:
     )
 
 
-def _summary_html(raw: Mapping) -> str:
+def _summary_html(raw: dict[str, Any]) -> str:
     # Prefer the fuller content:encoded / Atom content when it is there.
     for content in raw.get("content", []) or []:
-        value = content.get("value", "")
+        value: str = content.get("value", "")
         if value:
             return value
-    return raw.get("summary", "") or ""
+    summary: str = raw.get("summary", "") or ""
+    return summary

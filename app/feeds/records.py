@@ -63,7 +63,7 @@ def author_name(value: str) -> str:
     return clean_line(match.group(1) if match else value)
 
 
-def utc_time(struct) -> datetime | None:
+def utc_time(struct: tuple[int, ...] | None) -> datetime | None:
     """A UTC datetime from a UTC time tuple (feedparser's *_parsed), or None."""
     if not struct:
         return None

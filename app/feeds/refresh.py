@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from multiprocessing.connection import Connection, wait
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from app.clock import Clock
 from app.errors import DigwellError, StorageError
@@ -222,7 +222,8 @@ def _in_workers(
         while live:
             batch: list[Fetched] = []
             try:
-                for reader in wait(live):
+                # Once per wait, not per feed: wait gives back some of the Connections given.
+                for reader in cast("list[Connection]", wait(live)):
                     # What this worker has sent so far, up to a batch in all.
                     while len(batch) < _STORE_BATCH:
                         message = _receive(reader)
@@ -249,7 +250,7 @@ def _receive(reader: Connection) -> Fetched | None:
     """A worker's next message: a feed, or None when it is done; a worker that failed or
     died raises."""
     try:
-        message = reader.recv()
+        message: Fetched | WorkerFailed | None = reader.recv()
     except EOFError:
         raise DigwellError(
             "A refresh worker process stopped unexpectedly; the feeds stored so far are kept."
@@ -259,7 +260,7 @@ def _receive(reader: Connection) -> Fetched | None:
     return message
 
 
-def _requests(rows) -> tuple[list[FetchRequest], list[FeedOutcome]]:
+def _requests(rows: list[sqlite3.Row]) -> tuple[list[FetchRequest], list[FeedOutcome]]:
     """Fetch requests, with each private feed's secret read from the keyring now."""
     requests: list[FetchRequest] = []
     refused: list[FeedOutcome] = []
@@ -285,7 +286,7 @@ def _requests(rows) -> tuple[list[FetchRequest], list[FeedOutcome]]:
     return requests, refused
 
 
-def _refused(row, error: str) -> FeedOutcome:
+def _refused(row: sqlite3.Row, error: str) -> FeedOutcome:
     return FeedOutcome(row["id"], row["url"], row["title"] or row["url"], "error", error=error)
 
 

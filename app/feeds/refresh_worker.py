@@ -84,7 +84,7 @@ class Claims(Iterator[FetchRequest]):
     slower feeds) takes fewer, so all end together; with fixed halves, measured here,
     one ended up to 0.9 s before the other, which then ran alone."""
 
-    def __init__(self, requests: Sequence[FetchRequest], taken: Synchronized) -> None:
+    def __init__(self, requests: Sequence[FetchRequest], taken: Synchronized[int]) -> None:
         self._requests = requests
         self._taken = taken  # a multiprocessing Value("l", 0), with its lock
 
@@ -141,7 +141,7 @@ class _Sender:
 
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()  # messages, then _CLOSE
         self._broken = False
         self._thread = threading.Thread(target=self._run, name="digwell-send", daemon=True)
         self._thread.start()
