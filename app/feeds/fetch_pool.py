@@ -9,7 +9,7 @@ import functools
 import itertools
 import ssl
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 import httpx
 
@@ -23,6 +23,25 @@ from app.feeds.fetch import (
     fetch_one,
 )
 from app.feeds.parse import MAX_FEED_BYTES
+
+if TYPE_CHECKING:
+    from typing import TypedDict
+
+    from typing_extensions import Unpack  # typing's from Python 3.11
+
+    class EachOptions(TypedDict, total=False):
+        """fetch_each's keyword options, as the *_sync functions pass them on."""
+
+        concurrency: int
+        timeouts: Timeouts
+        max_bytes: int
+        transport: httpx.AsyncBaseTransport | None
+
+    class AllOptions(EachOptions, total=False):
+        """fetch_all's keyword options."""
+
+        on_result: Callable[[FetchResult], None] | None
+
 
 # Connections per httpx client; more clients serve a higher concurrency (see fetch_all).
 # httpcore checks every idle connection of a pool (a poll() each) as each request starts
@@ -137,14 +156,18 @@ def _ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
-def fetch_all_sync(requests: Iterable[FetchRequest], **options: Any) -> list[FetchResult]:
+def fetch_all_sync(
+    requests: Iterable[FetchRequest], **options: Unpack[AllOptions]
+) -> list[FetchResult]:
     """`fetch_all` for callers without an event loop (a worker thread, the CLI); takes
     the same keyword options."""
     return asyncio.run(fetch_all(requests, **options))
 
 
 def fetch_each_sync(
-    requests: Iterable[FetchRequest], on_result: Callable[[FetchResult], None], **options: Any
+    requests: Iterable[FetchRequest],
+    on_result: Callable[[FetchResult], None],
+    **options: Unpack[EachOptions],
 ) -> None:
     """`fetch_each` for callers without an event loop; takes the same keyword options."""
     asyncio.run(fetch_each(requests, on_result, **options))
