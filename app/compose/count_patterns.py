@@ -15,14 +15,51 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TypedDict
+
     import regex
+
+    class UrlEntity(TypedDict):
+        """A URL twitter_text's extract_urls_with_indices finds."""
+
+        url: str
+        indices: list[int]  # [start, end]
+
+    class EmojiMatchers(TypedDict):
+        """_emoji_matchers' pieces of TwitterText."""
+
+        emoji_start: re.Pattern[str]
+        emoji_at: Callable[[str], re.Pattern[str]]
+
 
 # Account::MENTION_RE and Extractor.extract_mentions_or_lists_with_indices in
 # Mastodon; [[:word:]] is Unicode there, as `regex`'s \w is.
 _MENTION = r"(?<![=/\w])@((?i:[a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@(\w+(?:[.-]+\w+)*))?)"
 
 _lock = threading.Lock()
-_cache: dict[str, Any] = {}  # "graphemes", "mentions": regex.Pattern; "twitter_text": a namespace
+_cache: dict[str, Any] = {}  # "graphemes", "mentions": regex.Pattern; "twitter_text": TwitterText
+
+
+class TwitterText(types.SimpleNamespace):
+    """twitter_text's pieces that the counters use: a namespace, its pieces' types
+    declared for the type checker (the package has none)."""
+
+    parse_tweet: Callable[..., Any]
+    options: dict[str, Any]  # config["defaults"]: the weights, scale and limits
+    extract_urls_with_indices: Callable[..., list[UrlEntity]]
+    normalize: Callable[[str], str]
+    scale: int
+    url_weight: int
+    default_weight: int
+    light_weight: int
+    heavy_extra: int
+    heavy: re.Pattern[str]
+    weight: Callable[[str], int]
+    refused: re.Pattern[str]
+    end_mention: re.Pattern[str]
+    emoji_start: re.Pattern[str]
+    emoji_at: Callable[[str], re.Pattern[str]]
 
 
 def preload() -> None:
@@ -53,9 +90,9 @@ def mastodon_mentions() -> regex.Pattern[str]:
     return pattern
 
 
-def twitter_text() -> types.SimpleNamespace:
+def twitter_text() -> TwitterText:
     """twitter_text's pieces that the counters use, imported once."""
-    tt: types.SimpleNamespace | None = _cache.get("twitter_text")
+    tt: TwitterText | None = _cache.get("twitter_text")
     if tt is None:
         with _lock:
             tt = _cache.get("twitter_text") or _load_twitter_text()
@@ -63,7 +100,7 @@ def twitter_text() -> types.SimpleNamespace:
     return tt
 
 
-def _load_twitter_text() -> types.SimpleNamespace:
+def _load_twitter_text() -> TwitterText:
     with _without_pkg_resources():
         from twitter_text import extract_urls_with_indices, parse_tweet
         from twitter_text.config import config
@@ -86,7 +123,7 @@ def _load_twitter_text() -> types.SimpleNamespace:
     def weight(char: str) -> int:
         return light if light_char.match(char) else default_weight
 
-    return types.SimpleNamespace(
+    return TwitterText(
         parse_tweet=parse_tweet,
         options=options,
         extract_urls_with_indices=extract_urls_with_indices,
@@ -104,7 +141,7 @@ def _load_twitter_text() -> types.SimpleNamespace:
     )
 
 
-def _emoji_matchers(emoji_module: types.ModuleType) -> dict[str, object]:
+def _emoji_matchers(emoji_module: types.ModuleType) -> EmojiMatchers:
     """emoji_start finds where an emoji can start; emoji_at(char) is the emoji regex
     cut down to what can match at that character. Falls back to the whole regex if
     the package builds it differently from twitter-text-parser 3.0."""

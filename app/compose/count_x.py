@@ -9,11 +9,14 @@ characters at a time rather than character by character.
 
 from __future__ import annotations
 
-import types
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from app.compose.count_patterns import graphemes, twitter_text
 from app.compose.count_record import Count, over_the_limit
+
+if TYPE_CHECKING:
+    from app.compose.count_patterns import TwitterText
 
 
 def count_x(text: str, limit: int) -> Count:
@@ -37,7 +40,7 @@ def count_x(text: str, limit: int) -> Count:
     return Count("x", count, limit, over, tuple(problems))
 
 
-def _x_walk(text: str, limit: int, tt: types.SimpleNamespace) -> tuple[int, int | None, int | None]:
+def _x_walk(text: str, limit: int, tt: TwitterText) -> tuple[int, int | None, int | None]:
     """parse_tweet's loop, a stretch of plain characters at a time: the weighted length
     (scaled), the index of the first unit that does not fit or is refused, and the
     index of the first refused character (None, None when all fit)."""
@@ -75,7 +78,7 @@ def _x_plain(
     most: int,
     over: int | None,
     refused: int | None,
-    tt: types.SimpleNamespace,
+    tt: TwitterText,
 ) -> tuple[int, int | None, int | None]:
     """Add the plain characters text[start:end] to the walk's state."""
     heavy = len(tt.heavy.findall(text, start, end))
@@ -91,7 +94,7 @@ def _x_plain(
     return total, over, refused
 
 
-def _find_emojis(text: str, tt: types.SimpleNamespace) -> list[tuple[int, int]]:
+def _find_emojis(text: str, tt: TwitterText) -> list[tuple[int, int]]:
     """The spans twitter_text's emoji regex finds, found faster: its ~2,500-way
     alternation is tried only where an emoji can start, with only the alternatives
     that start with that character (the others cannot match there, so the first
