@@ -1,125 +1,68 @@
-"""Command line: `digwell` opens the window; options choose the data folder."""
+"""Command line: `digwell` opens the window; options choose the data folder; a command
+runs instead (app/commands/parser.py builds their parser)."""
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from app import APP_NAME, __version__
 from app.errors import DigwellError
 from app.paths import user_data_dir
 
-
-class _HelpFormatter(argparse.HelpFormatter):
-    """Fills in the default folders only when help is shown (finding them costs start-up)."""
-
-    def _get_help_string(self, action: argparse.Action) -> str:
-        text = super()._get_help_string(action) or ""
-        if "{data_dir}" in text:
-            text = text.format(data_dir=user_data_dir(), demo_dir=user_data_dir(demo=True))
-        if "{log_file}" in text:
-            from app.log_file import log_file
-
-            text = text.format(log_file=log_file())
-        return text
+if TYPE_CHECKING:
+    import argparse
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="digwell",
-        formatter_class=_HelpFormatter,
-        description=(
-            f"{APP_NAME}: share good content on your career themes, week after week. "
-            "With no command, opens the window."
-        ),
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _add_folder_options(parser, subcommand=False)
-    # Commands accept the same options after their name: `digwell feeds list --data-dir X`.
-    common = argparse.ArgumentParser(add_help=False, formatter_class=_HelpFormatter)
-    _add_folder_options(common, subcommand=True)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from app.commands import (
-        backup,
-        cadence,
-        count,
-        draft,
-        feeds,
-        inbox,
-        plan,
-        posts,
-        refresh,
-        rescore,
-        strategy,
-    )
+class WindowArgs(NamedTuple):
+    """The options of a plain window start."""
 
-    backup.add_parsers(commands, common)
-    cadence.add_parsers(commands, common)
-    count.add_parsers(commands, common)
-    draft.add_parsers(commands, common)
-    feeds.add_parsers(commands, common)
-    inbox.add_parsers(commands, common)
-    plan.add_parsers(commands, common)
-    posts.add_parsers(commands, common)
-    refresh.add_parsers(commands, common)
-    rescore.add_parsers(commands, common)
-    strategy.add_parsers(commands, common)
-    _use_formatter(parser)
-    return parser
+    demo: bool = False
+    data_dir: Path | None = None
+    debug: bool = False
 
 
-def _use_formatter(parser: argparse.ArgumentParser) -> None:
-    """Every command's help fills in the default folders, as the top level's does."""
-    parser.formatter_class = _HelpFormatter
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for sub in action.choices.values():
-                _use_formatter(sub)
+def window_args(argv: Sequence[str]) -> WindowArgs | None:
+    """`digwell [--demo] [--debug] [--data-dir PATH]` read without argparse (the window's
+    start-up); None for anything else (a command, --help, --version, an abbreviation
+    or a typo), which the full parser reads and answers as before."""
+    demo = debug = False
+    data_dir: str | None = None
+    words = list(argv)
+    while words:
+        word = words.pop(0)
+        if word == "--demo":
+            demo = True
+        elif word == "--debug":
+            debug = True
+        elif word == "--data-dir" and words and not words[0].startswith("-"):
+            data_dir = words.pop(0)
+        elif word.startswith("--data-dir=") and len(word) > len("--data-dir="):
+            data_dir = word.split("=", 1)[1]
+        else:
+            return None
+    return WindowArgs(demo, Path(data_dir) if data_dir is not None else None, debug)
 
 
-def _add_folder_options(parser: argparse.ArgumentParser, subcommand: bool) -> None:
-    options = [
-        parser.add_argument(
-            "--demo",
-            action="store_true",
-            help="use offline demo data (themes, feeds and items) kept in a separate demo "
-            "folder, so your real data is never touched",
-        ),
-        parser.add_argument(
-            "--data-dir",
-            metavar="PATH",
-            type=Path,
-            help="keep the database in PATH instead of the default data folder "
-            "({data_dir}; demo: {demo_dir})",
-        ),
-        parser.add_argument(
-            "--debug",
-            action="store_true",
-            help="write details to the log file ({log_file}), also from the processes Digwell "
-            "starts; passwords and tokens are masked",
-        ),
-    ]
-    if subcommand:
-        # In a command's parser the default is SUPPRESS, so it never overwrites a value
-        # given before the command name.
-        for option in options:
-            option.default = argparse.SUPPRESS
-
-
-def resolve_data_dir(args: argparse.Namespace) -> Path:
+def resolve_data_dir(args: argparse.Namespace | WindowArgs) -> Path:
     """The folder chosen by --data-dir, else the demo or the real default."""
     if args.data_dir is not None:
         data_dir: Path = args.data_dir
         return data_dir.expanduser()
-    return user_data_dir(demo=args.demo)
+    return user_data_dir(demo=bool(args.demo))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `digwell` and `python -m app`."""
-    args = build_parser().parse_args(argv)
+    fast = window_args(sys.argv[1:] if argv is None else argv)
+    if fast is None:
+        from app.commands.parser import build_parser
+
+        args: argparse.Namespace | WindowArgs = build_parser().parse_args(argv)
+    else:
+        args = fast
     data_dir = resolve_data_dir(args)
     if args.debug:
         import os
@@ -127,9 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.logs import DEBUG_ENV
 
         os.environ[DEBUG_ENV] = "1"  # the processes Digwell starts inherit it
-    if getattr(args, "run", None) is not None or getattr(args, "run_on_folder", None):
+    if fast is None and (getattr(args, "run", None) or getattr(args, "run_on_folder", None)):
         from app.logs import setup_logging
 
+        assert not isinstance(args, WindowArgs)
         setup_logging(process=args.command)
         return run_command(args, data_dir)
     # Start-up builds ~100k objects that live as long as the window (PySide6's types

@@ -9,19 +9,8 @@ import os
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.cadence.plan import PLAN_WEEKS, Slot, overdue, plan_slots
-from app.cadence.posts_log import PostsLog
-from app.cadence.reminders import (
-    Reminder,
-    ReminderState,
-    after_shown,
-    after_snooze,
-    due_reminder,
-    state_from_json,
-    state_to_json,
-)
-from app.cadence.report import CadenceReport, build_report
 from app.cadence.schedule import PostingSchedule
 from app.cadence.week import next_week_start, week_progress, week_start
 from app.clock import Clock
@@ -34,6 +23,14 @@ from app.store.database import Database
 from app.strategy.stored import load_strategy, load_weekly_target
 from app.types import Changes, Draft, Post, WeekProgress
 
+if TYPE_CHECKING:  # the first paint needs only week_progress: the rest is loaded when used
+    from app.cadence.plan import Slot
+    from app.cadence.posts_log import PostsLog
+    from app.cadence.reminders import Reminder, ReminderState
+    from app.cadence.report import CadenceReport
+
+# As app.cadence.plan.PLAN_WEEKS (a test checks): the plan is imported when first used.
+PLAN_WEEKS = 4
 POSTING_DAYS_KEY = "posting_days"
 POSTING_TIME_KEY = "posting_time"
 REMINDER_STATE_KEY = "reminder_state"
@@ -48,7 +45,16 @@ class CadenceService:
         self._db = db
         self._clock = clock
         self._announce = announce
-        self.log = PostsLog(db, clock, announce)  # the posts the figures are computed from
+        self._log: PostsLog | None = None
+
+    @property
+    def log(self) -> PostsLog:
+        """The posts log: the posts the figures are computed from."""
+        if self._log is None:
+            from app.cadence.posts_log import PostsLog
+
+            self._log = PostsLog(self._db, self._clock, self._announce)
+        return self._log
 
     # The report ---------------------------------------------------------------
 
@@ -64,6 +70,9 @@ class CadenceService:
         return week_progress((p.posted_at for p in week), now, tz, target)
 
     def report(self) -> CadenceReport:
+        """Score, streak, coverage, mix and summary as of now (docs/CADENCE.md)."""
+        from app.cadence.report import build_report
+
         strategy = load_strategy(self._db)
         return build_report(
             posts_q.list_posts(self._db),
@@ -105,12 +114,16 @@ class CadenceService:
 
     def slots(self, weeks: int = PLAN_WEEKS) -> list[Slot]:
         """The slots of the next `weeks` weeks with what is planned into them."""
+        from app.cadence.plan import plan_slots
+
         return plan_slots(
             self.schedule(), self.planned(), self._clock.now(), self._clock.tz(), weeks
         )
 
     def overdue(self) -> list[Draft]:
         """Planned drafts whose time passed unposted."""
+        from app.cadence.plan import overdue
+
         return overdue(self.planned(), self._clock.now())
 
     def plan_draft(self, draft_id: int, at: datetime | None) -> Draft:
@@ -164,14 +177,20 @@ class CadenceService:
         self._announce(Changes(schedule=True))
 
     def reminder_state(self) -> ReminderState:
+        from app.cadence.reminders import state_from_json
+
         return state_from_json(settings_q.get_setting(self._db, REMINDER_STATE_KEY, {}))
 
     def _save_state(self, state: ReminderState) -> None:
+        from app.cadence.reminders import state_to_json
+
         with self._db.transaction() as conn:
             settings_q.set_setting(conn, REMINDER_STATE_KEY, state_to_json(state))
 
     def take_due_reminder(self) -> Reminder | None:
         """The reminder due now, if any, recorded as shown so it comes once."""
+        from app.cadence.reminders import after_shown, due_reminder
+
         if not self.reminders_enabled():
             return None
         now, tz = self._clock.now(), self._clock.tz()
@@ -193,6 +212,8 @@ class CadenceService:
 
     def snooze(self, reminder: Reminder, duration: timedelta) -> datetime:
         """Remind of `reminder` again after `duration`; returns when."""
+        from app.cadence.reminders import after_snooze
+
         now = self._clock.now()
         self._save_state(after_snooze(self.reminder_state(), reminder, now, duration))
         return now + duration

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.clock import Clock
+from app.inbox.reasons import reason
 from app.store import Database
 from app.store import inbox as inbox_q
 from app.store import items as items_q
@@ -69,8 +70,6 @@ class InboxService:
 
     def rows(self, ids: list[int], theme_id: int = 0) -> dict[int, ItemRow]:
         """The list rows of these items, each with why it ranks under `theme_id`."""
-        from app.strategy.matching import reason
-
         found = items_q.item_rows(self._db, ids, theme_id)
         for item_id, row in found.items():
             if row.theme:
@@ -82,8 +81,6 @@ class InboxService:
         item = items_q.get_item(self._db, item_id)
         if not item.best_theme:
             return item
-        from app.strategy.matching import reason
-
         return item._replace(reason=reason(item.best_theme, item.matched))
 
     def set_read(self, item_ids: list[int], read: bool = True) -> None:

@@ -30,6 +30,11 @@ def save_theme(conn: sqlite3.Connection, theme: Theme, position: int = 0) -> int
     return int(row[0])
 
 
+def theme_names(db: Database) -> list[tuple[int, str]]:
+    """(id, name) of every theme in the user's order: no JSON decoded (start-up)."""
+    return [(r[0], r[1]) for r in db.read("SELECT id, name FROM themes ORDER BY position, id")]
+
+
 def list_themes(db: Database) -> list[Theme]:
     """All themes in the user's order."""
     import json

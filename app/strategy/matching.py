@@ -54,12 +54,6 @@ def fold(text: str) -> str:
     return b" ".join(_words(text)).decode()
 
 
-def reason(theme_name: str, terms: Iterable[tuple[str, str]]) -> str:
-    """Why an item matches a theme: "Platform engineering: kubernetes (title), sre (summary)"."""
-    listed = ", ".join(f"{keyword} ({place})" for keyword, place in terms)
-    return f"{theme_name}: {listed}" if listed else theme_name
-
-
 class _Term(NamedTuple):
     slot: int  # the theme's position in the Matcher
     keyword: str  # as the user wrote it

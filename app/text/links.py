@@ -8,8 +8,12 @@ from urllib.parse import urlsplit
 _SAFE_SCHEMES = frozenset({"http", "https"})
 # http(s)://, a host of printable ASCII, then anything without a tab, CR or LF: urlsplit
 # accepts all of these as they are. Others (brackets, non-ASCII hosts, characters it
-# removes) go through urlsplit itself.
-_PLAIN_URL = re.compile(r"https?://[^/?#\[\]\x00-\x20\x7f-\U0010ffff]+(?:[/?#][^\t\r\n]*)?\Z")
+# removes) go through urlsplit itself. The host's class is printable ASCII but / ? # [ ]
+# spelled out: the same set as [^/?#\[\]\x00-\x20\x7f-\U0010ffff], which took ~2 ms of
+# start-up to compile (tests/text/test_links.py checks every code point).
+_PLAIN_URL = re.compile(
+    r"https?://[\x21\x22\x24-\x2e\x30-\x3e\x40-\x5a\x5c\x5e-\x7e]+(?:[/?#][^\t\r\n]*)?\Z"
+)
 
 
 def safe_link(url: str | None) -> str:

@@ -58,11 +58,10 @@ def app_icon() -> QIcon:
 
 
 def read_ahead(planner: Planner) -> None:
-    """Load, before Qt, the services and text modules the first paint reads: the inbox
-    and its themes, the counts beside the pages, the week's posts, the preview."""
+    """Load, before Qt, the services the first paint reads: the inbox and its themes,
+    the counts beside the pages, the week's posts (the preview comes after it)."""
     for service in ("inbox", "strategy", "drafting", "feeds", "cadence"):
         getattr(planner, service)
-    import app.text.preview_html  # noqa: F401 - the preview shows the first item
 
 
 def open_planner(data_dir: Path, *, demo: bool) -> Planner:

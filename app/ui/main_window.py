@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
 from app import APP_NAME
@@ -102,6 +102,15 @@ class MainWindow(QMainWindow):
         self._reminders_timer.timeout.connect(self.start_reminders)
         if auto_refresh:  # tests start them when they want them
             self._reminders_timer.start(BUILD_REMINDERS_MS)
+
+    _painted = False  # see event(); set before __init__ runs, as events come during it
+
+    def event(self, event: QEvent) -> bool:
+        # Once the window has painted, what the first paint did without: the preview.
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self.inbox.release_preview)
+        return super().event(event)
 
     def _build_body(self, demo: bool) -> None:
         """The sidebar beside the pages; the pages but the inbox built when first shown."""

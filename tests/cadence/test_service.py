@@ -143,3 +143,9 @@ def test_the_reminder_state_survives_a_restart(planner, clock, data_dir):
         assert again.cadence.take_due_reminder() is None
     finally:
         again.close()
+
+
+def test_the_plans_default_length_is_the_plan_modules():
+    from app.cadence import plan, service
+
+    assert service.PLAN_WEEKS == plan.PLAN_WEEKS

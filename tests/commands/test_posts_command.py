@@ -18,7 +18,7 @@ KEYS = {"id", "date", "time", "posted_at", "platform", "kind", "theme", "url", "
 
 def _parser() -> argparse.ArgumentParser:
     """The command's parsers as app.cli builds them (`common` after every name)."""
-    from app.cli import _add_folder_options
+    from app.commands.parser import _add_folder_options
 
     parser = argparse.ArgumentParser(prog="digwell")
     _add_folder_options(parser, subcommand=False)
@@ -242,8 +242,9 @@ def test_folder_options_work_after_the_subcommand(tmp_path):
 
 
 def test_through_digwell_itself_once_registered(tmp_path, capsys, monkeypatch):
-    from app.cli import build_parser, main
+    from app.cli import main
     from app.clock import NOW_ENV
+    from app.commands.parser import build_parser
 
     commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     if "posts" not in commands.choices:

@@ -1,6 +1,6 @@
 import pytest
 
-from app.strategy.matching import Match, Matcher, ThemeTerms, fold, reason
+from app.strategy.matching import Match, Matcher, ThemeTerms, fold
 
 PLATFORM = ThemeTerms(1, ("internal developer platform", "kubernetes", "platform"))
 LEADERSHIP = ThemeTerms(2, ("mentor", "engineering manager"), excluded=("hiring",))
@@ -258,24 +258,3 @@ def test_many_terms_approach_but_never_reach_one():
     (match,) = Matcher([ThemeTerms(1, keywords)]).match(" ".join(keywords), "")
     assert match.relevance == 60 / 62
     assert len(match.terms) == 20
-
-
-# reason
-
-
-def test_reason_lists_the_terms_and_where_they_were_found():
-    terms = (("internal developer platform", "title"), ("kubernetes", "summary"))
-    assert reason("Platform engineering", terms) == (
-        "Platform engineering: internal developer platform (title), kubernetes (summary)"
-    )
-
-
-def test_reason_of_a_match():
-    (match,) = Matcher([LEADERSHIP]).match("Mentoring juniors", "as an Engineering Manager")
-    assert reason("Leadership", match.terms) == (
-        "Leadership: mentor (title), engineering manager (summary)"
-    )
-
-
-def test_reason_without_terms_is_the_theme_name():
-    assert reason("Leadership", []) == "Leadership"

@@ -88,3 +88,18 @@ def test_safe_link_fast_path_agrees_with_urlsplit():
     urls += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(20000)]
     for url in urls:
         assert safe_link(url) == _safe_link_by_urlsplit(url), repr(url)
+
+
+def test_the_fast_paths_host_class_is_printable_ascii_but_the_url_delimiters():
+    import re
+
+    from app.text import links
+
+    host = links._PLAIN_URL.pattern.split("//", 1)[1].split("]+", 1)[0] + "]"
+    spelled_out, excluded = re.compile(host), re.compile(r"[^/?#\[\]\x00-\x20\x7f-\U0010ffff]")
+    differ = [
+        c
+        for c in range(0x110000)
+        if bool(spelled_out.match(chr(c))) != bool(excluded.match(chr(c)))
+    ]
+    assert differ == []

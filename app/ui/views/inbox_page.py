@@ -78,14 +78,15 @@ class InboxPage(QStackedWidget):
         self.index_first = True  # False while the window indexes in the background
         self.empty: EmptyInbox | None = None  # built only when there is nothing to list
         self.first_run: FirstRunGuide | None = None  # built only for a new user
+        # The first paint needs the list, not the preview (its item read and its HTML
+        # made safe: ~15 ms of start-up): the window releases it once painted.
+        self._preview_held = True
         self._build_filters()
         self.view = ItemList(self.model, self._when)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.command.connect(self.run_command)
-        self.preview = PreviewPane()
-        self.preview.draft_requested.connect(self.draft_requested)
-        self.preview.command.connect(self.run_command)
-        self.preview.link_refused.connect(self._link_refused)
+        self._preview: PreviewPane | None = None  # built with the first item it shows
+        self._preview_slot = QWidget()  # holds its place in the splitter until then
         self._list_page = self._build_layout()
         self.addWidget(self._list_page)
         self.reload_themes()
@@ -136,7 +137,7 @@ class InboxPage(QStackedWidget):
         split = QSplitter()  # horizontal
         split.addWidget(self.themes)
         split.addWidget(list_panel)
-        split.addWidget(self.preview)
+        split.addWidget(self._preview_slot)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 4)
@@ -168,10 +169,8 @@ class InboxPage(QStackedWidget):
         counts = self._planner.inbox.unread_counts()
         self.themes.blockSignals(True)
         self.themes.clear()
-        entries = [(0, "All themes", "")] + [
-            (t.id, t.name, t.color) for t in self._planner.strategy.themes()
-        ]
-        for theme_id, name, _color in entries:
+        entries = [(0, "All themes"), *self._planner.strategy.theme_names()]
+        for theme_id, name in entries:
             unread = counts.get(theme_id, 0)
             entry = QListWidgetItem(f"{name}  ·  {unread}" if unread else name)
             entry.setData(_THEME_ID_ROLE, theme_id)
@@ -334,7 +333,29 @@ class InboxPage(QStackedWidget):
     def _when(self, published) -> str:
         return relative_time(published, self._planner.clock.now(), self._planner.clock.tz())
 
+    @property
+    def preview(self) -> PreviewPane:
+        """The preview pane, built when first needed (not for the first paint)."""
+        if self._preview is None:
+            pane = PreviewPane()
+            pane.draft_requested.connect(self.draft_requested)
+            pane.command.connect(self.run_command)
+            pane.link_refused.connect(self._link_refused)
+            self._list_page.replaceWidget(2, pane)
+            self._preview_slot.deleteLater()
+            self._preview = pane
+        return self._preview
+
+    def release_preview(self) -> None:
+        """Show the selected item's preview from now on (the window calls this once it
+        has painted)."""
+        if self._preview_held:
+            self._preview_held = False
+            self._current_changed(self.view.currentIndex(), None)
+
     def _current_changed(self, current, _previous) -> None:
+        if self._preview_held:
+            return
         item_id = current.data(ItemIdRole) if current.isValid() else None
         if item_id is None:
             self.preview.show_item(None, "")
