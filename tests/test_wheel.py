@@ -30,7 +30,6 @@ def test_wheel_holds_resources_inside_the_package(wheel):
     for needed in (
         "app/resources/templates/quick-share.j2",
         "app/resources/demo/demo.json",
-        "app/resources/styles/sidebar.qss",
         "app/resources/icons/digwell.png",
         "app/cli.py",
         "app/ui/main_window.py",

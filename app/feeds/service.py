@@ -16,18 +16,17 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from app.clock import Clock
 from app.errors import DigwellError
-from app.feeds.finding import FeedChoice, Getter, find_feeds
 from app.store import Database
 from app.store import feeds as feeds_q
 from app.store import settings as settings_q
 from app.store import themes as themes_q
 from app.store.database import from_db_time
-from app.text.links import safe_link
 from app.types import Changes, Feed, Theme
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the first paint counts the feeds only: the rest is loaded when used
     from app.credentials import FeedSecret
     from app.feeds.fetch import Timeouts
+    from app.feeds.finding import FeedChoice, Getter
     from app.feeds.refresh import FeedOutcome, RefreshReport
 
 Announce = Callable[[Changes], None]
@@ -113,6 +112,8 @@ class FeedsService:
         url: str, get: Getter | None = None, *, secret: FeedSecret | None = None
     ) -> list[FeedChoice]:
         """The feed at `url`, or the feeds a web page links to (autodiscovery)."""
+        from app.feeds.finding import find_feeds
+
         return find_feeds(url, get, secret=secret)
 
     def subscribe(
@@ -125,6 +126,8 @@ class FeedsService:
     ) -> Feed:
         """Add a feed URL (already known to be a feed) under `themes`; a private feed's
         secret goes to the keyring first, so nothing is stored if it cannot be kept."""
+        from app.text.links import safe_link
+
         target = safe_link(url)
         if not target:
             raise DigwellError(f"{url!r} is not an http(s) address.", "Check the feed address.")

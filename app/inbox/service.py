@@ -10,7 +10,6 @@ from app.inbox.reasons import reason
 from app.store import Database
 from app.store import inbox as inbox_q
 from app.store import items as items_q
-from app.store import posts as posts_q
 from app.types import Changes, InboxFilter, Item, ItemRow
 
 Announce = Callable[[Changes], None]
@@ -100,6 +99,8 @@ class InboxService:
     def roundup_items(self, limit: int = 5) -> list[int]:
         """Items for a roundup: the starred ones not shared yet, best ranked first; the
         top unread ones when fewer than three are starred."""
+        from app.store import posts as posts_q
+
         shared = {p.item_id for p in posts_q.list_posts(self._db) if p.item_id is not None}
         starred = [i for i in self.ids(50, InboxFilter(show="starred")) if i not in shared]
         if len(starred) >= 3:

@@ -8,18 +8,11 @@ from typing import TYPE_CHECKING
 
 from app.store import Database
 from app.store import themes as themes_q
-from app.strategy.stored import (
-    load_profile,
-    load_strategy,
-    load_weekly_target,
-    save_strategy,
-    strategy_version,
-)
-from app.strategy.strategy import Strategy, validate
 from app.types import Changes, Profile, Theme
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the first paint lists the themes only: the rest is loaded when used
     from app.strategy.editing import StrategyEdit
+    from app.strategy.strategy import Strategy
 
 Announce = Callable[[Changes], None]
 
@@ -33,6 +26,8 @@ class StrategyService:
 
     def load(self) -> Strategy:
         """The whole career strategy: profile, themes, targets (see app.strategy)."""
+        from app.strategy.stored import load_strategy
+
         return load_strategy(self._db)
 
     def edit(self) -> StrategyEdit:
@@ -44,6 +39,9 @@ class StrategyService:
     def save(self, strategy: Strategy) -> int:
         """Validate and save the strategy in one transaction; returns its new version.
         Raises StrategyError (a DigwellError) naming the wrong field."""
+        from app.strategy.stored import save_strategy
+        from app.strategy.strategy import validate
+
         validate(strategy)  # before the write lock: a typo never blocks a refresh
         with self._db.transaction() as conn:
             version = save_strategy(conn, strategy)
@@ -52,9 +50,13 @@ class StrategyService:
 
     def version(self) -> int:
         """How many times the strategy was saved; 0 when never."""
+        from app.strategy.stored import strategy_version
+
         return strategy_version(self._db)
 
     def profile(self) -> Profile:
+        from app.strategy.stored import load_profile
+
         return load_profile(self._db)
 
     def themes(self) -> list[Theme]:
@@ -71,4 +73,6 @@ class StrategyService:
         return [t if t.startswith("#") else f"#{t}" for t in tags if t.strip("#")]
 
     def weekly_target(self) -> int:
+        from app.strategy.stored import load_weekly_target
+
         return load_weekly_target(self._db)

@@ -7,7 +7,6 @@ for the ~70 modules of the core and the standard library the first paint uses.""
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from pathlib import Path
@@ -15,11 +14,10 @@ from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
 from app.errors import DigwellError
-from app.paths import resource_path
 from app.planner import Planner
+from app.ui.icon import app_icon
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from app.ui.main_window import MainWindow
@@ -31,7 +29,8 @@ LISTEN_AFTER_MS = 300
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication, created once, with Digwell's name and icon."""
+    """The QApplication, created once, with Digwell's name (its icon comes with the first
+    paint: see show_icon)."""
     from PySide6.QtWidgets import QApplication
 
     existing = QApplication.instance()
@@ -40,27 +39,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("digwell")
-    app.setWindowIcon(app_icon())
     return app
 
 
-@functools.cache
-def app_icon() -> QIcon:
-    """Digwell's icon, loaded once."""
-    from PySide6.QtGui import QIcon
+def show_icon() -> None:
+    """Give every window Digwell's icon (once the first one has painted)."""
+    from PySide6.QtWidgets import QApplication
 
-    icon = QIcon()
-    for name in ("digwell-32.png", "digwell.png"):
-        path = resource_path("icons", name)
-        if path.is_file():
-            icon.addFile(str(path))
-    return icon
+    QApplication.setWindowIcon(app_icon())
 
 
 def read_ahead(planner: Planner) -> None:
-    """Load, before Qt, the services the first paint reads: the inbox and its themes,
-    the counts beside the pages, the week's posts (the preview comes after it)."""
-    for service in ("inbox", "strategy", "drafting", "feeds", "cadence"):
+    """Load, before Qt, the services the first paint reads: the inbox and its themes (the
+    counts, the week's posts and the preview come after it)."""
+    for service in ("inbox", "strategy"):
         getattr(planner, service)
 
 
@@ -99,7 +91,7 @@ def build_window(planner: Planner, *, demo: bool) -> MainWindow:
     """The main window, its "Open the demo" starting a demo process."""
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(planner, app_icon(), demo=demo)
+    window = MainWindow(planner, demo=demo)
     window.demo_requested.connect(launch_demo)
     return window
 
@@ -157,9 +149,8 @@ def run_gui(data_dir: Path, *, demo: bool = False) -> int:
 
         from app.ui.first_paint import FirstPaint
 
-        FirstPaint(
-            window, exit_after=bool(os.environ.get(EXIT_ON_PAINT_ENV)), marker=PAINTED_MARKER
-        )
+        exit_after = bool(os.environ.get(EXIT_ON_PAINT_ENV))
+        FirstPaint(window, exit_after=exit_after, marker=PAINTED_MARKER, then=show_icon)
         window.show()
         # Listening needs QtNetwork (~4 ms to import) and logging ~5 ms: after the
         # first paint.

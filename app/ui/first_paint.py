@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -20,13 +21,21 @@ def resume_gc() -> None:
 
 class FirstPaint(QObject):
     """At the window's first paint, waits for the whole pass (children paint after
-    their parent), then turns the garbage collector back on (see app.cli.main) and,
-    for benchmarks, reports and quits."""
+    their parent), then turns the garbage collector back on (see app.cli.main), does
+    `then` and, for benchmarks, reports and quits."""
 
-    def __init__(self, window: QObject, *, exit_after: bool, marker: str = "") -> None:
+    def __init__(
+        self,
+        window: QObject,
+        *,
+        exit_after: bool,
+        marker: str = "",
+        then: Callable[[], object] | None = None,
+    ) -> None:
         super().__init__(window)
         self._exit_after = exit_after
         self._marker = marker  # printed before quitting
+        self._then = then  # what waits for the first paint
         window.installEventFilter(self)
         QTimer.singleShot(GC_FALLBACK_MS, resume_gc)
 
@@ -41,3 +50,5 @@ class FirstPaint(QObject):
         if self._exit_after:
             print(self._marker, flush=True)
             QApplication.quit()
+        if self._then is not None:
+            self._then()

@@ -18,7 +18,7 @@ from app.planner import Planner
 from app.ui.background_work import BackgroundWork
 from app.ui.change_delivery import ChangeDelivery
 from app.ui.lazy_page import LazyPage
-from app.ui.menus import build_menu_bar
+from app.ui.menus import add_menus, fill_menus
 from app.ui.messages import Messenger
 from app.ui.sidebar import CADENCE, DRAFTS, FEEDS, INBOX, Sidebar
 from app.ui.turns import Turns
@@ -27,7 +27,7 @@ from app.ui.views.inbox_page import InboxPage
 if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first touched
     from collections.abc import Callable
 
-    from PySide6.QtGui import QCloseEvent, QIcon
+    from PySide6.QtGui import QAction, QCloseEvent, QIcon
 
     from app.cadence.reminders import Reminder
     from app.types import Post
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         planner: Planner,
-        icon: QIcon,
+        icon: QIcon | None = None,
         *,
         demo: bool = False,
         auto_refresh: bool = True,
@@ -68,7 +68,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.planner = planner
         self.setWindowTitle(f"{APP_NAME} — demo data" if demo else APP_NAME)
-        self.setWindowIcon(icon)
+        if icon is not None:  # else the application's, once set (app.ui.app.show_icon)
+            self.setWindowIcon(icon)
         self.resize(1180, 760)
         self.messages = Messenger(self)
         self._command = command  # a stand-in for `digwell` in the child processes (tests)
@@ -81,22 +82,20 @@ class MainWindow(QMainWindow):
 
         self.turns = Turns(self)
         self.changes = ChangeDelivery(self.turns)
-        self.inbox = InboxPage(planner, icon, turns=self.turns)
+        self.inbox = InboxPage(planner, turns=self.turns)
         self._build_body(demo)
         self.work = BackgroundWork(
             planner, self, self.changes.send, auto_refresh=auto_refresh, command=command
         )
-        self.menu_actions = build_menu_bar(self)
-        for name in NAMED_ACTIONS:
-            setattr(self, f"{name}_action", self.menu_actions[name])
+        self._menus = add_menus(self)  # their actions come after the first paint
+        self._actions: dict[str, QAction] | None = None
         self._connect()
         for receiver in (self.inbox, self.sidebar, self.work):
             self.changes.add_receiver(receiver.apply_changes)
         self._unsubscribe: Callable[[], None] | None = planner.subscribe(self.changes.send)
 
         self.nav.setCurrentRow(INBOX)
-        self.sidebar.show_counts()
-        self.statusBar().showMessage(self._greeting())
+        self.statusBar()  # its place now: the greeting comes after the first paint
         self._reminders_timer = QTimer(self)
         self._reminders_timer.setSingleShot(True)
         self._reminders_timer.timeout.connect(self.start_reminders)
@@ -106,11 +105,34 @@ class MainWindow(QMainWindow):
     _painted = False  # see event(); set before __init__ runs, as events come during it
 
     def event(self, event: QEvent) -> bool:
-        # Once the window has painted, what the first paint did without: the preview.
+        # The first paint shows the inbox's list; the rest follows on the next turn.
         if not self._painted and event.type() == QEvent.Type.Paint:
             self._painted = True
-            QTimer.singleShot(0, self.inbox.release_preview)
+            QTimer.singleShot(0, self._after_first_paint)
         return super().event(event)
+
+    @property
+    def menu_actions(self) -> dict[str, QAction]:
+        """Every menu action by name (app/ui/menus.py); made when first asked for."""
+        if self._actions is None:
+            self._actions = fill_menus(self, self._menus)
+        return self._actions
+
+    def __getattr__(self, name: str) -> QAction:
+        # window.refresh_action and the other NAMED_ACTIONS.
+        if name.endswith("_action") and name.removesuffix("_action") in NAMED_ACTIONS:
+            return self.menu_actions[name.removesuffix("_action")]
+        raise AttributeError(name)
+
+    def _after_first_paint(self) -> None:
+        """What the first paint did without (~20 ms of start-up): the preview, the counts
+        beside the pages and this week's posts, the greeting."""
+        if self._unsubscribe is None:
+            return  # closed before it painted
+        self.menu_actions  # noqa: B018 - the menus' actions and their shortcuts
+        self.inbox.release_preview()
+        self.sidebar.show_counts()
+        self.statusBar().showMessage(self._greeting())
 
     def _build_body(self, demo: bool) -> None:
         """The sidebar beside the pages; the pages but the inbox built when first shown."""

@@ -5,11 +5,13 @@ shortcuts can be made from them."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtGui import QAction, QKeySequence
+from typing import TYPE_CHECKING, Any
 
 from app import APP_NAME
+
+if TYPE_CHECKING:  # QAction and QKeySequence cost ~3 ms to load: after the first paint
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
 
 # The main window (app.ui.main_window.MainWindow), which builds its menus with this
 # module: naming its class here, even for type checkers only, would be an import loop.
@@ -132,12 +134,16 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
 # fmt: on
 
 
-def build_menu_bar(window: MainWindow) -> dict[str, QAction]:
-    """Fill the window's menu bar from MENUS; returns every action by its name."""
-    actions: dict[str, QAction] = {}
+def add_menus(window: MainWindow) -> list[QMenu]:
+    """The menu bar's menus, empty: their titles are all the first paint shows."""
     bar = window.menuBar()
-    for title, entries in MENUS:
-        menu = bar.addMenu(title)
+    return [bar.addMenu(title) for title, _entries in MENUS]
+
+
+def fill_menus(window: MainWindow, menus: list[QMenu]) -> dict[str, QAction]:
+    """Fill the menus `add_menus` made from MENUS; returns every action by its name."""
+    actions: dict[str, QAction] = {}
+    for menu, (title, entries) in zip(menus, MENUS, strict=True):
         for entry in entries:
             if entry is None:
                 menu.addSeparator()
@@ -150,6 +156,8 @@ def build_menu_bar(window: MainWindow) -> dict[str, QAction]:
 
 
 def _action(window: MainWindow, entry: Entry) -> QAction:
+    from PySide6.QtGui import QAction, QKeySequence
+
     action = QAction(entry.text, window)
     # setShortcuts([...]), not setShortcut: its overloads make PySide6 build the
     # whole `Qt` namespace, ~35 ms of start-up (see app.ui.qt_values).

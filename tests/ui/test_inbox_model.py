@@ -36,11 +36,11 @@ def test_rows_are_exposed_in_batches_and_read_lazily(db, planner, clock):
     _fill(db, planner, clock, 450)
     model = InboxModel(planner)
     assert model.total() == 450 and model.rowCount() == 200
-    assert set(model._rows) == set(model._ids[:50])  # the rows shown first, read ahead
+    assert set(model._rows) == set(model._ids[:25])  # the rows shown first, read ahead
     index = model.index(0)
     assert model.data(index) == "Item 0" and model.data(index, SourceRole) == "X"
-    assert model.data(model.index(120)) == "Item 120"  # a row not read yet: 50 more
-    assert set(model._rows) == set(model._ids[:50] + model._ids[120:170])
+    assert model.data(model.index(120)) == "Item 120"  # a row not read yet: 25 more
+    assert set(model._rows) == set(model._ids[:25] + model._ids[120:145])
     while model.canFetchMore(index.parent()):
         model.fetchMore(index.parent())
     assert model.rowCount() == 450

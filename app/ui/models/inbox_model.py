@@ -22,7 +22,7 @@ ReasonRole = USER_ROLE + 9
 SharedRole = USER_ROLE + 10
 
 _BATCH = 200  # rows exposed per fetchMore
-_ROWS_READ = 50  # rows read per cache miss: a screenful or more, at ~20 us a row
+_ROWS_READ = 25  # rows read per cache miss: a screenful (the first paint reads them), ~20 us a row
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPersistentModelIndex

@@ -4,16 +4,54 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Signal
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.types import WeekProgress
 from app.ui.formatting import posts_this_week
+from app.ui.look import heading, quiet
+from app.ui.views.rounded import ROLE, brush_of, paint_panel
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtGui import QMouseEvent, QPaintEvent
 
     from app.cadence.reminders import Reminder
+
+
+class WeekBar(QWidget):
+    """A thin rounded bar: how much of the week's target is done."""
+
+    CHUNK = (0x1F, 0x8A, 0x70)  # green, legible on light and dark
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedHeight(6)
+        self._value, self._maximum = 0, 1
+        self._chunk = brush_of(*self.CHUNK)
+
+    def setRange(self, minimum: int, maximum: int) -> None:
+        self._maximum = max(1, maximum - minimum)
+        self.update()
+
+    def setValue(self, value: int) -> None:
+        self._value = max(0, min(value, self._maximum))
+        self.update()
+
+    def value(self) -> int:
+        return self._value
+
+    def maximum(self) -> int:
+        return self._maximum
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        track = QRectF(self.rect())
+        paint_panel(painter, track, 3, self.palette().brush(ROLE.Midlight))
+        if self._value:
+            done = QRectF(track.x(), track.y(), track.width() * self._value / self._maximum, 6)
+            paint_panel(painter, done, 3, self._chunk)
+        painter.end()
 
 
 class CadenceCard(QFrame):
@@ -27,15 +65,20 @@ class CadenceCard(QFrame):
         self.setToolTip("Your cadence: score, streak, plan and posts log")
         caption = QLabel("THIS WEEK")
         caption.setObjectName("cardCaption")
+        heading(caption, 8 / 9)
+        small = caption.font()
+        small.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.0)
+        caption.setFont(small)
+        quiet(caption)
         self.headline = QLabel()
         self.headline.setObjectName("cadenceLabel")
         self.headline.setWordWrap(True)
-        self.bar = QProgressBar()
-        self.bar.setTextVisible(False)
-        self.bar.setFixedHeight(6)
+        heading(self.headline, 13 / 9)
+        self.bar = WeekBar()
         self.detail = QLabel()
         self.detail.setObjectName("cadenceDetail")
         self.detail.setWordWrap(True)
+        quiet(self.detail)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(6)
@@ -43,6 +86,13 @@ class CadenceCard(QFrame):
         layout.addWidget(self.headline)
         layout.addWidget(self.bar)
         layout.addWidget(self.detail)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        paint_panel(painter, rect, 10, palette.brush(ROLE.Base), palette.brush(ROLE.Mid))
+        painter.end()
 
     def show_progress(self, progress: WeekProgress) -> None:
         self.headline.setText(posts_this_week(progress.posts, progress.target))

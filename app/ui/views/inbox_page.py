@@ -30,14 +30,12 @@ from app.ui.models.inbox_model import InboxModel, ItemIdRole
 from app.ui.qt_values import SCROLLBAR_ALWAYS_OFF, USER_ROLE
 from app.ui.turns import Turns
 from app.ui.views.item_list import ItemList
-from app.ui.views.preview import PreviewPane
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QIcon
-
     from app.types import Changes, Item
     from app.ui.views.empty_state import EmptyInbox
     from app.ui.views.first_run import FirstRunGuide
+    from app.ui.views.preview import PreviewPane
 
 # Search waits this long after the last keystroke: typing a word runs one search.
 SEARCH_DELAY_MS = 250
@@ -65,14 +63,12 @@ class InboxPage(QStackedWidget):
     def __init__(
         self,
         planner: Planner,
-        icon: QIcon,
         parent: QWidget | None = None,
         *,
         turns: Turns | None = None,
     ) -> None:
         super().__init__(parent)
         self._planner = planner
-        self._icon = icon
         self._turns = turns if turns is not None else Turns(self)
         self.model = InboxModel(planner, self)  # reads the first page of items
         self.index_first = True  # False while the window indexes in the background
@@ -229,9 +225,10 @@ class InboxPage(QStackedWidget):
             self.setCurrentWidget(self._first_run())
             return
         if self.empty is None:
+            from app.ui.icon import app_icon
             from app.ui.views.empty_state import EmptyInbox
 
-            self.empty = EmptyInbox(self._icon)
+            self.empty = EmptyInbox(app_icon())
             self.empty.demo_requested.connect(self.demo_requested)
             self.empty.add_feed_requested.connect(self.add_feed_requested)
             self.empty.import_requested.connect(self.import_requested)
@@ -337,6 +334,8 @@ class InboxPage(QStackedWidget):
     def preview(self) -> PreviewPane:
         """The preview pane, built when first needed (not for the first paint)."""
         if self._preview is None:
+            from app.ui.views.preview import PreviewPane
+
             pane = PreviewPane()
             pane.draft_requested.connect(self.draft_requested)
             pane.command.connect(self.run_command)

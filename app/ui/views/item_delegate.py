@@ -111,14 +111,14 @@ class ItemDelegate(QStyledItemDelegate):
 
         y = rect.top()
         for line in title.split("\n"):
-            _draw_line(painter, line, title_font, title_brush, QPointF(rect.left(), y))
+            draw_line(painter, line, title_font, title_brush, QPointF(rect.left(), y))
             y += title_metrics.height()
         y += _GAP
-        _draw_line(painter, meta, meta_font, meta_brush, QPointF(rect.left(), y))
+        draw_line(painter, meta, meta_font, meta_brush, QPointF(rect.left(), y))
         if reason:  # in the quiet tone: a theme's colour would need a QBrush made from a
             # QColor, whose overloads build the whole `Qt` namespace at first paint
             y += meta_metrics.height() + _GAP
-            _draw_line(painter, reason, meta_font, meta_brush, QPointF(rect.left(), y))
+            draw_line(painter, reason, meta_font, meta_brush, QPointF(rect.left(), y))
 
     @staticmethod
     def _elide_two_lines(text: str, metrics: QFontMetrics, width: int) -> str:
@@ -132,7 +132,7 @@ class ItemDelegate(QStyledItemDelegate):
         return f"{first}\n{rest}" if first else rest
 
 
-def _draw_line(painter: QPainter, text: str, font: QFont, brush: QBrush, at: QPointF) -> None:
+def draw_line(painter: QPainter, text: str, font: QFont, brush: QBrush, at: QPointF) -> None:
     """One line of text in `brush`, its top left at `at`. Laid out by QTextLayout because
     QPainter.setPen, or asking the view's QStyle to draw, would each make PySide6
     build a large set of enums at start-up (see app.ui.qt_values)."""
