@@ -20,6 +20,7 @@ from app.ui.change_delivery import ChangeDelivery
 from app.ui.lazy_page import LazyPage
 from app.ui.menus import add_menus, fill_menus
 from app.ui.messages import Messenger
+from app.ui.page_builders import cadence_page, drafts_page, feeds_page
 from app.ui.sidebar import CADENCE, DRAFTS, FEEDS, INBOX, Sidebar
 from app.ui.turns import Turns
 from app.ui.views.inbox_page import InboxPage
@@ -138,9 +139,9 @@ class MainWindow(QMainWindow):
         """The sidebar beside the pages; the pages but the inbox built when first shown."""
         self.pages = QStackedWidget()
         self.pages.addWidget(self.inbox)
-        self._drafts = LazyPage(self.pages, self._build_drafts)
-        self._feeds = LazyPage(self.pages, self._build_feeds)
-        self._cadence_page = LazyPage(self.pages, self._build_cadence)
+        self._drafts = LazyPage(self.pages, lambda: drafts_page(self))
+        self._feeds = LazyPage(self.pages, lambda: feeds_page(self))
+        self._cadence_page = LazyPage(self.pages, lambda: cadence_page(self))
         self.sidebar = Sidebar(self.planner, self.inbox.model.total, demo=demo)
         self.nav, self.cadence = self.sidebar.nav, self.sidebar.card
         central = QWidget()
@@ -183,41 +184,6 @@ class MainWindow(QMainWindow):
     def cadence_page(self) -> CadencePage:
         """The cadence page, built on first use."""
         return self._cadence_page.get()
-
-    def _build_drafts(self) -> DraftsPage:
-        from app.ui.views.drafts_page import DraftsPage
-
-        page = DraftsPage(self.planner)
-        page.composer.message.connect(self.messages.info)
-        page.composer.failed.connect(self.messages.error)
-        page.composer.posted.connect(self._posted)
-        page.drafted.connect(self.open_draft)
-        self.changes.add_receiver(page.apply_changes)
-        return page
-
-    def _build_feeds(self) -> FeedsPage:
-        from app.ui.views.feeds_page import FeedsPage
-
-        page = FeedsPage(self.planner)
-        page.refresh_requested.connect(self.work.refresh_now)
-        page.message.connect(self.messages.info)
-        page.failed.connect(self.messages.error)
-        page.interval_changed.connect(self.work.set_interval)
-        self.work.progressed.connect(lambda _done, _total, outcome: page.show_outcome(outcome))
-        self.changes.add_receiver(page.apply_changes)
-        return page
-
-    def _build_cadence(self) -> CadencePage:
-        from app.ui.views.cadence_page import CadencePage
-
-        page = CadencePage(self.planner)
-        page.open_draft.connect(self.open_draft)
-        page.inbox_requested.connect(lambda: self.nav.setCurrentRow(INBOX))
-        page.schedule_requested.connect(self.edit_schedule)
-        page.message.connect(self.messages.info)
-        page.failed.connect(self.messages.error)
-        self.changes.add_receiver(page.apply_changes)
-        return page
 
     def _show_page(self, row: int) -> None:
         cadence = self._cadence_page.page
@@ -280,7 +246,8 @@ class MainWindow(QMainWindow):
             return
         act(drafts.composer)
 
-    def _posted(self, _post: Post) -> None:
+    def posted(self, _post: Post) -> None:
+        """A post marked from the composer: this week's count in the status bar."""
         progress = self.planner.cadence.week_progress()
         self.messages.info(f"Logged as posted. {progress.posts} of {progress.target} this week.")
 
