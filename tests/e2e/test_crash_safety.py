@@ -15,7 +15,7 @@ What "nothing lost" means here, precisely:
   items as well;
 - every draft text the composer autosaved (reported by the child after the save
   committed) is in the database, and so is all text typed at least GRACE_S before the
-  kill (autosave waits 0.8 s after the last keystroke; the issue allows 2 s).
+  kill (autosave waits 0.8 s after the last keystroke; docs/ARCHITECTURE.md allows 2 s).
 """
 
 from __future__ import annotations
@@ -288,7 +288,7 @@ def test_refresh_killed_at_random_moments_never_half_stores_a_feed(tmp_path):
 APP_KILLS = 10
 PAUSE_MS = 900  # between bursts of typing: the autosave (0.8 s) runs in each pause
 # Text typed this long before a kill must have been autosaved: the composer saves 0.8 s
-# after the last keystroke; the issue allows 2 s.
+# after the last keystroke; docs/ARCHITECTURE.md ("A draft's life") allows 2 s.
 GRACE_S = 2.0
 KILL_WINDOW_S = (0.3, 3.8)  # after the composer is ready
 
