@@ -65,7 +65,8 @@ from pathlib import Path
 gc.disable()
 from app.planner import Planner
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from app.ui.app import _FirstPaint, app_icon, make_application
+from app.ui.app import app_icon, make_application
+from app.ui.first_paint import FirstPaint
 from app.ui.main_window import MainWindow
 
 data_dir, out = Path(sys.argv[1]), Path(sys.argv[2])
@@ -73,7 +74,7 @@ app = make_application()
 planner = Planner.open(data_dir)
 marks = {"build": time.perf_counter()}
 window = MainWindow(planner, app_icon(), auto_refresh=False)
-_FirstPaint(window, exit_after=False)  # as digwell starts: collection back on after it
+FirstPaint(window, exit_after=False)  # as digwell starts: collection back on after it
 ticks = []
 timer = QTimer()
 timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -185,6 +186,17 @@ def build(data_dir: Path, items: int) -> float:
     return time.perf_counter() - started
 
 
+def _open(data_dir: Path):
+    """A planner on `data_dir` and its database: the benchmark seeds through the store."""
+    from app.clock import default_clock
+    from app.paths import DB_FILENAME
+    from app.planner import Planner
+    from app.store import Database
+
+    db = Database(data_dir / DB_FILENAME)
+    return Planner(db, default_clock()), db
+
+
 def median_ms(work, runs: int = 15) -> float:
     work()
     times = []
@@ -291,14 +303,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-
-
-def _open(data_dir: Path):
-    """A planner on `data_dir` and its database: the benchmark seeds through the store."""
-    from app.clock import default_clock
-    from app.paths import DB_FILENAME
-    from app.planner import Planner
-    from app.store import Database
-
-    db = Database(data_dir / DB_FILENAME)
-    return Planner(db, default_clock()), db

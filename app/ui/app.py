@@ -105,15 +105,6 @@ def launch_demo() -> None:
     QProcess.startDetached(*digwell_command("--demo"))
 
 
-def __getattr__(name: str) -> type:
-    # `_FirstPaint` lived here; benchmarks still import it from this module.
-    if name == "_FirstPaint":
-        from app.ui.first_paint import FirstPaint
-
-        return FirstPaint
-    raise AttributeError(name)
-
-
 def _settle(instance: str, window: MainWindow, data_dir: Path) -> None:
     """Once the window is up: the log file, and becoming the instance later starts on
     this data folder find and raise."""

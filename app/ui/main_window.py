@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
     """Wires the pages to the planner; `demo_requested` asks to open the demo."""
 
     demo_requested = Signal()
+    settled = Signal()  # everything shows, what the first paint did without too
 
     def __init__(
         self,
@@ -130,10 +131,13 @@ class MainWindow(QMainWindow):
         beside the pages and this week's posts, the greeting."""
         if self._unsubscribe is None:
             return  # closed before it painted
-        self.menu_actions  # noqa: B018 - the menus' actions and their shortcuts
-        self.inbox.release_preview()
-        self.sidebar.show_counts()
-        self.statusBar().showMessage(self._greeting())
+        self.turns.add(  # a turn each: none of them stalls the window
+            lambda: self.menu_actions,  # the menus' actions and their shortcuts
+            self.inbox.release_preview,
+            self.sidebar.show_counts,
+            lambda: self.statusBar().showMessage(self._greeting()),
+            self.settled.emit,
+        )
 
     def _build_body(self, demo: bool) -> None:
         """The sidebar beside the pages; the pages but the inbox built when first shown."""

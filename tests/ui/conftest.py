@@ -15,7 +15,8 @@ def open_window(qtbot):
     def _open(planner, *, demo: bool = True):
         window = MainWindow(planner, app_icon(), demo=demo, auto_refresh=False)
         qtbot.addWidget(window)
-        window.show()
+        with qtbot.waitSignal(window.settled):  # the preview, counts and actions too
+            window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)  # shortcuts need the active window

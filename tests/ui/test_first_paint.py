@@ -24,8 +24,8 @@ def test_before_it_paints_the_window_has_its_list_but_not_the_rest(qtbot, demo_p
 def test_once_painted_the_preview_counts_and_actions_follow(qtbot, demo_planner):
     window = _window(demo_planner)
     qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.inbox._preview is not None)
+    with qtbot.waitSignal(window.settled):
+        window.show()
     first = window.inbox.model.item_id(0)
     assert window.inbox.preview.item is not None and window.inbox.preview.item.id == first
     assert window.nav.item(0).text() == f"Inbox  ·  {window.inbox.model.total()}"
