@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QSize
-from PySide6.QtGui import QFont, QFontMetrics, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QFont, QFontMetrics, QPalette, QStaticText
 from PySide6.QtWidgets import QStyledItemDelegate
 
 from app.ui.models.inbox_model import (
@@ -133,19 +133,31 @@ class ItemDelegate(QStyledItemDelegate):
 
 
 def draw_line(painter: QPainter, text: str, font: QFont, brush: QBrush, at: QPointF) -> None:
-    """One line of text in `brush`, its top left at `at`. Laid out by QTextLayout because
-    QPainter.setPen, or asking the view's QStyle to draw, would each make PySide6
-    build a large set of enums at start-up (see app.ui.qt_values)."""
-    layout = QTextLayout(text, font)
-    colour = QTextCharFormat()
-    colour.setForeground(brush)
-    span = QTextLayout.FormatRange()
-    span.start, span.length, span.format = 0, len(text), colour
-    layout.setFormats([span])
-    layout.beginLayout()
-    layout.createLine()
-    layout.endLayout()
-    layout.draw(painter, at)
+    """One line of text in `brush`'s colour, its top left at `at`. As rich text in a
+    QStaticText: QPainter.setPen would make PySide6 build the whole `Qt` namespace, and a
+    QTextCharFormat loads QTextFormat's enums (~15 M instructions of start-up; see
+    app.ui.qt_values). Made once per text, colour and font: rows repaint as they scroll."""
+    colour = brush.color()
+    key = (text, colour.rgba(), font.key())
+    static = _LINES.get(key)
+    if static is None:
+        if len(_LINES) >= _LINES_KEPT:
+            _LINES.clear()
+        css = f"rgba({colour.red()},{colour.green()},{colour.blue()},{colour.alpha()})"
+        static = QStaticText(f'<span style="white-space:pre;color:{css}">{_escaped(text)}</span>')
+        static.setTextWidth(_NO_WRAP)
+        _LINES[key] = static
+    painter.setFont(font)
+    painter.drawStaticText(at, static)
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_LINES: dict[tuple[str, int, str], QStaticText] = {}
+_LINES_KEPT = 4096  # lines laid out and kept: several screens of rows
+_NO_WRAP = 1e6  # a width no line reaches: rich text would otherwise wrap
 
 
 def elide_right(text: str, metrics: QFontMetrics, width: int) -> str:
