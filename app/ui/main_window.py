@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first to
     from app.ui.dialogs.schedule_dialog import ScheduleDialog
     from app.ui.dialogs.strategy_dialog import StrategyDialog
     from app.ui.reminders import TrayReminders
+    from app.ui.views.cadence_card import CadenceCard
     from app.ui.views.cadence_page import CadencePage
     from app.ui.views.composer import Composer
     from app.ui.views.drafts_page import DraftsPage
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
         self._feeds = LazyPage(self.pages, lambda: feeds_page(self))
         self._cadence_page = LazyPage(self.pages, lambda: cadence_page(self))
         self.sidebar = Sidebar(self.planner, self.inbox.model.total, demo=demo)
-        self.nav, self.cadence = self.sidebar.nav, self.sidebar.card
+        self.nav = self.sidebar.nav
         central = QWidget()
         body = QHBoxLayout(central)
         body.setContentsMargins(0, 0, 0, 0)
@@ -344,6 +345,11 @@ class MainWindow(QMainWindow):
         reminders.failed.connect(self.messages.error)
         self.reminders = reminders
         reminders.start()
+
+    @property
+    def cadence(self) -> CadenceCard:
+        """This week's card in the sidebar."""
+        return self.sidebar.card
 
     def _show_reminder(self, reminder: Reminder) -> None:
         """Where there is no tray: in the status bar, and on the card until its next update."""

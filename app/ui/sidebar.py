@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app import APP_NAME
 from app.ui.look import heading
-from app.ui.views.cadence_card import CadenceCard
 from app.ui.views.nav_list import NavList
 from app.ui.views.rounded import ROLE, brush_of, paint_panel
 
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
 
     from app.planner import Planner
     from app.types import Changes
+    from app.ui.views.cadence_card import CadenceCard
 
 PAGE_NAMES = ("Inbox", "Drafts", "Feeds", "Cadence")
 INBOX, DRAFTS, FEEDS, CADENCE = range(4)
@@ -72,8 +72,7 @@ class Sidebar(QFrame):
         brand.setContentsMargins(6, 2, 6, 6)
         heading(brand, 2.0)
         self.nav = NavList(PAGE_NAMES)
-        self.card = CadenceCard()
-        self.card.clicked.connect(lambda: self.nav.setCurrentRow(CADENCE))
+        self._card: CadenceCard | None = None  # made with its first figures
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 16, 12, 12)
         layout.setSpacing(10)
@@ -81,7 +80,19 @@ class Sidebar(QFrame):
         if demo:
             layout.addWidget(DemoBadge("Demo data: your own data is untouched"))
         layout.addWidget(self.nav, 1)
-        layout.addWidget(self.card)
+        self._layout = layout
+
+    @property
+    def card(self) -> CadenceCard:
+        """This week's card, at the bottom: made when first shown, after the first paint
+        (it shows figures the first paint does not read)."""
+        if self._card is None:
+            from app.ui.views.cadence_card import CadenceCard
+
+            self._card = CadenceCard()
+            self._card.clicked.connect(lambda: self.nav.setCurrentRow(CADENCE))
+            self._layout.addWidget(self._card)
+        return self._card
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         # The line between the sidebar and the page, in the palette's edge colour.
