@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-import logging
-import re
 from pathlib import Path
-
-import pytest
 
 from app import log_masking, logs
 from app.log_file import log_file, recent_log_text
-
-SECRET = "s3cr3t-Tok3n-7f2c9a"  # never written anywhere, by any rule
-LINE = re.compile(
-    r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d (?P<level>[A-Z]+) "
-    r"(?P<tag>\w+)\[(?P<pid>\d+)\] (?P<name>[\w.]+): (?P<message>.*)$"
+from tests.log_support import (
+    LINE,
+    SECRET,
+    clean_logging,  # noqa: F401 - autouse: each test starts clean
+    log,
 )
-
-
-@pytest.fixture(autouse=True)
-def _clean_logging(monkeypatch: pytest.MonkeyPatch):
-    """No DIGWELL_DEBUG from outside; afterwards no handler, level or secret is left."""
-    monkeypatch.setenv(logs.DEBUG_ENV, "")  # restored (removed) at teardown
-    yield
-    logs.stop_logging()
-    log_masking.forget_secrets()
-
-
-def log(name: str = "app.tests") -> logging.Logger:
-    return logs.get_logger(name)
 
 
 def test_the_log_file_is_in_the_user_log_folder(_sandboxed_home):

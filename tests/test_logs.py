@@ -19,38 +19,15 @@ from app.feeds.fetch import FetchRequest, Timeouts
 from app.feeds.fetch_pool import fetch_all_sync
 from app.log_file import log_file
 from tests.feed_server import FeedServer, rss
-
-SECRET = "s3cr3t-Tok3n-7f2c9a"  # never written anywhere, by any rule
-LINE = re.compile(
-    r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d (?P<level>[A-Z]+) "
-    r"(?P<tag>\w+)\[(?P<pid>\d+)\] (?P<name>[\w.]+): (?P<message>.*)$"
+from tests.log_support import (
+    LINE,
+    SECRET,
+    all_log_text,
+    clean_logging,  # noqa: F401 - autouse: each test starts clean
+    log,
+    our_handlers,
+    text,
 )
-
-
-@pytest.fixture(autouse=True)
-def _clean_logging(monkeypatch: pytest.MonkeyPatch):
-    """No DIGWELL_DEBUG from outside; afterwards no handler, level or secret is left."""
-    monkeypatch.setenv(logs.DEBUG_ENV, "")  # restored (removed) at teardown
-    yield
-    logs.stop_logging()
-    log_masking.forget_secrets()
-
-
-def log(name: str = "app.tests") -> logging.Logger:
-    return logs.get_logger(name)
-
-
-def text() -> str:
-    return log_file().read_text(encoding="utf-8")
-
-
-def all_log_text() -> str:
-    return "".join(p.read_text(encoding="utf-8") for p in log_file().parent.iterdir())
-
-
-def our_handlers(name: str = logs.LOGGER_NAME) -> list[logging.Handler]:
-    return [h for h in logging.getLogger(name).handlers if logs._is_ours(h)]
-
 
 # --- Set-up ---------------------------------------------------------------------------
 
