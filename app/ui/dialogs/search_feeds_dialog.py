@@ -22,7 +22,7 @@ from app.feeds.search_feeds import SearchFeed, search_feed_urls
 from app.planner import Planner
 from app.types import Theme
 from app.ui.dialogs.add_feed_dialog import error_text
-from app.ui.look import heading, quiet
+from app.ui.look import heading, plain_label, quiet
 
 FeedRole = Qt.ItemDataRole.UserRole + 1
 
@@ -58,10 +58,10 @@ class SearchFeedsDialog(QDialog):
         layout.addWidget(_intro())
         layout.addLayout(self._theme_form())
         layout.addWidget(self._feed_list(), 1)
-        self.note = _plain_label("searchFeedNote")
+        self.note = plain_label("searchFeedNote")
         quiet(self.note)
         layout.addWidget(self.note)
-        self.status = _plain_label("searchStatus")
+        self.status = plain_label("searchStatus")
         layout.addWidget(self.status)
         layout.addWidget(self._buttons())
         self.theme.currentTextChanged.connect(self._theme_changed)
@@ -189,11 +189,3 @@ def _intro() -> QLabel:
     intro.setWordWrap(True)
     quiet(intro)
     return intro
-
-
-def _plain_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label

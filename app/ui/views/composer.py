@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -20,7 +20,7 @@ from app.planner import Planner
 from app.types import Draft, Post
 from app.ui.background import BackgroundCall
 from app.ui.formatting import local_datetime
-from app.ui.look import quiet
+from app.ui.look import plain_label, quiet
 from app.ui.views.draft_editor import DraftEditor
 from app.ui.views.hashtag_bar import HashtagBar, with_hashtag
 from app.ui.views.platform_counters import PlatformCounters
@@ -50,9 +50,9 @@ class Composer(QWidget):
         self._autosave.timeout.connect(self.save_now)
         self._recount = QTimer(self, singleShot=True, interval=COUNT_MS)
         self._recount.timeout.connect(self._update_counts)
-        self.origin = _plain_label("composerOrigin")
+        self.origin = plain_label("composerOrigin")
         quiet(self.origin)
-        self.history = _plain_label("historyNotes")
+        self.history = plain_label("historyNotes")
         self.editor = DraftEditor()
         self.editor.textChanged.connect(self._text_changed)
         self.hashtags = HashtagBar()
@@ -366,11 +366,3 @@ class Composer(QWidget):
         self.show_draft(draft)
         self.unposted.emit(self._draft.id if self._draft else 0)
         self.message.emit("Taken out of your posts. The draft is editable again.")
-
-
-def _plain_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
