@@ -40,6 +40,11 @@ def from_db_time(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
+def db_time(text: str) -> datetime:
+    """`from_db_time` for a column that is never NULL."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
 def _storage_error(err: sqlite3.Error, path: Path) -> StorageError:
     text = str(err).lower()
     # Python 3.11+ names SQLite's extended code; on 3.10 the message text has to do.

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from app.errors import NotFoundError
-from app.store.database import Database, from_db_time, to_db_time
+from app.store.database import Database, db_time, from_db_time, to_db_time
 from app.types import Item, ItemRow, ParsedEntry
 
 # (theme_id, rank_key, relevance, best theme or None, matched terms as JSON)
@@ -191,8 +191,7 @@ def _rank_new(
         [
             (ids[key], *rank)
             for _, key, _, title, _, _, _, text, _, sort_time, *_ in inserts
-            # sort_time is NOT NULL, so from_db_time gives no None here.
-            for rank in rank_rows(title, text, from_db_time(sort_time))  # type: ignore[arg-type]
+            for rank in rank_rows(title, text, db_time(sort_time))
         ],
     )
 
@@ -214,8 +213,7 @@ def rank_items(conn: sqlite3.Connection, item_ids: list[int], scorer: Ranker) ->
             [
                 (item_id, *rank, read, dismissed, starred)
                 for item_id, title, text, sort_time, read, dismissed, starred in rows
-                # sort_time is NOT NULL, so from_db_time gives no None here.
-                for rank in scorer.rank_rows(title, text, from_db_time(sort_time))  # type: ignore[arg-type]
+                for rank in scorer.rank_rows(title, text, db_time(sort_time))
             ],
         )
 

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 
-from app.store.database import Database, from_db_time, to_db_time
+from app.store.database import Database, db_time, to_db_time
 from app.store.items import rank_items
 from app.store.migrations import (
     RANKS_ORDER_INDEX,
@@ -67,8 +67,7 @@ def _score_apart(
             [
                 (item_id, *rank)
                 for item_id, title, text, sort_time in rows
-                # sort_time is NOT NULL, so from_db_time gives no None here.
-                for rank in scorer.rank_rows(title, text, from_db_time(sort_time))  # type: ignore[arg-type]
+                for rank in scorer.rank_rows(title, text, db_time(sort_time))
             ],
         )
         last = rows[-1][0]
