@@ -7,6 +7,7 @@ folder, and hands out one service per domain, as Anki's Collection hands out col
     planner.feeds      subscriptions and their refresh               app/feeds/service.py
     planner.cadence    the posts log, score, streak, plan, reminders  app/cadence/service.py
     planner.backups    backing up, the weekly backup                 app/backup/service.py
+    planner.people     people, circles, touches, who is due          app/people/service.py
 
 Every service announces what it changed (app.types.Changes) to whoever subscribed: the
 window reloads what it shows from that, and nothing else. Services are built when first
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from app.compose.service import DraftingService
     from app.feeds.service import FeedsService
     from app.inbox.service import InboxService
+    from app.people.service import PeopleService
     from app.strategy.service import StrategyService
 
 Listener = Callable[[Changes], None]
@@ -48,6 +50,7 @@ class Planner:
         self._feeds: FeedsService | None = None
         self._cadence: CadenceService | None = None
         self._backups: BackupService | None = None
+        self._people: PeopleService | None = None
 
     @classmethod
     def open(cls, data_dir: Path, *, clock: Clock | None = None, demo: bool = False) -> Planner:
@@ -133,3 +136,11 @@ class Planner:
 
             self._backups = BackupService(self._db, self.clock, self._announce)
         return self._backups
+
+    @property
+    def people(self) -> PeopleService:
+        if self._people is None:
+            from app.people.service import PeopleService
+
+            self._people = PeopleService(self._db, self.clock, self._announce)
+        return self._people

@@ -6,7 +6,7 @@ NamedTuples rather than frozen dataclasses: importing and building dataclasses c
 
 # No `from __future__ import annotations` here: NamedTuple would turn every string
 # annotation into a compiled ForwardRef (~3 ms at start-up).
-from datetime import datetime
+from datetime import date, datetime
 from typing import NamedTuple
 
 # What a post was: sharing others' work, an original thought, crediting or helping people.
@@ -173,6 +173,78 @@ class InboxFilter(NamedTuple):
     search: str = ""
 
 
+# How the user touched a person (docs/PEOPLE.md). Gives come before asks.
+TOUCH_KINDS = (
+    "credited",
+    "thanked",
+    "helped",
+    "commented",
+    "talked",
+    "message",
+    "asked",
+    "connected",
+)
+GIVE_KINDS = ("credited", "thanked", "helped", "commented")
+ASK_KINDS = ("asked",)
+# Where a person has a profile: the columns of their handles, in the order forms show them.
+HANDLE_FIELDS = ("linkedin", "x", "mastodon", "bluesky", "threads", "website")
+
+
+class Circle(NamedTuple):
+    """A circle of people kept warm at one interval: due after `ideal_days` without a
+    touch, overdue after `max_days`."""
+
+    id: int
+    name: str
+    ideal_days: int
+    max_days: int
+
+
+class Person(NamedTuple):
+    """Someone the user keeps in touch with, and where their keep-warm interval stands."""
+
+    id: int
+    name: str
+    company: str = ""
+    role: str = ""
+    how_known: str = ""
+    notes: str = ""
+    circle_id: int = 0
+    circle: str = ""  # the circle's name
+    linkedin: str = ""  # https://www.linkedin.com/in/slug
+    x: str = ""  # @handle
+    mastodon: str = ""  # @user@server
+    bluesky: str = ""  # handle.bsky.social (mentioned with an @)
+    threads: str = ""  # @handle
+    website: str = ""  # a site or feed URL
+    email: str = ""
+    ideal_days: int | None = None  # the person's own interval, overriding the circle's
+    max_days: int | None = None
+    added_on: date | None = None
+    archived: bool = False
+    snoozed_until: date | None = None
+    last_touch: date | None = None
+    due_on: date | None = None  # past the ideal interval from this day on
+    overdue_on: date | None = None  # past the maximum from this day on
+    gives: int = 0
+    asks: int = 0
+
+
+class Touch(NamedTuple):
+    """One contact with a person: a credit, a thanks, a talk, an ask…"""
+
+    id: int
+    person_id: int
+    kind: str
+    on: date
+    note: str = ""
+    post_id: int | None = None  # the user's post it was part of, if any
+    auto: bool = False  # logged by marking a draft posted (undone with it)
+    post_url: str = ""  # that post's link and start, for the person's timeline
+    post_text: str = ""
+    post_platform: str = ""
+
+
 class Changes(NamedTuple):
     """What one operation changed, announced once by the service that made it (see
     docs/ARCHITECTURE.md, "Changes"); every page decides what to reload from it."""
@@ -185,6 +257,7 @@ class Changes(NamedTuple):
     feeds: bool = False  # subscriptions and their state
     schedule: bool = False  # posting days and time, reminders, tray preferences
     settings: bool = False  # any other preference (e.g. the Mastodon server)
+    people: bool = False  # people, their touches and circles
 
     def __or__(self, other: "Changes") -> "Changes":
         merged = [a or b for a, b in zip(self, other, strict=True)]

@@ -35,6 +35,7 @@ LAYERS: list[tuple[int, tuple[str, ...]]] = [
             "app.feeds.service",
             "app.cadence.service",
             "app.backup.service",
+            "app.people.service",
             "app.demo",
             "app.demo_posts",
         ),
@@ -50,6 +51,7 @@ LAYERS: list[tuple[int, tuple[str, ...]]] = [
             "app.backup",
             "app.credentials",
             "app.inbox",
+            "app.people",
         ),
     ),
     (
@@ -77,6 +79,7 @@ SERVICES = {
     "feeds": "app.feeds.service",
     "cadence": "app.cadence.service",
     "backups": "app.backup.service",
+    "people": "app.people.service",
 }
 # What a domain may use of the other domains (never the other way round: no loops).
 DOMAIN_USES = {
@@ -84,6 +87,7 @@ DOMAIN_USES = {
     "app.strategy": (),
     "app.inbox": (),
     "app.compose": (),
+    "app.people": (),
     "app.feeds": ("app.credentials",),
     "app.cadence": ("app.strategy", "app.compose"),
     "app.backup": ("app.credentials", "app.cadence", "app.feeds", "app.strategy"),
@@ -109,6 +113,10 @@ PUBLIC_HELPERS = (
     "app.feeds.search_feeds",
     "app.credentials.secret",
     "app.backup.layout",
+    "app.people.keep_warm",
+    "app.people.mentions",
+    "app.people.handles",
+    "app.people.fields",
 )
 # Restoring fills a folder no planner has open (it refuses one that is open).
 TOP_ALSO = ("app.backup.restore",)

@@ -10,7 +10,7 @@ from app.errors import DigwellError
 
 # The tables whose rows are the user's own: a database without any is "empty" (a new
 # data folder, or one the window opened once), whatever settings it holds.
-DATA_TABLES = ("feeds", "themes", "items", "drafts", "posts")
+DATA_TABLES = ("feeds", "themes", "items", "drafts", "posts", "people")
 _BUSY_TIMEOUT_S = 5.0
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from app.errors import NotFoundError
 from app.store.database import Database, db_time, from_db_time, to_db_time
+from app.store.item_people import apply_boosts, has_people, link_items
 from app.types import Item, ItemRow, ParsedEntry
 
 # (theme_id, rank_key, relevance, best theme or None, matched terms as JSON)
@@ -131,8 +132,9 @@ def upsert_rows(
             updates,
         )
         rank_items(conn, [u[-1] for u in updates], scorer)
-    if inserts:
-        _rank_new(conn, feed_id, inserts, scorer)
+    new_ids = _rank_new(conn, feed_id, inserts, scorer) if inserts else []
+    if has_people(conn):  # who wrote them (docs/PEOPLE.md, "Who wrote it")
+        link_items(conn, new_ids + [u[-1] for u in updates])
     return UpsertResult(len(inserts), len(updates))
 
 
@@ -177,9 +179,9 @@ def _changes(
 
 def _rank_new(
     conn: sqlite3.Connection, feed_id: int, inserts: list[NewItem], scorer: Ranker
-) -> None:
+) -> list[int]:
     """Rank new items from the values in hand, their ids looked up by key; nothing to
-    delete first, no flags set yet."""
+    delete first, no flags set yet. Returns their ids."""
     # A comprehension, not dict(rows): typed, and twice as fast over sqlite3.Row.
     ids: dict[str, int] = {
         key: item_id for key, item_id in _by_key(conn, "key, id", feed_id, (i[1] for i in inserts))
@@ -194,6 +196,7 @@ def _rank_new(
             for rank in rank_rows(title, text, db_time(sort_time))
         ],
     )
+    return list(ids.values())
 
 
 def rank_items(conn: sqlite3.Connection, item_ids: list[int], scorer: Ranker) -> None:
@@ -216,6 +219,7 @@ def rank_items(conn: sqlite3.Connection, item_ids: list[int], scorer: Ranker) ->
                 for rank in scorer.rank_rows(title, text, db_time(sort_time))
             ],
         )
+        apply_boosts(conn, chunk)  # the rows were written without their people's lift
 
 
 def index_pending(conn: sqlite3.Connection, limit: int | None = None) -> int:

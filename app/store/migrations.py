@@ -233,6 +233,83 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE drafts ADD COLUMN planned_for TEXT;
     CREATE INDEX drafts_planned ON drafts(planned_for) WHERE planned_for IS NOT NULL;
     """,
+    # 7: the people ledger (docs/PEOPLE.md): circles and their intervals, people, touches.
+    # A person's last touch, gives, asks and due days are kept on their row by
+    # app/store/people.py, so the due list is an index range. person_keys are the
+    # normalised names, handles and addresses an item's author is matched by; item_people
+    # what they matched, and ranks.boost what that adds to the item's rank key.
+    """
+    CREATE TABLE circles (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        ideal_days INTEGER NOT NULL CHECK (ideal_days >= 1),
+        max_days   INTEGER NOT NULL CHECK (max_days >= ideal_days),
+        position   INTEGER NOT NULL DEFAULT 0
+    );
+    INSERT INTO circles (id, name, ideal_days, max_days, position)
+    VALUES (1, 'Close', 30, 45, 0), (2, 'Colleagues', 90, 120, 1), (3, 'Wider', 180, 365, 2);
+
+    CREATE TABLE people (
+        id            INTEGER PRIMARY KEY,
+        name          TEXT NOT NULL,
+        company       TEXT NOT NULL DEFAULT '',
+        role          TEXT NOT NULL DEFAULT '',
+        how_known     TEXT NOT NULL DEFAULT '',
+        notes         TEXT NOT NULL DEFAULT '',
+        circle_id     INTEGER NOT NULL REFERENCES circles(id),
+        ideal_days    INTEGER CHECK (ideal_days >= 1),
+        max_days      INTEGER CHECK (max_days >= ideal_days),
+        linkedin      TEXT NOT NULL DEFAULT '',
+        x             TEXT NOT NULL DEFAULT '',
+        mastodon      TEXT NOT NULL DEFAULT '',
+        bluesky       TEXT NOT NULL DEFAULT '',
+        threads       TEXT NOT NULL DEFAULT '',
+        website       TEXT NOT NULL DEFAULT '',
+        email         TEXT NOT NULL DEFAULT '',
+        search_key    TEXT NOT NULL DEFAULT '',
+        added_on      TEXT NOT NULL,
+        archived_at   TEXT,
+        snoozed_until TEXT,
+        last_touch    TEXT,
+        due_on        TEXT NOT NULL,
+        overdue_on    TEXT NOT NULL,
+        gives         INTEGER NOT NULL DEFAULT 0,
+        asks          INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX people_circle ON people(circle_id);
+    CREATE INDEX people_by_name ON people(name COLLATE NOCASE, id) WHERE archived_at IS NULL;
+    CREATE INDEX people_due ON people(due_on) WHERE archived_at IS NULL;
+    CREATE INDEX people_overdue ON people(overdue_on, due_on, id) WHERE archived_at IS NULL;
+
+    CREATE TABLE touches (
+        id         INTEGER PRIMARY KEY,
+        person_id  INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        kind       TEXT NOT NULL CHECK (kind IN ('credited', 'thanked', 'helped', 'commented',
+                   'talked', 'message', 'asked', 'connected')),
+        touched_on TEXT NOT NULL,
+        note       TEXT NOT NULL DEFAULT '',
+        post_id    INTEGER REFERENCES posts(id) ON DELETE SET NULL,
+        auto       INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX touches_person ON touches(person_id, touched_on);
+    CREATE INDEX touches_day ON touches(touched_on);
+    CREATE INDEX touches_post ON touches(post_id) WHERE post_id IS NOT NULL;
+
+    CREATE TABLE person_keys (
+        key       TEXT NOT NULL,
+        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, person_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX person_keys_person ON person_keys(person_id);
+
+    CREATE TABLE item_people (
+        item_id   INTEGER PRIMARY KEY REFERENCES items(id) ON DELETE CASCADE,
+        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE
+    );
+    CREATE INDEX item_people_person ON item_people(person_id);
+    ALTER TABLE ranks ADD COLUMN boost REAL NOT NULL DEFAULT 0;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

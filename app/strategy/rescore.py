@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from app.store.database import Database, db_time, to_db_time
+from app.store.item_people import apply_boosts
 from app.store.items import rank_items
 from app.store.migrations import (
     RANKS_ORDER_INDEX,
@@ -97,6 +98,7 @@ def _switch_over(tx: sqlite3.Connection, scorer: Scorer, last: int, started: str
         " FROM temp.new_ranks n LEFT JOIN temp.flags f ON f.item_id = n.item_id"
         " ORDER BY n.item_id, n.theme_id"
     )
+    apply_boosts(tx)  # items by the user's people rank higher (docs/PEOPLE.md)
     tx.execute(RANKS_ORDER_INDEX)
     stragglers = [
         r[0]

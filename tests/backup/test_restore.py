@@ -45,7 +45,11 @@ def test_a_round_trip_restores_everything_equal(rich_planner, backup, tmp_path, 
     assert report.templates_restored == tuple(sorted(USER_TEMPLATES))
     assert report.templates_skipped == ()
     assert report.database == new_data / "digwell.sqlite3"
-    assert (report.schema_from, report.schema_to, report.migrated) == (6, 6, False)
+    assert (report.schema_from, report.schema_to, report.migrated) == (
+        LATEST_VERSION,
+        LATEST_VERSION,
+        False,
+    )
     assert report.backup_created_at == NOW
     assert report.counts == json.loads(zipfile.ZipFile(backup).read("manifest.json"))["counts"]
     assert report.feeds_to_sign_in == ()  # this keyring still holds the token

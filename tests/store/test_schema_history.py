@@ -316,6 +316,53 @@ SETTINGS = {
     "composer_platforms": '["linkedin", "x"]',
 }
 
+# Schema 7: people, their touches (one logged by a post), matching keys and items.
+PEOPLE = [
+    {
+        "id": 1,
+        "name": "Sam Rivera",
+        "company": "Example Platforms",
+        "circle_id": 1,
+        "x": "@samr",
+        "search_key": "sam rivera example platforms samr",
+        "added_on": "2026-09-01",
+        "last_touch": "2026-11-19",
+        "due_on": "2026-12-19",
+        "overdue_on": "2027-01-03",
+        "gives": 1,
+    },
+    {
+        "id": 2,
+        "name": "Noor Haddad",
+        "circle_id": 3,
+        "search_key": "noor haddad",
+        "added_on": "2026-09-01",
+        "archived_at": "2026-11-01",
+        "due_on": "2027-02-28",
+        "overdue_on": "2027-09-01",
+    },
+]
+TOUCHES = [
+    {
+        "id": 1,
+        "person_id": 1,
+        "kind": "credited",
+        "touched_on": "2026-11-19",
+        "post_id": 8,
+        "auto": 1,
+        "created_at": "2026-11-19T08:00:00Z",
+    },
+    {
+        "id": 2,
+        "person_id": 2,
+        "kind": "connected",
+        "touched_on": "2024-03-02",
+        "note": "LinkedIn",
+        "created_at": "2026-09-01T08:00:00Z",
+    },
+]
+PERSON_KEYS = [{"key": k, "person_id": 1} for k in ("n:sam rivera", "@samr")]
+
 
 # --- making a fixture (run once per version, when it stops being the latest) ------
 
@@ -363,6 +410,11 @@ def make_fixture(version: int) -> str:
     _insert(conn, "posts", POSTS)
     if version >= 5:
         _rank(conn)
+    if version >= 7:
+        _insert(conn, "people", PEOPLE)
+        _insert(conn, "touches", TOUCHES)
+        _insert(conn, "person_keys", PERSON_KEYS)
+        _insert(conn, "item_people", [{"item_id": i["id"], "person_id": 1} for i in ITEMS[::2]])
     conn.execute("COMMIT")
     lines = [HEADER.format(version=version), f"PRAGMA user_version = {version};", *_dump(conn)]
     conn.close()
@@ -542,6 +594,12 @@ def test_the_app_reads_a_migrated_database(migrated, clock):
         planner.inbox.item(1).reason
         == "Platform engineering: golden path (title), kubernetes (title)"
     )
+
+    # People (schema 7): the default circles; the items of a person added later are theirs.
+    people = planner.people
+    assert [c.name for c in people.circles()][:3] == ["Close", "Colleagues", "Wider"]
+    sam = people.find("Sam Rivera") if version >= 7 else people.add("Sam Rivera")
+    assert set(people.items_by(sam.id)) == {i["id"] for i in ITEMS if i["id"] % 2}
 
 
 if __name__ == "__main__":
