@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from app.clock import Clock
+from app.demo_people import load_demo_people
 from app.demo_posts import demo_posts
 from app.feeds.parse import parse_feed
 from app.paths import resource_path
@@ -17,6 +18,7 @@ from app.store import items as items_q
 from app.store import posts as posts_q
 from app.store import settings as settings_q
 from app.store import themes as themes_q
+from app.store.item_people import relink_people
 from app.strategy.rescore import rescore
 from app.strategy.scoring import current_scorer
 from app.strategy.stored import VERSION_KEY as STRATEGY_VERSION_KEY
@@ -82,6 +84,8 @@ def load_demo(db: Database, clock: Clock) -> DemoReport:
                 text=p.text,
                 theme_id=ids[p.theme_index] if ids else None,
             )
+        load_demo_people(conn, now.astimezone(clock.tz()).date(), now)
+        relink_people(conn, None)  # the demo's authors among them
     rescore(db, now)  # ranked by the demo's themes
     return DemoReport(feeds=len(manifest["feeds"]), items=total, posts=len(posts))
 

@@ -36,3 +36,18 @@ def test_loading_the_demo_twice_adds_nothing(demo_planner, db, clock):
     count = demo_planner.inbox.item_count()
     load_demo(db, clock)
     assert demo_planner.inbox.item_count() == count
+
+
+def test_demo_people_tell_a_story(demo_planner):
+    """Some are due, some overdue, two are offered by the network review, and the
+    demo's authors among them have their items linked (docs/PEOPLE.md)."""
+    people = demo_planner.people
+    due = people.due()
+    today = people.today()
+    assert len(due) >= 3 and any(p.overdue_on <= today for p in due)
+    assert [p.overdue_on for p in due] == sorted(p.overdue_on for p in due)
+    assert {p.name for p in people.review()} == {"Lena Okafor", "Felix Hartmann"}
+    priya = people.find("Priya Raman")
+    assert priya.x == "@priyaraman" and priya.gives == 2
+    assert len(people.items_by(priya.id)) >= 5
+    assert all(people.items_by(p.id) for p in people.listed() if p.name != "Lena Okafor")

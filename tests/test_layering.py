@@ -38,6 +38,7 @@ LAYERS: list[tuple[int, tuple[str, ...]]] = [
             "app.people.service",
             "app.demo",
             "app.demo_posts",
+            "app.demo_people",
         ),
     ),
     (STORE, ("app.store",)),
@@ -189,7 +190,7 @@ def allowed(imp: Import) -> bool:
     if src_layer == DOMAIN:
         return dst_layer in (BOTTOM, STORE) or package_of(dst) in DOMAIN_USES[package_of(src)]
     if src_layer == SERVICE:
-        return dst_layer in (BOTTOM, STORE, DOMAIN) or dst == "app.demo_posts"
+        return dst_layer in (BOTTOM, STORE, DOMAIN) or dst in ("app.demo_posts", "app.demo_people")
     if src_layer == ROOT_LAYER:
         return dst_layer in (BOTTOM, STORE, SERVICE)
     # The window and the commands: the planner, the bottom, the pure helpers; the
