@@ -86,12 +86,12 @@ SERVICES = {
 DOMAIN_USES = {
     "app.credentials": (),
     "app.strategy": (),
-    "app.inbox": (),
-    "app.compose": (),
+    "app.inbox": ("app.people",),
+    "app.compose": ("app.people",),
     "app.people": (),
     "app.feeds": ("app.credentials",),
     "app.cadence": ("app.strategy", "app.compose"),
-    "app.backup": ("app.credentials", "app.cadence", "app.feeds", "app.strategy"),
+    "app.backup": ("app.credentials", "app.cadence", "app.feeds", "app.strategy", "app.people"),
 }
 # Pure helpers the window and the commands may use beside the planner: records,
 # vocabularies and formatting that touch no storage (checked below).
@@ -102,6 +102,7 @@ PUBLIC_HELPERS = (
     "app.compose.utf16",
     "app.compose.context",
     "app.compose.drafts",
+    "app.compose.mentioning",
     "app.cadence.score",
     "app.cadence.schedule",
     "app.cadence.reminders",

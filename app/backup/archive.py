@@ -32,7 +32,7 @@ class BackupReport(NamedTuple):
     size: int  # of the archive, in bytes
     created_at: datetime
     schema_version: int
-    counts: dict[str, int]  # feeds, themes, items, drafts, posts, templates
+    counts: dict[str, int]  # feeds, themes, items, drafts, posts, people, templates
     members: tuple[str, ...]
 
 

@@ -1,5 +1,6 @@
 """The readable members of a backup, made from its database snapshot (so they agree
-with it): subscriptions as OPML, the strategy file, drafts and posts as JSON."""
+with it): subscriptions as OPML, the strategy file, drafts and posts as JSON, the people
+as CSV (cells a spreadsheet would run as formulas neutralised, app/people/people_csv.py)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from app.cadence.posts_log import PostsLog
 from app.clock import Clock
 from app.errors import NotFoundError
 from app.feeds.opml import subscriptions_opml
+from app.people.people_csv import people_csv
 from app.store import drafts as drafts_q
 from app.store import feeds as feeds_q
 from app.store import items as items_q
+from app.store import people as people_q
 from app.store import posts as posts_q
 from app.store import themes as themes_q
 from app.store.database import Database
@@ -39,6 +42,8 @@ def readable_members(snapshot: Path, clock: Clock) -> tuple[dict[str, bytes], di
             layout.STRATEGY: strategy_to_json(strategy).encode("utf-8"),
             layout.DRAFTS: _json([draft_json(db, clock, d) for d in _by_id(drafts)]),
             layout.POSTS: _json(posts_json(db, clock)),
+            # With a byte order mark, as the export writes it: spreadsheets read accents.
+            layout.PEOPLE: people_csv(people_q.all_people(db)).encode("utf-8-sig"),
         }
         counts = {
             "feeds": len(feeds),
@@ -46,6 +51,7 @@ def readable_members(snapshot: Path, clock: Clock) -> tuple[dict[str, bytes], di
             "items": items_q.item_count(db),
             "drafts": len(drafts),
             "posts": posts_q.post_count(db),
+            "people": people_q.people_count(db),
         }
         return members, counts
     finally:

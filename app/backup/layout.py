@@ -8,6 +8,7 @@ trusts. One zip file (deflated)::
     strategy.json        the career strategy, as `digwell strategy export` writes it
     drafts.json          the drafts, readable: state, text, theme, items, ISO times
     posts.json           the posts log, readable: as `digwell posts list --json`
+    people.csv           the people, archived too: as `digwell people export` writes it
     templates/...        the user's own draft templates, if any
 
 Only the database is read back by a restore; the other files are there for people and
@@ -33,6 +34,7 @@ SUBSCRIPTIONS = "subscriptions.opml"
 STRATEGY = "strategy.json"
 DRAFTS = "drafts.json"
 POSTS = "posts.json"
+PEOPLE = "people.csv"
 TEMPLATES = "templates/"
 
 # What a restore will inflate: the whole archive, and each member but the database.
@@ -44,7 +46,7 @@ MAX_MEMBER_BYTES = 64 * 1024**2
 MAX_MANIFEST_BYTES = 1024**2
 MAX_MEMBERS = 10_000
 
-COUNT_KEYS = ("feeds", "themes", "items", "drafts", "posts", "templates")
+COUNT_KEYS = ("feeds", "themes", "items", "drafts", "posts", "people", "templates")
 
 _NOT_OURS_HINT = "Choose a file that `digwell backup` or Digwell's Back up now… wrote."
 

@@ -212,6 +212,7 @@ def _migrate(path: Path, name: str) -> tuple[int, dict[str, int], list[tuple[int
                 ("items", ""),
                 ("drafts", ""),
                 ("posts", ""),
+                ("people", " WHERE archived_at IS NULL"),
             )
         }
         private = [

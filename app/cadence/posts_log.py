@@ -33,7 +33,7 @@ from app.store import drafts as drafts_q
 from app.store import posts as posts_q
 from app.store import themes as themes_q
 from app.store.database import Database, to_db_time
-from app.types import Changes, Post, Theme
+from app.types import Changes, Post, Theme, Touch
 
 if TYPE_CHECKING:
     from typing import ParamSpec, TypeVar
@@ -55,6 +55,8 @@ class PostsLog:
         self.db = db
         self.clock = clock
         self._announce = announce
+        # post id -> the touches its deletion took, for `restore` to log again.
+        self._taken: dict[int, builtins.list[Touch]] = {}
 
     # -- reading
 
@@ -260,24 +262,38 @@ class PostsLog:
 
     def delete(self, post_id: int) -> Post:
         """Take a post out of the log; returns it, so it can be put back (`restore`).
-        A draft it was marked posted from is a draft again, as after "Undo posted"."""
+        A draft it was marked posted from is a draft again, as after "Undo posted", and
+        the touches it logged by itself go with it (kept here for `restore`)."""
+        from app.compose.credits import take_touches
+
         with self.db.transaction() as conn:
             post = posts_q.get_post_in(conn, post_id)
+            taken = take_touches(conn, [post_id])
             posts_q.delete_post(conn, post_id)
             if post.draft_id is not None:
                 drafts_q.move_state(conn, post.draft_id, "posted", "draft", self.clock.now())
-        self._announce(Changes(posts=True, drafts=post.draft_id is not None))
+        self._taken[post_id] = taken
+        self._announce(Changes(posts=True, drafts=post.draft_id is not None, people=bool(taken)))
         return post
 
-    def restore(self, post: Post) -> Post:
+    def taken_touches(self, post_id: int) -> builtins.list[Touch]:
+        """The touches deleting this post took (what `restore` logs again)."""
+        return builtins.list(self._taken.get(post_id, []))
+
+    def restore(self, post: Post, touches: builtins.list[Touch] | None = None) -> Post:
         """Put a deleted post back, under its old id when that is free (and its draft,
-        if still open, back to posted)."""
+        if still open, back to posted), with the touches its deletion took (`touches`,
+        else those this log remembers)."""
+        from app.compose.credits import put_back
+
+        again = self._taken.pop(post.id, []) if touches is None else touches
         with self.db.transaction() as conn:
             post_id = posts_q.restore_post(conn, post)
             restored = posts_q.get_post_in(conn, post_id)
             if restored.draft_id is not None:
                 drafts_q.move_state(conn, restored.draft_id, "draft", "posted", self.clock.now())
-        self._announce(Changes(posts=True, drafts=restored.draft_id is not None))
+            people = put_back(conn, again, post_id, self.clock.now())
+        self._announce(Changes(posts=True, drafts=restored.draft_id is not None, people=people))
         return self.get(post_id)
 
     # -- CSV

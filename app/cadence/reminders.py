@@ -23,12 +23,15 @@ _NEXT_SLOT_HORIZON = timedelta(days=8)
 
 
 class Reminder(NamedTuple):
-    """A nudge to post: `at` is its trigger; `draft_id` is the planned draft, None the inbox."""
+    """A nudge to post: `at` is its trigger; `draft_id` is the planned draft, None the inbox.
+    A reminder naming people gone cold has their ids in `people` (it opens the People
+    page, and is never snoozed: it comes at most once a day anyway)."""
 
     at: datetime
     draft_id: int | None
     title: str
     message: str
+    people: tuple[int, ...] = ()
 
 
 class ReminderState(NamedTuple):
@@ -103,6 +106,25 @@ def behind_reminder(at: datetime, week_posts: int, target: int) -> Reminder:
         None,
         "Time to share",
         f"You are at {week_posts} of {target} {posts} this week. A good moment to share something.",
+    )
+
+
+def gone_cold_reminder(at: datetime, people: Sequence[tuple[int, str]]) -> Reminder:
+    """The reminder naming people who became overdue, (id, name) most overdue first:
+    'Priya Raman, Sam Rivera and 3 others — past their keep-warm interval.'"""
+    names = [name for _, name in people]
+    if len(names) > 3:
+        named = f"{names[0]}, {names[1]} and {len(names) - 2} others"
+    elif len(names) > 1:
+        named = f"{', '.join(names[:-1])} and {names[-1]}"
+    else:
+        named = "".join(names)
+    return Reminder(
+        at,
+        None,
+        "Gone cold",
+        f"{named} — past their keep-warm interval.",
+        tuple(person_id for person_id, _ in people),
     )
 
 

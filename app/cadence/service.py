@@ -211,9 +211,18 @@ class CadenceService:
         return reminder
 
     def snooze(self, reminder: Reminder, duration: timedelta) -> datetime:
-        """Remind of `reminder` again after `duration`; returns when."""
+        """Remind of `reminder` again after `duration`; returns when. Snoozing a reminder
+        of people gone cold quiets reminders in general (it is not shown again)."""
         from app.cadence.reminders import after_snooze
 
         now = self._clock.now()
-        self._save_state(after_snooze(self.reminder_state(), reminder, now, duration))
+        again = None if reminder.people else reminder
+        self._save_state(after_snooze(self.reminder_state(), again, now, duration))
         return now + duration
+
+    def reminders_quiet(self) -> bool:
+        """Whether no reminder may show now: reminders are off, or snoozed."""
+        if not self.reminders_enabled():
+            return True
+        until = self.reminder_state().snoozed_until
+        return until is not None and self._clock.now() < until

@@ -168,6 +168,7 @@ def _counts(counts: dict[str, int]) -> str:
         ("items", "item"),
         ("drafts", "draft"),
         ("posts", "post"),
+        ("people", "person"),
         ("templates", "template"),
     )
     return ", ".join(

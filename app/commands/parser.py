@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         draft,
         feeds,
         inbox,
+        people,
         plan,
         posts,
         refresh,
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_parsers(commands, common)
     feeds.add_parsers(commands, common)
     inbox.add_parsers(commands, common)
+    people.add_parsers(commands, common)
     plan.add_parsers(commands, common)
     posts.add_parsers(commands, common)
     refresh.add_parsers(commands, common)

@@ -5,7 +5,12 @@ Every value is a str, int, bool, list or dict, never None: an empty field is "" 
 - `items`: the draft's items, each a dict:
   - `id` (int), `link` (the item's web address, or "")
   - `title`: one line, never empty (falls back to the summary's start, then the host)
-  - `author`: a person's name, or "" (e-mail addresses and "admin"-like names dropped)
+  - `author`: a person's name, or "" (e-mail addresses and "admin"-like names dropped);
+    when the item is linked to one of the user's people, their name
+  - `mention`: how to mention the author on the draft's platform: the linked person's
+    `@handle` (X, Bluesky, Threads), `@user@server` (Mastodon) or name (LinkedIn, or
+    no handle there); else the same as `author` (docs/PEOPLE.md, "Mentions")
+  - `person`: True when the author is one of the user's people
   - `source`: the feed's name, or ""
   - `date`: published, e.g. "22 Nov 2026", or ""
   - `summary`: plain text on one line, feed boilerplate ("[…]", "Continue reading",
@@ -14,6 +19,8 @@ Every value is a str, int, bool, list or dict, never None: an empty field is "" 
     there is none or it only repeats the title
 - `item`: the first of `items`; None when there are none (a template that uses it then
   fails with an error naming its line)
+- `author`: the first item's author: `name`, `mention` and `person` as above (all
+  "" / False when there are no items)
 - `theme`: `name` ("" if none) and `hashtags` (a list of str, as the user typed them)
 - `profile`: `name`, `role`, `goal` (each "" if not set)
 - `take`: the user's take, or TAKE_PLACEHOLDER for them to type over
@@ -23,10 +30,12 @@ Every value is a str, int, bool, list or dict, never None: an empty field is "" 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from app.compose.platforms import Platform
-from app.types import Item, Profile, Theme
+from app.people.mentions import mention
+from app.types import Item, Person, Profile, Theme
 
 TAKE_PLACEHOLDER = "[Your take: what struck you, and who should read it?]"
 # Every placeholder a bundled template leaves for the user starts like this.
@@ -81,8 +90,18 @@ def _same_text(a: str, b: str) -> bool:
     return key(a) == key(b)
 
 
-def item_context(item: Item) -> dict[str, Any]:
-    """An item as templates see it: plain text only, nothing None."""
+def _names_person(author: str, person: Person) -> bool:
+    """Whether an item's author field names this person (their name or a handle)."""
+    from app.text.names import author_keys, person_keys
+
+    return not set(author_keys(author)).isdisjoint(person_keys(person))
+
+
+def item_context(
+    item: Item, person: Person | None = None, platform_key: str = "linkedin"
+) -> dict[str, Any]:
+    """An item as templates see it: plain text only, nothing None. `person`: the one
+    of the user's people who wrote it, if linked."""
     from app.compose.filters import author_name, domain, plain, shorten
     from app.text.sanitize import first_sentence  # html.parser: not needed at start-up
 
@@ -94,11 +113,17 @@ def item_context(item: Item) -> dict[str, Any]:
         first = ""
     if not title:
         title = shorten(first, 80) or domain(link) or "Untitled"
+    author = author_name(item.author)
+    if person is not None and author and not _names_person(item.author, person):
+        person = None  # linked by its feed (their blog), but someone else wrote it
+    author = author or (plain(person.name) if person else "")
     return {
         "id": item.id,
         "title": title,
         "link": link,
-        "author": author_name(item.author),
+        "author": author,
+        "mention": plain(mention(person, platform_key)) if person else author,
+        "person": person is not None,
         "source": plain(item.source),
         "date": f"{item.published.day} {item.published:%b %Y}" if item.published else "",
         "summary": summary,
@@ -113,14 +138,23 @@ def build_context(
     profile: Profile,
     take: str,
     platform: Platform,
+    authors: Mapping[int, Person] | None = None,
 ) -> dict[str, Any]:
-    """The full template context; `item` is the first of `items`, or None if none."""
+    """The full template context; `item` is the first of `items`, or None if none.
+    `authors`: item id -> the person who wrote it, for items linked to one."""
     from app.compose.filters import plain
 
-    item_dicts = [item_context(i) for i in items]
+    known = authors or {}
+    item_dicts = [item_context(i, known.get(i.id), platform.key) for i in items]
+    first = item_dicts[0] if item_dicts else None
     return {
-        "item": item_dicts[0] if item_dicts else None,
+        "item": first,
         "items": item_dicts,
+        "author": {
+            "name": first["author"] if first else "",
+            "mention": first["mention"] if first else "",
+            "person": bool(first and first["person"]),
+        },
         "theme": {
             "name": plain(theme.name) if theme else "",
             "hashtags": [t.strip() for t in theme.hashtags if t and t.strip()] if theme else [],

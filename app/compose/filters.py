@@ -171,13 +171,15 @@ def author_name(author: Any) -> str:
 
 
 def _author_source(item: Any) -> tuple[str, str]:
+    """(how to credit the author: their mention on the draft's platform when they are
+    one of the user's people, else their name; the source, unless it is the author's)."""
     author = plain(_field(item, "author"))
     source = plain(_field(item, "source"))
     if author and source:
         a, s = author.casefold(), source.casefold()
         if a in s or s in a:  # "Ada Writer" writing on "Ada Writer's blog"
             source = ""
-    return author, source
+    return (plain(_field(item, "mention")) or author) if author else "", source
 
 
 def credit_name(item: Any) -> str:

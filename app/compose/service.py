@@ -23,7 +23,8 @@ from app.types import Changes, Draft, Item, Post, Theme
 
 if TYPE_CHECKING:
     from app.compose.count_record import Count
-    from app.compose.templates import TemplateLibrary
+    from app.compose.credits import Credit
+    from app.compose.templates import TemplateInfo, TemplateLibrary
 
 Announce = Callable[[Changes], None]
 
@@ -79,6 +80,28 @@ class DraftingService:
         """The post logged from this draft, if it was marked posted."""
         return posts_q.post_of_draft(self._db, draft_id)
 
+    # Who a post credits ----------------------------------------------------------------
+
+    def credits(
+        self, draft_id: int, text: str | None = None, platform_key: str | None = None
+    ) -> list[Credit]:
+        """Who marking the draft posted logs a touch for (its text and platform as
+        stored, unless given, as while the user types): its items' linked authors and
+        the people its text names or @mentions. A posted draft: the touches it logged."""
+        from app.compose import credits as credits_q
+
+        draft = self.draft(draft_id)
+        if draft.state == "posted":
+            post = posts_q.post_of_draft(self._db, draft_id)
+            return credits_q.posted_credits(self._db, post.id) if post else []
+        return credits_q.draft_credits(
+            self._db,
+            draft.item_ids,
+            draft.text if text is None else text,
+            platform_key or draft.platform,
+            credits_q.touch_kind(info.touch if (info := self._info(draft.template)) else ""),
+        )
+
     # Rendering ----------------------------------------------------------------------
 
     def render(self, template: str, item_ids: list[int], platform_key: str, take: str = "") -> str:
@@ -96,10 +119,12 @@ class DraftingService:
         """The render as a call that needs no database, so the window can run it in a
         thread (a runaway user template takes up to two seconds to be stopped). The
         theme is `theme_id`'s, else the first item's."""
+        from app.compose import credits as credits_q
         from app.strategy.stored import load_profile
 
         items = [items_q.get_item(self._db, i) for i in item_ids]
         theme = self._draft_theme(items, theme_id)
+        authors = credits_q.item_authors(self._db, item_ids)
         limit = self.platforms.limit(platform_key)
         target = platform(platform_key)._replace(limit=limit)
         profile = load_profile(self._db)
@@ -112,6 +137,7 @@ class DraftingService:
                 profile=profile,
                 take=take if new_take is None else new_take,
                 platform=target,
+                authors=authors,
             )
             return library.render(template, context)
 
@@ -243,7 +269,10 @@ class DraftingService:
         posted_at: datetime | None = None,
     ) -> Post:
         """Log the draft as posted on a platform (now, unless told when); the draft's
-        state becomes 'posted'. The post's kind is its template's."""
+        state becomes 'posted'. The post's kind is its template's. Each person it
+        credits gets a touch on the post's day (`credits`), in the same transaction."""
+        from app.compose import credits as credits_q
+
         platform(platform_key)
         url = rules.post_url(url)
         now = self._clock.now()
@@ -251,6 +280,7 @@ class DraftingService:
         draft = self.draft(draft_id)
         rules.check_postable(draft, when, now)
         item = self._first_item(draft)
+        credits = self.credits(draft_id, platform_key=platform_key)
         with self._db.transaction() as conn:
             drafts_q.update_draft(conn, draft_id, now, state="posted", platform=platform_key)
             post_id = posts_q.add_post(
@@ -266,19 +296,27 @@ class DraftingService:
                 theme_id=draft.theme_id,
             )
             self.platforms.remember_last(conn, platform_key)
-        self._announce(Changes(drafts=True, posts=True, item_ids=draft.item_ids))
+            day = when.astimezone(self._clock.tz()).date()
+            credits_q.log_touches(conn, credits, post_id, day, now)
+        self._announce(
+            Changes(drafts=True, posts=True, item_ids=draft.item_ids, people=bool(credits))
+        )
         return posts_q.get_post(self._db, post_id)
 
     def undo_posted(self, post_id: int) -> Draft | None:
-        """Take a post back out of the log; its draft becomes a draft again."""
+        """Take a post back out of the log, with the touches it logged; its draft
+        becomes a draft again."""
+        from app.compose import credits as credits_q
+
         post = posts_q.get_post(self._db, post_id)
         with self._db.transaction() as conn:
+            taken = credits_q.take_touches(conn, [post_id])
             posts_q.delete_post(conn, post_id)
             if post.draft_id is not None:
                 drafts_q.update_draft(conn, post.draft_id, self._clock.now(), state="draft")
         draft = self.draft(post.draft_id) if post.draft_id is not None else None
         item_ids = draft.item_ids if draft is not None else ()
-        self._announce(Changes(drafts=True, posts=True, item_ids=item_ids))
+        self._announce(Changes(drafts=True, posts=True, item_ids=item_ids, people=bool(taken)))
         return draft
 
     # What the history says ------------------------------------------------------------
@@ -322,11 +360,15 @@ class DraftingService:
         by_name = {t.name: t for t in themes}
         return next((by_name[n] for n in items[0].themes if n in by_name), None)
 
-    def _template_kind(self, name: str) -> str:
+    def _info(self, name: str) -> TemplateInfo | None:
         try:
-            return self.templates.info(name).kind
+            return self.templates.info(name)
         except DigwellError:
-            return "share"
+            return None
+
+    def _template_kind(self, name: str) -> str:
+        info = self._info(name)
+        return info.kind if info else "share"
 
     def _live_items(self, draft: Draft) -> list[int]:
         return [i for i in draft.item_ids if self._item(i) is not None]

@@ -25,6 +25,7 @@ class TemplateInfo(NamedTuple):
     path: Path
     user: bool = False  # in the user's folder, not bundled
     overrides: bool = False  # a user template hiding the bundled one of its name
+    touch: str = ""  # `touch: thanked`: its posts log a `thanked` touch (docs/PEOPLE.md)
 
 
 def read_header(path: Path, user: bool = False) -> TemplateInfo:
@@ -50,6 +51,7 @@ def read_header(path: Path, user: bool = False) -> TemplateInfo:
         platforms=tuple(p.strip() for p in fields.get("platforms", "").split(",") if p.strip()),
         path=path,
         user=user,
+        touch=fields.get("touch", "").lower(),
     )
 
 

@@ -319,7 +319,7 @@ def _store(
     if result.status == "not_modified" or parsed is None:
         feeds_q.record_not_modified(conn, feed_id, now, next_fetch)
         return FeedOutcome(feed_id, url, title, "not_modified")
-    counts = items_q.upsert_rows(conn, feed_id, parsed.rows, now, ranker(conn))
+    # The site address first: items are matched to their authors by it (docs/PEOPLE.md).
     feeds_q.record_success(
         conn,
         feed_id,
@@ -330,6 +330,7 @@ def _store(
         last_modified=result.last_modified,
         next_fetch_at=next_fetch,
     )
+    counts = items_q.upsert_rows(conn, feed_id, parsed.rows, now, ranker(conn))
     return FeedOutcome(
         feed_id, url, titles.get(feed_id) or parsed.title or url, "ok", counts.added, counts.updated
     )

@@ -4,10 +4,11 @@ ranking again after the strategy changed (docs/ARCHITECTURE.md)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from app.clock import Clock
-from app.inbox.reasons import reason
-from app.store import Database
+from app.inbox.reasons import by_person, reason, with_person
+from app.store import Database, item_people
 from app.store import inbox as inbox_q
 from app.store import items as items_q
 from app.types import Changes, InboxFilter, Item, ItemRow
@@ -68,19 +69,38 @@ class InboxService:
             db.close()
 
     def rows(self, ids: list[int], theme_id: int = 0) -> dict[int, ItemRow]:
-        """The list rows of these items, each with why it ranks under `theme_id`."""
+        """The list rows of these items, each with why it ranks under `theme_id` and,
+        when one of the user's people wrote it, who."""
         found = items_q.item_rows(self._db, ids, theme_id)
+        people = self._people_reasons(list(found))
         for item_id, row in found.items():
-            if row.theme:
-                found[item_id] = row._replace(reason=reason(row.theme, row.matched))
+            why = reason(row.theme, row.matched) if row.theme else ""
+            if why or item_id in people:
+                found[item_id] = row._replace(reason=with_person(why, people.get(item_id, "")))
         return found
 
     def item(self, item_id: int) -> Item:
         """One item in full, with why it ranks where it does."""
         item = items_q.get_item(self._db, item_id)
-        if not item.best_theme:
+        why = reason(item.best_theme, item.matched) if item.best_theme else ""
+        person = self._people_reasons([item_id]).get(item_id, "")
+        if not why and not person:
             return item
-        return item._replace(reason=reason(item.best_theme, item.matched))
+        return item._replace(reason=with_person(why, person))
+
+    def _people_reasons(self, item_ids: list[int]) -> dict[int, str]:
+        """item id -> "by Priya Raman, one of your people; last touch …" for the items
+        one of the user's people wrote (docs/PEOPLE.md, "In the inbox")."""
+        if not item_ids:
+            return {}
+        authors = item_people.authors_of(self._db, item_ids)
+        if not authors:
+            return {}
+        today = self._clock.now().astimezone(self._clock.tz()).date()
+        return {
+            item_id: by_person(name, date.fromisoformat(last) if last else None, today)
+            for item_id, (_, name, last) in authors.items()
+        }
 
     def set_read(self, item_ids: list[int], read: bool = True) -> None:
         self._set_flags(item_ids, read=read)

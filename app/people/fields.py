@@ -16,6 +16,7 @@ MAX_NOTES = 20_000
 MAX_INTERVAL = 3650  # ten years
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,253}\.[^@\s.]{2,63}$")
 _TEXTS = {"company": MAX_TEXT, "role": MAX_TEXT, "how_known": MAX_TEXT, "notes": MAX_NOTES}
+_LABELS = {"company": "Company", "role": "Role", "how_known": "How you know each other"}
 
 
 def clean_name(text: object) -> str:
@@ -63,7 +64,10 @@ def clean_fields(raw: Mapping[str, object]) -> dict[str, object]:
         elif key in _TEXTS:
             text = str(value or "").strip()
             if len(text) > _TEXTS[key]:
-                raise DigwellError(f"The {key.replace('_', ' ')} is too long.")
+                label = _LABELS.get(key, "Notes")
+                raise DigwellError(
+                    f"{label}: {len(text)} characters is too long (at most {_TEXTS[key]})."
+                )
             out[key] = text if key == "notes" else " ".join(text.split())
         elif key in NORMALISERS:
             out[key] = NORMALISERS[key](str(value or ""))

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote
+from urllib.parse import urlsplit as _urlsplit
 
 from app.errors import DigwellError
 
@@ -25,6 +26,15 @@ _MASTODON_USER = re.compile(r"^[A-Za-z0-9_]+(?:[.-][A-Za-z0-9_]+)*$")
 _DOMAIN = re.compile(r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _LINKEDIN_SLUG = re.compile(r"^[^/?#\s]{2,100}$")
 _MAX_URL = 2000
+
+
+def urlsplit(text: str) -> SplitResult:
+    """urllib's urlsplit, with an address it cannot split (`https://[x`) read as empty,
+    which each normaliser then refuses in its own words."""
+    try:
+        return _urlsplit(text)
+    except ValueError:
+        return _urlsplit("")
 
 
 def _error(what: str, text: str, example: str) -> DigwellError:
@@ -85,11 +95,15 @@ def normal_mastodon(text: str) -> str:
     if "/" in text:
         candidate = text if "://" in text else "https://" + text
         parts = urlsplit(candidate)
-        path = unquote(parts.path).strip("/")
+        pieces = unquote(parts.path).strip("/").split("/")
         server = (parts.hostname or "").lower()
-        if not path.startswith("@") or "/" in path:
+        # https://server/@user, a post's /@user/123, or ActivityPub's /users/user
+        if pieces[0].startswith("@"):
+            user = pieces[0][1:]
+        elif pieces[0] == "users" and len(pieces) == 2:
+            user = pieces[1]
+        else:
             raise _error("Mastodon address", text, example)
-        user = path[1:]
     else:
         pieces = text.lstrip("@").split("@")
         if len(pieces) != 2:
@@ -105,10 +119,10 @@ def normal_bluesky(text: str) -> str:
     if not text:
         return ""
     path = _path_after(text, ("bsky.app",)) if "/" in text else None
+    handle = text.lstrip("@").lower()
     if path is not None:
         parts = path.split("/")
-        text = parts[1] if len(parts) >= 2 and parts[0] == "profile" else ""
-    handle = text.lstrip("@").lower()
+        handle = parts[1].lower() if len(parts) >= 2 and parts[0] == "profile" else ""
     if not _DOMAIN.match(handle):
         raise _error("Bluesky handle", text, "priya.bsky.social")
     return handle

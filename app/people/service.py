@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from app.clock import Clock
 from app.errors import DigwellError, NotFoundError
@@ -15,6 +16,11 @@ from app.store import people as people_q
 from app.store import touches as touches_q
 from app.store.database import Database
 from app.types import Changes, Circle, Person, Touch
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.people.import_plan import ImportPlan, Progress
 
 _MERGED_TEXTS = (
     *("company", "role", "how_known"),
@@ -200,11 +206,14 @@ class PeopleService:
         for person_id in ids:
             self.get(person_id)
         with self._db.transaction() as tx:
+            theirs = item_people.linked_items(tx, ids) if archived else []
             if archived:
                 item_people.unlink_people(tx, ids)
             people_q.set_archived(tx, ids, self.today() if archived else None)
             people_q.refresh_people(tx, ids)  # archived people keep no matching keys
-            if not archived:
+            if archived:
+                item_people.link_items(tx, theirs)  # a namesake's now, if any
+            else:
                 item_people.relink_people(tx, ids)
         self._announce(Changes(people=True, items=True))
 
@@ -282,3 +291,71 @@ class PeopleService:
         with self._db.transaction() as tx:
             item_people.set_boost(tx, value)
         self._announce(Changes(items=True, settings=True))
+
+    # For the window -------------------------------------------------------------
+
+    # The last local day the tray named people gone cold (an ISO date).
+    _REMINDED_KEY = "people_reminder_day"
+
+    def changed_elsewhere(self) -> None:
+        """Say that another process (an import, run as a child of the window) wrote
+        people, their touches and the inbox's links to them: every page reads again."""
+        self._announce(Changes(people=True, items=True))
+
+    def people_to_remind(self) -> list[Person]:
+        """Who became overdue since the day of the last people reminder (the first
+        time: today), most overdue first, at most once a local day: the tray names
+        them, and the day is recorded when someone was named. Polled; an index answers."""
+        from app.store import settings as settings_q
+
+        today = self.today()
+        stored = settings_q.get_setting(self._db, self._REMINDED_KEY)
+        try:
+            last = date.fromisoformat(stored) if isinstance(stored, str) else None
+        except ValueError:
+            last = None  # a hand-edited value: as if never reminded
+        if last is not None and last >= today:
+            return []
+        people = self.newly_overdue(last or today - timedelta(days=1))
+        if people:
+            with self._db.transaction() as tx:
+                settings_q.set_setting(tx, self._REMINDED_KEY, today.isoformat())
+        return people
+
+    # Import and export ------------------------------------------------------------
+
+    def read_import(
+        self, path: Path, keep_emails: bool = False, on_progress: Progress | None = None
+    ) -> ImportPlan:
+        """Read an import file (LinkedIn's Connections.csv or export .zip, a vCard file)
+        and plan it against everyone, archived too (docs/PEOPLE_IMPORT.md). Writes
+        nothing; a refused file is a DigwellError."""
+        from app.people.import_file import read_contacts
+        from app.people.import_plan import plan_import
+
+        found = read_contacts(path, keep_emails)
+        if on_progress is not None:
+            on_progress(0, len(found.contacts) + len(found.errors))
+        connected = people_q.touch_days(self._db, "connected")
+        everyone = people_q.all_people(self._db)
+        return plan_import(found, everyone, connected, self.today(), on_progress)
+
+    def apply_import(self, plan: ImportPlan, on_progress: Progress | None = None) -> ImportPlan:
+        """Write a plan from read_import in one transaction (new people go to the widest
+        circle, "Connected On" days become `connected` touches) and return it."""
+        from app.people.import_write import write_plan
+
+        if not (plan.added or plan.updated):
+            return plan
+        circle_id = self.circles()[-1].id
+        with self._db.transaction() as tx:
+            linked = write_plan(tx, plan, circle_id, self.today(), self._now(), on_progress)
+        self._announce(Changes(people=True, items=bool(linked)))
+        return plan
+
+    def export_csv(self, path: Path) -> int:
+        """Write everyone, archived too, to a CSV file for a spreadsheet; returns how
+        many (docs/PEOPLE_IMPORT.md, "Export")."""
+        from app.people.people_csv import write_people_csv
+
+        return write_people_csv(path, self.everyone())

@@ -91,6 +91,18 @@ def relink_people(conn: sqlite3.Connection, person_ids: Sequence[int] | None) ->
     return link_items(conn, ids)
 
 
+def linked_items(conn: sqlite3.Connection, person_ids: Sequence[int]) -> list[int]:
+    """The items linked to these people now."""
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT item_id FROM item_people WHERE person_id IN (SELECT value FROM json_each(?))"
+            " ORDER BY item_id",
+            (_json(person_ids),),
+        )
+    ]
+
+
 def unlink_people(conn: sqlite3.Connection, person_ids: Sequence[int]) -> None:
     """Take these people's items out of item_people and their boost off (before the
     people are archived, merged away or deleted)."""

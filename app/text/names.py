@@ -18,9 +18,12 @@ from app.types import Person
 
 # "priya@example.com (Priya Raman)", as RSS 2.0's <author> puts it.
 _EMAIL_NAME = re.compile(r"^\s*([^\s()<>@]+@[^\s()<>@]+)\s*\(([^()]*)\)\s*$")
-# "Priya Raman <priya@example.com>".
+# "Priya Raman <priya@example.com>", "Priya Raman (priya@example.com)".
 _NAME_EMAIL = re.compile(r"^\s*([^<>]*?)\s*<([^<>\s]+@[^<>\s]+)>\s*$")
-_SEPARATORS = re.compile(r"\s*(?:;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+_NAME_PAREN = re.compile(r"^\s*([^()]*?)\s*\(([^\s()<>@]+@[^\s()<>@]+)\)\s*$")
+_BARE_EMAIL = re.compile(r"^\s*()([^\s()<>@,;]+@[^\s()<>@,;]+\.[^\s()<>@,;]+)\s*$")
+# Lower case only: "Priya Y. Raman" is one name, "Ana y Luis" two.
+_SEPARATORS = re.compile(r"\s*(?:;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 _HANDLE = re.compile(r"^@[\w.-]+(?:@[\w.-]+\.[a-z]{2,})?$", re.IGNORECASE)
 _HOST_ALIASES = {"twitter.com": "x.com", "threads.com": "threads.net"}
 _HOST_PREFIXES = ("www.", "mobile.", "m.")
@@ -140,7 +143,8 @@ def person_keys(person: Person) -> list[str]:
 
 def _names(text: str) -> Iterable[str]:
     """The names (and e-mail keys) an author field holds."""
-    for pattern, name_group in ((_EMAIL_NAME, 2), (_NAME_EMAIL, 1)):
+    forms = ((_EMAIL_NAME, 2), (_NAME_EMAIL, 1), (_NAME_PAREN, 1), (_BARE_EMAIL, 1))
+    for pattern, name_group in forms:
         found = pattern.match(text)
         if found:
             yield "e:" + found.group(3 - name_group).lower()

@@ -17,6 +17,8 @@ from app.paths import user_config_dir
 # Known, distinctive: a backup must never hold it, in any form.
 SECRET = "s3cr3t-T0KEN-never-in-a-backup-7c1f"
 PRIVATE_FEED = "https://private.example/feed.xml"
+# A note a spreadsheet would run: the backup's people.csv must show it as text.
+FORMULA = '=HYPERLINK("https://evil.example","click")'
 USER_TEMPLATES = {
     "my-share.j2": "{# name: My share\nkind: share #}\n{{ take }} {{ item.link }}\n",
     "partials/signature.j2": "— {{ profile.name }}\n",
@@ -26,8 +28,9 @@ USER_TEMPLATES = {
 @pytest.fixture
 def rich_planner(demo_planner, memory_keyring):
     """The demo plus drafts in every state (one planned for a slot), a post marked from
-    a draft, a private feed whose token is in the keyring, settings, and templates in the
-    user's (sandboxed) templates folder."""
+    a draft, a private feed whose token is in the keyring, settings, people with their
+    circles and touches (`add_people`), and templates in the user's (sandboxed)
+    templates folder."""
     from app.credentials import FeedSecret
 
     planner = demo_planner
@@ -55,8 +58,44 @@ def rich_planner(demo_planner, memory_keyring):
     )
     planner.drafting.platforms.set_counted(["linkedin", "x"])
     planner.drafting.platforms.set_mastodon("hachyderm.io", 500)
+    posted = next(p for p in planner.cadence.posts() if p.draft_id == drafts[3])
+    add_people(planner, posted.id)
     write_templates(user_config_dir() / "templates", USER_TEMPLATES)
     return planner
+
+
+def add_people(planner, post_id: int) -> None:
+    """People in every state (handles, an own interval, snoozed, archived), a circle
+    added and one edited, touches of several kinds (one behind a post), a changed lift."""
+    people = planner.people
+    today = people.today()
+    mentors = people.add_circle("Mentors", 60, 75)
+    close = people.circle_named("Close")
+    people.edit_circle(close.id, "Close", 21, 40)
+    ines = people.add(
+        "Ines Carvalho",
+        circle=mentors.id,
+        company="Acme",
+        role="Staff engineer",
+        how_known="KubeCon 2025",
+        notes="Likes Rust.\nAsk about the talk.",
+        linkedin="https://www.linkedin.com/in/ines-carvalho",
+        x="@inesc",
+        mastodon="@ines@fosstodon.org",
+        bluesky="ines.bsky.social",
+        threads="@ines.c",
+        website="https://ines.example",
+        email="ines@example.com",
+    )
+    rafael = people.add("Rafael Quintero", circle="Close", ideal_days=10, max_days=20)
+    gone = people.add("Old Contact Zed", company="Initech", notes=FORMULA)
+    people.touch(ines.id, "credited", note="shared her talk", post_id=post_id)
+    people.touch(ines.id, "asked", on=today - timedelta(days=3))
+    people.touch(rafael.id, "talked", on=today - timedelta(days=30))
+    people.snooze(rafael.id, today + timedelta(days=7))
+    people.touch(gone.id, "connected", on=today - timedelta(days=900))
+    people.archive([gone.id])
+    people.set_rank_boost(2.0)
 
 
 def write_templates(folder: Path, files: dict[str, str]) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import sqlite3
 import threading
@@ -19,7 +21,7 @@ from app.feeds.opml import parse_opml
 from app.paths import DB_FILENAME
 from app.store.migrations import LATEST_VERSION
 from app.strategy.document import strategy_to_json
-from tests.backup.conftest import PRIVATE_FEED, SECRET, USER_TEMPLATES
+from tests.backup.conftest import FORMULA, PRIVATE_FEED, SECRET, USER_TEMPLATES
 from tests.conftest import BERLIN, NOW
 
 
@@ -41,6 +43,7 @@ def test_a_backup_holds_every_member_and_a_manifest_that_checks_them(rich_planne
         "strategy.json",
         "drafts.json",
         "posts.json",
+        "people.csv",
         *templates,
     }
     manifest = json.loads(members.pop("manifest.json"))
@@ -50,7 +53,11 @@ def test_a_backup_holds_every_member_and_a_manifest_that_checks_them(rich_planne
     assert manifest["schema_version"] == LATEST_VERSION
     assert manifest["created_at"] == "2026-11-23T10:00:00+01:00"  # the clock, user's zone
     posts = len(rich_planner.cadence.posts())
-    counts = {"feeds": 6, "themes": 3, "items": 100, "drafts": 5, "posts": posts, "templates": 2}
+    people = rich_planner.people.count()  # archived people are not counted
+    counts = {
+        **{"feeds": 6, "themes": 3, "items": 100, "drafts": 5, "posts": posts},
+        **{"people": people, "templates": 2},
+    }
     assert manifest["counts"] == counts
     assert manifest["files"] == {
         name: {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
@@ -105,6 +112,30 @@ def test_the_readable_members_parse_and_agree_with_the_database(rich_planner, tm
     assert marked["draft_id"] is not None
     assert marked["link"] == rich_planner.inbox.item(drafts[3]["items"][0]["id"]).link
     assert {p["theme"] for p in posts} <= {t.name for t in rich_planner.strategy.themes()} | {""}
+
+
+def test_the_people_member_is_the_export_with_formulas_neutralised(rich_planner, tmp_path):
+    target = tmp_path / "backup.zip"
+    rich_planner.backups.back_up(target)
+    exported = tmp_path / "people.csv"
+    rich_planner.people.export_csv(exported)
+    member = _members(target)["people.csv"]
+    assert member == exported.read_bytes()  # the same file `digwell people export` writes
+    assert member.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(member.decode("utf-8-sig"))))
+    everyone = rich_planner.people.everyone()
+    assert [int(r["id"]) for r in rows] == [p.id for p in everyone]  # archived too
+    zed = next(r for r in rows if r["name"] == "Old Contact Zed")
+    assert zed["notes"] == "'" + FORMULA and zed["archived"] == "yes"
+    ines = next(r for r in rows if r["name"] == "Ines Carvalho")
+    assert (ines["circle"], ines["x"], ines["mastodon"], ines["gives"], ines["asks"]) == (
+        "Mentors",
+        "'@inesc",  # a handle starts as a formula would: text all the same
+        "'@ines@fosstodon.org",
+        "1",
+        "1",
+    )
+    assert not any(cell.startswith(("=", "+", "-", "@")) for r in rows for cell in r.values())
 
 
 def test_the_database_member_is_one_file_that_passes_its_integrity_check(rich_planner, tmp_path):

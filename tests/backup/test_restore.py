@@ -64,8 +64,28 @@ def test_a_round_trip_restores_everything_equal(rich_planner, backup, tmp_path, 
         assert restored.cadence.posts() == rich_planner.cadence.posts()
         assert restored.feeds.list_feeds() == rich_planner.feeds.list_feeds()
         assert restored.inbox.ids() == rich_planner.inbox.ids()
+        _assert_same_people(restored, rich_planner)
     finally:
         restored.close()
+
+
+def _assert_same_people(restored, original) -> None:
+    """People, their touches and circles, the due list and the lift, as they were."""
+    theirs, ours = restored.people, original.people
+    assert theirs.circles() == ours.circles()
+    assert [c.name for c in theirs.circles()] == ["Close", "Colleagues", "Wider", "Mentors"]
+    assert theirs.everyone() == ours.everyone()
+    assert len(theirs.everyone()) >= 3 and any(p.archived for p in theirs.everyone())
+    for person in ours.everyone():
+        assert theirs.touches(person.id) == ours.touches(person.id)
+        assert theirs.items_by(person.id) == ours.items_by(person.id)
+    ines = theirs.find("ines carvalho")
+    assert [t.post_url for t in theirs.touches(ines.id) if t.post_id] == [
+        "https://www.linkedin.com/posts/alex-1"
+    ]
+    assert theirs.due() == ours.due() and theirs.due_counts() == ours.due_counts()
+    assert theirs.totals() == ours.totals()
+    assert theirs.rank_boost() == ours.rank_boost() == 2.0
 
 
 def test_private_feeds_whose_secret_this_keyring_lacks_are_named(
@@ -131,6 +151,43 @@ def test_a_backup_from_an_older_schema_restores_and_migrates(backup, tmp_path):
         assert len(planner.cadence.posts()) == 1
     finally:
         planner.close()
+
+
+def test_a_backup_from_before_people_restores_with_the_default_circles(backup, tmp_path, clock):
+    old = database_at_version(tmp_path / "old.sqlite3", 6)
+
+    def schema_6(doc):
+        doc["schema_version"] = 6
+
+    archive = rewrite(
+        backup, tmp_path / "old.zip", replace={"digwell.sqlite3": old}, manifest=schema_6
+    )
+    report = restore_backup(archive, tmp_path / "new", tmp_path / "config")
+    assert (report.schema_from, report.schema_to, report.migrated) == (6, LATEST_VERSION, True)
+    restored = Planner.open(tmp_path / "new", clock=clock)
+    try:
+        assert restored.people.count() == 0
+        assert [(c.name, c.ideal_days, c.max_days) for c in restored.people.circles()] == [
+            ("Close", 30, 45),
+            ("Colleagues", 90, 120),
+            ("Wider", 180, 365),
+        ]
+        priya = restored.people.add("Priya Raman", circle="Close")
+        restored.people.touch(priya.id, "thanked")
+        assert restored.people.get(priya.id).gives == 1
+        assert restored.inbox.item_count() == 2
+    finally:
+        restored.close()
+
+
+def test_a_folder_holding_only_people_holds_data(backup, tmp_path, clock):
+    planner = Planner.open(tmp_path / "people-only", clock=clock)
+    planner.people.add("Priya Raman")
+    planner.close()
+    before = folder_listing(tmp_path / "people-only")
+    with pytest.raises(DigwellError, match="already holds"):
+        restore_backup(backup, tmp_path / "people-only", tmp_path / "config")
+    assert folder_listing(tmp_path / "people-only") == before
 
 
 def test_backup_info_reads_the_manifest(backup):

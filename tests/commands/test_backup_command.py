@@ -25,6 +25,14 @@ def _posts(folder) -> int:
         planner.close()
 
 
+def _people(folder) -> int:
+    planner = Planner.open(folder)
+    try:
+        return planner.people.count()
+    finally:
+        planner.close()
+
+
 def _run(capsys, *argv):
     code = main([str(a) for a in argv])
     out = capsys.readouterr()
@@ -46,7 +54,7 @@ def test_backup_writes_the_file_and_says_what_it_holds(capsys, demo_folder, tmp_
     size = target.stat().st_size
     assert out == (
         f"Wrote a backup to {target} ({size / 1000:.1f} kB): 5 feeds, 3 themes, 100 items, "
-        f"0 drafts, {_posts(demo_folder)} posts, 0 templates.\n"
+        f"0 drafts, {_posts(demo_folder)} posts, {_people(demo_folder)} people, 0 templates.\n"
     )
     assert zipfile.is_zipfile(target)
 

@@ -1,0 +1,358 @@
+"""`digwell people ...`: the people you keep in touch with (docs/PEOPLE.md), importing
+and exporting them (docs/PEOPLE_IMPORT.md).
+
+    digwell people add NAME [--company C] [--role R] [--circle NAME] [--linkedin URL]
+                      [--x @H] [--mastodon @U@S] [--bluesky H] [--threads @H]
+                      [--website URL] [--how-known TEXT] [--notes TEXT] [--json]
+    digwell people list [--due] [--circle NAME] [--search TEXT] [--json]
+    digwell people touch ID|NAME --kind KIND [--date YYYY-MM-DD] [--note TEXT] [--json]
+    digwell people show ID|NAME [--json]
+    digwell people archive ID|NAME
+    digwell people import FILE [--dry-run] [--keep-emails] [--json] [--json-progress]
+    digwell people export FILE.csv
+
+JSON keys scripts rely on. A person (add, list, show): `id`, `name`, `company`, `role`,
+`circle`, `how_known`, `notes`, the handles `linkedin`, `x`, `mastodon`, `bluesky`,
+`threads`, `website`, and `email`, `archived`, `last_touch`, `next_due` (= `due_on`),
+`due_on`, `overdue_on` (ISO dates or null), `overdue` and `due` (booleans, today),
+`status` (warm, due, overdue or archived), `gives`, `asks`; `show` adds `touches`,
+newest first. A touch: `id`, `person_id`, `kind`, `date`, `note`, `post_id`, `auto`,
+`post_url`; `touch --kind asked` adds `note_for_ask` (the gentle note, or "").
+`import`: `added`, `updated`, `skipped`, `merged`, `errors` ([{line, message}], the
+first 1000; `errors_total` counts them all), `preview` ({added: [{name, company}],
+updated: [{name, company, fields}], merged: [{name, into, line}]}, 1000 each at most),
+`rows`, `touches`, `source` (linkedin or vcard), `dry_run`. With `--json-progress` it
+prints JSON lines instead: {"event": "start", "total": N}, {"event": "progress",
+"done": n, "total": N} now and then, and last {"event": "done", "result": {...}}.
+
+Import exits 0 when the file was read, even if some rows had errors (they are listed
+and left out; the rest is imported); a refused file changes nothing and exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.errors import DigwellError
+from app.planner import Planner
+
+if TYPE_CHECKING:
+    from app.commands.arguments import Subcommands
+    from app.types import Person, Touch
+
+_HANDLES = (
+    ("--linkedin", "URL", "their LinkedIn profile address"),
+    ("--x", "@H", "their handle on X"),
+    ("--mastodon", "@U@S", "their Mastodon address, @user@server"),
+    ("--bluesky", "H", "their Bluesky handle, e.g. name.bsky.social"),
+    ("--threads", "@H", "their handle on Threads"),
+    ("--website", "URL", "their site or feed"),
+)
+
+
+def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
+    parents = [common]
+    people = commands.add_parser(
+        "people", parents=parents, help="the people you keep in touch with"
+    )
+    sub = people.add_subparsers(dest="people_command", metavar="COMMAND", required=True)
+
+    add = sub.add_parser("add", parents=parents, help="add a person")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--company", help="where they work")
+    add.add_argument("--role", help="what they do")
+    add.add_argument("--circle", metavar="NAME", help="their circle (default: the widest)")
+    for option, metavar, text in _HANDLES:
+        add.add_argument(option, metavar=metavar, help=text)
+    add.add_argument("--how-known", metavar="TEXT", help="how you know each other")
+    add.add_argument("--notes", metavar="TEXT", help="notes")
+    add.add_argument("--json", action="store_true", help="print the person as JSON")
+    add.set_defaults(run=run_add)
+
+    listing = sub.add_parser("list", parents=parents, help="list your people by name")
+    listing.add_argument("--due", action="store_true", help="only who is due, most overdue first")
+    listing.add_argument("--circle", metavar="NAME", help="only this circle")
+    listing.add_argument("--search", metavar="TEXT", default="", help="name, company, handle")
+    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing.set_defaults(run=run_list)
+
+    touch = sub.add_parser("touch", parents=parents, help="log a touch: it restarts the interval")
+    touch.add_argument("person", metavar="ID|NAME")
+    touch.add_argument("--kind", required=True, metavar="KIND", help=_kinds_help())
+    touch.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default today)")
+    touch.add_argument("--note", default="", metavar="TEXT", help="what it was about")
+    touch.add_argument("--json", action="store_true", help="print the touch as JSON")
+    touch.set_defaults(run=run_touch)
+
+    show = sub.add_parser("show", parents=parents, help="a person and their touches")
+    show.add_argument("person", metavar="ID|NAME")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(run=run_show)
+
+    archive = sub.add_parser("archive", parents=parents, help="archive a person")
+    archive.add_argument("person", metavar="ID|NAME")
+    archive.set_defaults(run=run_archive)
+    _add_file_parsers(sub, parents)
+
+
+def _add_file_parsers(sub: Subcommands, parents: list[argparse.ArgumentParser]) -> None:
+    """`people import` and `people export`."""
+    imp = sub.add_parser(
+        "import",
+        parents=parents,
+        help="import LinkedIn connections or a vCard file",
+        description="Import LinkedIn's Connections.csv, the .zip of LinkedIn's export, or "
+        "a vCard file (.vcf). Nobody is added twice; rows with errors are listed and "
+        "left out. See docs/PEOPLE_IMPORT.md.",
+    )
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    imp.add_argument("--keep-emails", action="store_true", help="keep e-mail addresses too")
+    imp.add_argument("--json", action="store_true", help="print the result as JSON")
+    imp.add_argument(
+        "--json-progress", action="store_true", help="print progress as JSON lines (the window)"
+    )
+    imp.set_defaults(run=run_import)
+
+    exp = sub.add_parser("export", parents=parents, help="write everyone to a CSV file")
+    exp.add_argument("file", type=Path, metavar="FILE.csv")
+    exp.set_defaults(run=run_export)
+
+
+def _kinds_help() -> str:
+    from app.types import TOUCH_KINDS
+
+    return "one of " + ", ".join(TOUCH_KINDS)
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def person_json(person: Person, today: date) -> dict[str, object]:
+    from app.people.keep_warm import status
+
+    state = status(person, today)
+    return {
+        "id": person.id,
+        "name": person.name,
+        "company": person.company,
+        "role": person.role,
+        "circle": person.circle,
+        "how_known": person.how_known,
+        "notes": person.notes,
+        "linkedin": person.linkedin,
+        "x": person.x,
+        "mastodon": person.mastodon,
+        "bluesky": person.bluesky,
+        "threads": person.threads,
+        "website": person.website,
+        "email": person.email,
+        "archived": person.archived,
+        "added_on": _day(person.added_on),
+        "snoozed_until": _day(person.snoozed_until),
+        "last_touch": _day(person.last_touch),
+        "next_due": _day(person.due_on),
+        "due_on": _day(person.due_on),
+        "overdue_on": _day(person.overdue_on),
+        "status": state,
+        "due": state in ("due", "overdue"),
+        "overdue": state == "overdue",
+        "gives": person.gives,
+        "asks": person.asks,
+    }
+
+
+def touch_json(touch: Touch) -> dict[str, object]:
+    return {
+        "id": touch.id,
+        "person_id": touch.person_id,
+        "kind": touch.kind,
+        "date": touch.on.isoformat(),
+        "note": touch.note,
+        "post_id": touch.post_id,
+        "auto": touch.auto,
+        "post_url": touch.post_url,
+    }
+
+
+def run_add(planner: Planner, args: argparse.Namespace) -> int:
+    names = ("company", "role", "linkedin", "x", "mastodon", "bluesky", "threads", "website")
+    fields = {n: getattr(args, n) for n in (*names, "how_known", "notes")}
+    given = {k: v for k, v in fields.items() if v is not None}
+    person = planner.people.add(args.name, circle=args.circle, **given)
+    if args.json:
+        _print_json(person_json(person, planner.people.today()))
+    else:
+        print(f"Added {person.name} (id {person.id}) to {person.circle}.")
+    return 0
+
+
+def run_list(planner: Planner, args: argparse.Namespace) -> int:
+    people = planner.people
+    circle_id = people.circle_named(args.circle).id if args.circle else None
+    if args.due:
+        found = [p for p in people.due() if circle_id is None or p.circle_id == circle_id]
+        if args.search:
+            wanted = set(people.ids(args.search, circle_id))
+            found = [p for p in found if p.id in wanted]
+    else:
+        found = people.listed(args.search, circle_id)
+    today = people.today()
+    if args.json:
+        _print_json([person_json(p, today) for p in found])
+        return 0
+    if not found:
+        print("Nobody is due." if args.due else "No people yet. Add one: digwell people add NAME")
+        return 0
+    for line in _table(found, today):
+        print(line)
+    return 0
+
+
+def _table(people: list[Person], today: date) -> list[str]:
+    from app.people.keep_warm import due_text, last_touch_text
+
+    def cut(text: str, width: int) -> str:
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    lines = [f"{'id':>6}  {'name':24}  {'company':20}  {'circle':12}  {'gives/asks':10}  when"]
+    for p in people:
+        when = f"{last_touch_text(p, today)}; {due_text(p, today)}".rstrip("; ")
+        lines.append(
+            f"{p.id:>6}  {cut(p.name, 24):24}  {cut(p.company, 20):20}  {cut(p.circle, 12):12}"
+            f"  {f'{p.gives}/{p.asks}':10}  {when}"
+        )
+    return lines
+
+
+def _parse_date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise DigwellError(f"“{text}” is not a date.", "Use YYYY-MM-DD, e.g. 2026-11-20.") from None
+
+
+def run_touch(planner: Planner, args: argparse.Namespace) -> int:
+    people = planner.people
+    person = people.find(args.person)
+    day = _parse_date(args.date)
+    asked = args.kind.strip().lower() == "asked"
+    note_for_ask = people.ask_warning(person.id) if asked else ""
+    touch = people.touch(person.id, args.kind, day, args.note)
+    if note_for_ask:
+        print(note_for_ask, file=sys.stderr)
+    if args.json:
+        result = touch_json(touch)
+        if asked:
+            result["note_for_ask"] = note_for_ask
+        _print_json(result)
+    else:
+        print(f"Logged {touch.kind} with {person.name} on {touch.on.isoformat()}.")
+    return 0
+
+
+def run_show(planner: Planner, args: argparse.Namespace) -> int:
+    people = planner.people
+    person = people.find(args.person)
+    touches = people.touches(person.id)
+    today = people.today()
+    if args.json:
+        _print_json({**person_json(person, today), "touches": [touch_json(t) for t in touches]})
+        return 0
+    from app.people.keep_warm import due_text, last_touch_text
+
+    company = ", ".join(x for x in (person.role, person.company) if x)
+    print(f"{person.name} (id {person.id})" + (f": {company}" if company else ""))
+    print(f"  {person.circle}; {last_touch_text(person, today)}; {due_text(person, today)}")
+    print(f"  gives {person.gives}, asks {person.asks}")
+    for field in ("linkedin", "x", "mastodon", "bluesky", "threads", "website", "how_known"):
+        if getattr(person, field):
+            print(f"  {field.replace('_', ' ')}: {getattr(person, field)}")
+    for t in touches:
+        note = f": {t.note}" if t.note else ""
+        print(f"  {t.on.isoformat()}  {t.kind}{note}" + (f"  {t.post_url}" if t.post_url else ""))
+    return 0
+
+
+def run_archive(planner: Planner, args: argparse.Namespace) -> int:
+    person = planner.people.find(args.person)
+    planner.people.archive([person.id])
+    print(f"Archived {person.name}: kept in history, left out of every list.")
+    return 0
+
+
+def run_import(planner: Planner, args: argparse.Namespace) -> int:
+    progress = _Progress(args.json_progress, args.dry_run)
+    plan = planner.people.read_import(
+        args.file, keep_emails=args.keep_emails, on_progress=progress.reading
+    )
+    if not args.dry_run:
+        planner.people.apply_import(plan, on_progress=progress.writing)
+    result = {**plan.summary(), "dry_run": bool(args.dry_run)}
+    if args.json_progress:
+        progress.emit({"event": "done", "result": result})
+    elif args.json:
+        _print_json(result)
+    else:
+        _print_import(result, args.file.name, args.dry_run)
+    return 0
+
+
+class _Progress:
+    """JSON lines for the window: reading is the first half of the bar when the import
+    also writes, the whole bar on a dry run."""
+
+    def __init__(self, enabled: bool, dry_run: bool) -> None:
+        self.enabled = enabled
+        self.share = 1 if dry_run else 2
+        self.total: int | None = None
+
+    def emit(self, event: dict[str, object]) -> None:
+        print(json.dumps(event, ensure_ascii=False), flush=True)
+
+    def reading(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.total is None:
+            self.total = total
+            self.emit({"event": "start", "total": total})
+            return
+        self.emit({"event": "progress", "done": done // self.share, "total": total})
+
+    def writing(self, done: int, total: int) -> None:
+        if self.enabled:
+            self.emit({"event": "progress", "done": (total + done) // 2, "total": total})
+
+
+def _print_import(result: dict[str, object], name: str, dry_run: bool) -> None:
+    verb = ("would be " if dry_run else "") + "{}"
+    print(
+        f"{name}: {result['rows']} contacts read; "
+        f"{result['added']} {verb.format('added')}, {result['updated']} {verb.format('updated')}, "
+        f"{result['skipped']} unchanged, {result['merged']} duplicates merged, "
+        f"{result['errors_total']} with errors."
+    )
+    if dry_run:
+        print("Nothing was written (--dry-run).")
+    errors = result["errors"]
+    assert isinstance(errors, list)
+    for error in errors:
+        print(f"line {error['line']}: {error['message']}", file=sys.stderr)
+
+
+def run_export(planner: Planner, args: argparse.Namespace) -> int:
+    count = planner.people.export_csv(args.file)
+    print(f"Wrote {count} people to {args.file}.")
+    return 0
