@@ -20,8 +20,8 @@ from app.ui.change_delivery import ChangeDelivery
 from app.ui.lazy_page import LazyPage
 from app.ui.menus import add_menus, fill_menus
 from app.ui.messages import Messenger
-from app.ui.page_builders import cadence_page, drafts_page, feeds_page
-from app.ui.sidebar import CADENCE, DRAFTS, FEEDS, INBOX, Sidebar
+from app.ui.page_builders import cadence_page, drafts_page, feeds_page, people_page
+from app.ui.sidebar import CADENCE, DRAFTS, FEEDS, INBOX, PEOPLE, Sidebar
 from app.ui.turns import Turns
 from app.ui.views.inbox_page import InboxPage
 
@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self._drafts = LazyPage(self.pages, lambda: drafts_page(self))
         self._feeds = LazyPage(self.pages, lambda: feeds_page(self))
         self._cadence_page = LazyPage(self.pages, lambda: cadence_page(self))
+        self._people_page = LazyPage(self.pages, lambda: people_page(self))
         self.sidebar = Sidebar(self.planner, self.inbox.model.total, demo=demo)
         self.nav = self.sidebar.nav
         central = QWidget()
@@ -194,7 +195,8 @@ class MainWindow(QMainWindow):
         cadence = self._cadence_page.page
         if row == CADENCE and cadence is not None:
             cadence.reload()  # the figures move with the clock, not only with posts
-        lazy = {DRAFTS: self._drafts, FEEDS: self._feeds, CADENCE: self._cadence_page}.get(row)
+        pages = (self._drafts, self._feeds, self._cadence_page, self._people_page)
+        lazy = dict(zip((DRAFTS, FEEDS, CADENCE, PEOPLE), pages, strict=True)).get(row)
         self.pages.setCurrentWidget(lazy.get() if lazy is not None else self.inbox)
 
     def on_feeds_page(self, act: Callable[[], object]) -> None:
@@ -340,6 +342,7 @@ class MainWindow(QMainWindow):
         reminders.quit_requested.connect(self.quit)
         reminders.draft_requested.connect(self.open_draft)
         reminders.inbox_requested.connect(lambda: self.nav.setCurrentRow(INBOX))
+        reminders.people_requested.connect(lambda: self.nav.setCurrentRow(PEOPLE))
         reminders.show_in_window.connect(self._show_reminder)
         reminders.message.connect(self.messages.info)
         reminders.failed.connect(self.messages.error)

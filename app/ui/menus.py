@@ -47,6 +47,7 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
     (FILE, (
         Entry("open_demo", "Open the &demo", lambda w: w.demo_requested.emit()),
         Entry("strategy", "Career &strategy…", lambda w: w.edit_strategy(), "Ctrl+Shift+S"),
+        Entry("import_people", "&Import people…", lambda w: import_people(w)),
         SEPARATOR,
         Entry("back_up", "&Back up now…", lambda w: w.backups.back_up_now()),
         Entry("restore", "&Restore a backup…", lambda w: w.backups.restore()),
@@ -65,6 +66,7 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
         Entry("go_drafts", "&Drafts", lambda w: w.nav.setCurrentRow(1), "Ctrl+2"),
         Entry("go_feeds", "&Feeds", lambda w: w.nav.setCurrentRow(2), "Ctrl+3"),
         Entry("go_cadence", "&Cadence", lambda w: w.nav.setCurrentRow(3), "Ctrl+4"),
+        Entry("go_people", "&People", lambda w: w.nav.setCurrentRow(4), "Ctrl+5"),
     )),
     ("Fee&ds", (
         Entry("refresh", "&Refresh now", lambda w: w.work.refresh_now(), "F5"),
@@ -113,6 +115,13 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
             "&Mark as posted",
             lambda w: w.with_open_draft(lambda composer: composer.mark_posted()),
             "Ctrl+Shift+M",
+        ),
+        Entry(
+            "mention",
+            "Mention a &person…",
+            lambda w: w.with_open_draft(lambda composer: composer.mention_person()),
+            "Ctrl+Shift+P",
+            tip="Write one of your people's mention for the draft's platform",
         ),
         SEPARATOR,
         Entry("mastodon", "Ma&stodon server…", lambda w: w.edit_mastodon()),
@@ -173,6 +182,13 @@ def _action(window: MainWindow, entry: Entry) -> QAction:
     else:
         action.triggered.connect(lambda _checked=False: entry.run(window))
     return action
+
+
+def import_people(window: MainWindow) -> None:
+    """File › Import people…: LinkedIn's Connections.csv or export, or a vCard file."""
+    from app.ui.people_import import import_people
+
+    import_people(window)
 
 
 def show_about(window: MainWindow) -> None:

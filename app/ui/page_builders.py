@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from app.ui.views.cadence_page import CadencePage
     from app.ui.views.drafts_page import DraftsPage
     from app.ui.views.feeds_page import FeedsPage
+    from app.ui.views.people_page import PeoplePage
 
 # The main window (app.ui.main_window.MainWindow), which builds its pages with this
 # module: naming its class here, even for type checkers only, would be an import loop.
@@ -57,3 +58,23 @@ def cadence_page(window: MainWindow) -> CadencePage:
     page.failed.connect(window.messages.error)
     window.changes.add_receiver(page.apply_changes)
     return page
+
+
+def people_page(window: MainWindow) -> PeoplePage:
+    """The people page: who is due, everyone, a person's timeline (docs/PEOPLE.md)."""
+    from app.ui.views.people_page import PeoplePage
+
+    page = PeoplePage(window.planner)
+    page.draft_requested.connect(window.draft_item)
+    page.import_requested.connect(lambda: _import_people(window))
+    page.message.connect(window.messages.info)
+    page.failed.connect(window.messages.error)
+    window.changes.add_receiver(page.apply_changes)
+    return page
+
+
+def _import_people(window: MainWindow) -> None:
+    """The window's one import flow (also File › Import people…)."""
+    from app.ui.people_import import import_people
+
+    import_people(window)

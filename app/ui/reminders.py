@@ -1,6 +1,8 @@
 """Reminders to post, and the tray icon they show through: started once the window has
 settled, they check every so often whether a planned post (or the week's target) is
-due; clicking one opens the planned draft, or the inbox to pick something to share."""
+due; clicking one opens the planned draft, or the inbox to pick something to share.
+Once a day at most, they also name the people who went cold (became overdue) since the
+last time; clicking that one opens the People page."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from app import APP_NAME
-from app.cadence.reminders import until_tomorrow
+from app.cadence.reminders import gone_cold_reminder, until_tomorrow
 from app.errors import DigwellError
 from app.ui.reminder_timer import ReminderTimer
 from app.ui.tray import Tray
@@ -28,13 +30,15 @@ class TrayReminders(QObject):
     planner for a due reminder on each poll.
 
     Signals for the window: `raise_requested()`, `quit_requested()`,
-    `draft_requested(draft_id)`, `inbox_requested()`, `show_in_window(reminder)` where
-    there is no tray to show it, `message(text)` and `failed(text)`."""
+    `draft_requested(draft_id)`, `inbox_requested()`, `people_requested()`,
+    `show_in_window(reminder)` where there is no tray to show it, `message(text)` and
+    `failed(text)`."""
 
     raise_requested = Signal()
     quit_requested = Signal()
     draft_requested = Signal(int)
     inbox_requested = Signal()
+    people_requested = Signal()
     show_in_window = Signal(object)
     message = Signal(str)
     failed = Signal(str)
@@ -69,11 +73,24 @@ class TrayReminders(QObject):
         self.tray.set_visible(False)
 
     def _take_reminder(self) -> Reminder | None:
+        """A reminder to post if one is due, else the day's people gone cold: one per
+        poll, so both never arrive at once."""
         try:
-            return self._planner.cadence.take_due_reminder()
+            return self._planner.cadence.take_due_reminder() or self._gone_cold()
         except DigwellError as err:  # a busy database: the next poll tries again
             self.failed.emit(str(err))
             return None
+
+    def _gone_cold(self) -> Reminder | None:
+        """Who became overdue since the last such reminder, once a day at most; nothing
+        while reminders are off or snoozed (the day is then not used up)."""
+        planner = self._planner
+        if planner.cadence.reminders_quiet():
+            return None
+        people = planner.people.people_to_remind()
+        if not people:
+            return None
+        return gone_cold_reminder(planner.clock.now(), [(p.id, p.name) for p in people])
 
     def show_reminder(self, reminder: Reminder) -> None:
         """Through the tray when it can; otherwise in the window."""
@@ -81,8 +98,12 @@ class TrayReminders(QObject):
             self.show_in_window.emit(reminder)
 
     def follow(self, reminder: Reminder) -> None:
-        """Open the planned draft, or the inbox to pick something to share."""
+        """Open the planned draft, or the inbox to pick something to share; the People
+        page for people gone cold."""
         self.raise_requested.emit()
+        if reminder.people:
+            self.people_requested.emit()
+            return
         if reminder.draft_id is not None:
             try:
                 draft = self._planner.drafting.draft(reminder.draft_id)

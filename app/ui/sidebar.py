@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from app.types import Changes
     from app.ui.views.cadence_card import CadenceCard
 
-PAGE_NAMES = ("Inbox", "Drafts", "Feeds", "Cadence")
-INBOX, DRAFTS, FEEDS, CADENCE = range(4)
+PAGE_NAMES = ("Inbox", "Drafts", "Feeds", "Cadence", "People")
+INBOX, DRAFTS, FEEDS, CADENCE, PEOPLE = range(5)
 
 
 class DemoBadge(QLabel):
@@ -107,6 +107,8 @@ class Sidebar(QFrame):
         self.nav.item(INBOX).setText(f"Inbox  ·  {self._inbox_total()}")
         self.nav.item(DRAFTS).setText(f"Drafts  ·  {planner.drafting.draft_count()}")
         self.nav.item(FEEDS).setText(f"Feeds  ·  {planner.feeds.count()}")
+        due = planner.people.due_counts()[0]  # who is due for a touch (docs/PEOPLE.md)
+        self.nav.item(PEOPLE).setText(f"People  ·  {due} due" if due else "People")
         self.card.show_progress(planner.cadence.week_progress())
 
     def apply_changes(self, changes: Changes) -> None:

@@ -1,4 +1,5 @@
-"""Edit the career strategy: profile, themes, weekly target, content mix, freshness.
+"""Edit the career strategy: profile, themes, weekly target, content mix, freshness,
+and how much higher items by the user's people rank (docs/PEOPLE.md, "In the inbox").
 
 A view over the strategy's edit model (planner.strategy.edit(), app.strategy.editing):
 every edit goes on its undo history until the strategy is saved. Saving hands the
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -51,6 +53,12 @@ PROFILE_ROWS = (
     ("role", "Role", "e.g. Senior platform engineer at a payments company"),
     ("goal", "Career goal", "One sentence, e.g. Lead a platform team in two years"),
     ("audience", "Audience", "Who you want to reach"),
+)
+# The inbox's lift for items by the user's people (planner.people.set_rank_boost).
+PEOPLE_LIFTS = (
+    (0.0, "Rank them like any other item"),
+    (1.0, "Rank them as if twice as relevant"),
+    (2.0, "Rank them as if four times as relevant"),
 )
 
 
@@ -131,6 +139,16 @@ class StrategyDialog(QDialog):
         self.half_life.setSuffix(" days")
         self.half_life.setToolTip("An item this old ranks half as high as a new one.")
         form.addRow("Freshness half-life", self.half_life)
+        self.people_lift = QComboBox()
+        self.people_lift.setObjectName("peopleLift")
+        for value, text in PEOPLE_LIFTS:
+            self.people_lift.addItem(text, value)
+        self._lift = self._planner.people.rank_boost()
+        self.people_lift.setCurrentIndex(max(0, self.people_lift.findData(self._lift)))
+        self.people_lift.setToolTip(
+            "Items written by one of your people (their name, handle or site) rank higher."
+        )
+        form.addRow("Items by your people", self.people_lift)
         strategy = self.edit.strategy()
         values = {"weekly_target": strategy.weekly_target, **strategy.mix._asdict()}
         values["half_life_days"] = strategy.half_life_days
@@ -198,19 +216,29 @@ class StrategyDialog(QDialog):
             self.mix_hint.setStyleSheet(PROBLEM_STYLE)
 
     def has_changes(self) -> bool:
-        return self.edit.has_changes()
+        return self.edit.has_changes() or self._lift_changed()
+
+    def _lift_changed(self) -> bool:
+        return self.people_lift.currentData() != self._lift
 
     # Saving and leaving -----------------------------------------------------------------
 
     def save(self) -> None:
+        """Save the strategy (ranking every item again) if it changed, and the lift for
+        items by the user's people (which moves only theirs) if that changed."""
+        strategy_changed = self.edit.has_changes() or not self._lift_changed()
         try:
-            version = self._planner.strategy.save(self.edit.strategy())
+            version = self._planner.strategy.save(self.edit.strategy()) if strategy_changed else 0
+            if self._lift_changed():
+                self._planner.people.set_rank_boost(self.people_lift.currentData())
+                self._lift = self.people_lift.currentData()
         except DigwellError as err:
             self._show_error(err)
             return
         self.error.hide()
         self.stack.setClean()
-        self.saved.emit(version)
+        if strategy_changed:
+            self.saved.emit(version)
         self.accept()
 
     def _show_error(self, err: DigwellError) -> None:

@@ -1,5 +1,6 @@
 """The Cadence page: is the user's presence steady? Overview (summary, this week, streak,
-score line, year heatmap, theme coverage, content mix), the plan, and the posts log."""
+this month's gives, score line, year heatmap, theme coverage, content mix), the plan, and
+the posts log."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from app.cadence.report import CadenceReport
 from app.cadence.score import score_percent
 from app.planner import Planner
 from app.types import Changes
+from app.ui.views.gives_card import GivesCard
 from app.ui.views.heatmap import YearHeatmap
 from app.ui.views.plan_view import PlanView
 from app.ui.views.score_chart import ScoreChart
@@ -130,6 +132,8 @@ class CadencePage(QWidget):
         body.addWidget(self._build_summary())
         body.addWidget(self._build_empty())
         body.addLayout(self._build_tiles())
+        self.gives = GivesCard(self._planner.people)
+        body.addWidget(_section("Giving, this month", self.gives))
         self.chart = ScoreChart()
         self.chart.setMinimumHeight(170)
         self.heatmap = YearHeatmap()
@@ -191,11 +195,15 @@ class CadencePage(QWidget):
 
     def apply_changes(self, changes: Changes) -> None:
         """Posts, the schedule or the themes changed: every figure, the log and the plan
-        again; only drafts (planned, edited, posted elsewhere): the plan."""
+        again; only drafts (planned, edited, posted elsewhere): the plan; people or
+        their touches: the gives."""
         if changes.posts or changes.schedule or changes.strategy:
             self.reload()
-        elif changes.drafts:
+            return
+        if changes.drafts:
             self.plan.reload()
+        if changes.people:
+            self.gives.reload()
 
     def reload(self) -> None:
         """Read the posts log again and recompute every figure from it; the plan too."""
@@ -231,6 +239,7 @@ class CadencePage(QWidget):
             else [],
             "Your mix of shares, original posts and credits appears after a few posts.",
         )
+        self.gives.reload()
         self.plan.reload()
 
     def _show_week(self, report: CadenceReport) -> None:

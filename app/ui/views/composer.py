@@ -2,7 +2,8 @@
 
 It saves itself within a second of the last keystroke; templates render off the GUI
 thread (a runaway user template takes up to two seconds to be stopped). Its rows are
-their own widgets: template_bar.py above the text, posting_bar.py below it.
+their own widgets: template_bar.py above the text, posting_bar.py below it, and
+draft_people.py, who marking it posted credits.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from app.ui.background import BackgroundCall
 from app.ui.formatting import local_datetime
 from app.ui.look import plain_label, quiet
 from app.ui.views.draft_editor import DraftEditor
+from app.ui.views.draft_people import DraftPeople
 from app.ui.views.hashtag_bar import HashtagBar, with_hashtag
 from app.ui.views.platform_counters import PlatformCounters
 from app.ui.views.posting_bar import PostingBar
@@ -65,6 +67,9 @@ class Composer(QWidget):
         self.status = QLabel()
         self.status.setObjectName("draftStatus")
         quiet(self.status)
+        self.people = DraftPeople(planner, self._on_screen, self.editor)
+        self.people.changed.connect(self._update_counts)
+        self.people.message.connect(self.message)
         self._build_bars()
         self._lay_out()
         self.load_templates()
@@ -105,6 +110,7 @@ class Composer(QWidget):
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.hashtags)
         layout.addLayout(meter)
+        layout.addWidget(self.people)
         layout.addWidget(self.posting_bar)
 
     @property
@@ -132,6 +138,10 @@ class Composer(QWidget):
         self._show_status()
         self._show_history()
         self._update_counts()
+        self.people.update_now()
+
+    def _on_screen(self) -> tuple[Draft | None, str, str]:
+        return self._draft, self.editor.toPlainText(), self.template_bar.platform_key()
 
     def _show_origin(self) -> None:
         draft = self._draft
@@ -176,12 +186,16 @@ class Composer(QWidget):
         self._dirty = True
         self._autosave.start()
         self._recount.start()
+        self.people.schedule()
         self._show_status()
 
     def _platform_changed(self, platform_key: str) -> None:
-        if self._draft is not None:
-            self._save(platform_key=platform_key)
+        """Its people's mentions rewritten for the platform (one undoable edit), saved."""
+        if self._draft is not None and not self.editor.isReadOnly():
+            text = self.people.switch_platform(self._draft, platform_key)
+            self._save(text=text, platform_key=platform_key)
         self._update_counts()
+        self.people.update_now()
 
     def _counted_platforms_changed(self, keys: tuple[str, ...]) -> None:
         self._planner.drafting.platforms.set_counted(list(keys))
@@ -201,7 +215,12 @@ class Composer(QWidget):
             self.editor.setExtraSelections([])
             self.hashtags.hide()
             return
-        self.counters.show_counts(primary, lambda key: self._planner.drafting.count(text, key))
+        self.counters.show_counts(
+            primary,
+            lambda key: self._planner.drafting.count(
+                self.people.for_platform(text, primary, key), key
+            ),
+        )
         self.editor.mark_overflow(text, self.counters.counts[primary].over_at)
         self.hashtags.show_tags(self._planner.strategy.theme_hashtags(self._draft.theme_id), text)
         if self._draft.state == "posted":
@@ -219,6 +238,7 @@ class Composer(QWidget):
         """Save, and stop the timers: nothing may reach for the planner once closed."""
         self.save_now()
         self._recount.stop()
+        self.people.stop()
 
     def save_now(self) -> None:
         """Write pending edits at once (used on switch, copy, post and quit)."""
@@ -296,6 +316,10 @@ class Composer(QWidget):
 
     def open_templates_folder(self) -> None:
         self.template_bar.open_templates_folder()
+
+    def mention_person(self) -> None:
+        """Draft › Mention a person…: pick one of your people, write their mention."""
+        self.people.pick()
 
     # Sharing -----------------------------------------------------------------
 

@@ -110,9 +110,12 @@ class DraftsPage(QSplitter):
     def apply_changes(self, changes: Changes) -> None:
         """Drafts, posts, the plan or the themes changed: the list again, and the
         composer's draft if it changed state meanwhile (e.g. its post was deleted from
-        the log); the Mastodon server changed: the composer's counts."""
+        the log); the Mastodon server changed: the composer's counts; people changed:
+        who the composer's draft credits."""
         if changes.settings:
             self.composer.refresh_counts()
+        if changes.people:
+            self.composer.people.schedule()
         if changes.drafts or changes.posts or changes.schedule or changes.strategy:
             # The draft just posted (or taken back) stays on screen, even where the
             # list's view no longer holds it: its "Undo" is there.
