@@ -69,7 +69,7 @@ def read_connections(text: str, file_name: str, keep_emails: bool = False) -> Co
             break
         if not any(field.strip() for field in row):
             continue
-        if len(row) > len(columns):
+        if len(row) != len(columns):  # LinkedIn writes every column, empty or not
             errors.append(RowError(line, f"{len(row)} values for {len(columns)} columns."))
             continue
         try:

@@ -224,3 +224,14 @@ def test_an_encrypted_member_is_refused(tmp_path):
     path.write_bytes(bytes(data))
     with pytest.raises(DigwellError, match="encrypted"):
         connections_in_zip(path, 10**6)
+
+
+def test_a_row_short_of_columns_is_named_by_its_line_not_imported():
+    found = read_connections(
+        connections(
+            "Ada,Lovelace,https://www.linkedin.com/in/ada,,Analytical,Eng,1 Feb 2020", "bad,row"
+        ),
+        "Connections.csv",
+    )
+    assert [c.fields["name"] for c in found.contacts] == ["Ada Lovelace"]
+    assert [(e.line, e.message) for e in found.errors] == [(6, "2 values for 7 columns.")]
