@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.strategy.strategy import MAX_THEME_NAME
+from app.ui.buttons import named_button
 from app.ui.dialogs.form_parts import show_value
 from app.ui.look import quiet
 
@@ -56,10 +56,10 @@ class ThemeEditor(QGroupBox):
         self.theme_list.setObjectName("themeList")
         self.theme_list.setMaximumWidth(220)
         self.theme_list.currentRowChanged.connect(self._show_theme)
-        self.add_button = _button("Add", "addTheme", self.add_theme)
-        self.remove_button = _button("Remove", "removeTheme", self.remove_theme)
-        self.up_button = _button("Up", "moveThemeUp", lambda: self.move_selected(-1))
-        self.down_button = _button("Down", "moveThemeDown", lambda: self.move_selected(1))
+        self.add_button = named_button("Add", "addTheme", self.add_theme)
+        self.remove_button = named_button("Remove", "removeTheme", self.remove_theme)
+        self.up_button = named_button("Up", "moveThemeUp", lambda: self.move_selected(-1))
+        self.down_button = named_button("Down", "moveThemeDown", lambda: self.move_selected(1))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
@@ -79,7 +79,7 @@ class ThemeEditor(QGroupBox):
         self.hashtags = QLineEdit()
         self.hashtags.setObjectName("themeHashtags")
         self.hashtags.setPlaceholderText("#PlatformEngineering #DevEx")
-        self.color_button = _button("", "themeColor", self.pick_color)
+        self.color_button = named_button("", "themeColor", self.pick_color)
         self.theme_name.textChanged.connect(lambda t: self._field_edited("name", t))
         self.keywords.textChanged.connect(
             lambda: self._field_edited("keywords", self.keywords.toPlainText())
@@ -218,13 +218,6 @@ class ThemeEditor(QGroupBox):
             "hashtags": self.hashtags,
             "color": self.color_button,
         }.get(field, self.theme_name)
-
-
-def _button(text: str, name: str, slot) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.clicked.connect(lambda _=False: slot())
-    return button
 
 
 def _word_list(name: str, placeholder: str) -> QPlainTextEdit:

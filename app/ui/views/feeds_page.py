@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.errors import DigwellError
 from app.planner import Planner
 from app.types import Changes, Feed
+from app.ui.buttons import named_button
 from app.ui.look import heading, quiet
 from app.ui.models.feeds_model import TITLE, FeedsModel
 from app.ui.views.feed_details import NO_FEEDS, details_html
@@ -82,11 +83,11 @@ class FeedsPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("feedsSummary")
         quiet(self.summary)
-        self.add_button = self._button("Add a feed…", "addFeedButton", self.add_feed)
-        self.search_button = self._button(
+        self.add_button = named_button("Add a feed…", "addFeedButton", self.add_feed)
+        self.search_button = named_button(
             "Search feeds for a theme…", "searchFeedsButton", self.search_feeds
         )
-        self.refresh_button = self._button(
+        self.refresh_button = named_button(
             "Refresh now", "refreshNowButton", self.refresh_requested.emit
         )
         top = QHBoxLayout()
@@ -100,8 +101,8 @@ class FeedsPage(QWidget):
         self.problems_only = QCheckBox("Only feeds with problems")
         self.problems_only.setObjectName("problemsOnly")
         self.problems_only.toggled.connect(self.show_problems_only)
-        self.import_button = self._button("Import OPML…", "importOpmlButton", self.import_opml)
-        self.export_button = self._button("Export OPML…", "exportOpmlButton", self.export_opml)
+        self.import_button = named_button("Import OPML…", "importOpmlButton", self.import_opml)
+        self.export_button = named_button("Export OPML…", "exportOpmlButton", self.export_opml)
         filters = QHBoxLayout()
         filters.addWidget(self.problems_only)
         filters.addStretch(1)
@@ -110,11 +111,11 @@ class FeedsPage(QWidget):
         return filters
 
     def _actions_row(self) -> QHBoxLayout:
-        self.rename_button = self._button("Rename…", "renameFeed", self.rename_selected)
-        self.themes_button = self._button("Themes…", "feedThemes", self.move_selected)
-        self.pause_button = self._button("Pause", "pauseFeed", self.toggle_pause)
-        self.sign_in_button = self._button("Sign-in…", "feedSignIn", self.sign_in_selected)
-        self.remove_button = self._button("Remove…", "removeFeed", self.remove_selected)
+        self.rename_button = named_button("Rename…", "renameFeed", self.rename_selected)
+        self.themes_button = named_button("Themes…", "feedThemes", self.move_selected)
+        self.pause_button = named_button("Pause", "pauseFeed", self.toggle_pause)
+        self.sign_in_button = named_button("Sign-in…", "feedSignIn", self.sign_in_selected)
+        self.remove_button = named_button("Remove…", "removeFeed", self.remove_selected)
         actions = QHBoxLayout()
         for button in self._feed_buttons():
             actions.addWidget(button)
@@ -130,12 +131,6 @@ class FeedsPage(QWidget):
             self.sign_in_button,
             self.remove_button,
         )
-
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _=False: slot())
-        return button
 
     # Reading -------------------------------------------------------------------
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.planner import Planner
 from app.types import Changes
+from app.ui.buttons import named_button
 from app.ui.look import heading, quiet
 from app.ui.models.people_model import PeopleModel
 from app.ui.views.people_actions import PeopleActions
@@ -116,12 +116,12 @@ class PeoplePage(QWidget):
         self.summary.setObjectName("peopleSummary")
         self.summary.setWordWrap(True)
         quiet(self.summary)
-        self.add_button = self._button("&Add person…", "addPerson", self.commands.add_person)
+        self.add_button = named_button("&Add person…", "addPerson", self.commands.add_person)
         self.add_button.setToolTip("Add a person (Ctrl+N)")
-        self.import_button = self._button("Im&port…", "importPeople", self.commands.import_people)
+        self.import_button = named_button("Im&port…", "importPeople", self.commands.import_people)
         self.import_button.setToolTip("LinkedIn's Connections.csv or export .zip, or a .vcf")
-        self.circles_button = self._button("Circle&s…", "editCircles", self.commands.edit_circles)
-        self.review_button = self._button(
+        self.circles_button = named_button("Circle&s…", "editCircles", self.commands.edit_circles)
+        self.review_button = named_button(
             "Revie&w your network…", "reviewNetwork", self.commands.review
         )
         self.review_button.setToolTip("People with no touch in a year and nothing given")
@@ -136,13 +136,6 @@ class PeoplePage(QWidget):
         ):
             top.addWidget(button)
         return top
-
-    @staticmethod
-    def _button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _=False: slot())
-        return button
 
     def _build_body(self) -> QSplitter:
         self.due_note = QLabel()

@@ -4,7 +4,6 @@ the posts behind them, and their newest items in the inbox (docs/PEOPLE.md)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.people.keep_warm import status
 from app.text.links import safe_link
+from app.ui.buttons import named_button
 from app.ui.look import heading, quiet
 from app.ui.views.people_lists import state_colour
 from app.ui.views.person_timeline import DELETE_SCHEME, details_html, standing, timeline_html
@@ -93,7 +93,7 @@ class PersonView(QWidget):
         self.show_person(None)
 
     def _buttons(self) -> QHBoxLayout:
-        self.touch_button = self._button("&Log touch…", "logTouch", self.touch_requested.emit)
+        self.touch_button = named_button("&Log touch…", "logTouch", self.touch_requested.emit)
         self.touch_button.setToolTip("Log a touch (T): a credit, a thanks, a talk, an ask…")
         self.snooze_button = QPushButton("S&nooze")
         self.snooze_button.setObjectName("snoozePerson")
@@ -105,11 +105,11 @@ class PersonView(QWidget):
             "&End the snooze", lambda: self.snooze_requested.emit("end")
         )
         self.snooze_button.setMenu(self.snooze_menu)
-        self.edit_button = self._button("&Edit…", "editPerson", self.edit_requested.emit)
+        self.edit_button = named_button("&Edit…", "editPerson", self.edit_requested.emit)
         self.edit_button.setToolTip("Edit (F2 or Enter)")
-        self.merge_button = self._button("&Merge…", "mergePerson", self.merge_requested.emit)
+        self.merge_button = named_button("&Merge…", "mergePerson", self.merge_requested.emit)
         self.merge_button.setToolTip("Fold a duplicate into this person")
-        self.archive_button = self._button(
+        self.archive_button = named_button(
             "Archi&ve…", "archivePerson", self.archive_requested.emit
         )
         self.archive_button.setToolTip("Archive (Delete): kept in history, off every list")
@@ -127,13 +127,6 @@ class PersonView(QWidget):
             self.merge_button,
             self.archive_button,
         )
-
-    @staticmethod
-    def _button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _=False: slot())
-        return button
 
     def _build_items(self) -> QWidget:
         """Their newest items in the inbox, to credit them in a post."""
