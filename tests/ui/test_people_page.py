@@ -98,9 +98,15 @@ def test_a_person_shows_details_timeline_and_the_post_behind_a_touch(
     assert "is not a web link" in window.statusBar().currentMessage()
 
 
+def test_ctrl_5_puts_the_keys_on_the_due_list(qtbot, window):
+    window.nav.setFocus()
+    page = _page(qtbot, window)
+    qtbot.waitUntil(lambda: page.due_list.hasFocus())
+
+
 def test_a_touch_in_a_few_keys_moves_the_person_off_the_due_list(qtbot, window):
     page = _page(qtbot, window)
-    page.due_list.setFocus()
+    qtbot.waitUntil(lambda: page.due_list.hasFocus())  # as Ctrl+5 left it
     qtbot.keyClick(page.due_list, Qt.Key.Key_T)
     dialog = page.commands.dialog
     assert isinstance(dialog, TouchDialog) and dialog.person.name == "Ada Quill"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -238,6 +239,13 @@ class PeoplePage(QWidget):
         if self._stale or self._day != self.people.today():  # a new day moves who is due
             self.reload()
         super().showEvent(event)
+        # Ctrl+5, then arrows and T: the keys go to the list, not the sidebar.
+        QTimer.singleShot(0, self._focus_list)
+
+    def _focus_list(self) -> None:
+        focus = QApplication.focusWidget()
+        if self.isVisible() and (focus is None or not self.isAncestorOf(focus)):
+            self.current_list().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reload(self) -> None:
         """Read the lists, the counts and the person shown again, keeping the selection
