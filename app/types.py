@@ -245,6 +245,16 @@ class Touch(NamedTuple):
     post_platform: str = ""
 
 
+class Break(NamedTuple):
+    """A planned break, first to last day included (docs/CADENCE.md, "Planned breaks"):
+    the presence score is frozen, streaks skip it, reminders are silent."""
+
+    id: int
+    starts_on: date
+    ends_on: date
+    note: str = ""
+
+
 class Changes(NamedTuple):
     """What one operation changed, announced once by the service that made it (see
     docs/ARCHITECTURE.md, "Changes"); every page decides what to reload from it."""
@@ -258,6 +268,7 @@ class Changes(NamedTuple):
     schedule: bool = False  # posting days and time, reminders, tray preferences
     settings: bool = False  # any other preference (e.g. the Mastodon server)
     people: bool = False  # people, their touches and circles
+    breaks: bool = False  # planned breaks (the cadence's figures change with them)
 
     def __or__(self, other: "Changes") -> "Changes":
         merged = [a or b for a, b in zip(self, other, strict=True)]

@@ -310,6 +310,38 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX item_people_person ON item_people(person_id);
     ALTER TABLE ranks ADD COLUMN boost REAL NOT NULL DEFAULT 0;
     """,
+    # 8: history from the platforms' exports (docs/HISTORY.md) and planned breaks
+    # (docs/CADENCE.md, "Planned breaks"). An imported post keeps the platform's own id
+    # (external_id) so a re-import adds nothing; `source` says which file it came from
+    # ('' for posts logged in Digwell). Engagement (comments, replies to others) is
+    # counted apart from posts: it is not a post.
+    """
+    ALTER TABLE posts ADD COLUMN source TEXT NOT NULL DEFAULT '';
+    ALTER TABLE posts ADD COLUMN external_id TEXT;
+    CREATE UNIQUE INDEX posts_external ON posts(platform, external_id)
+        WHERE external_id IS NOT NULL;
+    CREATE INDEX posts_url ON posts(url) WHERE url != '';
+
+    CREATE TABLE engagement (
+        id          INTEGER PRIMARY KEY,
+        platform    TEXT NOT NULL,
+        kind        TEXT NOT NULL CHECK (kind IN ('comment', 'reply')),
+        at          TEXT NOT NULL,
+        url         TEXT NOT NULL DEFAULT '',
+        external_id TEXT NOT NULL,
+        source      TEXT NOT NULL DEFAULT '',
+        UNIQUE (platform, external_id)
+    );
+    CREATE INDEX engagement_time ON engagement(at);
+
+    CREATE TABLE breaks (
+        id        INTEGER PRIMARY KEY,
+        starts_on TEXT NOT NULL,
+        ends_on   TEXT NOT NULL CHECK (ends_on >= starts_on),
+        note      TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX breaks_days ON breaks(starts_on, ends_on);
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

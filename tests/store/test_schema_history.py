@@ -362,6 +362,29 @@ TOUCHES = [
     },
 ]
 PERSON_KEYS = [{"key": k, "person_id": 1} for k in ("n:sam rivera", "@samr")]
+# Schema 8: a post imported from an export, engagement, a planned break.
+IMPORTED_POST = {
+    "id": 9,
+    "posted_at": "2019-05-02T07:30:00Z",
+    "platform": "x",
+    "kind": "original",
+    "url": "https://x.com/alexm/status/1124",
+    "text": "Ten years of platform work in one thread.",
+    "source": "x-archive",
+    "external_id": "1124",
+}
+ENGAGEMENT = [
+    {
+        "id": 1,
+        "platform": "linkedin",
+        "kind": "comment",
+        "at": "2026-10-01T12:00:00Z",
+        "url": "https://www.linkedin.com/feed/update/urn:li:activity:1",
+        "external_id": "urn:li:comment:1",
+        "source": "linkedin-export",
+    }
+]
+BREAKS = [{"id": 1, "starts_on": "2026-08-03", "ends_on": "2026-08-23", "note": "Summer"}]
 
 
 # --- making a fixture (run once per version, when it stops being the latest) ------
@@ -415,6 +438,10 @@ def make_fixture(version: int) -> str:
         _insert(conn, "touches", TOUCHES)
         _insert(conn, "person_keys", PERSON_KEYS)
         _insert(conn, "item_people", [{"item_id": i["id"], "person_id": 1} for i in ITEMS[::2]])
+    if version >= 8:
+        _insert(conn, "posts", [IMPORTED_POST])
+        _insert(conn, "engagement", ENGAGEMENT)
+        _insert(conn, "breaks", BREAKS)
     conn.execute("COMMIT")
     lines = [HEADER.format(version=version), f"PRAGMA user_version = {version};", *_dump(conn)]
     conn.close()
@@ -591,7 +618,7 @@ def test_the_app_reads_a_migrated_database(migrated, clock):
     assert planner.inbox.scores_current()
     assert set(planner.inbox.ids(inbox=InboxFilter(theme_id=1))) == {1, 2, 9}
     assert (
-        planner.inbox.item(1).reason
+        planner.inbox.item(1).reason.split(" · by ")[0]
         == "Platform engineering: golden path (title), kubernetes (title)"
     )
 
