@@ -8,6 +8,7 @@ folder, and hands out one service per domain, as Anki's Collection hands out col
     planner.cadence    the posts log, score, streak, plan, reminders  app/cadence/service.py
     planner.backups    backing up, the weekly backup                 app/backup/service.py
     planner.people     people, circles, touches, who is due          app/people/service.py
+    planner.history    posts and engagement from platform exports    app/history/service.py
 
 Every service announces what it changed (app.types.Changes) to whoever subscribed: the
 window reloads what it shows from that, and nothing else. Services are built when first
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from app.compose.service import DraftingService
     from app.feeds.service import FeedsService
     from app.inbox.service import InboxService
+    from app.history.service import HistoryService
     from app.people.service import PeopleService
     from app.strategy.service import StrategyService
 
@@ -51,6 +53,7 @@ class Planner:
         self._cadence: CadenceService | None = None
         self._backups: BackupService | None = None
         self._people: PeopleService | None = None
+        self._history: HistoryService | None = None
 
     @classmethod
     def open(cls, data_dir: Path, *, clock: Clock | None = None, demo: bool = False) -> Planner:
@@ -140,7 +143,16 @@ class Planner:
     @property
     def people(self) -> PeopleService:
         if self._people is None:
-            from app.people.service import PeopleService
+            from app.history.service import HistoryService
+    from app.people.service import PeopleService
 
             self._people = PeopleService(self._db, self.clock, self._announce)
         return self._people
+
+    @property
+    def history(self) -> HistoryService:
+        if self._history is None:
+            from app.history.service import HistoryService
+
+            self._history = HistoryService(self._db, self.clock, self._announce)
+        return self._history

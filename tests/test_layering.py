@@ -36,6 +36,7 @@ LAYERS: list[tuple[int, tuple[str, ...]]] = [
             "app.cadence.service",
             "app.backup.service",
             "app.people.service",
+            "app.history.service",
             "app.demo",
             "app.demo_posts",
             "app.demo_people",
@@ -53,6 +54,7 @@ LAYERS: list[tuple[int, tuple[str, ...]]] = [
             "app.credentials",
             "app.inbox",
             "app.people",
+            "app.history",
         ),
     ),
     (
@@ -81,6 +83,7 @@ SERVICES = {
     "cadence": "app.cadence.service",
     "backups": "app.backup.service",
     "people": "app.people.service",
+    "history": "app.history.service",
 }
 # What a domain may use of the other domains (never the other way round: no loops).
 DOMAIN_USES = {
@@ -89,6 +92,7 @@ DOMAIN_USES = {
     "app.inbox": ("app.people",),
     "app.compose": ("app.people",),
     "app.people": (),
+    "app.history": ("app.people", "app.compose", "app.strategy", "app.cadence"),
     "app.feeds": ("app.credentials",),
     "app.cadence": ("app.strategy", "app.compose"),
     "app.backup": ("app.credentials", "app.cadence", "app.feeds", "app.strategy", "app.people"),
@@ -119,6 +123,7 @@ PUBLIC_HELPERS = (
     "app.people.mentions",
     "app.people.handles",
     "app.people.fields",
+    "app.history.records",
 )
 # Restoring fills a folder no planner has open (it refuses one that is open).
 TOP_ALSO = ("app.backup.restore",)

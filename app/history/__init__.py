@@ -1,0 +1,1 @@
+"""History from the platforms' own exports (docs/HISTORY.md)."""
