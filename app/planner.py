@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from app.cadence.service import CadenceService
     from app.compose.service import DraftingService
     from app.feeds.service import FeedsService
-    from app.inbox.service import InboxService
     from app.history.service import HistoryService
+    from app.inbox.service import InboxService
     from app.people.service import PeopleService
     from app.strategy.service import StrategyService
 
@@ -89,6 +89,8 @@ class Planner:
         return lambda: self._listeners.remove(listener)
 
     def _announce(self, changes: Changes) -> None:
+        if self._cadence is not None:  # its report keeps day counts between reloads
+            self._cadence.changed(changes)
         for listener in tuple(self._listeners):
             listener(changes)
 
@@ -143,8 +145,7 @@ class Planner:
     @property
     def people(self) -> PeopleService:
         if self._people is None:
-            from app.history.service import HistoryService
-    from app.people.service import PeopleService
+            from app.people.service import PeopleService
 
             self._people = PeopleService(self._db, self.clock, self._announce)
         return self._people

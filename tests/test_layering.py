@@ -70,6 +70,7 @@ LAYERS: list[tuple[int, tuple[str, ...]]] = [
             "app.log_file",
             "app.log_handlers",
             "app.running_instance",
+            "app.archives",
             "app",
         ),
     ),

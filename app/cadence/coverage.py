@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
@@ -50,9 +50,14 @@ def _share(part: int, whole: int) -> float:
 
 
 def theme_coverage(
-    posts: Sequence[Post], themes: Sequence[Theme], now: datetime
+    posts: Sequence[Post],
+    themes: Sequence[Theme],
+    now: datetime,
+    last_posts: Mapping[int | None, datetime] | None = None,
 ) -> list[ThemeCoverage]:
-    """One entry per theme in order, then "No theme" if unthemed posts are within 90 days."""
+    """One entry per theme in order, then "No theme" if unthemed posts are within 90 days.
+    `last_posts` (theme id as stored -> its last post up to now) spares passing every
+    post: then `posts` need only hold the last 90 days'."""
     # Posts after `now` are ignored; a theme no longer listed counts as no theme.
     known = {theme.id for theme in themes}
     by_theme: dict[int | None, list[Post]] = {}
@@ -62,10 +67,19 @@ def theme_coverage(
             by_theme.setdefault(key, []).append(post)
     total_30 = sum(1 for group in by_theme.values() for p in group if _within(p, now, 30))
     total_90 = sum(1 for group in by_theme.values() for p in group if _within(p, now, 90))
+    last_of: dict[int | None, datetime] = {}
+    if last_posts is not None:
+        for theme_id, when in last_posts.items():
+            key = theme_id if theme_id in known else None
+            if when <= now and (key not in last_of or when > last_of[key]):
+                last_of[key] = when
 
     def entry(theme_id: int | None, name: str, color: str) -> ThemeCoverage:
         group = by_theme.get(theme_id, [])
-        last = max((p.posted_at for p in group), default=None)
+        if last_posts is None:
+            last = max((p.posted_at for p in group), default=None)
+        else:
+            last = last_of.get(theme_id)
         in_30 = sum(1 for p in group if _within(p, now, 30))
         in_90 = sum(1 for p in group if _within(p, now, 90))
         return ThemeCoverage(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import builtins
 import sqlite3
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,6 +65,13 @@ class PostsLog:
         if limit is not None:
             return posts_q.recent_posts(self.db, limit)
         return posts_q.list_posts(self.db)
+
+    def ids(self) -> builtins.list[int]:
+        """Every post's id, newest first: the window's log reads rows as it shows them."""
+        return posts_q.post_ids(self.db)
+
+    def by_id(self, ids: builtins.list[int]) -> dict[int, Post]:
+        return posts_q.posts_by_id(self.db, ids) if ids else {}
 
     def get(self, post_id: int) -> Post:
         return posts_q.get_post(self.db, post_id)
@@ -275,6 +282,22 @@ class PostsLog:
         self._taken[post_id] = taken
         self._announce(Changes(posts=True, drafts=post.draft_id is not None, people=bool(taken)))
         return post
+
+    def set_kind(self, post_ids: Iterable[int], kind: str) -> int:
+        """Give many posts one kind, all or none (app.cadence.bulk_edit); how many."""
+        from app.cadence.bulk_edit import set_kind
+
+        count = set_kind(self.db, post_ids, kind)
+        self._announce(Changes(posts=True))
+        return count
+
+    def set_theme(self, post_ids: Iterable[int], theme_id: int | None) -> int:
+        """Give many posts one theme (None: none), all or none; how many."""
+        from app.cadence.bulk_edit import set_theme
+
+        count = set_theme(self.db, post_ids, theme_id, self.themes())
+        self._announce(Changes(posts=True))
+        return count
 
     def taken_touches(self, post_id: int) -> builtins.list[Touch]:
         """The touches deleting this post took (what `restore` logs again)."""

@@ -3,16 +3,21 @@
 A trigger is a schedule slot or a planned draft's time. A trigger reminds only when a draft
 is planned at it or the week is behind target; never more than once (the state records what
 was handled and survives restarts), never a burst after sleep (only the latest missed
-trigger counts), and never for triggers older than the grace period.
+trigger counts), and never for triggers older than the grace period. Reminders are
+silent on the days of a planned break, and a trigger that fell on one never comes later
+(docs/CADENCE.md, "Planned breaks").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone, tzinfo
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.cadence.schedule import PostingSchedule, is_behind, slots_between
+
+if TYPE_CHECKING:
+    from app.cadence.breaks import BreakDays
 
 GRACE = timedelta(hours=12)
 SNOOZE_HOUR = timedelta(hours=1)
@@ -55,22 +60,31 @@ def due_reminder(
     week_posts: int,
     target: int,
     grace: timedelta = GRACE,
+    breaks: BreakDays | None = None,
 ) -> Reminder | None:
     """The reminder to show now, or None; record it with after_shown so it fires once."""
     if state.snoozed_until is not None and now < state.snoozed_until:
+        return None
+
+    def quiet(t: datetime) -> bool:  # on a break day, local time
+        return breaks is not None and t.astimezone(tz).date() in breaks
+
+    if quiet(now):
         return None
     lower = now - grace
     slots = [
         t
         for t in slots_between(schedule, lower, now + _TICK, tz)
-        if _unhandled(t, state.handled_until)
+        if _unhandled(t, state.handled_until) and not quiet(t)
     ]
     drafts = [
         (t.astimezone(timezone.utc), draft_id, title)
         for t, draft_id, title in planned
-        if lower <= t <= now and _unhandled(t, state.handled_until)
+        if lower <= t <= now and _unhandled(t, state.handled_until) and not quiet(t)
     ]
     snoozed = _woken(state, now, grace)
+    if snoozed is not None and quiet(snoozed.at):
+        snoozed = None
     if snoozed is not None and snoozed.draft_id is not None:
         # Re-shown only while the draft is still planned, under its current title.
         titles = [title for _, draft_id, title in planned if draft_id == snoozed.draft_id]

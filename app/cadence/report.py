@@ -6,17 +6,24 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
+from app.cadence.breaks import BreakDays
 from app.cadence.coverage import MixPart, ThemeCoverage, content_mix, theme_coverage
 from app.cadence.schedule import PostingSchedule, expected_by, is_behind
 from app.cadence.score import local_day_counts, presence_series, score_percent
-from app.cadence.streak import Streak, streak
+from app.cadence.streak import Streak, streak_of_days
 from app.cadence.summary import readiness_summary
 from app.strategy.strategy import ContentMix
-from app.types import Post, Theme
+from app.types import Break, Post, Theme
 
 # The target is a number of posts per calendar week: n posts per d = 7 days.
 TARGET_DAYS = 7
 MIX_DAYS = 90
+RECENT_DAYS = max(MIX_DAYS, 90)  # the posts coverage and mix count (coverage: 30 and 90 days)
+# Not strftime's %B: the window sets the user's locale, the summary is English.
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 class CadenceReport(NamedTuple):
@@ -33,14 +40,47 @@ class CadenceReport(NamedTuple):
     summary: str
     day_counts: dict[date, int]  # posts per local day
     total_posts: int
+    breaks: tuple[Break, ...] = ()  # every planned break, by first day (the heatmap's shade)
+    break_until: date | None = None  # today is on a break that lasts to this day
 
     @property
     def week_posts(self) -> int:
         return self.streak.week_posts
 
+    @property
+    def on_break(self) -> bool:
+        """Whether today is a break day: the score is frozen and reminders are silent."""
+        return self.break_until is not None
+
+    def is_break_day(self, day: date) -> bool:
+        """Whether `day` is on one of the planned breaks (overlapping ones merged)."""
+        return day in BreakDays(self.breaks)
+
+
+class PostFacts(NamedTuple):
+    """What the figures need of the posts up to now, however many there are: the service
+    has SQLite aggregate them (app/cadence/facts.py), `post_facts` works them out from
+    the posts themselves."""
+
+    day_counts: dict[date, int]  # posts per local day
+    recent: list[Post]  # the posts of the last RECENT_DAYS days (later ones may be there)
+    last_posts: dict[int | None, datetime]  # theme id as stored (None: none) -> last post
+    total: int
+
+
+def post_facts(posts: Sequence[Post], now: datetime, tz: tzinfo) -> PostFacts:
+    past = [p for p in posts if p.posted_at <= now]
+    last: dict[int | None, datetime] = {}
+    for post in past:
+        if post.theme_id not in last or post.posted_at > last[post.theme_id]:
+            last[post.theme_id] = post.posted_at
+    since = now - timedelta(days=RECENT_DAYS)
+    recent = [p for p in past if p.posted_at >= since]
+    return PostFacts(local_day_counts((p.posted_at for p in past), tz), recent, last, len(past))
+
 
 def build_report(
-    posts: Sequence[Post],
+    posts: Sequence[Post] | PostFacts,
     themes: Sequence[Theme],
     *,
     target: int,
@@ -48,27 +88,34 @@ def build_report(
     schedule: PostingSchedule,
     now: datetime,
     tz: tzinfo,
+    breaks: Sequence[Break] = (),
 ) -> CadenceReport:
-    """All of the cadence figures for `posts` as of `now` (later posts are ignored)."""
-    past = [p for p in posts if p.posted_at <= now]
-    times = [p.posted_at for p in past]
+    """All of the cadence figures for `posts` (or their facts) as of `now` (later posts
+    are ignored), with the planned `breaks` freezing the score and skipped by the streak."""
+    facts = posts if isinstance(posts, PostFacts) else post_facts(posts, now, tz)
+    past = facts.recent  # all the coverage and the mix count
     today = now.astimezone(tz).date()
-    counts = local_day_counts(times, tz)
-    series = presence_series(counts, today, target, TARGET_DAYS)
+    counts = facts.day_counts
+    days_off = BreakDays(breaks)
+    series = presence_series(counts, today, target, TARGET_DAYS, days_off)
     score = series[-1][1] if series else 0.0
     week_ago = today - timedelta(days=7)
     score_week_ago = next((v for d, v in reversed(series) if d <= week_ago), 0.0)
-    run = streak(times, now, tz, target)
-    behind = is_behind(run.week_posts, schedule, now, tz, target)
-    coverage = theme_coverage(past, themes, now)
+    run = streak_of_days(counts, now, tz, target, days_off)
+    span = days_off.span_at(today)
+    # Nothing is expected on a break, nor in a break week (its goal is 0).
+    behind = span is None and is_behind(run.week_posts, schedule, now, tz, run.target)
+    coverage = theme_coverage(past, themes, now, facts.last_posts)
     summary = readiness_summary(
         score=score,
         score_week_ago=score_week_ago,
         streak=run,
         coverage=coverage,
-        has_posts=bool(past),
+        has_posts=facts.total > 0,
         behind=behind,
     )
+    if span is not None:
+        summary += f"; on a break until {_day_text(span[1], today)}"
     return CadenceReport(
         today=today,
         score=score,
@@ -76,14 +123,32 @@ def build_report(
         series=series,
         streak=run,
         week_target=target,
-        expected_now=expected_by(schedule, now, tz, target),
+        expected_now=0 if span else expected_by(schedule, now, tz, run.target),
         behind=behind,
         mix=content_mix(past, mix_target, now, MIX_DAYS),
         themes=coverage,
         summary=summary,
         day_counts=counts,
-        total_posts=len(past),
+        total_posts=facts.total,
+        breaks=tuple(sorted(breaks, key=lambda b: (b.starts_on, b.ends_on, b.id))),
+        break_until=span[1] if span else None,
     )
+
+
+def _day_text(day: date, today: date) -> str:
+    """'16 August', with the year when it is not this year's: '3 January 2027'."""
+    text = f"{day.day} {_MONTHS[day.month - 1]}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def break_json(item: Break) -> BreakJson:
+    """A break for scripts: `digwell away list --json` and `digwell cadence --json`."""
+    return {
+        "id": item.id,
+        "from": item.starts_on.isoformat(),
+        "to": item.ends_on.isoformat(),
+        "note": item.note,
+    }
 
 
 if TYPE_CHECKING:
@@ -116,6 +181,13 @@ if TYPE_CHECKING:
         behind: bool
         posts_total: int
         as_of: str  # the user's date, ISO 8601
+        breaks: list[BreakJson]
+        on_break: bool  # today is a break day
+        break_until: str | None  # the last day of today's break, ISO 8601
+        week_goal: int  # posts this week needs for the streak (0 in a break week)
+        week_break_days: int
+
+    BreakJson = TypedDict("BreakJson", {"id": int, "from": str, "to": str, "note": str})
 
 
 def report_json(report: CadenceReport, tz: tzinfo) -> ReportJson:
@@ -150,4 +222,9 @@ def report_json(report: CadenceReport, tz: tzinfo) -> ReportJson:
         "behind": report.behind,
         "posts_total": report.total_posts,
         "as_of": report.today.isoformat(),
+        "breaks": [break_json(b) for b in report.breaks],
+        "on_break": report.on_break,
+        "break_until": report.break_until.isoformat() if report.break_until else None,
+        "week_goal": report.streak.target,
+        "week_break_days": report.streak.break_days,
     }

@@ -3,9 +3,14 @@ one step per local calendar day (docs/CADENCE.md, "Presence score")."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from math import floor, sqrt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.cadence.breaks import BreakDays
 
 
 def local_day_counts(post_times: Iterable[datetime], tz: tzinfo) -> dict[date, int]:
@@ -24,14 +29,21 @@ def daily_multiplier(n: int, d: int) -> float:
 
 
 def presence_series(
-    day_counts: Mapping[date, int], today: date, n: int, d: int = 7
+    day_counts: Mapping[date, int],
+    today: date,
+    n: int,
+    d: int = 7,
+    breaks: BreakDays | None = None,
 ) -> list[tuple[date, float]]:
-    """(day, score 0..1) for each local day from the first post to `today`; n posts per d days."""
+    """(day, score 0..1) for each local day from the first post to `today`; n posts per d
+    days. On the days of `breaks` the score is frozen (docs/CADENCE.md, "Planned breaks")."""
     if n < 1 or d < 1:
         raise ValueError(f"the target must be at least 1 post in 1 day, not {n} in {d}")
     days = [day for day, count in day_counts.items() if count > 0 and day <= today]
     if not days:
         return []
+    if breaks:
+        return _series_with_breaks(day_counts, min(days), today, n, d, breaks)
     m = daily_multiplier(n, d)
     one_day, window = timedelta(days=1), timedelta(days=d)
     day = min(days)
@@ -47,9 +59,52 @@ def presence_series(
     return series
 
 
-def presence_score(day_counts: Mapping[date, int], today: date, n: int, d: int = 7) -> float:
+def _series_with_breaks(
+    day_counts: Mapping[date, int], first: date, today: date, n: int, d: int, breaks: BreakDays
+) -> list[tuple[date, float]]:
+    """presence_series with break days taken out of the timeline: the score stands still
+    on them, the window holds the last d days that are not break days, and a post made
+    on a break day counts on the first day after its break."""
+    m = daily_multiplier(n, d)
+    one_day = timedelta(days=1)
+    counted: dict[date, int] = {}  # posts by the day they count on
+    for day, count in day_counts.items():
+        on = breaks.resume_day(day) if count > 0 and day <= today else None
+        if on is not None and on <= today:
+            counted[on] = counted.get(on, 0) + count
+    window: deque[int] = deque()  # posts counted on each of the last d non-break days
+    in_window = 0
+    score = 0.0
+    series: list[tuple[date, float]] = []
+    day = first
+    while day <= today:
+        span = breaks.span_at(day)
+        if span is not None:  # frozen: no decay, no gain, to the break's end (or today)
+            last = min(span[1], today)
+            while day <= last:
+                series.append((day, score))
+                day += one_day
+            continue
+        count = counted.get(day, 0)
+        window.append(count)
+        in_window += count
+        if len(window) > d:
+            in_window -= window.popleft()
+        score = score * m + min(1.0, in_window / n) * (1 - m)
+        series.append((day, score))
+        day += one_day
+    return series
+
+
+def presence_score(
+    day_counts: Mapping[date, int],
+    today: date,
+    n: int,
+    d: int = 7,
+    breaks: BreakDays | None = None,
+) -> float:
     """The score on `today` (0..1); 0.0 when nothing was posted yet."""
-    series = presence_series(day_counts, today, n, d)
+    series = presence_series(day_counts, today, n, d, breaks)
     return series[-1][1] if series else 0.0
 
 

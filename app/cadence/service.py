@@ -1,29 +1,33 @@
 """The cadence service (planner.cadence): the posts log, the report, the week's
-progress, the posting schedule and plan, reminders and their state, all kept in the one
-database (docs/ARCHITECTURE.md; the score and streak rules: docs/CADENCE.md)."""
+progress, the posting schedule and plan, planned breaks, reminders and their state, all
+kept in the one database (docs/ARCHITECTURE.md; the score, streak and break rules:
+docs/CADENCE.md)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.cadence.schedule import PostingSchedule
 from app.cadence.week import next_week_start, week_progress, week_start
 from app.clock import Clock
-from app.errors import DigwellError
+from app.errors import DigwellError, NotFoundError
+from app.store import breaks as breaks_q
 from app.store import drafts as drafts_q
 from app.store import posts as posts_q
 from app.store import settings as settings_q
 from app.store import themes as themes_q
 from app.store.database import Database
 from app.strategy.stored import load_strategy, load_weekly_target
-from app.types import Changes, Draft, Post, WeekProgress
+from app.types import Break, Changes, Draft, Post, WeekProgress
 
 if TYPE_CHECKING:  # the first paint needs only week_progress: the rest is loaded when used
+    from app.cadence.breaks import BreakDays
+    from app.cadence.facts import FactsCache
     from app.cadence.plan import Slot
     from app.cadence.posts_log import PostsLog
     from app.cadence.reminders import Reminder, ReminderState
@@ -36,6 +40,7 @@ POSTING_TIME_KEY = "posting_time"
 REMINDER_STATE_KEY = "reminder_state"
 REMINDERS_KEY = "reminders_enabled"
 CLOSE_TO_TRAY_KEY = "close_to_tray"
+BREAK_NOTE_MAX = 200  # characters: a word or two, shown beside the heatmap and in lists
 
 
 class CadenceService:
@@ -46,6 +51,20 @@ class CadenceService:
         self._clock = clock
         self._announce = announce
         self._log: PostsLog | None = None
+        self._facts_cache: FactsCache | None = None
+
+    def _facts(self) -> FactsCache:
+        if self._facts_cache is None:
+            from app.cadence.facts import FactsCache
+
+            self._facts_cache = FactsCache()
+        return self._facts_cache
+
+    def changed(self, changes: Changes) -> None:
+        """Told of every change announced (by the planner): posts edited in place (a new
+        time, a theme gone with the strategy) make the report read its counts again."""
+        if self._facts_cache is not None and (changes.posts or changes.strategy):
+            self._facts_cache.forget()
 
     @property
     def log(self) -> PostsLog:
@@ -74,15 +93,67 @@ class CadenceService:
         from app.cadence.report import build_report
 
         strategy = load_strategy(self._db)
+        now, tz = self._clock.now(), self._clock.tz()
         return build_report(
-            posts_q.list_posts(self._db),
+            self._facts().read(self._db, now, tz),  # 50,000 posts: SQLite sums them up
             themes_q.list_themes(self._db),
             target=strategy.weekly_target,
             mix_target=strategy.mix,
             schedule=self.schedule(),
-            now=self._clock.now(),
-            tz=self._clock.tz(),
+            now=now,
+            tz=tz,
+            breaks=breaks_q.list_breaks(self._db),
         )
+
+    # Planned breaks (docs/CADENCE.md, "Planned breaks") ---------------------------------
+
+    def breaks(self) -> list[Break]:
+        """Every planned break, past and future, by first day."""
+        return breaks_q.list_breaks(self._db)
+
+    def add_break(self, starts_on: date, ends_on: date, note: str = "") -> Break:
+        """Plan a break from `starts_on` to `ends_on`, both included. It may overlap
+        others: their days count once."""
+        starts_on, ends_on = _day(starts_on), _day(ends_on)
+        if ends_on < starts_on:
+            raise DigwellError(
+                f"The break ends ({ends_on.isoformat()}) before it starts "
+                f"({starts_on.isoformat()}).",
+                "Give its first day, then its last day (the same day for a one-day break).",
+            )
+        note = " ".join(note.split())  # one line, for lists and the heatmap's tip
+        if len(note) > BREAK_NOTE_MAX:
+            raise DigwellError(
+                f"The note is {len(note)} characters long.",
+                f"Keep it to {BREAK_NOTE_MAX}, e.g. “Summer holiday”.",
+            )
+        with self._db.transaction() as conn:
+            break_id = breaks_q.add_break(conn, starts_on, ends_on, note)
+        self._announce(Changes(breaks=True))
+        return Break(break_id, starts_on, ends_on, note)
+
+    def remove_break(self, break_id: int) -> Break:
+        """Remove a planned break; returns it. The figures are as if it never was."""
+        found = breaks_q.get_break(self._db, break_id)
+        if found is None:
+            raise NotFoundError(
+                f"There is no break with id {break_id}.", "List the breaks to see their ids."
+            )
+        with self._db.transaction() as conn:
+            breaks_q.remove_break(conn, break_id)
+        self._announce(Changes(breaks=True))
+        return found
+
+    def current_break(self) -> Break | None:
+        """The break today is on (the one lasting longest, when several overlap)."""
+        today = self._clock.now().astimezone(self._clock.tz()).date()
+        on = breaks_q.breaks_on(self._db, today)
+        return max(on, key=lambda b: (b.ends_on, -b.id)) if on else None
+
+    def _break_days(self) -> BreakDays:
+        from app.cadence.breaks import BreakDays
+
+        return BreakDays(breaks_q.list_breaks(self._db))
 
     # Schedule and plan -----------------------------------------------------------
 
@@ -189,14 +260,21 @@ class CadenceService:
 
     def take_due_reminder(self) -> Reminder | None:
         """The reminder due now, if any, recorded as shown so it comes once."""
+        from app.cadence.breaks import week_target
         from app.cadence.reminders import after_shown, due_reminder
 
         if not self.reminders_enabled():
             return None
         now, tz = self._clock.now(), self._clock.tz()
         state = self.reminder_state()
-        week = posts_q.posts_between(self._db, week_start(now, tz), next_week_start(now, tz))
+        monday = week_start(now, tz)
+        week = posts_q.posts_between(self._db, monday, next_week_start(now, tz))
         planned = [(d.planned_for, d.id, d.title) for d in self.planned() if d.planned_for]
+        days_off = self._break_days()
+        # In a week partly on a break, "behind" is judged against that week's own target.
+        target = week_target(
+            load_weekly_target(self._db), days_off.week_break_days(monday.astimezone(tz).date())
+        )
         reminder = due_reminder(
             now,
             tz,
@@ -204,7 +282,8 @@ class CadenceService:
             state,
             planned=planned,
             week_posts=len(week),
-            target=load_weekly_target(self._db),
+            target=target,
+            breaks=days_off,
         )
         if reminder is not None:
             self._save_state(after_shown(state, reminder))
@@ -221,8 +300,14 @@ class CadenceService:
         return now + duration
 
     def reminders_quiet(self) -> bool:
-        """Whether no reminder may show now: reminders are off, or snoozed."""
-        if not self.reminders_enabled():
+        """Whether no reminder may show now: reminders are off or snoozed, or today is
+        on a planned break (the people gone cold wait for its end too)."""
+        if not self.reminders_enabled() or self.current_break() is not None:
             return True
         until = self.reminder_state().snoozed_until
         return until is not None and self._clock.now() < until
+
+
+def _day(value: date) -> date:
+    """A date from a date or a datetime (a datetime is a date too, to the type checker)."""
+    return value.date() if isinstance(value, datetime) else value

@@ -11,7 +11,13 @@ coverage, the same figures the Cadence page shows.
   themes         [{"name", "last_post", "weeks_quiet", "posts_30", "share_30",
                    "posts_90", "share_90"}]
   summary        the one-line readiness summary
-and also longest_streak_weeks, behind, posts_total and as_of (the local date).
+  breaks         the planned breaks, [{"id", "from", "to", "note"}] (ISO dates, both
+                 days included), by first day; the figures honour them
+  on_break       whether today is on a break (then break_until is its last day)
+  week_goal      posts this week needs to count towards the streak: week_target, or
+                 less in a week partly on a break, 0 in a break week (week_break_days)
+and also longest_streak_weeks, behind, posts_total and as_of (the local date). The
+rules, breaks included: docs/CADENCE.md.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from typing import TYPE_CHECKING
 from app.planner import Planner
 
 if TYPE_CHECKING:
+    from app.cadence.report import CadenceReport
     from app.commands.arguments import Subcommands
 
 
@@ -51,6 +58,10 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
     pace = (
         " (behind)" if report.behind else " (target met)" if report.streak.current_week_met else ""
     )
+    if report.streak.target != report.week_target:  # a week partly or mostly on a break
+        goal = report.streak.target
+        week += f" ({goal} needed, {_days(report.streak.break_days)} on a break)" if goal else ""
+        pace = pace or ("" if goal else " (a break week: the streak skips it)")
     rows = [
         ("This week", week + pace),
         ("Score", f"{data['score']}%"),
@@ -60,6 +71,9 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
         f"{kind} {part['actual']}% (target {part['target']}%)" for kind, part in data["mix"].items()
     )
     rows.append(("Mix, 90 days", mix if report.total_posts else "no posts yet"))
+    away = _break_row(report)
+    if away:
+        rows.append(("Break", away))
     for label, value in rows:
         print(f"{label:<14}{value}")
     if data["themes"]:
@@ -81,3 +95,19 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
 
 def _weeks(n: int) -> str:
     return f"{n} week{'s' * (n != 1)}"
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'s' * (n != 1)}"
+
+
+def _break_row(report: CadenceReport) -> str:
+    """Today's break, else the next one planned, else nothing."""
+    if report.break_until is not None:
+        return f"on a break until {report.break_until.isoformat()}: the score is frozen"
+    upcoming = [b for b in report.breaks if b.starts_on > report.today]
+    if not upcoming:
+        return ""
+    first = min(upcoming, key=lambda b: b.starts_on)
+    note = f" ({first.note})" if first.note else ""
+    return f"next from {first.starts_on.isoformat()} to {first.ends_on.isoformat()}{note}"

@@ -42,11 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_folder_options(common, subcommand=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     from app.commands import (
+        away,
         backup,
         cadence,
         count,
         draft,
         feeds,
+        history_import,
         inbox,
         people,
         plan,
@@ -56,11 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
         strategy,
     )
 
+    away.add_parsers(commands, common)
     backup.add_parsers(commands, common)
     cadence.add_parsers(commands, common)
     count.add_parsers(commands, common)
     draft.add_parsers(commands, common)
     feeds.add_parsers(commands, common)
+    history_import.add_parsers(commands, common)
     inbox.add_parsers(commands, common)
     people.add_parsers(commands, common)
     plan.add_parsers(commands, common)

@@ -19,13 +19,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
-import zlib
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from app.archives import ZipArchive, safe_member_name
 from app.errors import DigwellError
 from app.people.import_plan import Contact, Contacts, RowError, contact_from
+
+__all__ = ["HEADER", "connections_in_zip", "parse_day", "read_connections", "safe_member_name"]
 
 MEMBER = "connections.csv"  # the zip member's name, in any folder and any case
 HEADER = ("First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On")
@@ -44,9 +45,6 @@ _MONTHS = {
 }
 _DAY = re.compile(r"^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{4})$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DRIVE = re.compile(r"^[A-Za-z]:")
-# What reading a damaged member, or one compressed in a way Python does not read, raises.
-_UNREADABLE = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, OSError, EOFError)
 
 
 def read_connections(text: str, file_name: str, keep_emails: bool = False) -> Contacts:
@@ -131,68 +129,21 @@ def parse_day(text: str) -> date | None:
 
 def connections_in_zip(path: Path, limit: int) -> bytes:
     """The bytes of the Connections.csv inside LinkedIn's export .zip, read without
-    unpacking anything to disk. Refused: a file that is not a zip, a member name that
-    could point outside a folder, no Connections.csv, or one larger than `limit` bytes
-    (by its header or as it expands: the header is not trusted)."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as err:
-        raise DigwellError(
-            f"{path.name} is not a zip file ({err}).",
-            "Import the .zip LinkedIn sent you as it is, or the Connections.csv inside it.",
-        ) from None
-    with archive:
-        infos = archive.infolist()
-        unsafe = next((i.filename for i in infos if not safe_member_name(i.filename)), None)
-        if unsafe is not None:
-            raise DigwellError(
-                f"{path.name} holds a file named “{unsafe[:80]}”, which could point outside "
-                "its folder; Digwell does not read such zips.",
-                "Import the Connections.csv from LinkedIn's export instead.",
-            )
-        found = [i for i in infos if not i.is_dir() and _basename(i.filename) == MEMBER]
+    unpacking anything to disk (app/archives.py). Refused: a file that is not a zip, a
+    member name that could point outside a folder, no Connections.csv, or one larger than
+    `limit` bytes (by its header or as it expands: the header is not trusted)."""
+    with ZipArchive(
+        path, "Import the .zip LinkedIn sent you as it is, or the Connections.csv inside it."
+    ) as archive:
+        found = archive.find(lambda name: name == MEMBER)
         if not found:
             raise DigwellError(
                 f"{path.name} holds no Connections.csv.",
                 "Ask LinkedIn for your data with “Connections” ticked, and import the .zip "
                 "it sends or the Connections.csv inside it.",
             )
-        member = min(found, key=lambda i: (i.filename.count("/"), i.filename))
-        return _read_member(archive, member, path.name, limit)
-
-
-def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str, limit: int) -> bytes:
-    too_big = DigwellError(
-        f"The Connections.csv in {name} is larger than {limit // 1024 // 1024} MB; "
-        "Digwell does not read it.",
-        "A LinkedIn export of 30,000 connections is about 3 MB: check the file.",
-    )
-    if member.file_size > limit:
-        raise too_big
-    if member.flag_bits & 0x1:
-        raise DigwellError(
-            f"The Connections.csv in {name} is encrypted.", "Import an unencrypted export."
+        return archive.read(
+            found[0],
+            limit,
+            "A LinkedIn export of 30,000 connections is about 3 MB: check the file.",
         )
-    try:
-        with archive.open(member) as stream:
-            data = stream.read(limit + 1)  # never more, whatever the header says
-    except _UNREADABLE as err:
-        raise DigwellError(
-            f"The Connections.csv in {name} cannot be read ({err}).",
-            "Download the export again, or import the Connections.csv on its own.",
-        ) from None
-    if len(data) > limit:
-        raise too_big
-    return data
-
-
-def safe_member_name(name: str) -> bool:
-    """Whether a zip member's name stays inside its folder: not absolute, no `..`, no
-    drive letter, no NUL."""
-    if not name or "\0" in name or name.startswith(("/", "\\")) or _DRIVE.match(name):
-        return False
-    return ".." not in re.split(r"[/\\]", name)
-
-
-def _basename(name: str) -> str:
-    return PurePosixPath(name.replace("\\", "/")).name.casefold()

@@ -321,6 +321,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE UNIQUE INDEX posts_external ON posts(platform, external_id)
         WHERE external_id IS NOT NULL;
     CREATE INDEX posts_url ON posts(url) WHERE url != '';
+    CREATE INDEX posts_theme_time ON posts(theme_id, posted_at);
 
     CREATE TABLE engagement (
         id          INTEGER PRIMARY KEY,

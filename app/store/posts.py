@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import date, datetime
 
 from app.errors import NotFoundError
-from app.store.database import Database, from_db_time, to_db_time
+from app.store.database import Database, db_time, from_db_time, to_db_time
 from app.types import POST_KINDS, Post
 
 
@@ -64,6 +65,19 @@ def posts_between(db: Database, start: datetime, end: datetime) -> list[Post]:
 def list_posts(db: Database) -> list[Post]:
     """Every post, newest first."""
     return [_post(r) for r in db.read("SELECT * FROM posts ORDER BY posted_at DESC, id DESC")]
+
+
+def post_ids(db: Database) -> list[int]:
+    """Every post's id, newest first (the posts log's order)."""
+    return db.column("SELECT id FROM posts ORDER BY posted_at DESC, id DESC")
+
+
+def posts_by_id(db: Database, ids: list[int]) -> dict[int, Post]:
+    """These posts by id (missing ones left out): the posts log reads a screenful."""
+    marks = ",".join("?" * len(ids))
+    return {
+        r["id"]: _post(r) for r in db.read(f"SELECT * FROM posts WHERE id IN ({marks})", tuple(ids))
+    }
 
 
 def get_post(db: Database, post_id: int) -> Post:
@@ -189,3 +203,45 @@ def post_keys(conn: sqlite3.Connection) -> Counter[tuple[str, str, str]]:
 
 def post_count(db: Database) -> int:
     return int(db.read("SELECT COUNT(*) FROM posts")[0][0])
+
+
+# --- what the cadence report needs, aggregated by SQLite (app/cadence/facts.py) --------
+
+
+def first_post_time(db: Database) -> datetime | None:
+    """When the first post was posted (an index answers)."""
+    return from_db_time(db.read("SELECT MIN(posted_at) FROM posts")[0][0])
+
+
+def local_day_counts(
+    db: Database, until: datetime, offsets: Sequence[tuple[datetime, int]]
+) -> dict[date, int]:
+    """Posts up to `until` per local day, where `offsets` lists [(from, UTC offset in
+    seconds)] in order, the first one in force from the first post on. One range of the
+    time index per offset: a CASE over them all would cost a third more."""
+    counts: dict[date, int] = {}
+    for n, (start, offset) in enumerate(offsets):
+        sql = "SELECT date(posted_at, ?), COUNT(*) FROM posts WHERE posted_at <= ?"
+        params: list[object] = [f"{offset:+d} seconds", to_db_time(until)]
+        if n:
+            sql += " AND posted_at >= ?"
+            params.append(to_db_time(start))
+        if n + 1 < len(offsets):
+            sql += " AND posted_at < ?"
+            params.append(to_db_time(offsets[n + 1][0]))
+        for day, count in db.read(sql + " GROUP BY 1", tuple(params)):
+            key = date.fromisoformat(day)
+            counts[key] = counts.get(key, 0) + int(count)
+    return counts
+
+
+def last_post_times(db: Database, until: datetime) -> dict[int | None, datetime]:
+    """theme id (as stored; None for none) -> its last post up to `until`."""
+    # One lookup per theme in posts_theme_time (theme_id, posted_at), not a scan of
+    # every post: the themes are few, the posts may be 50,000.
+    rows = db.read(
+        "SELECT t.theme_id, (SELECT max(p.posted_at) FROM posts p WHERE p.theme_id IS t.theme_id"
+        " AND p.posted_at <= ?) FROM (SELECT DISTINCT theme_id FROM posts) t",
+        (to_db_time(until),),
+    )
+    return {r[0]: db_time(r[1]) for r in rows if r[1] is not None}
