@@ -48,6 +48,12 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
         Entry("open_demo", "Open the &demo", lambda w: w.demo_requested.emit()),
         Entry("strategy", "Career &strategy…", lambda w: w.edit_strategy(), "Ctrl+Shift+S"),
         Entry("import_people", "&Import people…", lambda w: import_people(w)),
+        Entry(
+            "import_history",
+            "Import &history…",
+            lambda w: import_history(w),
+            tip="Your posts from a LinkedIn, X, Mastodon or Bluesky export",
+        ),
         SEPARATOR,
         Entry("back_up", "&Back up now…", lambda w: w.backups.back_up_now()),
         Entry("restore", "&Restore a backup…", lambda w: w.backups.restore()),
@@ -189,6 +195,13 @@ def import_people(window: MainWindow) -> None:
     from app.ui.people_import import import_people
 
     import_people(window)
+
+
+def import_history(window: MainWindow) -> None:
+    """File › Import history…: posts from a LinkedIn, X, Mastodon or Bluesky export."""
+    from app.ui.history_import import import_history
+
+    import_history(window)
 
 
 def show_about(window: MainWindow) -> None:

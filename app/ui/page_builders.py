@@ -54,6 +54,7 @@ def cadence_page(window: MainWindow) -> CadencePage:
     page.open_draft.connect(window.open_draft)
     page.inbox_requested.connect(lambda: window.nav.setCurrentRow(INBOX))
     page.schedule_requested.connect(window.edit_schedule)
+    page.history_requested.connect(lambda: _import_history(window))
     page.message.connect(window.messages.info)
     page.failed.connect(window.messages.error)
     window.changes.add_receiver(page.apply_changes)
@@ -78,3 +79,10 @@ def _import_people(window: MainWindow) -> None:
     from app.ui.people_import import import_people
 
     import_people(window)
+
+
+def _import_history(window: MainWindow) -> None:
+    """The window's one history import (also File › Import history…)."""
+    from app.ui.history_import import import_history
+
+    import_history(window)

@@ -109,7 +109,8 @@ class Sidebar(QFrame):
         self.nav.item(FEEDS).setText(f"Feeds  ·  {planner.feeds.count()}")
         due = planner.people.due_counts()[0]  # who is due for a touch (docs/PEOPLE.md)
         self.nav.item(PEOPLE).setText(f"People  ·  {due} due" if due else "People")
-        self.card.show_progress(planner.cadence.week_progress())
+        away = planner.cadence.current_break() is not None  # no nudge on a break
+        self.card.show_progress(planner.cadence.week_progress(), away)
 
     def apply_changes(self, changes: Changes) -> None:
         """Read the counts again: almost any change moves one."""

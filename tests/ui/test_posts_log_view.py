@@ -11,7 +11,8 @@ from app.clock import FixedClock
 from app.store.themes import save_theme
 from app.types import Theme
 from app.ui.dialogs.post_dialog import PostDialog
-from app.ui.views.posts_log_view import EMPTY_TEXT, PostIdRole, PostsLogView
+from app.ui.models.posts_model import PostIdRole
+from app.ui.views.posts_log_view import EMPTY_TEXT, PostsLogView
 from tests.conftest import BERLIN
 
 

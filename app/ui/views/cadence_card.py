@@ -94,12 +94,15 @@ class CadenceCard(QFrame):
         paint_panel(painter, rect, 10, palette.brush(ROLE.Base), palette.brush(ROLE.Mid))
         painter.end()
 
-    def show_progress(self, progress: WeekProgress) -> None:
+    def show_progress(self, progress: WeekProgress, on_break: bool = False) -> None:
+        """The week's posts; `on_break`: today is on a planned break, so no nudge."""
         self.headline.setText(posts_this_week(progress.posts, progress.target))
         self.bar.setRange(0, max(1, progress.target))
         self.bar.setValue(min(progress.posts, progress.target))
         left = progress.target - progress.posts
-        if left > 0:
+        if on_break:
+            self.detail.setText("On a break: your score and streak wait for you.")
+        elif left > 0:
             self.detail.setText(f"{left} more to keep your presence steady.")
         else:
             self.detail.setText("Target met. Well dug.")

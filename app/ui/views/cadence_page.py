@@ -1,10 +1,11 @@
-"""The Cadence page: is the user's presence steady? Overview (summary, this week, streak,
-this month's gives, score line, year heatmap, theme coverage, content mix), the plan, and
-the posts log."""
+"""The Cadence page: is the user's presence steady? Overview (a banner while on a break,
+summary, this week, streak, comments and replies, this month's gives, score line, the
+heatmap of a year, planned breaks, theme coverage, content mix), the plan, and the posts
+log."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -23,8 +24,9 @@ from app.cadence.report import CadenceReport
 from app.cadence.score import score_percent
 from app.planner import Planner
 from app.types import Changes
+from app.ui.views.breaks_view import BreaksView
 from app.ui.views.gives_card import GivesCard
-from app.ui.views.heatmap import YearHeatmap
+from app.ui.views.heatmap_section import HeatmapSection
 from app.ui.views.plan_view import PlanView
 from app.ui.views.score_chart import ScoreChart
 from app.ui.views.share_bars import Bar, ShareBars
@@ -32,8 +34,10 @@ from app.ui.views.share_bars import Bar, ShareBars
 OVERVIEW, PLAN, LOG = 0, 1, 2
 NEW_USER_HINT = (
     "Your cadence starts with your first post. Draft one from the inbox and mark it "
-    "posted, or add a post you already made elsewhere: it counts too."
+    "posted, add a post you already made elsewhere, or import your history from a "
+    "LinkedIn, X, Mastodon or Bluesky export: it all counts."
 )
+ENGAGEMENT_WEEKS = 12
 
 
 class StatTile(QFrame):
@@ -94,6 +98,7 @@ class CadencePage(QWidget):
     open_draft = Signal(int)
     inbox_requested = Signal()
     schedule_requested = Signal()
+    history_requested = Signal()  # File › Import history…
     message = Signal(str)
     failed = Signal(str)
 
@@ -109,7 +114,7 @@ class CadencePage(QWidget):
 
         from app.ui.views.posts_log_view import PostsLogView
 
-        self.log = PostsLogView(planner.cadence.log, planner.strategy.themes)
+        self.log = PostsLogView(planner.cadence.log, planner.strategy.themes, load=False)
         self.log.message.connect(self.message)
         self.log.failed.connect(self.failed)
 
@@ -129,23 +134,33 @@ class CadencePage(QWidget):
         body = QVBoxLayout()
         body.setContentsMargins(20, 16, 20, 16)
         body.setSpacing(10)
+        self.breaks = BreaksView(self._planner)
+        self.breaks.message.connect(self.message)
+        self.breaks.failed.connect(self.failed)
+        body.addWidget(self.breaks.banner)
         body.addWidget(self._build_summary())
         body.addWidget(self._build_empty())
         body.addLayout(self._build_tiles())
+        self.engagement = QLabel()
+        self.engagement.setObjectName("engagementLine")
+        body.addWidget(self.engagement)
         self.gives = GivesCard(self._planner.people)
         body.addWidget(_section("Giving, this month", self.gives))
         self.chart = ScoreChart()
         self.chart.setMinimumHeight(170)
-        self.heatmap = YearHeatmap()
+        self.heat = HeatmapSection()
+        self.heatmap = self.heat.heatmap
         body.addWidget(_section("Presence score, last 180 days", self.chart))
-        body.addWidget(_section("Posts over the last year", self.heatmap))
+        body.addWidget(self.heat)
+        body.addWidget(_section("Planned breaks", self.breaks))
         self.themes = ShareBars()
         self.mix = ShareBars()
         columns = QGridLayout()
         columns.setHorizontalSpacing(24)
-        columns.addWidget(_section("Themes, last 90 days", self.themes), 0, 0)
+        top = Qt.AlignmentFlag.AlignTop  # headings level when one has more rows
+        columns.addWidget(_section("Themes, last 90 days", self.themes), 0, 0, top)
         mix = _section("Content mix, last 90 days, against your target", self.mix)
-        columns.addWidget(mix, 0, 1)
+        columns.addWidget(mix, 0, 1, top)
         body.addLayout(columns)
         body.addStretch(1)
         overview = QWidget()
@@ -174,11 +189,15 @@ class CadencePage(QWidget):
         self.add_post_button.clicked.connect(self.add_post)
         inbox_button = QPushButton("Go to the inbox")
         inbox_button.clicked.connect(self.inbox_requested)
+        self.history_button = QPushButton("Import your history…")
+        self.history_button.setToolTip("Your posts from a LinkedIn, X, Mastodon or Bluesky export")
+        self.history_button.clicked.connect(self.history_requested)
         self.empty = QWidget()
         row = QHBoxLayout(self.empty)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.hint, 1)
         row.addWidget(self.add_post_button)
+        row.addWidget(self.history_button)
         row.addWidget(inbox_button)
         return self.empty
 
@@ -194,10 +213,10 @@ class CadencePage(QWidget):
         return tiles
 
     def apply_changes(self, changes: Changes) -> None:
-        """Posts, the schedule or the themes changed: every figure, the log and the plan
-        again; only drafts (planned, edited, posted elsewhere): the plan; people or
-        their touches: the gives."""
-        if changes.posts or changes.schedule or changes.strategy:
+        """Posts, breaks, the schedule or the themes changed: every figure, the log and
+        the plan again; only drafts (planned, edited, posted elsewhere): the plan; people
+        or their touches: the gives."""
+        if changes.posts or changes.breaks or changes.schedule or changes.strategy:
             self.reload()
             return
         if changes.drafts:
@@ -214,18 +233,21 @@ class CadencePage(QWidget):
         self.empty.setVisible(report.total_posts == 0)
         self._show_week(report)
         run = report.streak
+        if not run.target:
+            now = "A break week: it neither breaks nor extends your streak."
+        elif run.current_week_met:
+            now = "This week already counts."
+        else:
+            now = "This week counts once its target is met."
         self.streak_tile.show_value(
             f"{run.weeks} week{'s' * (run.weeks != 1)}",
-            f"Longest: {run.longest} week{'s' * (run.longest != 1)}. "
-            + (
-                "This week already counts."
-                if run.current_week_met
-                else "This week counts once its target is met."
-            ),
+            f"Longest: {run.longest} week{'s' * (run.longest != 1)}. {now}",
         )
+        self.breaks.show_breaks(report.breaks, report.today, report.break_until)
+        self._show_engagement()
         self.score_tile.show_value(f"{score_percent(report.score)}%", self._score_trend(report))
         self.chart.set_series(report.series, report.today)
-        self.heatmap.set_days(report.day_counts, report.today, report.week_target)
+        self.heat.show_report(report)
         self.themes.set_bars(
             [Bar(t.name, t.color, t.share_90, None, _theme_detail(t)) for t in report.themes],
             "Add career themes in the strategy to see how you cover them.",
@@ -246,7 +268,9 @@ class CadencePage(QWidget):
         done, target = report.week_posts, report.week_target
         self.week_tile.bar.setRange(0, max(1, target))
         self.week_tile.bar.setValue(min(done, target))
-        if done >= target:
+        if report.on_break:
+            detail = "On a break: nothing is expected of you until you are back."
+        elif done >= target:
             detail = "Target met: this week counts towards your streak."
         elif report.behind:
             detail = f"Behind: {report.expected_now} expected by now. One post catches up."
@@ -254,8 +278,16 @@ class CadencePage(QWidget):
             detail = f"On track. {target - done} more this week."
         self.week_tile.show_value(f"{done} of {target}", detail)
 
+    def _show_engagement(self) -> None:
+        """'Comments and replies: 4 a week over the last 12 weeks' (from imports)."""
+        weeks = self._planner.history.engagement_weeks(ENGAGEMENT_WEEKS)
+        self.engagement.setText(engagement_text([n for _monday, n in weeks]))
+        self.engagement.setVisible(bool(self.engagement.text()))
+
     @staticmethod
     def _score_trend(report: CadenceReport) -> str:
+        if report.on_break:
+            return "Frozen while you are on a break."
         if not report.series:
             return "Climbs as you post, week after week."
         change = score_percent(report.score) - score_percent(report.score_week_ago)
@@ -268,6 +300,17 @@ class CadencePage(QWidget):
     def add_post(self) -> None:
         self.tabs.setCurrentIndex(LOG)
         self.log.add_post()
+
+
+def engagement_text(counts: list[int]) -> str:
+    """'Comments and replies: 4 a week over the last 12 weeks'; '' when there were none."""
+    total, weeks = sum(counts), len(counts)
+    if not total:
+        return ""
+    span = f"over the last {weeks} weeks"
+    if total < weeks:  # under one a week: the count itself says more
+        return f"Comments and replies: {total} {span}"
+    return f"Comments and replies: {round(total / weeks)} a week {span}"
 
 
 def _theme_detail(theme: ThemeCoverage) -> str:

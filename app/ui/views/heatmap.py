@@ -1,4 +1,6 @@
-"""The year at a glance: one cell per day for 53 weeks, stronger the more posts went out.
+"""The year at a glance: one cell per day for 53 weeks, stronger the more posts went out;
+the days of planned breaks shaded apart (docs/CADENCE.md, "Planned breaks"). It shows the
+53 weeks up to today, or up to the end of an earlier year.
 
 `Qt` is imported inside the methods that paint or handle input, never at module level:
 building it costs start-up time, and a page may be built before the first paint
@@ -6,18 +8,21 @@ building it costs start-up time, and a page may be built before the first paint
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.ui.views.chart_paint import blend, chart_colours, small_font
+from app.ui.views.heatmap_paint import Legend, break_colour, paint_legend, ring
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QHelpEvent, QMouseEvent, QPaintEvent
+
+    from app.types import Break
 
 WEEKS = 53
 _CELL = 12  # the preferred side; the grid scales with the width between _MIN and _MAX
@@ -70,7 +75,8 @@ class _Grid(NamedTuple):
 
 
 class YearHeatmap(QWidget):
-    """Posts per day over the last 53 weeks, Monday-first columns, in the palette's colours."""
+    """Posts per day over 53 weeks, Monday-first columns, in the palette's colours; break
+    days shaded (their posts, if any, still show, ringed in the break's shade)."""
 
     day_clicked = Signal(object)  # the date of a clicked cell
 
@@ -83,24 +89,55 @@ class YearHeatmap(QWidget):
         self._counts: dict[date, int] = {}
         self._week_totals: list[int] = [0] * WEEKS
         self._today: date | None = None
+        self._last: date | None = None  # the last day shown: today, or an earlier year's end
         self._first: date | None = None
+        self._breaks: dict[date, str] = {}  # break days on the grid, with their notes
         self._target = 3
         self._hover: date | None = None
         self._pressed: date | None = None
 
     # -- data --------------------------------------------------------------------------
 
-    def set_days(self, counts: Mapping[date, int], today: date, weekly_target: int = 3) -> None:
-        """Show `counts` (posts per day) for the 53 weeks that end with `today`'s week."""
-        self._today = today
-        self._first = first = today - timedelta(days=today.weekday() + 7 * (WEEKS - 1))
+    def set_days(
+        self,
+        counts: Mapping[date, int],
+        today: date,
+        weekly_target: int = 3,
+        breaks: Sequence[Break] = (),
+        end: date | None = None,
+    ) -> None:
+        """Show `counts` (posts per day) and the days of `breaks` for the 53 weeks that
+        end with the week of `end` (today when None or later)."""
+        last = min(end, today) if end is not None else today
+        self._today, self._last = today, last
+        self._first = first = last - timedelta(days=last.weekday() + 7 * (WEEKS - 1))
         self._target = max(1, weekly_target)
-        self._counts = {d: n for d, n in counts.items() if n > 0 and first <= d <= today}
+        self._counts = {d: n for d, n in counts.items() if n > 0 and first <= d <= last}
         self._week_totals = [0] * WEEKS
         for day, count in self._counts.items():
             self._week_totals[(day - first).days // 7] += count
+        self._breaks = {}
+        for item in breaks:
+            day, stop = max(item.starts_on, first), min(item.ends_on, last)
+            while day <= stop:
+                # Overlapping breaks: the days count once, their notes together.
+                notes = [n for n in (self._breaks.get(day, ""), item.note) if n]
+                self._breaks[day] = "; ".join(dict.fromkeys(notes))
+                day += timedelta(days=1)
         self._hover = None
         self.update()
+
+    def last_day(self) -> date | None:
+        """The last day shown (today, or the end of an earlier year); None before set_days."""
+        return self._last
+
+    def is_break(self, day: date) -> bool:
+        """Whether `day` is on the grid and on a planned break."""
+        return day in self._breaks
+
+    def break_days(self) -> list[date]:
+        """The break days on the grid, in order."""
+        return sorted(self._breaks)
 
     def first_day(self) -> date | None:
         """The Monday at the top of the first column; None before `set_days`."""
@@ -116,11 +153,11 @@ class YearHeatmap(QWidget):
 
     def month_labels(self) -> list[tuple[date, str]]:
         """The 1st of each month labelled above the grid, with its label ('Mar')."""
-        if self._today is None or self._first is None:
+        if self._last is None or self._first is None:
             return []
         day = date(self._first.year, self._first.month, 1)
         labels = []
-        while day <= self._today:
+        while day <= self._last:
             if day >= self._first:
                 labels.append((day, f"{day:%b}"))
             day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
@@ -164,8 +201,8 @@ class YearHeatmap(QWidget):
         return QSize(self._width_for_cell(_MIN_CELL), self._height_for_cell(_MIN_CELL))
 
     def cell_rect(self, day: date) -> QRect | None:
-        """Where `day`'s cell is painted; None before the first column or after today."""
-        if self._today is None or self._first is None or not self._first <= day <= self._today:
+        """Where `day`'s cell is painted; None before the first column or after the last day."""
+        if self._last is None or self._first is None or not self._first <= day <= self._last:
             return None
         grid = self._grid()
         column = (day - self._first).days // 7
@@ -173,25 +210,30 @@ class YearHeatmap(QWidget):
         return QRect(x, grid.top + day.weekday() * grid.step, grid.cell, grid.cell)
 
     def cell_at(self, pos: QPoint) -> date | None:
-        """The day whose cell (or the gap after it) is under `pos`; None off the past cells."""
-        if self._today is None or self._first is None:
+        """The day whose cell (or the gap after it) is under `pos`; None off the shown cells."""
+        if self._last is None or self._first is None:
             return None
         grid = self._grid()
         dx, dy = pos.x() - grid.left, pos.y() - grid.top
         if dx < 0 or dy < 0 or dx >= grid.width or dy >= grid.height:
             return None
         day = self._first + timedelta(days=dx // grid.step * 7 + dy // grid.step)
-        return day if day <= self._today else None
+        return day if day <= self._last else None
 
     # -- wording -----------------------------------------------------------------------
 
     def tooltip_for(self, day: date) -> str:
-        """'Tue 3 Mar 2026 — 2 posts'; empty for a day not on the grid."""
+        """'Tue 3 Mar 2026 — 2 posts', '… — no posts · on a break (Summer holiday)'; empty
+        for a day not on the grid."""
         if self.cell_rect(day) is None:
             return ""
         count = self.count(day)
         posts = _plural(count, "post") if count else "no posts"
-        return f"{day:%a} {day.day} {day:%b %Y} — {posts}"
+        text = f"{day:%a} {day.day} {day:%b %Y} — {posts}"
+        if day in self._breaks:
+            note = self._breaks[day]
+            text += " · on a break" + (f" ({note})" if note else "")
+        return text
 
     def tooltip_at(self, pos: QPoint) -> str:
         """The tooltip for the cell under `pos`, or ''."""
@@ -217,11 +259,12 @@ class YearHeatmap(QWidget):
     # -- painting ----------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if self._today is None or self._first is None:
+        if self._last is None or self._first is None:
             return
         from PySide6.QtCore import Qt
 
         background, text, muted, fills = self._colours()
+        shade = break_colour(background, chart_colours(self).accent)
         grid = self._grid()
         font, metrics = self._fonts()
         painter = QPainter(self)
@@ -229,6 +272,54 @@ class YearHeatmap(QWidget):
         painter.setFont(font)
         radius = 2.0 if grid.cell >= 10 else 1.5
 
+        self._paint_labels(painter, grid, metrics, muted)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for offset in range((self._last - self._first).days + 1):
+            day = self._first + timedelta(days=offset)
+            x = grid.left + offset // 7 * grid.step
+            y = grid.top + offset % 7 * grid.step
+            count = self.count(day)
+            on_break = day in self._breaks
+            painter.setBrush(shade if on_break and not count else fills[min(count, 3)])
+            painter.drawRoundedRect(QRectF(x, y, grid.cell, grid.cell), radius, radius)
+            if on_break and count:  # a post on a break day: still a post, ringed as a break
+                ring(painter, QRectF(x, y, grid.cell, grid.cell), shade, 2.0, radius)
+
+        # A thin mark under each week that reached the target: consistency, not volume.
+        rule = blend(background, fills[3], 0.75)
+        painter.setBrush(rule)
+        rule_y = grid.top + grid.height + 4
+        for column in self.weeks_on_target():
+            x = grid.left + column * grid.step
+            painter.drawRoundedRect(QRectF(x, rule_y, grid.cell, _RULE), 1.5, 1.5)
+
+        for day, colour, width in ((self._today, muted, 1.2), (self._hover, text, 1.5)):
+            rect = self.cell_rect(day) if day else None
+            if rect is not None:
+                ring(painter, QRectF(rect), colour, width, radius)
+
+        legend = Legend(
+            grid.left,
+            grid.width,
+            rule_y + _RULE + 6,
+            min(grid.cell, 10),
+            metrics,
+            muted,
+            rule,
+            fills,
+            self.legend_target_text(),
+            shade if self._breaks else None,
+        )
+        paint_legend(painter, legend)
+        painter.end()
+
+    def _paint_labels(
+        self, painter: QPainter, grid: _Grid, metrics: QFontMetrics, muted: QColor
+    ) -> None:
+        """The months above the grid (none running into another) and Mon, Wed, Fri."""
+        from PySide6.QtCore import Qt
+
+        assert self._first is not None
         painter.setPen(muted)
         left_aligned = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
         last_right = -1
@@ -244,77 +335,6 @@ class YearHeatmap(QWidget):
             y = grid.top + row * grid.step
             box = QRect(0, y - 4, grid.left - _LABEL_GAP, grid.cell + 8)
             painter.drawText(box, right_aligned, _day_name(row))
-
-        painter.setPen(Qt.PenStyle.NoPen)
-        for offset in range((self._today - self._first).days + 1):
-            day = self._first + timedelta(days=offset)
-            x = grid.left + offset // 7 * grid.step
-            y = grid.top + offset % 7 * grid.step
-            painter.setBrush(fills[min(self.count(day), 3)])
-            painter.drawRoundedRect(QRectF(x, y, grid.cell, grid.cell), radius, radius)
-
-        # A thin mark under each week that reached the target: consistency, not volume.
-        painter.setBrush(blend(background, fills[3], 0.75))
-        rule_y = grid.top + grid.height + 4
-        for column in self.weeks_on_target():
-            x = grid.left + column * grid.step
-            painter.drawRoundedRect(QRectF(x, rule_y, grid.cell, _RULE), 1.5, 1.5)
-
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for day, colour, width in ((self._today, muted, 1.2), (self._hover, text, 1.5)):
-            rect = self.cell_rect(day) if day else None
-            if rect is not None:
-                pen = QPen(colour)
-                pen.setWidthF(width)
-                painter.setPen(pen)
-                inset = width / 2
-                painter.drawRoundedRect(
-                    QRectF(rect).adjusted(inset, inset, -inset, -inset), radius, radius
-                )
-
-        self._paint_legend(painter, grid, metrics, muted, fills, rule_y + _RULE + 6)
-        painter.end()
-
-    def _paint_legend(
-        self,
-        painter: QPainter,
-        grid: _Grid,
-        metrics: QFontMetrics,
-        muted: QColor,
-        fills: list[QColor],
-        top: int,
-    ) -> None:
-        """'▬ weeks on target' at the left, 'Less ▢▢▢▢ More' at the right, under the grid."""
-        from PySide6.QtCore import Qt
-
-        swatch = min(grid.cell, 10)
-        height = metrics.height()
-        middle = top + height / 2
-        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(blend(self.palette().color(self.backgroundRole()), fills[3], 0.75))
-        painter.drawRoundedRect(QRectF(grid.left, middle - _RULE / 2, swatch, _RULE), 1.5, 1.5)
-        painter.setPen(muted)
-        caption = self.legend_target_text()
-        x = grid.left + swatch + 5
-        painter.drawText(
-            QRect(x, top, metrics.horizontalAdvance(caption) + 2, height), align, caption
-        )
-
-        # 'Less ▢▢▢▢ More', right-aligned with the grid.
-        step = swatch + 3
-        less, more = metrics.horizontalAdvance("Less"), metrics.horizontalAdvance("More")
-        x = grid.left + grid.width - (less + 6 + len(fills) * step - 3 + 6 + more)
-        painter.drawText(QRect(x, top, less + 2, height), align, "Less")
-        x += less + 6
-        painter.setPen(Qt.PenStyle.NoPen)
-        for fill in fills:
-            painter.setBrush(fill)
-            painter.drawRoundedRect(QRectF(x, middle - swatch / 2, swatch, swatch), 2, 2)
-            x += step
-        painter.setPen(muted)
-        painter.drawText(QRect(x - 3 + 6, top, more + 2, height), align, "More")
 
     # -- input -------------------------------------------------------------------------
 

@@ -1,20 +1,19 @@
-"""The posts log: every post you made, newest first; add, edit, delete (with undo), import."""
+"""The posts log: every post you made, newest first; add, edit, delete (with undo), import;
+select many to set their kind or theme at once (app/ui/views/posts_bulk.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
+    QItemSelection,
+    QItemSelectionModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -28,95 +27,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cadence.post_fields import KIND_LABELS, PostInput, platform_name
+from app.cadence.post_fields import PostInput
 from app.errors import DigwellError
 from app.types import Post, Theme
 from app.ui.dialogs.post_dialog import PostDialog
+from app.ui.models.posts_model import PostsModel
+from app.ui.views.posts_bulk import BulkEdit
 
 if TYPE_CHECKING:
     from app.cadence.posts_log import PostsLog
 
-PostIdRole = Qt.ItemDataRole.UserRole + 1
-
-DATE, PLATFORM, KIND, THEME, SNIPPET = range(5)
-HEADERS = ("Date", "Platform", "Kind", "Theme", "Link or text")
-SNIPPET_CHARS = 80
 EMPTY_TEXT = (
     "No posts yet. Mark a draft as posted, or add a post you made elsewhere so it counts "
     "towards your cadence."
 )
-_Index = QModelIndex | QPersistentModelIndex
-
-
-def snippet(post: Post) -> str:
-    """The post's link, else the start of its text on one line."""
-    if post.url:
-        return post.url
-    flat = " ".join(post.text.split())
-    return flat if len(flat) <= SNIPPET_CHARS else flat[: SNIPPET_CHARS - 1] + "…"
-
-
-class PostsModel(QAbstractTableModel):
-    """Rows are `Post`s as the log lists them (newest first); a few thousand at most, so
-    they are held whole rather than fetched lazily."""
-
-    def __init__(self, tz: tzinfo, parent=None) -> None:
-        super().__init__(parent)
-        self._tz = tz
-        self._posts: list[Post] = []
-        self._themes: dict[int, str] = {}
-
-    def set_posts(self, posts: list[Post], theme_names: dict[int, str]) -> None:
-        self.beginResetModel()
-        self._posts = list(posts)
-        self._themes = dict(theme_names)
-        self.endResetModel()
-
-    def post(self, row: int) -> Post:
-        return self._posts[row]
-
-    def row_of(self, post_id: int) -> int | None:
-        for row, post in enumerate(self._posts):
-            if post.id == post_id:
-                return row
-        return None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._posts)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._posts):
-            return None
-        post = self._posts[index.row()]
-        column = index.column()
-        if role == PostIdRole:
-            return post.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == DATE:
-                return f"{post.posted_at.astimezone(self._tz):%Y-%m-%d %H:%M}"
-            if column == PLATFORM:
-                return platform_name(post.platform)
-            if column == KIND:
-                return KIND_LABELS.get(post.kind, post.kind)
-            if column == THEME:
-                return self._themes.get(post.theme_id, "") if post.theme_id is not None else ""
-            if column == SNIPPET:
-                return snippet(post)
-        if role == Qt.ItemDataRole.ToolTipRole and column == SNIPPET:
-            return "\n\n".join(part for part in (post.url, post.text) if part) or None
-        return None
 
 
 class PostsLogView(QWidget):
@@ -132,6 +56,8 @@ class PostsLogView(QWidget):
         log: PostsLog,
         themes_provider: Callable[[], list[Theme]],
         parent: QWidget | None = None,
+        *,
+        load: bool = True,
     ) -> None:
         super().__init__(parent)
         self._log = log
@@ -139,8 +65,13 @@ class PostsLogView(QWidget):
         self._deleted: Post | None = None
         self.dialog: PostDialog | None = None  # the one open, if any
 
-        self.model = PostsModel(log.clock.tz(), self)
+        self.model = PostsModel(log.clock.tz(), log.by_id, self)
         self.table = self._posts_table()
+        self.bulk = BulkEdit(log, themes_provider, self.selected_posts, self)
+        self.bulk.done.connect(lambda ids: self.reload(keep=ids))
+        self.bulk.done.connect(lambda _ids: self.changed.emit())
+        self.bulk.message.connect(self.message)
+        self.bulk.failed.connect(self.failed)
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setObjectName("postsEmpty")
         self.empty.setWordWrap(True)
@@ -149,18 +80,24 @@ class PostsLogView(QWidget):
         layout.addLayout(self._button_row())
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.table, 1)
-        self.reload()
+        self._sized = False  # the columns fit the rows shown (done when first seen)
+        if load:  # the Cadence page loads it with its own first reload
+            self.reload()
 
     def _posts_table(self) -> QTableView:
         table = QTableView()
         table.setObjectName("postsTable")
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift and Ctrl pick many rows: Set kind… and Set theme… act on them all.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to the first page of rows when shown, not on every reload of a hidden
+        # tab (each size reads rows; an imported history holds tens of thousands).
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setResizeContentsPrecision(PostsModel.PAGE)
         table.doubleClicked.connect(lambda _index: self.edit_post())
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         delete_key = QAction(table)
@@ -188,32 +125,78 @@ class PostsLogView(QWidget):
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
             buttons.addWidget(button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.bulk.kind_button)
+        buttons.addWidget(self.bulk.theme_button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         return buttons
 
-    def reload(self, select: int | None = None) -> None:
-        """Re-read the log; keep (or move to) the selected post."""
-        keep = select if select is not None else self.current_id()
+    def reload(self, select: int | None = None, keep: list[int] | None = None) -> None:
+        """Re-read the log; move to `select`, else keep the posts `keep` (by default
+        those selected) selected."""
+        if select is not None:
+            keep = [select]
+        elif keep is None:
+            keep = self.selected_ids()
         names = {theme.id: theme.name for theme in self._themes()}
-        self.model.set_posts(self._log.list(), names)
+        self.model.set_ids(self._log.ids(), names)
+        self._sized = False
+        if self.isVisible():
+            self._fit_columns()
         empty = self.model.rowCount() == 0
         self.empty.setVisible(empty)
         self.table.setVisible(not empty)
-        row = self.model.row_of(keep) if keep is not None else None
-        if row is not None:
-            self.table.selectRow(row)
+        self.select_ids(keep)
         self._update_actions()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        if not self._sized and self.model.rowCount():
+            self.table.resizeColumnsToContents()
+            self._sized = True
+
+    def select_ids(self, post_ids: list[int]) -> None:
+        """Select these posts' rows (the first becomes the current one)."""
+        wanted = set(post_ids)
+        if not wanted:
+            self.table.clearSelection()
+            return
+        found = (self.model.row_of(post_id) for post_id in wanted)
+        rows = sorted(row for row in found if row is not None)
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in rows:  # a range per row; Qt merges them for painting
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+        if rows:
+            current = self.model.index(rows[0], 0)
+            self.table.selectionModel().setCurrentIndex(current, flags.NoUpdate)
+            self.table.scrollTo(current)
+
     def current_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return rows[0].data(PostIdRole) if rows else None
+        """The post to edit or delete: the only one selected (None for none or many)."""
+        ids = self.selected_ids()
+        return ids[0] if len(ids) == 1 else None
+
+    def selected_posts(self) -> list[Post]:
+        """The selected posts, top to bottom."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.post(row) for row in rows]
+
+    def selected_ids(self) -> list[int]:
+        return [post.id for post in self.selected_posts()]
 
     def _update_actions(self) -> None:
         selected = self.current_id() is not None
         self.edit_button.setEnabled(selected)
         self.delete_button.setEnabled(selected)
         self.undo_button.setEnabled(self._deleted is not None)
+        self.bulk.update()
 
     # -- adding and editing, through the dialog (opened, not exec'd: the loop runs on)
 
@@ -271,7 +254,7 @@ class PostsLogView(QWidget):
         post_id = self.current_id()
         if post_id is None:
             return
-        row = self.table.selectionModel().selectedRows()[0].row()
+        row = self.model.row_of(post_id) or 0
         try:
             self._deleted = self._log.delete(post_id)
         except DigwellError as err:
