@@ -11,7 +11,7 @@ from app.cadence.reminders import Reminder
 from app.cadence.schedule import PostingSchedule
 from app.cadence.score import score_percent
 from app.ui.main_window import CADENCE, DRAFTS, INBOX
-from app.ui.views.cadence_page import NEW_USER_HINT
+from app.ui.views.cadence_page import LOG, NEW_USER_HINT
 
 UTC = timezone.utc
 
@@ -200,16 +200,26 @@ def test_closing_quits_unless_the_tray_keeps_it(qtbot, reminding_window, planner
     assert window.isHidden() and not window.reminders.timer.is_active()
 
 
+def _log_rows(window, page) -> int:
+    """The posts log's rows as the user sees them: it reads the log when shown."""
+    window.nav.setCurrentRow(CADENCE)
+    page.tabs.setCurrentIndex(LOG)
+    return page.log.model.rowCount()
+
+
 def test_marking_posted_and_undoing_reach_the_log_and_the_figures(qtbot, open_window, planner):
     window = open_window(planner, demo=False)
     page = _page(window)
-    assert page.log.model.rowCount() == 0
+    assert _log_rows(window, page) == 0
     draft = planner.drafting.new_draft([], text="A thought of my own.")
     window.open_draft(draft.id)
     window.drafts.composer.posted_button.click()
-    qtbot.waitUntil(lambda: page.log.model.rowCount() == 1 and page.report.total_posts == 1)
+    qtbot.waitUntil(lambda: page.report.total_posts == 1)
+    assert _log_rows(window, page) == 1
+    window.open_draft(draft.id)
     window.drafts.composer.undo_button.click()
-    qtbot.waitUntil(lambda: page.log.model.rowCount() == 0 and page.report.total_posts == 0)
+    qtbot.waitUntil(lambda: page.report.total_posts == 0)
+    assert _log_rows(window, page) == 0
 
 
 def test_deleting_a_draft_post_in_the_log_reopens_it_in_the_composer(qtbot, open_window, planner):
@@ -219,6 +229,7 @@ def test_deleting_a_draft_post_in_the_log_reopens_it_in_the_composer(qtbot, open
     window.drafts.composer.posted_button.click()
     assert window.drafts.composer.editor.isReadOnly()
     page = _page(window)
+    _log_rows(window, page)
     page.log.table.selectRow(0)
     page.log.delete_button.click()
     assert planner.drafting.draft(draft.id).state == "draft"

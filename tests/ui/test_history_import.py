@@ -182,6 +182,7 @@ def test_the_preview_shows_what_the_file_holds_and_import_writes_it(qtbot, flow,
     # The child wrote: the window hears it as from a service, and every page reads again.
     qtbot.waitUntil(lambda: any(c.posts and c.people for c in heard))
     qtbot.waitUntil(lambda: page.report.total_posts == 2)
+    page.tabs.setCurrentIndex(2)  # the posts log reads the log when shown
     assert page.empty.isHidden() and page.log.model.rowCount() == 2
     qtbot.waitUntil(lambda: flow.window.sidebar.card.headline.text().startswith("1 of 3"))
 

@@ -32,6 +32,8 @@ def test_marking_a_post_reaches_the_card_the_counts_and_the_cadence_page(
     assert page.report.total_posts == 0
     assert window.cadence.headline.text() == "0 of 3 posts this week"
     qtbot.waitUntil(lambda: page.report.total_posts == 1)
+    page.tabs.setCurrentIndex(2)  # the posts log reads the log when shown
+    window.nav.setCurrentRow(3)
     assert page.log.model.rowCount() == 1
     assert window.cadence.headline.text() == "1 of 3 posts this week"
     assert window.nav.item(DRAFTS).text() == "Drafts  ·  0"

@@ -81,7 +81,10 @@ class PostsLogView(QWidget):
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.table, 1)
         self._sized = False  # the columns fit the rows shown (done when first seen)
-        if load:  # the Cadence page loads it with its own first reload
+        # In the Cadence page's tab (load=False) it reads the log only when shown.
+        self._lazy = not load
+        self._stale = not load
+        if load:
             self.reload()
 
     def _posts_table(self) -> QTableView:
@@ -135,6 +138,10 @@ class PostsLogView(QWidget):
     def reload(self, select: int | None = None, keep: list[int] | None = None) -> None:
         """Re-read the log; move to `select`, else keep the posts `keep` (by default
         those selected) selected."""
+        if self._lazy and not self.isVisible():
+            self._stale = True  # read when shown: its ids alone are 50,000 for a history
+            return
+        self._stale = False
         if select is not None:
             keep = [select]
         elif keep is None:
@@ -152,6 +159,8 @@ class PostsLogView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._stale:
+            self.reload()
         self._fit_columns()
 
     def _fit_columns(self) -> None:
