@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from app.errors import NotFoundError
 from app.store.database import Database, db_time, from_db_time, to_db_time
@@ -213,24 +213,27 @@ def first_post_time(db: Database) -> datetime | None:
     return from_db_time(db.read("SELECT MIN(posted_at) FROM posts")[0][0])
 
 
+_EPOCH_DAY = date(1970, 1, 1)
+
+
 def local_day_counts(
     db: Database, until: datetime, offsets: Sequence[tuple[datetime, int]]
 ) -> dict[date, int]:
     """Posts up to `until` per local day, where `offsets` lists [(from, UTC offset in
     seconds)] in order, the first one in force from the first post on. One range of the
-    time index per offset: a CASE over them all would cost a third more."""
+    `posts_seconds` index per offset, summed in whole days: no date is parsed."""
     counts: dict[date, int] = {}
     for n, (start, offset) in enumerate(offsets):
-        sql = "SELECT date(posted_at, ?), COUNT(*) FROM posts WHERE posted_at <= ?"
-        params: list[object] = [f"{offset:+d} seconds", to_db_time(until)]
-        if n:
-            sql += " AND posted_at >= ?"
-            params.append(to_db_time(start))
-        if n + 1 < len(offsets):
-            sql += " AND posted_at < ?"
-            params.append(to_db_time(offsets[n + 1][0]))
-        for day, count in db.read(sql + " GROUP BY 1", tuple(params)):
-            key = date.fromisoformat(day)
+        low = int(start.timestamp()) if n else 0
+        high = int(offsets[n + 1][0].timestamp()) if n + 1 < len(offsets) else None
+        last = int(until.timestamp())
+        rows = db.read(
+            "SELECT (posted_s + ?) / 86400, count(*) FROM posts"
+            " WHERE posted_s >= ? AND posted_s < ? AND posted_s <= ? GROUP BY 1",
+            (offset, low, last + 1 if high is None else high, last),
+        )
+        for day, count in rows:
+            key = _EPOCH_DAY + timedelta(days=int(day))
             counts[key] = counts.get(key, 0) + int(count)
     return counts
 
