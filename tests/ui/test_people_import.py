@@ -140,6 +140,7 @@ def test_the_dry_run_shows_what_would_change_and_import_writes_it(qtbot, flow, f
     assert texts["merged"] == ["Line 4: K. Mensah → Kwame Mensah"]
     assert texts["errors"] == ["Line 9: no name in this row"]
     assert planner.people.count() == 0  # nothing written by the dry run
+    assert preview.import_button.isDefault()  # Enter imports, not Cancel
 
     (dry,) = calls()
     assert dry[:3] == ["people", "import", str(path)]

@@ -159,6 +159,9 @@ class ImportPreviewDialog(QDialog):
         if was in self.lists:
             self.tabs.setCurrentWidget(self.lists[was])
         self.import_button.setEnabled(_changes_anything(result))
+        if self.import_button.isEnabled():  # Enter imports (a focused Cancel would take it)
+            self.import_button.setDefault(True)
+            self.import_button.setFocus()
         self.keep.setEnabled(True)
 
     @staticmethod
