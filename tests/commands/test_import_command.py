@@ -5,13 +5,11 @@ clock stands at Monday 23 November 2026 (tests/conftest.py)."""
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from datetime import datetime, timezone
 
 from app.commands import history_import
-from app.errors import DigwellError
+from tests.commands.command_support import run_command
 from tests.history.export_files import linkedin_zip, tweet, x_archive_zip
 
 KEYS = {
@@ -21,28 +19,9 @@ KEYS = {
 PREVIEW_KEYS = {"by_platform", "by_kind", "by_year", "score", "streak", "score_now", "streak_now"}
 
 
-def _parser() -> argparse.ArgumentParser:
-    """The command's parser as app.cli builds it (`common` after the name)."""
-    from app.commands.parser import _add_folder_options
-
-    parser = argparse.ArgumentParser(prog="digwell")
-    _add_folder_options(parser, subcommand=False)
-    common = argparse.ArgumentParser(add_help=False)
-    _add_folder_options(common, subcommand=True)
-    history_import.add_parsers(parser.add_subparsers(dest="command"), common)
-    return parser
-
-
 def _run(planner, capsys, *argv):
-    """Run `digwell import ARGV` on the planner; a DigwellError as app.cli reports it."""
-    args = _parser().parse_args(["import", *argv])
-    try:
-        code = args.run(planner, args)
-    except DigwellError as err:
-        print(f"digwell: {err}", file=sys.stderr)
-        code = 2
-    out = capsys.readouterr()
-    return code, out.out, out.err
+    """Run `digwell import ARGV` on the planner (tests/commands/command_support.py)."""
+    return run_command(history_import, planner, capsys, "import", *argv)
 
 
 def _json(planner, capsys, *argv):

@@ -4,14 +4,12 @@ keys scripts rely on (app/commands/people.py). The clock stands at Monday 23 Nov
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 
 import pytest
 
 from app.commands import people as people_command
-from app.errors import DigwellError
+from tests.commands.command_support import run_command
 from tests.people.import_files import CONNECTIONS, connections, write
 
 LIST_KEYS = {"id", "name", "company", "circle", "last_touch", "next_due", "overdue"}
@@ -21,28 +19,9 @@ SHOW_KEYS |= {"linkedin", "x", "mastodon", "bluesky", "threads", "website", "tou
 TOUCH_KEYS = {"id", "kind", "date", "note", "post_id", "auto", "post_url"}
 
 
-def _parser() -> argparse.ArgumentParser:
-    """The command's parsers as app.cli builds them (`common` after every name)."""
-    from app.commands.parser import _add_folder_options
-
-    parser = argparse.ArgumentParser(prog="digwell")
-    _add_folder_options(parser, subcommand=False)
-    common = argparse.ArgumentParser(add_help=False)
-    _add_folder_options(common, subcommand=True)
-    people_command.add_parsers(parser.add_subparsers(dest="command"), common)
-    return parser
-
-
 def _run(planner, capsys, *argv):
-    """Run `digwell people ARGV` on the planner; a DigwellError as app.cli reports it."""
-    args = _parser().parse_args(["people", *argv])
-    try:
-        code = args.run(planner, args)
-    except DigwellError as err:
-        print(f"digwell: {err}", file=sys.stderr)
-        code = 2
-    out = capsys.readouterr()
-    return code, out.out, out.err
+    """Run `digwell people ARGV` on the planner (tests/commands/command_support.py)."""
+    return run_command(people_command, planner, capsys, "people", *argv)
 
 
 def _json(planner, capsys, *argv):

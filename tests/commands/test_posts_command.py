@@ -2,42 +2,22 @@
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from app.commands import posts as posts_command
-from app.errors import DigwellError
 from app.store.themes import save_theme
 from app.types import Theme
+from tests.commands.command_support import parser_for, run_command
 from tests.conftest import NOW
 
 KEYS = {"id", "date", "time", "posted_at", "platform", "kind", "theme", "url", "text", "draft_id"}
 
 
-def _parser() -> argparse.ArgumentParser:
-    """The command's parsers as app.cli builds them (`common` after every name)."""
-    from app.commands.parser import _add_folder_options
-
-    parser = argparse.ArgumentParser(prog="digwell")
-    _add_folder_options(parser, subcommand=False)
-    common = argparse.ArgumentParser(add_help=False)
-    _add_folder_options(common, subcommand=True)
-    posts_command.add_parsers(parser.add_subparsers(dest="command"), common)
-    return parser
-
-
 def _run(planner, capsys, *argv):
-    """Run `digwell posts ARGV` on the planner; a DigwellError as app.cli reports it."""
-    args = _parser().parse_args(["posts", *argv])
-    try:
-        code = args.run(planner, args)
-    except DigwellError as err:
-        print(f"digwell: {err}", file=sys.stderr)
-        code = 2
-    out = capsys.readouterr()
-    return code, out.out, out.err
+    """Run `digwell posts ARGV` on the planner (tests/commands/command_support.py)."""
+    return run_command(posts_command, planner, capsys, "posts", *argv)
 
 
 @pytest.fixture
@@ -159,9 +139,9 @@ def test_add_errors_are_clear(themed, capsys):
     _, _, err = _run(themed, capsys, *base, "--url", "javascript:alert(1)")
     assert "'javascript:alert(1)' is not a web address." in err
     with pytest.raises(SystemExit):
-        _parser().parse_args(["posts", "add", "--platform", "x"])  # no --date
+        parser_for(posts_command).parse_args(["posts", "add", "--platform", "x"])  # no --date
     with pytest.raises(SystemExit):
-        _parser().parse_args(["posts", "list", "--limit", "0"])
+        parser_for(posts_command).parse_args(["posts", "list", "--limit", "0"])
     capsys.readouterr()
 
 
@@ -235,9 +215,11 @@ def test_import_with_bad_rows_lists_them_on_stderr_and_exits_2(themed, capsys, t
 
 
 def test_folder_options_work_after_the_subcommand(tmp_path):
-    args = _parser().parse_args(["posts", "list", "--data-dir", str(tmp_path)])
+    args = parser_for(posts_command).parse_args(["posts", "list", "--data-dir", str(tmp_path)])
     assert args.data_dir == tmp_path and args.run is posts_command.run_list
-    args = _parser().parse_args(["--data-dir", str(tmp_path), "posts", "delete", "3"])
+    args = parser_for(posts_command).parse_args(
+        ["--data-dir", str(tmp_path), "posts", "delete", "3"]
+    )
     assert args.data_dir == tmp_path and args.id == 3
 
 
