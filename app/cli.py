@@ -16,19 +16,26 @@ if TYPE_CHECKING:
     import argparse
 
 
+# Window options asking the running Digwell (or the one starting) to do something.
+WINDOW_REQUESTS = {"--refresh": "refresh", "--new-post": "new-post"}
+
+
 class WindowArgs(NamedTuple):
     """The options of a plain window start."""
 
     demo: bool = False
     data_dir: Path | None = None
     debug: bool = False
+    tray: bool = False  # straight to the tray, no window until asked (start at login)
+    request: str = ""  # --refresh, --new-post: the menu entry's actions (docs/DESKTOP.md)
 
 
 def window_args(argv: Sequence[str]) -> WindowArgs | None:
-    """`digwell [--demo] [--debug] [--data-dir PATH]` read without argparse (the window's
-    start-up); None for anything else (a command, --help, --version, an abbreviation
+    """`digwell [--demo] [--debug] [--tray] [--data-dir PATH]` read without argparse (the
+    window's start-up); None for anything else (a command, --help, --version, an abbreviation
     or a typo), which the full parser reads and answers as before."""
-    demo = debug = False
+    demo = debug = tray = False
+    request = ""
     data_dir: str | None = None
     words = list(argv)
     while words:
@@ -37,13 +44,17 @@ def window_args(argv: Sequence[str]) -> WindowArgs | None:
             demo = True
         elif word == "--debug":
             debug = True
+        elif word == "--tray":
+            tray = True
+        elif word in WINDOW_REQUESTS:
+            request = WINDOW_REQUESTS[word]
         elif word == "--data-dir" and words and not words[0].startswith("-"):
             data_dir = words.pop(0)
         elif word.startswith("--data-dir=") and len(word) > len("--data-dir="):
             data_dir = word.split("=", 1)[1]
         else:
             return None
-    return WindowArgs(demo, Path(data_dir) if data_dir is not None else None, debug)
+    return WindowArgs(demo, Path(data_dir) if data_dir is not None else None, debug, tray, request)
 
 
 def resolve_data_dir(args: argparse.Namespace | WindowArgs) -> Path:
@@ -92,7 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"digwell: the window cannot start: {err}. Reinstall Digwell.", file=sys.stderr)
             return 1
         try:
-            return run_gui(data_dir, demo=args.demo)
+            return run_gui(
+                data_dir,
+                demo=args.demo,
+                tray=bool(getattr(args, "tray", False)),
+                request=getattr(args, "request", None) or "",
+            )
         except DigwellError as err:
             print(f"digwell: {err}", file=sys.stderr)
             return 2

@@ -15,6 +15,10 @@ from pathlib import Path
 
 CONNECT_S = 0.5
 RAISE = b"raise"
+# What the desktop's menu entry actions ask of a running instance (docs/DESKTOP.md).
+REFRESH = b"refresh"
+NEW_POST = b"new-post"
+REQUESTS = (RAISE, REFRESH, NEW_POST)
 
 
 def server_name_for(data_dir: Path) -> str:
@@ -34,14 +38,15 @@ def socket_path(name: str) -> str:
     return os.path.join(os.environ.get("TMPDIR", "").rstrip("/") or "/tmp", name)
 
 
-def ask_running(name: str, timeout: float = CONNECT_S) -> bool:
-    """Ask a running instance to raise its window; False when none answers. Plain Python,
-    so a start-up that finds none has not paid for importing QtNetwork."""
+def ask_running(name: str, timeout: float = CONNECT_S, request: bytes = RAISE) -> bool:
+    """Ask a running instance to raise its window (or another of REQUESTS); False when
+    none answers. Plain Python, so a start-up that finds none has not paid for importing
+    QtNetwork."""
     path = socket_path(name)
     if sys.platform == "win32":
         try:
             with open(path, "r+b", buffering=0) as pipe:
-                pipe.write(RAISE + b"\n")
+                pipe.write(request + b"\n")
         except OSError:
             return False
         return True
@@ -52,7 +57,7 @@ def ask_running(name: str, timeout: float = CONNECT_S) -> bool:
     client.settimeout(timeout)
     try:
         client.connect(path)
-        client.sendall(RAISE + b"\n")
+        client.sendall(request + b"\n")
     except OSError:  # no file, or a crashed instance's file nobody listens on
         return False
     finally:

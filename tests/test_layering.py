@@ -55,6 +55,7 @@ LAYERS: list[tuple[int, tuple[str, ...]]] = [
             "app.inbox",
             "app.people",
             "app.history",
+            "app.desktop",
         ),
     ),
     (
@@ -97,6 +98,7 @@ DOMAIN_USES = {
     "app.feeds": ("app.credentials",),
     "app.cadence": ("app.strategy", "app.compose"),
     "app.backup": ("app.credentials", "app.cadence", "app.feeds", "app.strategy", "app.people"),
+    "app.desktop": (),
 }
 # Pure helpers the window and the commands may use beside the planner: records,
 # vocabularies and formatting that touch no storage (checked below).
@@ -125,6 +127,8 @@ PUBLIC_HELPERS = (
     "app.people.handles",
     "app.people.fields",
     "app.history.records",
+    "app.desktop.layout",
+    "app.desktop.install",
 )
 # Restoring fills a folder no planner has open (it refuses one that is open).
 TOP_ALSO = ("app.backup.restore",)

@@ -31,6 +31,10 @@ def test_wheel_holds_resources_inside_the_package(wheel):
         "app/resources/templates/quick-share.j2",
         "app/resources/demo/demo.json",
         "app/resources/icons/digwell.png",
+        "app/resources/desktop/io.github.digwell.Digwell.desktop",
+        "app/resources/desktop/io.github.digwell.Digwell.metainfo.xml",
+        "app/resources/icons/hicolor/512x512/apps/io.github.digwell.Digwell.png",
+        "app/resources/icons/hicolor/symbolic/apps/io.github.digwell.Digwell-symbolic.svg",
         "app/cli.py",
         "app/ui/main_window.py",
     ):

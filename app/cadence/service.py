@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the first paint needs only week_progress: the rest is loade
     from app.cadence.posts_log import PostsLog
     from app.cadence.reminders import Reminder, ReminderState
     from app.cadence.report import CadenceReport
+    from app.desktop.autostart import Autostart
 
 # As app.cadence.plan.PLAN_WEEKS (a test checks): the plan is imported when first used.
 PLAN_WEEKS = 4
@@ -40,6 +41,8 @@ POSTING_TIME_KEY = "posting_time"
 REMINDER_STATE_KEY = "reminder_state"
 REMINDERS_KEY = "reminders_enabled"
 CLOSE_TO_TRAY_KEY = "close_to_tray"
+START_AT_LOGIN_KEY = "start_at_login"
+START_AT_LOGIN_OFFERED_KEY = "start_at_login_offered"
 BREAK_NOTE_MAX = 200  # characters: a word or two, shown beside the heatmap and in lists
 
 
@@ -52,6 +55,7 @@ class CadenceService:
         self._announce = announce
         self._log: PostsLog | None = None
         self._facts_cache: FactsCache | None = None
+        self._autostart: Autostart | None = None  # this system's, when first needed
 
     def _facts(self) -> FactsCache:
         if self._facts_cache is None:
@@ -246,6 +250,40 @@ class CadenceService:
             settings_q.set_setting(conn, REMINDERS_KEY, bool(reminders))
             settings_q.set_setting(conn, CLOSE_TO_TRAY_KEY, bool(close_to_tray))
         self._announce(Changes(schedule=True))
+
+    # Start at login (docs/DESKTOP.md) ---------------------------------------------
+
+    def start_at_login(self) -> bool:
+        """Whether Digwell starts into the tray when the user logs in (off by default)."""
+        return settings_q.get_setting(self._db, START_AT_LOGIN_KEY, False) is True
+
+    def set_start_at_login(self, on: bool) -> None:
+        """Add or remove the login entry, then remember the choice (the entry first: if
+        the system refuses, the setting does not claim otherwise)."""
+        self.login_entry().apply(bool(on))
+        with self._db.transaction() as conn:
+            settings_q.set_setting(conn, START_AT_LOGIN_KEY, bool(on))
+        self._announce(Changes(schedule=True))
+
+    def start_at_login_offered(self) -> bool:
+        """Whether the user was already asked once about starting at login."""
+        return settings_q.get_setting(self._db, START_AT_LOGIN_OFFERED_KEY, False) is True
+
+    def mark_start_at_login_offered(self) -> None:
+        with self._db.transaction() as conn:
+            settings_q.set_setting(conn, START_AT_LOGIN_OFFERED_KEY, True)
+
+    def login_entry(self) -> Autostart:
+        """Where the login entry goes: this system's unless `use_login_entry` chose."""
+        if self._autostart is None:
+            from app.desktop.autostart import for_this_system
+
+            self._autostart = for_this_system()
+        return self._autostart
+
+    def use_login_entry(self, entry: Autostart) -> None:
+        """Write the login entry through `entry` (another platform or folder: tests)."""
+        self._autostart = entry
 
     def reminder_state(self) -> ReminderState:
         from app.cadence.reminders import state_from_json

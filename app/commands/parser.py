@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_folder_options(parser, subcommand=False)
+    _add_window_options(parser)
     # Commands accept the same options after their name: `digwell feeds list --data-dir X`.
     common = argparse.ArgumentParser(add_help=False, formatter_class=_HelpFormatter)
     _add_folder_options(common, subcommand=True)
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         backup,
         cadence,
         count,
+        desktop,
         draft,
         feeds,
         history_import,
@@ -62,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_parsers(commands, common)
     cadence.add_parsers(commands, common)
     count.add_parsers(commands, common)
+    desktop.add_parsers(commands, common)
     draft.add_parsers(commands, common)
     feeds.add_parsers(commands, common)
     history_import.add_parsers(commands, common)
@@ -83,6 +86,32 @@ def _use_formatter(parser: argparse.ArgumentParser) -> None:
         if isinstance(action, argparse._SubParsersAction):
             for sub in action.choices.values():
                 _use_formatter(sub)
+
+
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    """How the window starts: in the tray, or following a menu entry's action."""
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start in the system tray without opening the window, for the reminders "
+        "(how Digwell starts at login; docs/DESKTOP.md)",
+    )
+    requests = parser.add_mutually_exclusive_group()
+    requests.add_argument(
+        "--refresh",
+        dest="request",
+        action="store_const",
+        const="refresh",
+        help="refresh the feeds in the window (the one already open, else a new one)",
+    )
+    requests.add_argument(
+        "--new-post",
+        dest="request",
+        action="store_const",
+        const="new-post",
+        help="open the window on a new post of your own (the menu entry's actions; "
+        "docs/DESKTOP.md)",
+    )
 
 
 def _add_folder_options(parser: argparse.ArgumentParser, subcommand: bool) -> None:

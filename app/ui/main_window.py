@@ -13,12 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
-from app import APP_NAME
 from app.planner import Planner
 from app.ui.background_work import BackgroundWork
 from app.ui.change_delivery import ChangeDelivery
 from app.ui.lazy_page import LazyPage
-from app.ui.menus import add_menus, fill_menus
+from app.ui.menus import add_menus, fill_menus, window_title
 from app.ui.messages import Messenger
 from app.ui.page_builders import cadence_page, drafts_page, feeds_page, people_page
 from app.ui.sidebar import CADENCE, DRAFTS, FEEDS, INBOX, PEOPLE, Sidebar
@@ -70,7 +69,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.planner = planner
-        self.setWindowTitle(f"{APP_NAME} — demo data" if demo else APP_NAME)
+        self.setWindowTitle(window_title(demo))
         if icon is not None:  # else the application's, once set (app.ui.app.show_icon)
             self.setWindowIcon(icon)
         self.resize(1180, 760)

@@ -42,6 +42,7 @@ class Entry:
 
 SEPARATOR = None
 FILE = "&File"
+VIEW = "&View"  # its entries are the Appearance submenu (app/ui/appearance.py)
 # fmt: off
 MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
     (FILE, (
@@ -67,6 +68,7 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
         SEPARATOR,
         Entry("quit", "&Quit", lambda w: w.quit(), standard_key="Quit"),
     )),
+    (VIEW, ()),
     ("&Go", (
         Entry("go_inbox", "&Inbox", lambda w: w.nav.setCurrentRow(0), "Ctrl+1"),
         Entry("go_drafts", "&Drafts", lambda w: w.nav.setCurrentRow(1), "Ctrl+2"),
@@ -149,6 +151,15 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
 # fmt: on
 
 
+def window_title(demo: bool) -> str:
+    """The main window's title: "Digwell", or "Demo data — Digwell" on the demo.
+
+    It ends with the application display name (app.ui.app.make_application), so the
+    platforms that append that name to every title (X11, Windows, Wayland) leave it as is;
+    "Digwell — demo data" came out as "Digwell — demo data — Digwell"."""
+    return f"Demo data — {APP_NAME}" if demo else APP_NAME
+
+
 def add_menus(window: MainWindow) -> list[QMenu]:
     """The menu bar's menus, empty: their titles are all the first paint shows."""
     bar = window.menuBar()
@@ -167,6 +178,10 @@ def fill_menus(window: MainWindow, menus: list[QMenu]) -> dict[str, QAction]:
             menu.addAction(action)
         if title == FILE:  # its check mark shows whether weekly backups are on
             menu.aboutToShow.connect(window.sync_file_menu)
+        if title == VIEW:
+            from app.ui.appearance import add_appearance_menu
+
+            add_appearance_menu(window, menu)
     return actions
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from app.running_instance import RAISE, ask_running, socket_path
+from app.running_instance import RAISE, REQUESTS, ask_running, socket_path
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -26,6 +26,8 @@ class SingleInstance(QObject):
     when one of them asks."""
 
     raise_requested = Signal()
+    # Another of REQUESTS ("refresh", "new-post": the menu entry's actions), by name.
+    requested = Signal(str)
 
     def __init__(self, key: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,8 +93,15 @@ class SingleInstance(QObject):
         data = self._buffers[socket] + bytes(socket.readAll().data())
         lines = data.split(b"\n")
         self._buffers[socket] = lines.pop()[-_MAX_LINE:]
-        if any(line.strip() == RAISE for line in lines):
+        for line in lines:
+            self._answer(line)
+
+    def _answer(self, line: bytes) -> None:
+        word = line.strip()
+        if word == RAISE:
             self.raise_requested.emit()
+        elif word in REQUESTS:
+            self.requested.emit(word.decode("ascii"))
 
     def _drop(self) -> None:
         from PySide6.QtNetwork import QLocalSocket
@@ -100,6 +109,5 @@ class SingleInstance(QObject):
         socket = self.sender()
         if isinstance(socket, QLocalSocket):
             self._read_from(socket)
-            if self._buffers.pop(socket, b"").strip() == RAISE:  # a last line without "\n"
-                self.raise_requested.emit()
+            self._answer(self._buffers.pop(socket, b""))  # a last line without "\n"
             socket.deleteLater()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app import APP_NAME
 from app.cadence.reminders import SNOOZE_HOUR, Reminder
+from app.ui.icon import tray_icon
 
 MESSAGE_MS = 15_000
 
@@ -44,7 +45,8 @@ class Tray(QObject):
         self._icon = icon
         self._until_tomorrow = until_tomorrow or _one_day
         self._pending: Reminder | None = None
-        self.tray_icon = QSystemTrayIcon(icon, self)
+        # The symbolic icon where the panel expects one; notifications keep the colour one.
+        self.tray_icon = QSystemTrayIcon(tray_icon(icon), self)
         self.tray_icon.setToolTip(APP_NAME)
         # A QMenu takes only a widget as parent: this object keeps it alive.
         self.menu = QMenu()

@@ -1,5 +1,5 @@
-"""Posting days and time, reminders, and whether closing the window keeps Digwell in the
-tray."""
+"""Posting days and time, reminders, whether closing the window keeps Digwell in the
+tray, and whether Digwell starts into the tray at login (docs/DESKTOP.md)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QMainWindow,
     QTimeEdit,
     QWidget,
 )
@@ -18,9 +19,13 @@ from PySide6.QtWidgets import (
 from app.cadence.schedule import DAY_NAMES, PostingSchedule
 from app.errors import DigwellError
 from app.ui.dialogs.form_parts import problem_label, save_cancel, show_problem
+from app.ui.messages import Messenger
+from app.ui.start_at_login import offer_start_at_login
 
 if TYPE_CHECKING:
     from app.cadence.service import CadenceService
+
+START_AT_LOGIN_TEXT = "Start Digwell when I log in (in the tray)"
 
 
 class ScheduleDialog(QDialog):
@@ -53,6 +58,10 @@ class ScheduleDialog(QDialog):
         self.close_to_tray.setEnabled(tray_available)
         if not tray_available:
             self.close_to_tray.setToolTip("This desktop has no system tray.")
+        self.start_at_login = QCheckBox(START_AT_LOGIN_TEXT)
+        self.start_at_login.setChecked(book.start_at_login())
+        if not tray_available:
+            self.start_at_login.setToolTip("This desktop has no system tray: the window opens.")
         self.problem = problem_label("scheduleProblem")
         buttons = save_cancel(self, self.save)
         form = QFormLayout(self)
@@ -60,6 +69,7 @@ class ScheduleDialog(QDialog):
         form.addRow("At", self.time)
         form.addRow(self.reminders)
         form.addRow(self.close_to_tray)
+        form.addRow(self.start_at_login)
         form.addRow(self.problem)
         form.addRow(buttons)
 
@@ -77,4 +87,14 @@ class ScheduleDialog(QDialog):
             reminders=self.reminders.isChecked(),
             close_to_tray=self.close_to_tray.isChecked(),
         )
+        at_login = self.start_at_login.isChecked()
+        if at_login != self._book.start_at_login():
+            try:  # the login entry is a file or a registry value: the system may refuse
+                self._book.set_start_at_login(at_login)
+            except DigwellError as err:
+                show_problem(self.problem, err)
+                return
         self.accept()
+        window = self.parentWidget()
+        if isinstance(window, QMainWindow):  # once, ever: the first schedule set
+            offer_start_at_login(self._book, window, Messenger(window))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QFrame, QListWidget, QStyledItemDelegate, QWidget
 
 from app.ui.views.item_delegate import draw_line
@@ -63,8 +63,10 @@ class NavList(QListWidget):
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * SCALE)
         self.setFont(font)
-        palette = self.palette()  # the sidebar's background shows through
-        palette.setBrush(ROLE.Base, palette.brush(ROLE.Window))
+        # The sidebar's background shows through: transparent, not the Window colour
+        # copied now, which would stay when the palette changes (View › Appearance).
+        palette = self.palette()
+        palette.setColor(ROLE.Base, QColor(0, 0, 0, 0))
         self.setPalette(palette)
         self.setItemDelegate(NavDelegate(self))
         self.addItems(names)

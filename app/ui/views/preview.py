@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -140,6 +140,13 @@ class PreviewPane(QWidget):
             self.star_button.setText("Unstar" if item.starred else "Star")
             self.read_button.setText("Mark unread" if item.read else "Mark read")
             self.dismiss_button.setText("Bring back" if item.dismissed else "Dismiss")
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Links take the palette's colour when the HTML is set: set it again when the
+        # palette changes (View › Appearance, or the system's light or dark).
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._item is not None:
+            self.body.setHtml(_summary_html(self._item))
 
     def _request_draft(self) -> None:
         if self._item is not None:
