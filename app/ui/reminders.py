@@ -47,6 +47,9 @@ class TrayReminders(QObject):
         super().__init__(parent)
         self._planner = planner
         self._told_about_tray = False
+        # Started at login (--tray): closing the window goes back to the tray, whatever
+        # the preference, or the reminders it was started for would stop.
+        self.started_in_tray = False
         book, clock = planner.cadence, planner.clock
         self.tray = Tray(
             icon,
@@ -129,6 +132,8 @@ class TrayReminders(QObject):
         user's choice, where the desktop shows the icon)."""
         if not self.tray.tray_icon.isVisible():
             return False
+        if self.started_in_tray:
+            return True
         try:
             return self._planner.cadence.close_to_tray()
         except DigwellError:

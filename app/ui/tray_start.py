@@ -46,6 +46,7 @@ class TrayStart(QObject):
         self._tray_poll: QTimer | None = None
         self.reminders = TrayReminders(planner, icon, self)
         r = self.reminders
+        r.started_in_tray = True
         r.raise_requested.connect(self.open_window)
         r.quit_requested.connect(self.quit)
         r.draft_requested.connect(lambda draft_id: self.window().open_draft(draft_id))

@@ -162,6 +162,15 @@ def test_started_with_tray_only_the_tray_shows(qtbot, tray_start):
     assert window.reminders is reminders
 
 
+def test_closing_a_window_started_from_the_tray_goes_back_to_it(qtbot, planner, tray_start):
+    planner.cadence.set_preferences(reminders=True, close_to_tray=False)  # even so
+    tray_start.reminders.tray.open_action.trigger()
+    window = tray_start.built
+    qtbot.waitExposed(window)
+    window.close()
+    assert window.isHidden() and tray_start.reminders.timer.is_active()
+
+
 def test_a_reminder_clicked_in_the_tray_opens_the_window_on_it(qtbot, planner, tray_start):
     from app.ui.sidebar import PEOPLE
 
