@@ -35,6 +35,8 @@ def test_wheel_holds_resources_inside_the_package(wheel):
         "app/resources/desktop/io.github.digwell.Digwell.metainfo.xml",
         "app/resources/icons/hicolor/512x512/apps/io.github.digwell.Digwell.png",
         "app/resources/icons/hicolor/symbolic/apps/io.github.digwell.Digwell-symbolic.svg",
+        "app/resources/guide/guide.html",  # Help › User guide (app/ui/dialogs/guide_window.py)
+        "app/resources/guide/images/inbox.png",
         "app/cli.py",
         "app/ui/main_window.py",
     ):

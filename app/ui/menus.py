@@ -11,7 +11,7 @@ from app import APP_NAME
 
 if TYPE_CHECKING:  # QAction and QKeySequence cost ~3 ms to load: after the first paint
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtWidgets import QDialog, QMenu
 
 # The main window (app.ui.main_window.MainWindow), which builds its menus with this
 # module: naming its class here, even for type checkers only, would be an import loop.
@@ -144,7 +144,9 @@ MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
         ),
     )),
     ("&Help", (
+        Entry("guide", "&User guide", lambda w: show_guide(w), "F1"),
         Entry("report_problem", "&Report a problem…", lambda w: w.report_problem()),
+        Entry("shortcuts", "&Keyboard shortcuts", lambda w: show_shortcuts(w), "Ctrl+/"),
         Entry("about", f"&About {APP_NAME}", lambda w: show_about(w)),
     )),
 )
@@ -212,6 +214,13 @@ def import_people(window: MainWindow) -> None:
     import_people(window)
 
 
+def show_guide(window: MainWindow) -> None:
+    """Help › User guide: the guide bundled with Digwell, in a window beside this one."""
+    from app.ui.dialogs.guide_window import show_guide
+
+    show_guide(window)
+
+
 def import_history(window: MainWindow) -> None:
     """File › Import history…: posts from a LinkedIn, X, Mastodon or Bluesky export."""
     from app.ui.history_import import import_history
@@ -219,21 +228,21 @@ def import_history(window: MainWindow) -> None:
     import_history(window)
 
 
-def show_about(window: MainWindow) -> None:
-    """Help › About: the version, the data folder and the log file."""
-    import html
+def show_shortcuts(window: MainWindow) -> QDialog:
+    """Help › Keyboard shortcuts: the list made from the menus' actions themselves."""
+    from app.ui.dialogs.shortcuts_dialog import show_shortcuts as show_list
 
-    from PySide6.QtWidgets import QMessageBox
+    return show_list(window, window.menuBar())
 
-    from app import __version__
+
+def show_about(window: MainWindow) -> QDialog:
+    """Help › About: the version, licence, credits, the data folder and the log file."""
+    from PySide6.QtCore import Qt
+
     from app.logs import log_file
+    from app.ui.dialogs.about_dialog import AboutDialog
 
-    QMessageBox.about(
-        window,
-        f"About {APP_NAME}",
-        f"<b>{APP_NAME} {__version__}</b><p>Dig your well before you are thirsty: "
-        "share good content on your career themes, week after week.</p>"
-        f"<p>Data folder: {html.escape(str(window.planner.data_dir))}<br>"
-        f"Log file: {html.escape(str(log_file()))}</p>"
-        "<p>Something wrong? Help › Report a problem shows the log's recent lines.</p>",
-    )
+    dialog = AboutDialog(window, data_dir=window.planner.data_dir, log_file=log_file())
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()  # window-modal, as QMessageBox.about was, without a nested loop
+    return dialog

@@ -150,6 +150,7 @@ class AddFeedDialog(QDialog):
     def _address_row(self) -> QHBoxLayout:
         self.url = QLineEdit()
         self.url.setObjectName("feedAddress")
+        self.url.setAccessibleName("Feed or website address")
         self.url.setPlaceholderText("https://example.com/blog or its feed address")
         self.url.textChanged.connect(self._update_buttons)
         self.find_button = QPushButton("Find feeds")

@@ -45,6 +45,7 @@ class ProblemDialog(QDialog):
         self.recent.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.recent.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.recent.setObjectName("recentLog")
+        self.recent.setAccessibleName("Recent log lines")
         copy = QPushButton("Copy the recent lines")
         copy.clicked.connect(self.copy)
         folder = QPushButton("Open the log folder")

@@ -87,6 +87,7 @@ class SearchFeedsDialog(QDialog):
     def _feed_list(self) -> QListWidget:
         self.list = QListWidget()
         self.list.setObjectName("searchFeedList")
+        self.list.setAccessibleName("Feeds found")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.currentItemChanged.connect(self._show_note)

@@ -119,6 +119,7 @@ class CadencePage(QWidget):
         self.log.failed.connect(self.failed)
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Cadence views")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._build_overview(), "Overview")
         self.tabs.addTab(self.plan, "Plan")
@@ -166,6 +167,7 @@ class CadencePage(QWidget):
         overview = QWidget()
         overview.setLayout(body)
         scroll = QScrollArea()
+        scroll.setAccessibleName("Cadence overview")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(overview)

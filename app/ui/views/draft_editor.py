@@ -18,6 +18,7 @@ class DraftEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("draftEditor")
+        self.setAccessibleName("Draft text")
         self.setPlaceholderText("Write your post here.")
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)

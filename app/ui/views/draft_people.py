@@ -82,6 +82,7 @@ class DraftPeople(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.line, 1)
+        row.addStretch(0)  # without a line to show, the button keeps its own width
         row.addWidget(self.mention_button)
 
     def schedule(self) -> None:

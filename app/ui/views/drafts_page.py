@@ -68,6 +68,7 @@ class DraftsPage(QSplitter):
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.list = QListWidget()
         self.list.setObjectName("draftList")
+        self.list.setAccessibleName("Drafts")
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setSpacing(2)
         self.list.setWordWrap(True)

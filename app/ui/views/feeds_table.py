@@ -18,6 +18,7 @@ class FeedsTable(QTableView):
     def __init__(self, model: FeedsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedTable")
+        self.setAccessibleName("Feeds")
         self.setModel(model)
         self.setSortingEnabled(True)
         self.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)

@@ -10,68 +10,42 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.ui.views.chart_paint import blend, chart_colours, small_font
-from app.ui.views.heatmap_paint import Legend, break_colour, paint_legend, ring
+from app.ui.views.chart_words import heatmap_day, heatmap_tooltip
+from app.ui.views.heatmap_paint import (
+    LABEL_GAP,
+    LABELLED_ROWS,
+    MIN_CELL,
+    WEEKS,
+    Grid,
+    Legend,
+    break_colour,
+    day_name,
+    fit,
+    gap,
+    notify_changed,
+    paint_labels,
+    paint_legend,
+    ring,
+)
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QHelpEvent, QMouseEvent, QPaintEvent
+    from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeyEvent, QMouseEvent, QPaintEvent
 
     from app.types import Break
 
-WEEKS = 53
 _CELL = 12  # the preferred side; the grid scales with the width between _MIN and _MAX
-_MIN_CELL = 8
-_MAX_CELL = 16
-_LABEL_GAP = 6
 _RULE = 3  # height of the 'week on target' mark under a column
 # Share of the highlight colour for 1, 2 and 3+ posts; 0 posts is a faint neutral cell.
 _LEVELS = (0.32, 0.6, 1.0)
-_LABELLED_ROWS = (0, 2, 4)  # Mon, Wed, Fri
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
-
-
-def _day_name(row: int) -> str:
-    return f"{date(2024, 1, 1 + row):%a}"  # 1 Jan 2024 was a Monday
-
-
-def _gap(cell: int) -> int:
-    return 3 if cell >= 11 else 2  # tighter gaps keep small cells readable
-
-
-def _fit(space: int, count: int) -> int:
-    """The largest cell side that puts `count` cells and their gaps in `space`."""
-    cell = (space - (count - 1) * 3) // count
-    if cell < 11:
-        cell = min(10, (space - (count - 1) * 2) // count)
-    return max(_MIN_CELL, min(_MAX_CELL, cell))
-
-
-class _Grid(NamedTuple):
-    left: int
-    top: int
-    cell: int
-    gap: int
-
-    @property
-    def step(self) -> int:
-        return self.cell + self.gap
-
-    @property
-    def width(self) -> int:
-        return WEEKS * self.step - self.gap
-
-    @property
-    def height(self) -> int:
-        return 7 * self.step - self.gap
+ACCESSIBLE_NAME = "Posts per day, last 53 weeks"
+_STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus
 
 
 class YearHeatmap(QWidget):
@@ -95,6 +69,8 @@ class YearHeatmap(QWidget):
         self._target = 3
         self._hover: date | None = None
         self._pressed: date | None = None
+        self._focus: date | None = None  # the cell the arrow keys move; read aloud
+        self._keyboard_ready()
 
     # -- data --------------------------------------------------------------------------
 
@@ -125,6 +101,9 @@ class YearHeatmap(QWidget):
                 self._breaks[day] = "; ".join(dict.fromkeys(notes))
                 day += timedelta(days=1)
         self._hover = None
+        if self._focus is None or not first <= self._focus <= last:
+            self._focus = last
+        self._announce()
         self.update()
 
     def last_day(self) -> date | None:
@@ -172,33 +151,33 @@ class YearHeatmap(QWidget):
     def _margins(self) -> tuple[int, int, int]:
         """Left (day labels), top (month labels) and bottom (rule and legend) margins."""
         _, metrics = self._fonts()
-        left = max(metrics.horizontalAdvance(_day_name(row)) for row in _LABELLED_ROWS)
-        return left + _LABEL_GAP, metrics.height() + 4, _RULE + 6 + metrics.height() + 4
+        left = max(metrics.horizontalAdvance(day_name(row)) for row in LABELLED_ROWS)
+        return left + LABEL_GAP, metrics.height() + 4, _RULE + 6 + metrics.height() + 4
 
-    def _grid(self) -> _Grid:
+    def _grid(self) -> Grid:
         left, top, bottom = self._margins()
         width, height = self.width() - left - 1, self.height() - top - bottom
-        cell = min(_fit(width, WEEKS), _fit(height, 7))
-        return _Grid(left, top, cell, _gap(cell))
+        cell = min(fit(width, WEEKS), fit(height, 7))
+        return Grid(left, top, cell, gap(cell))
 
     def _height_for_cell(self, cell: int) -> int:
         _, top, bottom = self._margins()
-        return top + 7 * cell + 6 * _gap(cell) + bottom
+        return top + 7 * cell + 6 * gap(cell) + bottom
 
     def _width_for_cell(self, cell: int) -> int:
-        return self._margins()[0] + WEEKS * cell + (WEEKS - 1) * _gap(cell) + 1
+        return self._margins()[0] + WEEKS * cell + (WEEKS - 1) * gap(cell) + 1
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._height_for_cell(_fit(width - self._margins()[0] - 1, WEEKS))
+        return self._height_for_cell(fit(width - self._margins()[0] - 1, WEEKS))
 
     def sizeHint(self) -> QSize:
         return QSize(self._width_for_cell(_CELL), self._height_for_cell(_CELL))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self._width_for_cell(_MIN_CELL), self._height_for_cell(_MIN_CELL))
+        return QSize(self._width_for_cell(MIN_CELL), self._height_for_cell(MIN_CELL))
 
     def cell_rect(self, day: date) -> QRect | None:
         """Where `day`'s cell is painted; None before the first column or after the last day."""
@@ -227,13 +206,14 @@ class YearHeatmap(QWidget):
         for a day not on the grid."""
         if self.cell_rect(day) is None:
             return ""
-        count = self.count(day)
-        posts = _plural(count, "post") if count else "no posts"
-        text = f"{day:%a} {day.day} {day:%b %Y} — {posts}"
-        if day in self._breaks:
-            note = self._breaks[day]
-            text += " · on a break" + (f" ({note})" if note else "")
-        return text
+        return heatmap_tooltip(day, self.count(day), self._breaks.get(day))
+
+    def day_text(self, day: date) -> str:
+        """'Tue 3 Nov: 2 posts, a week on target': what a screen reader hears for `day`."""
+        if self._first is None or self.cell_rect(day) is None:
+            return ""
+        on_target = (day - self._first).days // 7 in self.weeks_on_target()
+        return heatmap_day(day, self.count(day), on_target, self._breaks.get(day))
 
     def tooltip_at(self, pos: QPoint) -> str:
         """The tooltip for the cell under `pos`, or ''."""
@@ -272,7 +252,7 @@ class YearHeatmap(QWidget):
         painter.setFont(font)
         radius = 2.0 if grid.cell >= 10 else 1.5
 
-        self._paint_labels(painter, grid, metrics, muted)
+        paint_labels(painter, grid, metrics, muted, self._first, self.month_labels())
         painter.setPen(Qt.PenStyle.NoPen)
         for offset in range((self._last - self._first).days + 1):
             day = self._first + timedelta(days=offset)
@@ -293,7 +273,9 @@ class YearHeatmap(QWidget):
             x = grid.left + column * grid.step
             painter.drawRoundedRect(QRectF(x, rule_y, grid.cell, _RULE), 1.5, 1.5)
 
-        for day, colour, width in ((self._today, muted, 1.2), (self._hover, text, 1.5)):
+        focus = self._focus if self.hasFocus() else None  # focus always visible: a thick ring
+        rings = ((self._today, muted, 1.2), (self._hover, text, 1.5), (focus, text, 2.5))
+        for day, colour, width in rings:
             rect = self.cell_rect(day) if day else None
             if rect is not None:
                 ring(painter, QRectF(rect), colour, width, radius)
@@ -312,29 +294,6 @@ class YearHeatmap(QWidget):
         )
         paint_legend(painter, legend)
         painter.end()
-
-    def _paint_labels(
-        self, painter: QPainter, grid: _Grid, metrics: QFontMetrics, muted: QColor
-    ) -> None:
-        """The months above the grid (none running into another) and Mon, Wed, Fri."""
-        from PySide6.QtCore import Qt
-
-        assert self._first is not None
-        painter.setPen(muted)
-        left_aligned = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
-        last_right = -1
-        for first, label in self.month_labels():
-            x = grid.left + (first - self._first).days // 7 * grid.step
-            width = metrics.horizontalAdvance(label)
-            if x <= last_right:  # it would run into the previous label
-                continue
-            painter.drawText(QRect(x, 0, width + 2, grid.top - 4), left_aligned, label)
-            last_right = x + width + 4
-        right_aligned = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for row in _LABELLED_ROWS:
-            y = grid.top + row * grid.step
-            box = QRect(0, y - 4, grid.left - _LABEL_GAP, grid.cell + 8)
-            painter.drawText(box, right_aligned, _day_name(row))
 
     # -- input -------------------------------------------------------------------------
 
@@ -390,3 +349,48 @@ class YearHeatmap(QWidget):
                 self.day_clicked.emit(day)
         self._pressed = None
         super().mouseReleaseEvent(event)
+
+    # -- keyboard and assistive technology (docs/CADENCE.md) -------------------------
+
+    def _keyboard_ready(self) -> None:
+        # An int through setProperty: touching `Qt` here would build it before the first paint.
+        self.setProperty("focusPolicy", _STRONG_FOCUS)
+        self.setAccessibleName(ACCESSIBLE_NAME)
+
+    def focused_day(self) -> date | None:
+        """The day the arrow keys are on; None before set_days."""
+        return self._focus
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
+        # Columns are weeks and rows weekdays: up/down one day, left/right one week.
+        steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -7, Qt.Key.Key_Right: 7}
+        key = event.key()
+        if self._focus is None or self._first is None or self._last is None:
+            super().keyPressEvent(event)
+        elif key in steps:
+            day = self._focus + timedelta(days=steps[Qt.Key(key)])
+            if self._first <= day <= self._last:
+                self._move_focus(day)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.day_clicked.emit(self._focus)  # what a click on the cell does
+        else:
+            super().keyPressEvent(event)
+
+    def _move_focus(self, day: date) -> None:
+        self._focus = day
+        self._announce()
+        self.update()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._announce()  # the focus ring shows: the whole widget repaints
+        super().focusInEvent(event)
+
+    def _announce(self) -> None:
+        """Name and description say the focused day; a screen reader is told they changed."""
+        text = self.day_text(self._focus) if self._focus else ""
+        self.setAccessibleName(f"{ACCESSIBLE_NAME}, {text}" if text else ACCESSIBLE_NAME)
+        self.setAccessibleDescription(text)
+        if self.hasFocus():
+            notify_changed(self)

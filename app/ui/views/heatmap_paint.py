@@ -1,22 +1,62 @@
 """What the heatmap (app/ui/views/heatmap.py) paints besides its cells: the shade of a
-break day, a ring inside a cell, and the legend: '▬ weeks on target' and '▢ break' at the
-left, 'Less ▢▢▢▢ More' at the right, under the grid.
+break day, a ring inside a cell, the grid's geometry and labels, and the legend: '▬ weeks
+on target' and '▢ break' at the left, 'Less ▢▢▢▢ More' at the right, under the grid.
 
 `Qt` is imported inside the functions that paint (see app.ui.views.heatmap)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from typing import NamedTuple
 
 from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QWidget
 
 from app.ui.views.chart_paint import blend
+
+WEEKS = 53
+LABEL_GAP = 6
+LABELLED_ROWS = (0, 2, 4)  # Mon, Wed, Fri
+MIN_CELL = 8
+_MAX_CELL = 16
 
 BREAK_CAPTION = "break"
 _RULE = 3  # as the heatmap's 'week on target' mark
 # Where the accent has no hue (a grey highlight), breaks are amber.
 _AMBER_HUE = 35 / 360
+
+
+def gap(cell: int) -> int:
+    return 3 if cell >= 11 else 2  # tighter gaps keep small cells readable
+
+
+def fit(space: int, count: int) -> int:
+    """The largest cell side that puts `count` cells and their gaps in `space`."""
+    cell = (space - (count - 1) * 3) // count
+    if cell < 11:
+        cell = min(10, (space - (count - 1) * 2) // count)
+    return max(MIN_CELL, min(_MAX_CELL, cell))
+
+
+class Grid(NamedTuple):
+    left: int
+    top: int
+    cell: int
+    gap: int
+
+    @property
+    def step(self) -> int:
+        return self.cell + self.gap
+
+    @property
+    def width(self) -> int:
+        return WEEKS * self.step - self.gap
+
+    @property
+    def height(self) -> int:
+        return 7 * self.step - self.gap
 
 
 def break_colour(background: QColor, accent: QColor) -> QColor:
@@ -90,3 +130,46 @@ def paint_legend(painter: QPainter, legend: Legend) -> None:
         painter.drawRoundedRect(QRectF(x, middle - swatch / 2, swatch, swatch), 2, 2)
         x += step
     caption(x - 3 + 6, "More")
+
+
+def day_name(row: int) -> str:
+    """'Mon' for row 0."""
+    return f"{date(2024, 1, 1 + row):%a}"  # 1 Jan 2024 was a Monday
+
+
+def paint_labels(
+    painter: QPainter,
+    grid: Grid,
+    metrics: QFontMetrics,
+    muted: QColor,
+    first_day: date,
+    months: Sequence[tuple[date, str]],
+) -> None:
+    """The months above the grid (none running into another) and Mon, Wed, Fri."""
+    from PySide6.QtCore import Qt
+
+    painter.setPen(muted)
+    left_aligned = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+    last_right = -1
+    for first, label in months:
+        x = grid.left + (first - first_day).days // 7 * grid.step
+        width = metrics.horizontalAdvance(label)
+        if x <= last_right:  # it would run into the previous label
+            continue
+        painter.drawText(QRect(x, 0, width + 2, grid.top - 4), left_aligned, label)
+        last_right = x + width + 4
+    right_aligned = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    for row in LABELLED_ROWS:
+        y = grid.top + row * grid.step
+        box = QRect(0, y - 4, grid.left - LABEL_GAP, grid.cell + 8)
+        painter.drawText(box, right_aligned, day_name(row))
+
+
+def notify_changed(widget: QWidget) -> None:
+    """Tell assistive technology that `widget`'s name and description changed."""
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    if not QAccessible.isActive():
+        return  # no screen reader listening: nothing to tell
+    for kind in (QAccessible.Event.NameChanged, QAccessible.Event.DescriptionChanged):
+        QAccessible.updateAccessibility(QAccessibleEvent(widget, kind))

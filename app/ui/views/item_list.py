@@ -39,6 +39,7 @@ class ItemList(QTableView):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("inboxList")
+        self.setAccessibleName("Inbox items")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setModel(model)
         self.setItemDelegate(ItemDelegate(when, self))

@@ -59,6 +59,7 @@ class NavList(QListWidget):
     def __init__(self, names: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("nav")
+        self.setAccessibleName("Pages")
         self.setFrameShape(QFrame.Shape.NoFrame)
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * SCALE)

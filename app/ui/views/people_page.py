@@ -151,6 +151,7 @@ class PeoplePage(QWidget):
         due_column.addWidget(self.due_note)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("peopleTabs")
+        self.tabs.setAccessibleName("People lists")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(due_page, "Due")
         self.tabs.addTab(self._everyone_page(), "Everyone")

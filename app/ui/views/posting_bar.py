@@ -37,6 +37,7 @@ class PostingBar(QWidget):
         )
         self.post_url = QLineEdit()
         self.post_url.setObjectName("postUrl")
+        self.post_url.setAccessibleName("Link to your post")
         self.post_url.setPlaceholderText("Link to your post (optional)")
         self.when_button = QToolButton()
         self.when_button.setObjectName("postedWhenButton")

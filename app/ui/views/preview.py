@@ -74,6 +74,7 @@ class PreviewPane(QWidget):
     def _build_body(self) -> SafeTextBrowser:
         self.body = SafeTextBrowser()
         self.body.setObjectName("previewBody")
+        self.body.setAccessibleName("Preview")
         self.body.setFrameShape(QFrame.Shape.NoFrame)
         body_font = self.body.font()
         body_font.setPointSizeF(body_font.pointSizeF() * 1.1)

@@ -23,6 +23,7 @@ class RefreshInterval(QWidget):
         self.auto.setObjectName("autoRefresh")
         self.minutes = QSpinBox()
         self.minutes.setObjectName("refreshMinutes")
+        self.minutes.setAccessibleName("Minutes between refreshes")
         self.minutes.setRange(*planner.feeds.refresh_minutes_range)
         self.minutes.setSingleStep(15)
         self.minutes.setSuffix(" minutes")

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.cadence.score import score_percent as percent
 from app.ui.views.chart_paint import blend, chart_colours, small_font
+from app.ui.views.chart_words import score_summary
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QHelpEvent, QMouseEvent, QPaintEvent
 
 EMPTY_TEXT = "Your presence score appears here once you log your first post."
+ACCESSIBLE_NAME = "Presence score, last {days} days"
 _GRID_LEVELS = (0.25, 0.5, 0.75, 1.0)
 _DOT = 4.0
 
@@ -45,6 +47,9 @@ class ScoreChart(QWidget):
         self._first: date | None = None
         self._days = 180
         self._hover: date | None = None
+        # A screen reader reads the numbers the line shows: name and summary.
+        self.setAccessibleName(ACCESSIBLE_NAME.format(days=self._days))
+        self.setAccessibleDescription(EMPTY_TEXT)
 
     def set_series(
         self, points: Sequence[tuple[date, float]], today: date, days: int = 180
@@ -57,6 +62,9 @@ class ScoreChart(QWidget):
         self._dates = [d for d, _ in series]
         self._values = [min(1.0, max(0.0, v)) for _, v in series]
         self._hover = None
+        self.setAccessibleName(ACCESSIBLE_NAME.format(days=self._days))
+        summary = score_summary(list(zip(self._dates, self._values, strict=True)))
+        self.setAccessibleDescription(summary or EMPTY_TEXT)
         self.update()
 
     def first_day(self) -> date | None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.cadence.score import score_percent as percent
 from app.ui.views.chart_paint import blend, chart_colours, small_font
+from app.ui.views.chart_words import bars_summary
 from app.ui.views.item_delegate import elide_right
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ _PAD_Y = 4
 _TRACK = 8  # the bar's thickness
 _GAP = 12
 _MIN_TRACK = 60
+ACCESSIBLE_NAME = "Share of posts"  # the page may name it better with setAccessibleName
 
 
 class Bar(NamedTuple):
@@ -53,11 +55,15 @@ class ShareBars(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._bars: list[Bar] = []
         self._empty_text = ""
+        self.setAccessibleName(ACCESSIBLE_NAME)
 
     def set_bars(self, bars: Sequence[Bar], empty_text: str = "") -> None:
         """Show one row per bar; `empty_text` shows, muted and centred, when there are none."""
         self._bars = list(bars)
         self._empty_text = empty_text
+        # The bars' numbers live in paint and tooltips: a screen reader gets them all here.
+        summary = bars_summary((bar.label, bar.value) for bar in self._bars)
+        self.setAccessibleDescription(summary or empty_text)
         self.updateGeometry()  # the height follows the number of rows
         self.update()
 

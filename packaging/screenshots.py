@@ -1,0 +1,124 @@
+"""Make the user guide's screenshots by driving the demo offscreen.
+
+    python packaging/screenshots.py [--out FOLDER]
+
+Seeds a fresh temporary data folder with the bundled demo (app.planner.Planner.open with
+demo=True), opens the real main window offscreen and saves one PNG per step of the main loop
+into FOLDER (default resources/guide/images/, where they are committed; the guide in
+resources/guide/guide.html shows them). Re-run it after changing the window so the guide
+stays current. Each image is 1180x760, reduced to 256 colours to stay small.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = ROOT / "resources" / "guide" / "images"
+SIZE = (1180, 760)
+# The file names, in the order they are taken; the guide and its tests use them.
+SHOTS = ("inbox.png", "draft.png", "cadence.png", "people.png", "feeds.png")
+INBOX, DRAFTS, FEEDS, CADENCE, PEOPLE = range(5)  # the sidebar's rows (app/ui/menus.py, Go)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the PNGs")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    with tempfile.TemporaryDirectory(prefix="digwell-shots-") as home:
+        # Settings, logs and data all go into the sandbox, never the user's folders.
+        os.environ["DIGWELL_HOME"] = home
+        written = take_screenshots(Path(home) / "data", args.out)
+    for path in written:
+        print(f"{path} ({path.stat().st_size // 1024} KB)")
+    return 0
+
+
+def take_screenshots(data_dir: Path, out: Path) -> list[Path]:
+    """Open the demo in `data_dir` and save SHOTS into `out`; the files written."""
+    from app.planner import Planner
+    from app.ui.app import app_icon, make_application
+    from app.ui.main_window import MainWindow
+
+    app = make_application()
+    planner = Planner.open(data_dir, demo=True)
+    window = MainWindow(planner, app_icon(), demo=True, auto_refresh=False)
+    window.resize(*SIZE)
+    settled: list[bool] = []
+    window.settled.connect(lambda: settled.append(True))
+    window.show()
+    _wait(app, lambda: bool(settled))
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def shot(name: str, row: int | None = None) -> None:
+        if row is not None:
+            window.nav.setCurrentRow(row)
+        _wait(app, lambda: False, seconds=0.4)  # lazy pages build and lay out
+        written.append(_save(window, out / name))
+
+    inbox = window.inbox
+    inbox.view.setCurrentIndex(inbox.model.index(2, 0))  # an item in the preview
+    shot(SHOTS[0], INBOX)
+    item_id = inbox.selected_item_id()
+    window.draft_selected()  # rendered off the GUI thread: wait for the composer
+
+    def drafted() -> bool:
+        draft = window.drafts.composer.draft
+        return draft is not None and draft.item_ids == (item_id,)
+
+    _wait(app, drafted)
+    shot(SHOTS[1])
+    shot(SHOTS[2], CADENCE)
+    shot(SHOTS[3], PEOPLE)
+    shot(SHOTS[4], FEEDS)
+    window.close()
+    planner.close()
+    return written
+
+
+def _wait(app: object, done: Callable[[], bool], seconds: float = 15.0) -> None:
+    """Run the event loop until `done()` or `seconds` have passed."""
+    from PySide6.QtCore import QCoreApplication
+
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+
+
+def _save(window: object, path: Path) -> Path:
+    """The window as a 256-colour PNG (about a third of the full-colour size)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(window, QWidget)
+    image = (
+        window.grab()
+        .toImage()
+        .scaled(
+            *SIZE,
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    )
+    small = image.convertToFormat(
+        QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+    )
+    if not small.save(str(path), "PNG", 0):  # 0: the strongest zlib compression
+        raise OSError(f"Could not write {path}")
+    return path
+
+
+if __name__ == "__main__":
+    sys.exit(main())
