@@ -32,7 +32,7 @@ def already_shared(link_posts: Sequence[Post], tz: tzinfo, title: str = "") -> s
 
 def balance(recent: Sequence[Post]) -> str:
     """A note when most recent posts were about the user's own work and none credited or
-    helped anyone (docs/PRODUCT.md: networking is helping people, not only talking)."""
+    helped anyone (docs/PEOPLE.md: networking is helping people, not only talking)."""
     if len(recent) < MOSTLY_OWN:
         return ""
     own = sum(1 for p in recent if p.kind == "original")

@@ -1,5 +1,5 @@
 """Help › User guide (F1): the bundled guide opens in its own window, covers the main loop
-(docs/PRODUCT.md, "The main loop"), and its pictures and links all resolve."""
+(its numbered steps, resources/guide/guide.html), and its pictures and links all resolve."""
 
 from __future__ import annotations
 
@@ -127,10 +127,14 @@ def test_only_web_links_go_to_the_browser(qtbot):
     assert guide.browser.source().toLocalFile() == str(guide_path())
 
 
-def test_a_link_to_a_guide_page_opens_it_in_the_window(qtbot):
+def test_a_link_to_a_guide_page_opens_it_in_the_window(qtbot, tmp_path):
     guide = GuideWindow()
     qtbot.addWidget(guide)
     guide.browser.anchorClicked.emit(QUrl("guide.html#people"))
     assert Path(guide.browser.source().toLocalFile()) == guide_path()
-    guide.browser.anchorClicked.emit(QUrl("../demo/demo.json"))  # not a page of the guide
+    guide.browser.anchorClicked.emit(QUrl("images/inbox.png"))  # in its folder, not a page
+    assert Path(guide.browser.source().toLocalFile()) == guide_path()
+    outside = tmp_path / "guide.html"  # a page, but not of the guide
+    outside.write_text("<p>elsewhere</p>", encoding="utf-8")
+    guide.browser.anchorClicked.emit(QUrl.fromLocalFile(str(outside)))
     assert Path(guide.browser.source().toLocalFile()) == guide_path()
