@@ -91,13 +91,7 @@ def row_person(r: sqlite3.Row) -> Person:
 def insert_person(conn: sqlite3.Connection, fields: Mapping[str, object], added_on: date) -> int:
     """Add a person from already checked `fields` (PERSON_COLUMNS; name and circle_id
     required); their due dates and keys are set here."""
-    columns = [c for c in PERSON_COLUMNS if c in fields]
-    cur = conn.execute(
-        f"INSERT INTO people ({', '.join(columns)}, added_on, due_on, overdue_on)"
-        f" VALUES ({', '.join('?' * len(columns))}, ?, ?, ?)",
-        (*(fields[c] for c in columns), added_on.isoformat(), "", ""),
-    )
-    person_id = int(cur.lastrowid or 0)
+    person_id = insert_people(conn, [fields], added_on)[0]
     refresh_people(conn, [person_id])
     return person_id
 
@@ -105,7 +99,8 @@ def insert_person(conn: sqlite3.Connection, fields: Mapping[str, object], added_
 def insert_people(
     conn: sqlite3.Connection, rows: Sequence[Mapping[str, object]], added_on: date
 ) -> list[int]:
-    """Add many people at once (an import); their due dates and keys are set here."""
+    """Add many people at once (an import); the caller then runs refresh_people on
+    their ids once, for their due dates and keys."""
     ids = []
     for fields in rows:
         columns = [c for c in PERSON_COLUMNS if c in fields]
