@@ -45,9 +45,9 @@ _EOCD64_LOCATOR = b"PK\x06\x07"
 _EOCD64 = b"PK\x06\x06"
 
 
-def check_file(path: Path, accepted: str) -> int:
+def check_file(path: Path, accepted: str, limit: int = MAX_FILE_BYTES) -> int:
     """The size of a file that may be read: refused when missing, a folder, empty or
-    over MAX_FILE_BYTES. `accepted` names what the caller reads, for the hints."""
+    over `limit` bytes. `accepted` names what the caller reads, for the hints."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -56,9 +56,9 @@ def check_file(path: Path, accepted: str) -> int:
         raise DigwellError(f"{path} cannot be read ({err.strerror}).") from None
     if path.is_dir():
         raise DigwellError(f"{path} is a folder.", f"Choose a file: {accepted}.")
-    if size > MAX_FILE_BYTES:
+    if size > limit:
         raise DigwellError(
-            f"{path.name} is over {MAX_FILE_BYTES // MB} MB ({size:,} bytes); Digwell does "
+            f"{path.name} is over {limit // MB} MB ({size:,} bytes); Digwell does "
             "not read files that large.",
             f"Choose {accepted}; leave media out of the export if the platform offers it.",
         )

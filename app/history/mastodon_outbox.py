@@ -22,7 +22,7 @@ import ijson
 
 from app.archives import MB, Prefixed, ZipArchive, check_file
 from app.errors import DigwellError
-from app.history.reading import Progress, in_order, iso_date, reporter
+from app.history.reading import Progress, cut_short, in_order, iso_date, reporter
 from app.history.records import Engagement, HistoryFile, HistoryPost, Problem
 from app.text.links import safe_link
 from app.text.sanitize import html_to_text
@@ -92,11 +92,7 @@ def read_outbox(stream: IO[bytes], where: str) -> HistoryFile:
         for number, item in enumerate(items, 1):
             _keep(item, number, where, toots, actors, problems)
     except ijson.JSONError as err:
-        reason = str(err).split("\n", 1)[0]
-        raise DigwellError(
-            f"{where} is not whole JSON ({reason}); nothing was imported.",
-            "Download the archive again: the file may have been cut short.",
-        ) from None
+        raise cut_short(where, err) from None
     return _history(toots, actors, problems)
 
 

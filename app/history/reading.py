@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta, timezone
 from typing import TypeVar
 
+from app.errors import DigwellError
 from app.history.records import Engagement, HistoryPost
 
 # on_progress(done, total): bytes of the export read so far, and how many there are.
@@ -110,3 +111,12 @@ def in_order(records: Iterable[Record]) -> list[Record]:
 
 def _when(record: HistoryPost | Engagement) -> datetime:
     return record.posted_at if isinstance(record, HistoryPost) else record.at
+
+
+def cut_short(where: str, err: Exception) -> DigwellError:
+    """The error for an export's JSON that ends early or is broken (ijson's first line)."""
+    reason = str(err).split("\n", 1)[0]
+    return DigwellError(
+        f"{where} is not whole JSON ({reason}); nothing was imported.",
+        "Download the archive again: the file may have been cut short.",
+    )

@@ -27,7 +27,7 @@ import ijson
 
 from app.archives import MB, Prefixed, ZipArchive, basename, check_file
 from app.errors import DigwellError
-from app.history.reading import Progress, in_order, reporter, x_date
+from app.history.reading import Progress, cut_short, in_order, reporter, x_date
 from app.history.records import Engagement, HistoryFile, HistoryPost, Problem
 from app.text.links import safe_link
 
@@ -144,11 +144,7 @@ def read_tweets(stream: IO[bytes], where: str, problems: list[Problem]) -> list[
             else:
                 tweets.append(kept)
     except ijson.JSONError as err:
-        reason = str(err).split("\n", 1)[0]
-        raise DigwellError(
-            f"{where} is not whole JSON ({reason}); nothing was imported.",
-            "Download the archive again: the file may have been cut short.",
-        ) from None
+        raise cut_short(where, err) from None
     return tweets
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.archives import check_file
 from app.errors import DigwellError
 from app.people.import_plan import Contacts
 
@@ -20,7 +21,7 @@ _LISTED_ERRORS = 3
 def read_contacts(path: Path, keep_emails: bool = False) -> Contacts:
     """The contacts of an import file; a DigwellError when the file is refused."""
     path = Path(path)
-    _check_size(path)
+    check_file(path, ACCEPTED, MAX_FILE_BYTES)
     kind = _SUFFIXES.get(path.suffix.casefold(), "")
     if kind == "zip":
         from app.people.linkedin import connections_in_zip
@@ -41,25 +42,6 @@ def read_contacts(path: Path, keep_emails: bool = False) -> Contacts:
             "Nothing was imported.",
         )
     return found
-
-
-def _check_size(path: Path) -> None:
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise DigwellError(f"There is no file {path}.", "Check its name and folder.") from None
-    except OSError as err:
-        raise DigwellError(f"{path} cannot be read ({err.strerror}).") from None
-    if path.is_dir():
-        raise DigwellError(f"{path} is a folder.", f"Choose a file: {ACCEPTED}.")
-    if size > MAX_FILE_BYTES:
-        raise DigwellError(
-            f"{path.name} is over {MAX_FILE_BYTES // 1024 // 1024} MB ({size:,} bytes); "
-            "Digwell does not import files that large.",
-            "A LinkedIn export of 30,000 connections is about 3 MB: check the file.",
-        )
-    if size == 0:
-        raise DigwellError(f"{path.name} is empty.", f"Choose {ACCEPTED}.")
 
 
 def _read(path: Path) -> bytes:
