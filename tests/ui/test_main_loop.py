@@ -261,8 +261,8 @@ def test_links_open_in_the_browser_only_when_http(qtbot, open_window, demo_plann
 
 
 def test_from_an_item_to_posts_on_linkedin_and_on_x(qtbot, open_window, demo_planner):
-    """The main loop (README.md; the user guide's steps): an inbox item to a post worth publishing on
-    LinkedIn and on X, in a handful of keystrokes and clicks."""
+    """The main loop (README.md; the user guide's steps): an inbox item to a post worth
+    publishing on LinkedIn and on X, in a handful of keystrokes and clicks."""
     window = open_window(demo_planner)
     _click_row(qtbot, window.inbox.view, 0)
     item = demo_planner.inbox.item(window.inbox.selected_item_id())
