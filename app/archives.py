@@ -24,6 +24,7 @@ from types import TracebackType
 from typing import IO, TYPE_CHECKING
 
 from app.errors import DigwellError
+from app.i18n import N_, _, formats
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -43,6 +44,7 @@ _UNREADABLE = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError
 _EOCD = b"PK\x05\x06"
 _EOCD64_LOCATOR = b"PK\x06\x07"
 _EOCD64 = b"PK\x06\x06"
+_EXPORT_ZIP = N_("the export's .zip")
 
 
 def check_file(path: Path, accepted: str, limit: int = MAX_FILE_BYTES) -> int:
@@ -51,19 +53,30 @@ def check_file(path: Path, accepted: str, limit: int = MAX_FILE_BYTES) -> int:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise DigwellError(f"There is no file {path}.", "Check its name and folder.") from None
+        raise DigwellError(
+            _("There is no file {path}.").format(path=path), _("Check its name and folder.")
+        ) from None
     except OSError as err:
-        raise DigwellError(f"{path} cannot be read ({err.strerror}).") from None
+        raise _cannot_read(path, err) from None
     if path.is_dir():
-        raise DigwellError(f"{path} is a folder.", f"Choose a file: {accepted}.")
+        raise DigwellError(
+            _("{path} is a folder.").format(path=path),
+            _("Choose a file: {accepted}.").format(accepted=accepted),
+        )
     if size > limit:
         raise DigwellError(
-            f"{path.name} is over {limit // MB} MB ({size:,} bytes); Digwell does "
-            "not read files that large.",
-            f"Choose {accepted}; leave media out of the export if the platform offers it.",
+            _(
+                "{file} is over {limit} MB ({size} bytes); Digwell does not read files that large."
+            ).format(file=path.name, limit=limit // MB, size=formats.number(size)),
+            _("Choose {accepted}; leave media out of the export if the platform offers it.").format(
+                accepted=accepted
+            ),
         )
     if size == 0:
-        raise DigwellError(f"{path.name} is empty.", f"Choose {accepted}.")
+        raise DigwellError(
+            _("{file} is empty.").format(file=path.name),
+            _("Choose {accepted}.").format(accepted=accepted),
+        )
     return size
 
 
@@ -80,21 +93,30 @@ def read_file(path: Path, limit: int, accepted: str) -> bytes:
     """A whole (non-zip) file's bytes, refused over `limit`."""
     size = check_file(path, accepted)
     if size > limit:
-        raise DigwellError(
-            f"{path.name} is larger than {limit // MB} MB; Digwell does not read it.",
-            f"Choose {accepted}.",
-        )
+        raise _too_large(path, limit, accepted)
     try:
         with path.open("rb") as stream:
             data = stream.read(limit + 1)  # it may have grown since
     except OSError as err:
-        raise DigwellError(f"{path} cannot be read ({err.strerror}).") from None
+        raise _cannot_read(path, err) from None
     if len(data) > limit:
-        raise DigwellError(
-            f"{path.name} is larger than {limit // MB} MB; Digwell does not read it.",
-            f"Choose {accepted}.",
-        )
+        raise _too_large(path, limit, accepted)
     return data
+
+
+def _cannot_read(path: Path, err: OSError) -> DigwellError:
+    return DigwellError(
+        _("{path} cannot be read ({reason}).").format(path=path, reason=err.strerror)
+    )
+
+
+def _too_large(path: Path, limit: int, accepted: str) -> DigwellError:
+    return DigwellError(
+        _("{file} is larger than {limit} MB; Digwell does not read it.").format(
+            file=path.name, limit=limit // MB
+        ),
+        _("Choose {accepted}.").format(accepted=accepted),
+    )
 
 
 def safe_member_name(name: str) -> bool:
@@ -113,8 +135,10 @@ def basename(name: str) -> str:
 class ZipArchive:
     """A zip opened for reading its members as streams. Use as a context manager."""
 
-    def __init__(self, path: Path, hint: str, accepted: str = "the export's .zip") -> None:
-        check_file(path, accepted)
+    def __init__(self, path: Path, hint: str, accepted: str = "") -> None:
+        """`hint` and `accepted` (what the caller reads, "the export's .zip" when not
+        given) are translated by the caller."""
+        check_file(path, accepted or _(_EXPORT_ZIP))
         self.name = path.name
         self._hint = hint
         self._read = 0
@@ -122,7 +146,9 @@ class ZipArchive:
         try:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
-            raise DigwellError(f"{path.name} is not a zip file ({err}).", hint) from None
+            raise DigwellError(
+                _("{file} is not a zip file ({error}).").format(file=path.name, error=err), hint
+            ) from None
         try:
             self._check_members()
         except DigwellError:
@@ -134,14 +160,17 @@ class ZipArchive:
         unsafe = next((i.filename for i in infos if not safe_member_name(i.filename)), None)
         if unsafe is not None:
             raise DigwellError(
-                f"{self.name} holds a file named “{unsafe[:80]}”, which could point outside "
-                "its folder; Digwell does not read such zips.",
+                _(
+                    "{file} holds a file named “{member}”, which could point outside its "
+                    "folder; Digwell does not read such zips."
+                ).format(file=self.name, member=unsafe[:80]),
                 self._hint,
             )
         if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
             raise DigwellError(
-                f"{self.name} claims to unpack to over {MAX_TOTAL_BYTES // 1024 // MB} GB; "
-                "Digwell does not read it.",
+                _("{file} claims to unpack to over {limit} GB; Digwell does not read it.").format(
+                    file=self.name, limit=MAX_TOTAL_BYTES // 1024 // MB
+                ),
                 self._hint,
             )
         self.members = [i for i in infos if not i.is_dir()]
@@ -189,33 +218,51 @@ class ZipArchive:
         if member.file_size > limit:
             raise self.too_big(member, limit, hint)
         if member.flag_bits & 0x1:
-            raise DigwellError(f"The {member.filename} in {self.name} is encrypted.", hint)
+            raise DigwellError(
+                _("The {member} in {file} is encrypted.").format(
+                    member=member.filename, file=self.name
+                ),
+                hint,
+            )
         packed = max(member.compress_size, 1)
         if member.file_size > RATIO_FROM and member.file_size > MAX_RATIO * packed:
             raise DigwellError(
-                f"The {member.filename} in {self.name} claims to unpack to "
-                f"{member.file_size // packed:,} times its packed size, as a zip bomb does; "
-                "Digwell does not read it.",
+                _(
+                    "The {member} in {file} claims to unpack to {ratio} times its packed "
+                    "size, as a zip bomb does; Digwell does not read it."
+                ).format(
+                    member=member.filename,
+                    file=self.name,
+                    ratio=formats.number(member.file_size // packed),
+                ),
                 hint,
             )
 
     def too_big(self, member: zipfile.ZipInfo, limit: int, hint: str) -> DigwellError:
         return DigwellError(
-            f"The {member.filename} in {self.name} is larger than {limit // MB} MB; "
-            "Digwell does not read it.",
+            _("The {member} in {file} is larger than {limit} MB; Digwell does not read it.").format(
+                member=member.filename, file=self.name, limit=limit // MB
+            ),
             hint,
         )
 
     def unreadable(self, member: zipfile.ZipInfo, err: BaseException, hint: str) -> DigwellError:
-        return DigwellError(f"The {member.filename} in {self.name} cannot be read ({err}).", hint)
+        return DigwellError(
+            _("The {member} in {file} cannot be read ({error}).").format(
+                member=member.filename, file=self.name, error=err
+            ),
+            hint,
+        )
 
     def count(self, member: zipfile.ZipInfo, n: int, hint: str) -> None:
         """Counts bytes handed out by the whole archive against MAX_READ_BYTES."""
         self._read += n
         if self._read > MAX_READ_BYTES:
             raise DigwellError(
-                f"{self.name} unpacks to over {MAX_READ_BYTES // MB} MB of what Digwell "
-                f"reads (at {member.filename}); it stopped there.",
+                _(
+                    "{file} unpacks to over {limit} MB of what Digwell reads (at {member}); "
+                    "it stopped there."
+                ).format(file=self.name, limit=MAX_READ_BYTES // MB, member=member.filename),
                 hint,
             )
 
@@ -253,7 +300,9 @@ class _Capped(io.RawIOBase):
             raise self._archive.too_big(self._member, self._limit, self._hint)
         if self._done > self._member.file_size:  # zipfile stops there; never trust it alone
             raise self._archive.unreadable(
-                self._member, ValueError("it unpacks to more than its header says"), self._hint
+                self._member,
+                ValueError(_("it unpacks to more than its header says")),
+                self._hint,
             )
         self._archive.count(self._member, len(data), self._hint)
         if self._progress and self._done - self._reported >= _PROGRESS_EVERY:
@@ -300,16 +349,26 @@ def _check_directory(path: Path, hint: str) -> None:
             tail = stream.read()
             at = tail.rfind(_EOCD)
             if at < 0 or len(tail) - at < 22:
-                raise DigwellError(f"{path.name} is not a zip file (it has no end record).", hint)
+                raise DigwellError(
+                    _("{file} is not a zip file (it has no end record).").format(file=path.name),
+                    hint,
+                )
             entries, directory = struct.unpack_from("<HI", tail, at + 10)
             if entries == 0xFFFF or directory == 0xFFFFFFFF:
                 entries, directory = _zip64_counts(stream, tail, at) or (entries, directory)
     except OSError as err:
-        raise DigwellError(f"{path} cannot be read ({err.strerror}).") from None
+        raise _cannot_read(path, err) from None
     if entries > MAX_MEMBERS or directory > MAX_DIRECTORY_BYTES:
         raise DigwellError(
-            f"{path.name} lists {entries:,} files ({directory:,} bytes of names); Digwell "
-            f"reads zips of up to {MAX_MEMBERS:,} files.",
+            _(
+                "{file} lists {count} files ({size} bytes of names); Digwell reads zips of up "
+                "to {limit} files."
+            ).format(
+                file=path.name,
+                count=formats.number(entries),
+                size=formats.number(directory),
+                limit=formats.number(MAX_MEMBERS),
+            ),
             hint,
         )
 

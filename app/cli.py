@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from app.errors import DigwellError
+from app.i18n import _
 from app.paths import user_data_dir
 
 if TYPE_CHECKING:
@@ -67,6 +68,9 @@ def resolve_data_dir(args: argparse.Namespace | WindowArgs) -> Path:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `digwell` and `python -m app`."""
+    from app.i18n.choice import choose_from_environment
+
+    choose_from_environment()
     fast = window_args(sys.argv[1:] if argv is None else argv)
     if fast is None:
         from app.commands.parser import build_parser
@@ -100,7 +104,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             from app.ui.app import run_gui  # Qt is imported only when the window is wanted
         except ImportError as err:
-            print(f"digwell: the window cannot start: {err}. Reinstall Digwell.", file=sys.stderr)
+            print(
+                _("digwell: the window cannot start: {error}. Reinstall Digwell.").format(
+                    error=err
+                ),
+                file=sys.stderr,
+            )
             return 1
         try:
             return run_gui(
@@ -138,7 +147,7 @@ def run_command(args: argparse.Namespace, data_dir: Path) -> int:
         print(f"digwell: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("digwell: stopped.", file=sys.stderr)
+        print(_("digwell: stopped."), file=sys.stderr)
         return 130
     finally:
         planner.close()

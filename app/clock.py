@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Protocol
 
 from app.errors import DigwellError
+from app.i18n import _
 
 
 class Clock(Protocol):
@@ -90,9 +91,16 @@ def default_clock() -> Clock:
         at = datetime.fromisoformat(fixed)
     except ValueError as err:
         raise DigwellError(
-            f"{NOW_ENV}={fixed!r} is not a time.",
-            "Give an ISO 8601 time with its offset, e.g. 2026-11-23T10:00:00+01:00, or unset it.",
+            # Translators: {setting} is DIGWELL_NOW='…', an environment variable.
+            _("{setting} is not a time.").format(setting=f"{NOW_ENV}={fixed!r}"),
+            _(
+                "Give an ISO 8601 time with its offset, e.g. 2026-11-23T10:00:00+01:00, "
+                "or unset it."
+            ),
         ) from err
     if at.tzinfo is None:
-        raise DigwellError(f"{NOW_ENV}={fixed!r} has no UTC offset.", "Add one, e.g. +00:00.")
+        raise DigwellError(
+            _("{setting} has no UTC offset.").format(setting=f"{NOW_ENV}={fixed!r}"),
+            _("Add one, e.g. +00:00."),
+        )
     return FixedClock(at, SystemClock().tz())

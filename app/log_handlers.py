@@ -15,6 +15,7 @@ import sys
 import time
 from datetime import datetime
 
+from app.i18n import _
 from app.log_masking import redact
 
 TYPE_CHECKING = False  # typing itself costs ~1.5 ms to import
@@ -155,7 +156,8 @@ class RotatingFile(logging.FileHandler):
         # Never print (the record could be mid-redaction) and never stop the app.
         error = sys.exc_info()[1]
         reason = getattr(error, "strerror", None) or type(error).__name__
-        self.problem = f"Digwell could not write its log file {self.baseFilename} ({reason})."
+        problem = _("Digwell could not write its log file {path} ({reason}).")
+        self.problem = problem.format(path=self.baseFilename, reason=reason)
 
 
 def _private_opener(path: str, flags: int) -> int:

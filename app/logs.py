@@ -169,7 +169,10 @@ def _open_handler(path: Path) -> tuple[RotatingFile | None, str | None]:
         handler = RotatingFile(str(path), MAX_BYTES, BACKUP_COUNT)
     except OSError as err:
         reason = err.strerror or type(err).__name__
-        return None, f"Digwell cannot write its log file {path} ({reason}); nothing is logged."
+        from app.i18n import _
+
+        problem = _("Digwell cannot write its log file {path} ({reason}); nothing is logged.")
+        return None, problem.format(path=path, reason=reason)
     handler.addFilter(RedactFilter())
     return handler, None
 

@@ -1,12 +1,16 @@
 """Make the user guide's screenshots by driving the demo offscreen.
 
-    python packaging/screenshots.py [--out FOLDER]
+    python packaging/screenshots.py [--out FOLDER] [--language de|pseudo]
 
 Seeds a fresh temporary data folder with the bundled demo (app.planner.Planner.open with
 demo=True), opens the real main window offscreen and saves one PNG per step of the main loop
 into FOLDER (default resources/guide/images/, where they are committed; the guide in
 resources/guide/guide.html shows them). Re-run it after changing the window so the guide
 stays current. Each image is 1180x760, reduced to 256 colours to stay small.
+
+With --language, the window speaks that language (docs/TRANSLATION.md) and the default
+folder is resources/guide/images/<language>/, which the guide in that language shows;
+`pseudo` shows the pseudo-locale, for looking for clipped text.
 """
 
 from __future__ import annotations
@@ -29,15 +33,19 @@ INBOX, DRAFTS, FEEDS, CADENCE, PEOPLE = range(5)  # the sidebar's rows (app/ui/m
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the PNGs")
+    parser.add_argument("--out", type=Path, help="where to write the PNGs")
+    parser.add_argument("--language", default="en", help="en (the default), de or pseudo")
     args = parser.parse_args(argv)
+    out = args.out or (DEFAULT_OUT if args.language == "en" else DEFAULT_OUT / args.language)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Chosen before the application starts, which reads it (app/i18n/choice.py).
+    os.environ["DIGWELL_LANGUAGE"] = "en_GB" if args.language == "en" else args.language
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory(prefix="digwell-shots-") as home:
         # Settings, logs and data all go into the sandbox, never the user's folders.
         os.environ["DIGWELL_HOME"] = home
-        written = take_screenshots(Path(home) / "data", args.out)
+        written = take_screenshots(Path(home) / "data", out)
     for path in written:
         print(f"{path} ({path.stat().st_size // 1024} KB)")
     return 0

@@ -12,6 +12,9 @@ import pytest
 
 # Before anything imports Qt: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# English with day-month-year dates, whatever the machine's locale; the translation
+# tests choose their language themselves.
+os.environ["DIGWELL_LANGUAGE"] = "en_GB"
 # keyring's "fail" backend: a test that reaches for the real keyring errors out.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 

@@ -72,6 +72,7 @@ LAYERS: list[tuple[int, tuple[str, ...]]] = [
             "app.log_handlers",
             "app.running_instance",
             "app.archives",
+            "app.i18n",
             "app",
         ),
     ),

@@ -19,6 +19,7 @@ from app.backup.exports import readable_members
 from app.backup.snapshot import check_integrity, snapshot_database
 from app.clock import Clock
 from app.errors import DigwellError
+from app.i18n import _
 
 _CHUNK = 1024 * 1024
 # Backups hold private data: readable by the user only (where the OS has such modes).
@@ -50,7 +51,8 @@ def write_backup(db_path: Path, target: Path, clock: Clock, templates: Path) -> 
         snapshot = staging / layout.DATABASE
         snapshot_database(db_path, snapshot)
         members, counts = readable_members(snapshot, clock)
-        check_integrity(snapshot, f"The copy of {db_path}")
+        # Translators: the start of a sentence: "… failed SQLite's integrity check".
+        check_integrity(snapshot, _("The copy of {path}").format(path=db_path))
         template_files = _template_files(templates)
         counts["templates"] = len(template_files)
         _check_limits(snapshot, members, template_files)
@@ -60,8 +62,10 @@ def write_backup(db_path: Path, target: Path, clock: Clock, templates: Path) -> 
     except OSError as err:
         _remove(partial)
         raise DigwellError(
-            f"The backup {target} could not be written ({err.strerror or err}).",
-            "Check that there is free space and that you may write to its folder.",
+            _("The backup {path} could not be written ({error}).").format(
+                path=target, error=err.strerror or err
+            ),
+            _("Check that there is free space and that you may write to its folder."),
         ) from err
     except BaseException:
         _remove(partial)
@@ -82,17 +86,20 @@ def _check_target(target: Path, db_path: Path) -> None:
     live = Path(db_path).resolve()
     if target.resolve() in (live, *(live.with_name(live.name + s) for s in ("-wal", "-shm"))):
         raise DigwellError(
-            f"{target} is Digwell's database itself; no backup was written.",
-            "Give the backup a file name of its own, e.g. digwell-backup.zip.",
+            _("{path} is Digwell's database itself; no backup was written.").format(path=target),
+            _("Give the backup a file name of its own, e.g. digwell-backup.zip."),
         )
     if target.is_dir():
         raise DigwellError(
-            f"{target} is a folder.", "Give a file name for the backup, e.g. digwell-backup.zip."
+            _("{path} is a folder.").format(path=target),
+            _("Give a file name for the backup, e.g. digwell-backup.zip."),
         )
     if not target.parent.is_dir():
         raise DigwellError(
-            f"The folder {target.parent} does not exist; no backup was written.",
-            "Create it first, or choose another place for the backup.",
+            _("The folder {path} does not exist; no backup was written.").format(
+                path=target.parent
+            ),
+            _("Create it first, or choose another place for the backup."),
         )
 
 
@@ -103,8 +110,10 @@ def _staging_folder(target: Path) -> Path:
         return Path(tempfile.mkdtemp(prefix=".digwell-backup-", dir=target.parent))
     except OSError as err:
         raise DigwellError(
-            f"No backup can be written in {target.parent} ({err.strerror}).",
-            "Check that you may write to that folder, or choose another one.",
+            _("No backup can be written in {path} ({error}).").format(
+                path=target.parent, error=err.strerror
+            ),
+            _("Check that you may write to that folder, or choose another one."),
         ) from err
 
 
@@ -136,13 +145,17 @@ def _check_limits(
         (n for n, s in sizes.items() if n != layout.DATABASE and s > layout.MAX_MEMBER_BYTES), None
     )
     if too_big is not None or sum(sizes.values()) > layout.MAX_TOTAL_BYTES:
-        what = too_big or "the database"
+        # Translators: what is too large in a backup: the database (else a file's name).
+        what = too_big or _("the database")
         raise DigwellError(
-            f"The backup would be too large to restore ({what}: "
-            f"{layout.human_size(sizes.get(too_big or layout.DATABASE, 0))}); "
-            "nothing was written.",
-            "Move large files out of your templates folder, or remove old feeds "
-            "and their items, then try again.",
+            # Translators: {what} is a file's name or "the database"; {size} e.g. "70.2 MB".
+            _(
+                "The backup would be too large to restore ({what}: {size}); nothing was written."
+            ).format(what=what, size=layout.human_size(sizes.get(too_big or layout.DATABASE, 0))),
+            _(
+                "Move large files out of your templates folder, or remove old feeds "
+                "and their items, then try again."
+            ),
         )
 
 

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple, TypeGuard
 
 from app.errors import DigwellError
+from app.i18n import N_, _, formats, ngettext
 from app.paths import DB_FILENAME, user_templates_dir
 
 FORMAT = "digwell-backup"
@@ -48,7 +49,8 @@ MAX_MEMBERS = 10_000
 
 COUNT_KEYS = ("feeds", "themes", "items", "drafts", "posts", "people", "templates")
 
-_NOT_OURS_HINT = "Choose a file that `digwell backup` or Digwell's Back up now… wrote."
+# Translators: "Back up now…" is a menu entry of the window; `digwell backup` a command.
+NOT_OURS_HINT = N_("Choose a file that `digwell backup` or Digwell's Back up now… wrote.")
 
 
 class Member(NamedTuple):
@@ -108,15 +110,22 @@ def read_manifest(data: bytes, source: str) -> Manifest:
     except (UnicodeDecodeError, json.JSONDecodeError):
         doc = None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise DigwellError(f"{source} is not a Digwell backup.", _NOT_OURS_HINT)
+        raise DigwellError(
+            _("{name} is not a Digwell backup.").format(name=source), _(NOT_OURS_HINT)
+        )
     version = doc.get("version")
     if not _whole(version):
-        raise damaged(source, "its manifest has no version")
+        raise damaged(source, _("its manifest has no version"))
     if version > VERSION:
         raise DigwellError(
-            f"{source} was made by a newer Digwell ({doc.get('app_version', '?')}, backup "
-            f"format {version}; this one reads format {VERSION}). Nothing was restored.",
-            "Install the newer Digwell, then restore it.",
+            # Translators: {version} is a Digwell version number such as 1.4.0.
+            _(
+                "{name} was made by a newer Digwell ({version}, backup format {format}; "
+                "this one reads format {latest}). Nothing was restored."
+            ).format(
+                name=source, version=doc.get("app_version", "?"), format=version, latest=VERSION
+            ),
+            _("Install the newer Digwell, then restore it."),
         )
     try:
         created = datetime.fromisoformat(doc["created_at"])
@@ -128,9 +137,9 @@ def read_manifest(data: bytes, source: str) -> Manifest:
         schema = doc["schema_version"]
         app_version = str(doc.get("app_version", ""))
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise damaged(source, "its manifest is incomplete") from None
+        raise damaged(source, _("its manifest is incomplete")) from None
     if not _whole(schema) or created.tzinfo is None:
-        raise damaged(source, "its manifest is incomplete")
+        raise damaged(source, _("its manifest is incomplete"))
     return Manifest(app_version, schema, created, counts, files)
 
 
@@ -152,20 +161,24 @@ def _digest(value: object) -> str:
 
 
 def damaged(source: str, problem: str) -> DigwellError:
-    """The error for an archive that is not as Digwell wrote it."""
+    """The error for an archive that is not as Digwell wrote it; `problem` says what
+    (translated: "its manifest is incomplete")."""
     return DigwellError(
-        f"{source} is damaged or was altered: {problem}. Nothing was restored.",
-        "Use another backup; only an intact copy of a Digwell backup restores.",
+        # Translators: {problem} says what is wrong, e.g. "its manifest is incomplete".
+        _("{name} is damaged or was altered: {problem}. Nothing was restored.").format(
+            name=source, problem=problem
+        ),
+        _("Use another backup; only an intact copy of a Digwell backup restores."),
     )
 
 
 def human_size(size: int) -> str:
-    """'12.3 MB', for messages."""
+    """'12.3 MB', for messages (in the user's locale: '12,3 MB')."""
     if size < 1000:
-        return f"{size} bytes"
+        return ngettext("{count} byte", "{count} bytes", size).format(count=size)
     scaled: float = size
     for unit in ("kB", "MB", "GB", "TB"):
         scaled /= 1000
         if scaled < 1000 or unit == "TB":
-            return f"{scaled:.1f} {unit}"
+            return f"{formats.number(scaled, 1)} {unit}"
     raise AssertionError("unreachable")

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from app.backup import layout, verify
 from app.backup.snapshot import check_integrity, holds_data
 from app.errors import DigwellError
+from app.i18n import _
 from app.store.database import Database
 
 
@@ -60,7 +61,7 @@ def backup_info(archive: Path) -> layout.Manifest:
     `restore_backup`."""
     archive = Path(archive).expanduser()
     with verify.open_zip(archive) as zf:
-        manifest, _ = verify.checked_listing(zf, archive.name)
+        manifest, __ = verify.checked_listing(zf, archive.name)
         verify.check_schema(zf, manifest, archive.name)
     return manifest
 
@@ -79,16 +80,26 @@ def check_restore_target(data_dir: Path) -> None:
         full = holds_data(db_path)
     except sqlite3.Error as err:
         raise DigwellError(
-            f"The folder {data_dir} holds a file {db_path.name} that Digwell cannot read "
-            f"({err}); nothing was restored.",
-            f"Restore into another folder (--data-dir NEW_FOLDER), or move {db_path} away.",
+            _(
+                "The folder {folder} holds a file {file} that Digwell cannot read "
+                "({error}); nothing was restored."
+            ).format(folder=data_dir, file=db_path.name, error=err),
+            # Translators: --data-dir NEW_FOLDER is a command-line option: keep it.
+            _("Restore into another folder (--data-dir NEW_FOLDER), or move {path} away.").format(
+                path=db_path
+            ),
         ) from err
     if full:
         raise DigwellError(
-            f"The folder {data_dir} already holds a Digwell database with your data; a "
-            "backup is only restored into an empty folder, so nothing was changed.",
-            "Restore into a new folder (digwell restore FILE --data-dir NEW_FOLDER), or "
-            f"quit Digwell and move {db_path} away first.",
+            _(
+                "The folder {folder} already holds a Digwell database with your data; a "
+                "backup is only restored into an empty folder, so nothing was changed."
+            ).format(folder=data_dir),
+            # Translators: "digwell restore FILE --data-dir NEW_FOLDER" is a command: keep it.
+            _(
+                "Restore into a new folder (digwell restore FILE --data-dir NEW_FOLDER), or "
+                "quit Digwell and move {path} away first."
+            ).format(path=db_path),
         )
     if _wal(db_path).exists():  # left after our connection closed: another one is open
         raise _in_use(data_dir)
@@ -152,7 +163,9 @@ def _write(
             verify.extract_checked(zf, db_info, manifest.files[layout.DATABASE], out, name)
             out.flush()
             os.fsync(out.fileno())
-        check_integrity(temp, f"The database in {name}")
+        # Translators: the start of a sentence: "… failed SQLite's integrity check";
+        # {name} is a backup file's name.
+        check_integrity(temp, _("The database in {name}").format(name=name))
         schema_to, counts, private = _migrate(temp, name)
         restored, skipped = _restore_templates(templates, folder, written, made_dirs)
         check_restore_target(data_dir)  # nothing opened it meanwhile
@@ -160,9 +173,10 @@ def _write(
         done = True
     except OSError as err:
         raise DigwellError(
-            f"{name} could not be restored into {data_dir} ({err.strerror or err}); "
-            "nothing was restored.",
-            "Check that there is free space and that you may write to that folder.",
+            _("{name} could not be restored into {folder} ({error}); nothing was restored.").format(
+                name=name, folder=data_dir, error=err.strerror or err
+            ),
+            _("Check that there is free space and that you may write to that folder."),
         ) from err
     finally:
         if not done:
@@ -185,9 +199,11 @@ def _write(
 
 def _in_use(data_dir: Path) -> DigwellError:
     return DigwellError(
-        f"The database in {data_dir} is open in Digwell (a window or a command), or one "
-        "left its journal (digwell.sqlite3-wal) behind; nothing was restored.",
-        "Quit Digwell, then restore again; or restore into a new folder with --data-dir.",
+        _(
+            "The database in {folder} is open in Digwell (a window or a command), or one "
+            "left its journal (digwell.sqlite3-wal) behind; nothing was restored."
+        ).format(folder=data_dir),
+        _("Quit Digwell, then restore again; or restore into a new folder with --data-dir."),
     )
 
 
@@ -201,7 +217,10 @@ def _migrate(path: Path, name: str) -> tuple[int, dict[str, int], list[tuple[int
         db = Database(path)
     except DigwellError as err:
         raise DigwellError(
-            f"The database in {name} cannot be opened: {err.message}", err.hint
+            _("The database in {name} cannot be opened: {error}").format(
+                name=name, error=err.message
+            ),
+            err.hint,
         ) from err
     try:
         counts = {

@@ -15,6 +15,7 @@ from app.backup import layout
 from app.backup.archive import write_backup
 from app.clock import Clock
 from app.errors import DigwellError
+from app.i18n import _
 from app.store import settings as settings_q
 from app.store.database import Database
 
@@ -152,8 +153,10 @@ def run_auto_backup(
         folder.mkdir(exist_ok=True)
     except OSError as err:
         raise DigwellError(
-            f"The backups folder {folder} cannot be created ({err.strerror}).",
-            "Check that you may write to the data folder.",
+            _("The backups folder {path} cannot be created ({error}).").format(
+                path=folder, error=err.strerror
+            ),
+            _("Check that you may write to the data folder."),
         ) from err
     target = folder / backup_name(now.astimezone(tz))
     write_backup(db_path, target, clock, layout.templates_folder(config_dir))

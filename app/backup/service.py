@@ -26,6 +26,7 @@ from app.backup.schedule import (
 )
 from app.clock import Clock
 from app.errors import DigwellError
+from app.i18n import _
 from app.store import Database
 from app.store import settings as settings_q
 from app.types import Changes
@@ -60,7 +61,8 @@ class BackupService:
         low, high = KEEP_RANGE
         if keep is not None and not (isinstance(keep, int) and low <= keep <= high):
             raise DigwellError(
-                f"{keep} backups cannot be kept.", f"Choose a number from {low} to {high}."
+                _("{count} backups cannot be kept.").format(count=keep),
+                _("Choose a number from {low} to {high}.").format(low=low, high=high),
             )
         with self._db.transaction() as conn:
             settings_q.set_setting(conn, ENABLED_KEY, bool(enabled))

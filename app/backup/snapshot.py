@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from app.errors import DigwellError
+from app.i18n import _
 
 # The tables whose rows are the user's own: a database without any is "empty" (a new
 # data folder, or one the window opened once), whatever settings it holds.
@@ -29,18 +30,22 @@ def snapshot_database(source: Path, target: Path) -> None:
         dst.execute("PRAGMA journal_mode = DELETE")
     except sqlite3.Error as err:
         raise DigwellError(
-            f"The database {source} could not be copied ({err}); no backup was written.",
-            "Close other programs using it, or free some disk space, then try again.",
+            _("The database {path} could not be copied ({error}); no backup was written.").format(
+                path=source, error=err
+            ),
+            _("Close other programs using it, or free some disk space, then try again."),
         ) from err
     finally:
         for conn in (dst, src):
             if conn is not None:
                 conn.close()
-    check_integrity(target, f"The database {source}")
+    # Translators: the start of a sentence: "… failed SQLite's integrity check".
+    check_integrity(target, _("The database {path}").format(path=source))
 
 
 def check_integrity(path: Path, what: str) -> None:
-    """Raise a DigwellError unless SQLite's integrity check passes on `path`."""
+    """Raise a DigwellError unless SQLite's integrity check passes on `path`; `what`
+    names it, translated ("The database /x/digwell.sqlite3")."""
     try:
         conn = sqlite3.connect(path)
         try:
@@ -51,9 +56,15 @@ def check_integrity(path: Path, what: str) -> None:
         rows = [str(err)]
     if rows != ["ok"]:
         raise DigwellError(
-            f"{what} failed SQLite's integrity check ({'; '.join(rows)}).",
-            "Nothing was written. Keep your previous backups; restore one, or copy the "
-            "data folder aside and ask for help.",
+            # Translators: {what} is e.g. "The database /x/digwell.sqlite3"; {problems} are
+            # SQLite's (English) findings.
+            _("{what} failed SQLite's integrity check ({problems}).").format(
+                what=what, problems="; ".join(rows)
+            ),
+            _(
+                "Nothing was written. Keep your previous backups; restore one, or copy the "
+                "data folder aside and ask for help."
+            ),
         )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from app.cadence.post_fields import parse_kind
 from app.errors import DigwellError
+from app.i18n import _
 from app.store import posts as posts_q
 from app.store.database import Database
 from app.types import Theme
@@ -17,7 +18,7 @@ from app.types import Theme
 def _ids(post_ids: Iterable[int]) -> list[int]:
     ids = sorted(set(post_ids))
     if not ids:
-        raise DigwellError("No posts are selected.", "Select the posts to change first.")
+        raise DigwellError(_("No posts are selected."), _("Select the posts to change first."))
     return ids
 
 
@@ -38,7 +39,7 @@ def set_theme(
     ids = _ids(post_ids)
     if theme_id is not None and all(t.id != theme_id for t in themes):
         raise DigwellError(
-            "That theme is no longer in your strategy.", "Choose another, or no theme."
+            _("That theme is no longer in your strategy."), _("Choose another, or no theme.")
         )
     with db.transaction() as conn:
         for post_id in ids:

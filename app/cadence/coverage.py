@@ -6,10 +6,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
+from app.i18n import N_
 from app.strategy.strategy import MIX_LABELS, ContentMix
 from app.types import Post, Theme
 
-NO_THEME = "No theme"
+NO_THEME = N_("No theme")  # shown translated; report_json keeps it English
 NO_THEME_COLOR = "#9e9e9e"
 # A part this far (or further) below its target share is worth a word.
 MIX_GAP = 0.15

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from app.compose.platforms import PLATFORMS
 from app.errors import DigwellError
+from app.i18n import N_, _
 from app.text.links import safe_link
 from app.types import POST_KINDS, Theme
 
@@ -16,11 +17,12 @@ OTHER_PLATFORM = "other"
 PLATFORM_KEYS = (*PLATFORMS, OTHER_PLATFORM)
 # What people call a platform besides its key and its name.
 _PLATFORM_ALIASES = {"twitter": "x", "x.com": "x", "twitter.com": "x", "bsky": "bluesky"}
+# Marked only: show them translated, _(KIND_LABELS[kind]).
 KIND_LABELS = {
-    "share": "Shared someone's work",
-    "original": "Original thought",
-    "credit": "Credited someone",
-    "help": "Helped someone",
+    "share": N_("Shared someone's work"),
+    "original": N_("Original thought"),
+    "credit": N_("Credited someone"),
+    "help": N_("Helped someone"),
 }
 DEFAULT_KIND = "share"
 # A post known only by its date is logged at noon: twelve hours from either midnight,
@@ -46,26 +48,32 @@ class PostInput(NamedTuple):
 def platform_name(key: str) -> str:
     """'linkedin' -> 'LinkedIn'; 'other' -> 'Other'."""
     found = PLATFORMS.get(key)
-    return found.name if found else key.capitalize()
+    if found:
+        return found.name
+    return _("Other") if key == OTHER_PLATFORM else key.capitalize()
 
 
 def _shown(text: str) -> str:
-    """User input quoted in a message: on one line, not too long."""
+    """User input for a message (which quotes it): on one line, not too long."""
     flat = " ".join(text.split())
-    return f"'{flat[:40]}…'" if len(flat) > 41 else f"'{flat}'"
+    return f"{flat[:40]}…" if len(flat) > 41 else flat
 
 
 def parse_date(text: str) -> date:
     """'2026-11-20' -> date; a DigwellError for anything else."""
     text = text.strip()
     if not text:
-        raise DigwellError("The date is missing.", "Give it as YYYY-MM-DD, e.g. 2026-11-20.")
+        raise DigwellError(_("The date is missing."), _("Give it as YYYY-MM-DD, e.g. 2026-11-20."))
     try:
         if _DATE.fullmatch(text):
             return date.fromisoformat(text)
     except ValueError:
         pass
-    raise DigwellError(f"{_shown(text)} is not a date (YYYY-MM-DD).", "For example 2026-11-20.")
+    raise DigwellError(
+        # Translators: {text} is what the user typed.
+        _("'{text}' is not a date (YYYY-MM-DD).").format(text=_shown(text)),
+        _("For example 2026-11-20."),
+    )
 
 
 def parse_time(text: str) -> time:
@@ -74,7 +82,8 @@ def parse_time(text: str) -> time:
     found = _TIME.fullmatch(text)
     if not found:
         raise DigwellError(
-            f"{_shown(text)} is not a time (HH:MM, 24-hour).", "For example 09:30 or 17:05."
+            _("'{text}' is not a time (HH:MM, 24-hour).").format(text=_shown(text)),
+            _("For example 09:30 or 17:05."),
         )
     return time(int(found[1]), int(found[2]))
 
@@ -83,7 +92,10 @@ def parse_platform(text: str) -> str:
     """A platform's key from its key, name or a common alias, in any case."""
     wanted = text.strip().casefold()
     if not wanted:
-        raise DigwellError("The platform is missing.", f"Choose one of {_platform_choices()}.")
+        raise DigwellError(
+            _("The platform is missing."),
+            _("Choose one of {choices}.").format(choices=_platform_choices()),
+        )
     for key, known in PLATFORMS.items():
         if wanted in (key, known.name.casefold()):
             return key
@@ -92,13 +104,14 @@ def parse_platform(text: str) -> str:
     if wanted == OTHER_PLATFORM:
         return OTHER_PLATFORM
     raise DigwellError(
-        f"{_shown(text)} is not a platform Digwell knows.",
-        f"Choose one of {_platform_choices()}.",
+        _("'{text}' is not a platform Digwell knows.").format(text=_shown(text)),
+        _("Choose one of {choices}.").format(choices=_platform_choices()),
     )
 
 
 def _platform_choices() -> str:
-    return ", ".join(PLATFORMS) + f" or {OTHER_PLATFORM}"
+    # Translators: {keys} lists platform keys ("linkedin, x"); {last} is "other". Keep them.
+    return _("{keys} or {last}").format(keys=", ".join(PLATFORMS), last=OTHER_PLATFORM)
 
 
 def parse_kind(text: str) -> str:
@@ -109,8 +122,11 @@ def parse_kind(text: str) -> str:
     if wanted in POST_KINDS:
         return wanted
     raise DigwellError(
-        f"{_shown(text)} is not a kind of post.",
-        f"Choose {', '.join(POST_KINDS[:-1])} or {POST_KINDS[-1]}.",
+        _("'{text}' is not a kind of post.").format(text=_shown(text)),
+        # Translators: {kinds} and {last} are the kinds to type (share, original…). Keep them.
+        _("Choose {kinds} or {last}.").format(
+            kinds=", ".join(POST_KINDS[:-1]), last=POST_KINDS[-1]
+        ),
     )
 
 
@@ -122,8 +138,8 @@ def parse_url(text: str) -> str:
     url = safe_link(text)
     if not url:
         raise DigwellError(
-            f"{_shown(text)} is not a web address.",
-            "Give the post's link, starting with https://, or leave it empty.",
+            _("'{text}' is not a web address.").format(text=_shown(text)),
+            _("Give the post's link, starting with https://, or leave it empty."),
         )
     return url
 
@@ -137,7 +153,9 @@ def parse_theme(text: str | None, themes: list[Theme]) -> int | None:
         if theme.name.casefold() == wanted:
             return theme.id
     if themes:
-        hint = f"Your themes: {', '.join(t.name for t in themes)}. Or leave the theme empty."
+        hint = _("Your themes: {themes}. Or leave the theme empty.").format(
+            themes=", ".join(t.name for t in themes)
+        )
     else:
-        hint = "You have no themes yet: leave the theme empty, or add themes to your strategy."
-    raise DigwellError(f"There is no theme named {_shown(text or '')}.", hint)
+        hint = _("You have no themes yet: leave the theme empty, or add themes to your strategy.")
+    raise DigwellError(_("There is no theme named '{text}'.").format(text=_shown(text or "")), hint)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from app.errors import DigwellError
+from app.i18n import _, formats, ngettext
 
 CSV_COLUMNS = ("date", "time", "platform", "kind", "theme", "url", "text")
 CSV_REQUIRED = ("date", "platform")
@@ -49,7 +50,9 @@ class PostsImportError(DigwellError):
         self.headline = headline
         listed = list(self.errors[:MAX_LISTED_ERRORS])
         if len(self.errors) > MAX_LISTED_ERRORS:
-            listed.append(f"and {len(self.errors) - MAX_LISTED_ERRORS} more")
+            more = len(self.errors) - MAX_LISTED_ERRORS
+            # Translators: after the first rows' problems: {count} more rows have problems.
+            listed.append(ngettext("and {count} more", "and {count} more", more).format(count=more))
         self.listed = tuple(listed)
         super().__init__("\n".join((headline, *listed)), hint)
 
@@ -59,10 +62,11 @@ class PostsImportError(DigwellError):
 
 
 class CsvRows(NamedTuple):
-    """A file's rows, each with the line it starts on, and the rows that could not be read."""
+    """A file's rows, each with the line it starts on, and the rows that could not be read
+    (line, "line 4: …")."""
 
     rows: list[tuple[int, dict[str, str]]]
-    errors: list[str]
+    errors: list[tuple[int, str]]
     header_line: int
 
 
@@ -75,7 +79,7 @@ def csv_rows(path: Path) -> CsvRows:
     columns: list[str] | None = None
     header_line = 0
     rows: list[tuple[int, dict[str, str]]] = []
-    errors: list[str] = []
+    errors: list[tuple[int, str]] = []
     while True:
         line = reader.line_num + 1  # where the next row starts, however many lines it spans
         try:
@@ -84,7 +88,8 @@ def csv_rows(path: Path) -> CsvRows:
             break
         except csv.Error as err:
             # The reader cannot go on past broken quoting.
-            errors.append(f"line {line}: the quotes do not match ({err})")
+            problem = _("the quotes do not match ({error})").format(error=err)
+            errors.append((line, line_problem(line, problem)))
             break
         if not any(field.strip() for field in row):
             continue
@@ -94,19 +99,28 @@ def csv_rows(path: Path) -> CsvRows:
             continue
         if len(rows) + len(errors) >= MAX_CSV_ROWS:
             raise DigwellError(
-                f"{name} has more than {MAX_CSV_ROWS:,} posts.",
-                "Split it into smaller files and import each.",
+                _("{name} has more than {count} posts.").format(
+                    name=name, count=formats.number(MAX_CSV_ROWS)
+                ),
+                _("Split it into smaller files and import each."),
             )
         if len(row) > len(columns):
-            errors.append(
-                f"line {line}: {len(row)} values for {len(columns)} columns"
-                " (put text with commas in double quotes)"
-            )
+            # Translators: a CSV row with more values than the header has columns.
+            problem = _(
+                "{values} values for {columns} columns (put text with commas in double quotes)"
+            ).format(values=len(row), columns=len(columns))
+            errors.append((line, line_problem(line, problem)))
             continue
         rows.append((line, dict(zip(columns, row, strict=False))))  # short rows: rest empty
     if columns is None:
         raise empty_file(name)
     return CsvRows(rows, errors, header_line)
+
+
+def line_problem(line: int, problem: str) -> str:
+    """'line 4: the date is missing': one row's problem in a list of them."""
+    # Translators: {line} is a line number in a CSV file; {problem} says what is wrong there.
+    return _("line {line}: {problem}").format(line=line, problem=problem)
 
 
 def read_csv_text(path: Path) -> str:
@@ -115,27 +129,41 @@ def read_csv_text(path: Path) -> str:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise DigwellError(f"There is no file {path}.", "Check its name and folder.") from None
+        raise DigwellError(
+            _("There is no file {path}.").format(path=path), _("Check its name and folder.")
+        ) from None
     except OSError as err:
-        raise DigwellError(f"{path} cannot be read ({err.strerror}).", "") from None
+        raise DigwellError(
+            _("{path} cannot be read ({error}).").format(path=path, error=err.strerror), ""
+        ) from None
     if path.is_dir():
-        raise DigwellError(f"{path} is a folder, not a CSV file.", "Choose the file itself.")
+        raise DigwellError(
+            _("{path} is a folder, not a CSV file.").format(path=path), _("Choose the file itself.")
+        )
     if size > MAX_CSV_BYTES:
         raise DigwellError(
-            f"{name} is {size / 1024 / 1024:.1f} MB; Digwell imports CSV files of up to "
-            f"{MAX_CSV_BYTES // 1024 // 1024} MB.",
-            "Split it into smaller files and import each.",
+            _("{name} is {size} MB; Digwell imports CSV files of up to {limit} MB.").format(
+                name=name,
+                size=formats.number(size / 1024 / 1024, 1),
+                limit=MAX_CSV_BYTES // 1024 // 1024,
+            ),
+            _("Split it into smaller files and import each."),
         )
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise DigwellError(f"{path} cannot be read ({err.strerror}).", "") from None
+        raise DigwellError(
+            _("{path} cannot be read ({error}).").format(path=path, error=err.strerror), ""
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise DigwellError(
-            f"{name} is not UTF-8 text (byte {err.start + 1} is not).",
-            "Save it as “CSV UTF-8” and import it again.",
+            _("{name} is not UTF-8 text (byte {byte} is not).").format(
+                name=name, byte=err.start + 1
+            ),
+            # Translators: “CSV UTF-8” is the name of a file type in spreadsheet programs.
+            _("Save it as “CSV UTF-8” and import it again."),
         ) from None
     if not text.strip():
         raise empty_file(name)
@@ -144,9 +172,11 @@ def read_csv_text(path: Path) -> str:
 
 def empty_file(name: str) -> DigwellError:
     return DigwellError(
-        f"{name} is empty.",
-        f"A posts file starts with a header row, e.g. {_CSV_HEADER_EXAMPLE}, "
-        "then one row per post.",
+        _("{name} is empty.").format(name=name),
+        # Translators: {header} is the CSV header row to write (column names): keep it.
+        _("A posts file starts with a header row, e.g. {header}, then one row per post.").format(
+            header=_CSV_HEADER_EXAMPLE
+        ),
     )
 
 
@@ -157,25 +187,36 @@ def header_columns(header: list[str], name: str) -> list[str]:
     unknown = [c for c in named if c not in CSV_COLUMNS]
     if unknown and len(unknown) == len(named):
         raise DigwellError(
-            f"The first line of {name} is not a header row.",
-            f"Start the file with the column names, e.g. {_CSV_HEADER_EXAMPLE}.",
+            _("The first line of {name} is not a header row.").format(name=name),
+            _("Start the file with the column names, e.g. {header}.").format(
+                header=_CSV_HEADER_EXAMPLE
+            ),
         )
     if unknown:
         listed = ", ".join(f"'{c}'" for c in unknown)
         raise DigwellError(
-            f"{name} has {'a column' if len(unknown) == 1 else 'columns'} Digwell does not "
-            f"know: {listed}.",
-            f"The columns are {', '.join(CSV_COLUMNS)}; date and platform are required.",
+            ngettext(
+                "{name} has a column Digwell does not know: {columns}.",
+                "{name} has columns Digwell does not know: {columns}.",
+                len(unknown),
+            ).format(name=name, columns=listed),
+            # Translators: {columns} are the CSV column names; keep them, and "date" and
+            # "platform", in English: they are what the file must hold.
+            _("The columns are {columns}; date and platform are required.").format(
+                columns=", ".join(CSV_COLUMNS)
+            ),
         )
     repeated = sorted({c for c in named if named.count(c) > 1})
     if repeated:
         raise DigwellError(
-            f"{name} has the column '{repeated[0]}' twice.", "Keep one of them and import again."
+            _("{name} has the column '{column}' twice.").format(name=name, column=repeated[0]),
+            _("Keep one of them and import again."),
         )
     missing = [c for c in CSV_REQUIRED if c not in named]
     if missing:
         raise DigwellError(
-            f"{name} has no '{missing[0]}' column.",
-            f"Add it: every post needs a {' and a '.join(CSV_REQUIRED)}.",
+            _("{name} has no '{column}' column.").format(name=name, column=missing[0]),
+            # Translators: "date" and "platform" are CSV column names: keep them.
+            _("Add it: every post needs a date and a platform."),
         )
     return columns

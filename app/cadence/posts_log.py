@@ -26,9 +26,10 @@ from app.cadence.post_fields import (
     parse_url,
     platform_name,
 )
-from app.cadence.posts_csv import ImportReport, PostsImportError, csv_rows
+from app.cadence.posts_csv import ImportReport, PostsImportError, csv_rows, line_problem
 from app.clock import Clock
 from app.errors import DigwellError
+from app.i18n import _, ngettext
 from app.store import drafts as drafts_q
 from app.store import posts as posts_q
 from app.store import themes as themes_q
@@ -92,9 +93,16 @@ class PostsLog:
     def describe(self, post: Post) -> str:
         """'2026-11-20 12:00, LinkedIn, share (Platform engineering)'."""
         local = post.posted_at.astimezone(self.clock.tz())
-        text = f"{local:%Y-%m-%d %H:%M}, {platform_name(post.platform)}, {post.kind}"
+        when = f"{local:%Y-%m-%d %H:%M}"
+        platform, kind = platform_name(post.platform), post.kind
         theme = self.theme_name(post.theme_id)
-        return f"{text} ({theme})" if theme else text
+        if theme:
+            # Translators: a logged post: "2026-11-20 12:00, LinkedIn, share (Open source)";
+            # {kind} is the kind as typed on the command line (share, original…).
+            return _("{when}, {platform}, {kind} ({theme})").format(
+                when=when, platform=platform, kind=kind, theme=theme
+            )
+        return _("{when}, {platform}, {kind}").format(when=when, platform=platform, kind=kind)
 
     def to_json(self, post: Post) -> dict[str, object]:
         """The post as the CLI prints it: local date and time, the theme by name."""
@@ -219,8 +227,8 @@ class PostsLog:
     def _check_not_future(when: datetime, now: datetime) -> None:
         if when > now:
             raise DigwellError(
-                f"{when:%Y-%m-%d %H:%M} is in the future.",
-                "Log a post once it is out; to plan one, plan a draft instead.",
+                _("{when} is in the future.").format(when=f"{when:%Y-%m-%d %H:%M}"),
+                _("Log a post once it is out; to plan one, plan a draft instead."),
             )
 
     def _checked(self, changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -245,7 +253,8 @@ class PostsLog:
         theme_id = changes.get("theme_id")
         if theme_id is not None and all(t.id != theme_id for t in self.themes()):
             raise DigwellError(
-                f"There is no theme {theme_id}.", "It may have been deleted; choose another."
+                _("There is no theme {id}.").format(id=theme_id),
+                _("It may have been deleted; choose another."),
             )
         return changes
 
@@ -343,23 +352,32 @@ class PostsLog:
             )
             if problems:
                 reasons = "; ".join(err.message.rstrip(".") for err in problems)
-                errors.append(f"line {line}: {reasons}")
+                errors.append((line, line_problem(line, reasons)))
             elif parsed is not None:
                 inputs.append(parsed)
         name = path.name
         if errors:
-            errors.sort(key=lambda e: int(e.split(":", 1)[0].removeprefix("line ")))
+            errors.sort(key=lambda e: e[0])
             count = len(errors)
             raise PostsImportError(
-                f"Nothing was imported from {name}: {count} "
-                f"{'row has a problem' if count == 1 else 'rows have problems'}.",
-                f"Fix {'it' if count == 1 else 'them'}, then import the file again.",
-                errors,
+                ngettext(
+                    "Nothing was imported from {name}: {count} row has a problem.",
+                    "Nothing was imported from {name}: {count} rows have problems.",
+                    count,
+                ).format(name=name, count=count),
+                ngettext(
+                    "Fix it, then import the file again.",
+                    "Fix them, then import the file again.",
+                    count,
+                ),
+                (text for __, text in errors),
             )
         if not inputs:
             raise DigwellError(
-                f"{name} has a header row (line {read.header_line}) but no posts.",
-                "Add one row per post below it.",
+                _("{name} has a header row (line {line}) but no posts.").format(
+                    name=name, line=read.header_line
+                ),
+                _("Add one row per post below it."),
             )
         return self._add_new(inputs)
 

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
 from app.cadence.schedule import PostingSchedule, is_behind, slots_between
+from app.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from app.cadence.breaks import BreakDays
@@ -87,10 +88,10 @@ def due_reminder(
         snoozed = None
     if snoozed is not None and snoozed.draft_id is not None:
         # Re-shown only while the draft is still planned, under its current title.
-        titles = [title for _, draft_id, title in planned if draft_id == snoozed.draft_id]
+        titles = [title for __, draft_id, title in planned if draft_id == snoozed.draft_id]
         if titles:
             drafts.append((snoozed.at, snoozed.draft_id, titles[0]))
-    triggers = [*slots, *(t for t, _, _ in drafts)]
+    triggers = [*slots, *(t for t, __, ___ in drafts)]
     if snoozed is not None:
         triggers.append(snoozed.at)
     if not triggers:
@@ -98,7 +99,7 @@ def due_reminder(
     # The latest trigger stands for every earlier one: one reminder after a long sleep.
     at = max(triggers)
     if drafts:
-        _, draft_id, title = max(drafts, key=lambda d: (d[0], -d[1]))
+        __, draft_id, title = max(drafts, key=lambda d: (d[0], -d[1]))
         return planned_reminder(at, draft_id, title)
     woken_behind = snoozed is not None and snoozed.draft_id is None
     if (slots or woken_behind) and is_behind(week_posts, schedule, now, tz, target):
@@ -108,37 +109,56 @@ def due_reminder(
 
 def planned_reminder(at: datetime, draft_id: int, title: str) -> Reminder:
     """The reminder for a draft planned at `at`."""
-    name = title.strip() or "Untitled draft"
-    return Reminder(at, draft_id, "Planned post", f"Time to post: “{name}” is planned for now.")
+    name = title.strip() or _("Untitled draft")
+    return Reminder(
+        at,
+        draft_id,
+        # Translators: a reminder's title, for a draft planned for now.
+        _("Planned post"),
+        # Translators: {title} is the planned draft's title.
+        _("Time to post: “{title}” is planned for now.").format(title=name),
+    )
 
 
 def behind_reminder(at: datetime, week_posts: int, target: int) -> Reminder:
     """The reminder for a week behind its target."""
-    posts = "post" if target == 1 else "posts"
     return Reminder(
         at,
         None,
-        "Time to share",
-        f"You are at {week_posts} of {target} {posts} this week. A good moment to share something.",
+        # Translators: a reminder's title, when the week is behind its target.
+        _("Time to share"),
+        ngettext(
+            "You are at {count} of {target} post this week. A good moment to share something.",
+            "You are at {count} of {target} posts this week. A good moment to share something.",
+            target,
+        ).format(count=week_posts, target=target),
     )
 
 
 def gone_cold_reminder(at: datetime, people: Sequence[tuple[int, str]]) -> Reminder:
     """The reminder naming people who became overdue, (id, name) most overdue first:
     'Priya Raman, Sam Rivera and 3 others — past their keep-warm interval.'"""
-    names = [name for _, name in people]
+    names = [name for __, name in people]
     if len(names) > 3:
-        named = f"{names[0]}, {names[1]} and {len(names) - 2} others"
+        others = len(names) - 2
+        # Translators: {first} and {second} are people's names.
+        named = ngettext(
+            "{first}, {second} and {count} other", "{first}, {second} and {count} others", others
+        ).format(first=names[0], second=names[1], count=others)
     elif len(names) > 1:
-        named = f"{', '.join(names[:-1])} and {names[-1]}"
+        # Translators: {names} is a list of people's names ("Ann, Bo"), {last} one more name.
+        named = _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
     else:
         named = "".join(names)
     return Reminder(
         at,
         None,
-        "Gone cold",
-        f"{named} — past their keep-warm interval.",
-        tuple(person_id for person_id, _ in people),
+        # Translators: a reminder's title: people the user has not been in touch with lately.
+        _("Gone cold"),
+        # Translators: {names} lists people whose keep-warm interval (how often the user
+        # wants to be in touch with them) has passed.
+        _("{names} — past their keep-warm interval.").format(names=named),
+        tuple(person_id for person_id, __ in people),
     )
 
 
@@ -170,7 +190,7 @@ def next_trigger(
     state: ReminderState | None = None,
 ) -> datetime | None:
     """The first moment after `now` at which due_reminder may answer differently."""
-    candidates = [t for t, _, _ in planned if t > now]
+    candidates = [t for t, __, ___ in planned if t > now]
     candidates += [
         t for t in slots_between(schedule, now, now + _NEXT_SLOT_HORIZON, tz) if t > now
     ][:1]

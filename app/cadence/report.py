@@ -12,6 +12,7 @@ from app.cadence.schedule import PostingSchedule, expected_by, is_behind
 from app.cadence.score import local_day_counts, presence_series, score_percent
 from app.cadence.streak import Streak, streak_of_days
 from app.cadence.summary import readiness_summary
+from app.i18n import _, formats
 from app.strategy.strategy import ContentMix
 from app.types import Break, Post, Theme
 
@@ -19,11 +20,6 @@ from app.types import Break, Post, Theme
 TARGET_DAYS = 7
 MIX_DAYS = 90
 RECENT_DAYS = max(MIX_DAYS, 90)  # the posts coverage and mix count (coverage: 30 and 90 days)
-# Not strftime's %B: the window sets the user's locale, the summary is English.
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 class CadenceReport(NamedTuple):
@@ -115,7 +111,8 @@ def build_report(
         behind=behind,
     )
     if span is not None:
-        summary += f"; on a break until {_day_text(span[1], today)}"
+        # Translators: the end of the cadence summary; {date} is the break's last day.
+        summary += "; " + _("on a break until {date}").format(date=_day_text(span[1], today))
     return CadenceReport(
         today=today,
         score=score,
@@ -136,9 +133,8 @@ def build_report(
 
 
 def _day_text(day: date, today: date) -> str:
-    """'16 August', with the year when it is not this year's: '3 January 2027'."""
-    text = f"{day.day} {_MONTHS[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    """'16 Aug', with the year when it is not this year's: '3 Jan 2027' (the user's locale)."""
+    return formats.day_month(day) if day.year == today.year else formats.day_month_year(day)
 
 
 def break_json(item: Break) -> BreakJson:

@@ -16,8 +16,10 @@ from typing import NamedTuple
 
 from app.cadence.week import next_week_start, week_start
 from app.errors import DigwellError
+from app.i18n import N_, _
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# English: what the user may type (parse_days); shown translated, _(DAY_NAMES[d]).
+DAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 _FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_BY_NAME = {
     **{name.lower(): i for i, name in enumerate(DAY_NAMES)},
@@ -43,16 +45,26 @@ def parse_days(text: str) -> tuple[int, ...]:
         day = _DAY_BY_NAME.get(word.lower())
         if day is None:
             raise DigwellError(
-                f"{word!r} is not a day of the week.",
-                f"Use {', '.join(DAY_NAMES)} (or the full names), separated by commas.",
+                # Translators: {word} is what the user typed.
+                _("'{word}' is not a day of the week.").format(word=word),
+                # Translators: {days} are the English day names the user may type: keep them.
+                _("Use {days} (or the full names), separated by commas.").format(
+                    days=", ".join(DAY_NAMES)
+                ),
             )
         days.add(day)
     return tuple(sorted(days))
 
 
 def format_days(days: tuple[int, ...]) -> str:
-    """Short day names, e.g. "Tue, Wed, Thu" for (1, 2, 3); no days gives "" (every day)."""
+    """Short English day names, e.g. "Tue, Wed, Thu" for (1, 2, 3), as parse_days reads
+    them (and `--json` prints them); no days gives "" (every day). Shown: days_text."""
     return ", ".join(DAY_NAMES[d] for d in sorted(set(days)))
+
+
+def days_text(days: tuple[int, ...]) -> str:
+    """format_days in the user's language ("Di, Mi, Do"), for people to read."""
+    return ", ".join(_(DAY_NAMES[d]) for d in sorted(set(days)))
 
 
 def parse_time(text: str) -> time:
@@ -63,7 +75,9 @@ def parse_time(text: str) -> time:
         if hour < 24 and minute < 60:
             return time(hour, minute)
     raise DigwellError(
-        f"{text!r} is not a time of day.", "Write hours and minutes, 24-hour style, e.g. 09:30."
+        # Translators: {text} is what the user typed.
+        _("'{text}' is not a time of day.").format(text=text),
+        _("Write hours and minutes, 24-hour style, e.g. 09:30."),
     )
 
 

@@ -16,6 +16,7 @@ from app.cadence.schedule import PostingSchedule
 from app.cadence.week import next_week_start, week_progress, week_start
 from app.clock import Clock
 from app.errors import DigwellError, NotFoundError
+from app.i18n import _, ngettext
 from app.store import breaks as breaks_q
 from app.store import drafts as drafts_q
 from app.store import posts as posts_q
@@ -121,15 +122,20 @@ class CadenceService:
         starts_on, ends_on = _day(starts_on), _day(ends_on)
         if ends_on < starts_on:
             raise DigwellError(
-                f"The break ends ({ends_on.isoformat()}) before it starts "
-                f"({starts_on.isoformat()}).",
-                "Give its first day, then its last day (the same day for a one-day break).",
+                _("The break ends ({end}) before it starts ({start}).").format(
+                    end=ends_on.isoformat(), start=starts_on.isoformat()
+                ),
+                _("Give its first day, then its last day (the same day for a one-day break)."),
             )
         note = " ".join(note.split())  # one line, for lists and the heatmap's tip
         if len(note) > BREAK_NOTE_MAX:
             raise DigwellError(
-                f"The note is {len(note)} characters long.",
-                f"Keep it to {BREAK_NOTE_MAX}, e.g. “Summer holiday”.",
+                ngettext(
+                    "The note is {count} character long.",
+                    "The note is {count} characters long.",
+                    len(note),
+                ).format(count=len(note)),
+                _("Keep it to {limit}, e.g. “Summer holiday”.").format(limit=BREAK_NOTE_MAX),
             )
         with self._db.transaction() as conn:
             break_id = breaks_q.add_break(conn, starts_on, ends_on, note)
@@ -141,7 +147,8 @@ class CadenceService:
         found = breaks_q.get_break(self._db, break_id)
         if found is None:
             raise NotFoundError(
-                f"There is no break with id {break_id}.", "List the breaks to see their ids."
+                _("There is no break with id {id}.").format(id=break_id),
+                _("List the breaks to see their ids."),
             )
         with self._db.transaction() as conn:
             breaks_q.remove_break(conn, break_id)
@@ -177,7 +184,7 @@ class CadenceService:
 
     def set_schedule(self, schedule: PostingSchedule) -> None:
         if not schedule.days:
-            raise DigwellError("Pick at least one posting day.", "For example: Tue, Thu.")
+            raise DigwellError(_("Pick at least one posting day."), _("For example: Tue, Thu."))
         with self._db.transaction() as conn:
             settings_q.set_setting(conn, POSTING_DAYS_KEY, sorted(set(schedule.days)))
             settings_q.set_setting(conn, POSTING_TIME_KEY, schedule.at.strftime("%H:%M"))
@@ -206,8 +213,10 @@ class CadenceService:
         draft = drafts_q.get_draft(self._db, draft_id)
         if draft.state not in ("draft", "planned"):
             raise DigwellError(
-                f"This draft is {draft.state}, so it cannot be planned.",
-                "Bring it back to the drafts first, or draft a new post.",
+                _("This draft is posted, so it cannot be planned.")
+                if draft.state == "posted"
+                else _("This draft is archived, so it cannot be planned."),
+                _("Bring it back to the drafts first, or draft a new post."),
             )
         if at is not None and at.tzinfo is None:
             raise ValueError("a planned time must be aware")
@@ -230,8 +239,10 @@ class CadenceService:
         except OSError as err:
             partial.unlink(missing_ok=True)
             raise DigwellError(
-                f"The plan could not be saved to {path} ({err.strerror or err}).",
-                "Choose a folder you can write to.",
+                _("The plan could not be saved to {path} ({error}).").format(
+                    path=path, error=err.strerror or err
+                ),
+                _("Choose a folder you can write to."),
             ) from err
         return len(slots)
 

@@ -21,6 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.errors import DigwellError, NotFoundError
+from app.i18n import _, ngettext
 from app.planner import Planner
 
 if TYPE_CHECKING:
@@ -35,31 +36,35 @@ def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     away = commands.add_parser(
         "away",
         parents=parents,
-        help="planned breaks: the score is frozen, streaks skip them, reminders are silent",
-        description="Plan a break (a holiday, parental leave, an illness): during it your "
-        "presence score stands still, streaks skip it and reminders are silent. "
-        "See docs/CADENCE.md, 'Planned breaks'.",
+        help=_("planned breaks: the score is frozen, streaks skip them, reminders are silent"),
+        description=_(
+            "Plan a break (a holiday, parental leave, an illness): during it your "
+            "presence score stands still, streaks skip it and reminders are silent. "
+            "See docs/CADENCE.md, 'Planned breaks'."
+        ),
     )
     sub = away.add_subparsers(dest="away_command", metavar="COMMAND", required=True)
 
-    add = sub.add_parser("add", parents=parents, help="plan a break, first and last day included")
-    add.add_argument(
-        "--from", dest="starts_on", required=True, metavar="YYYY-MM-DD", help="its first day"
+    add = sub.add_parser(
+        "add", parents=parents, help=_("plan a break, first and last day included")
     )
     add.add_argument(
-        "--to", dest="ends_on", required=True, metavar="YYYY-MM-DD", help="its last day"
+        "--from", dest="starts_on", required=True, metavar="YYYY-MM-DD", help=_("its first day")
     )
-    add.add_argument("--note", default="", metavar="TEXT", help="what it is, e.g. 'Summer'")
-    add.add_argument("--json", action="store_true", help="print the break as JSON")
+    add.add_argument(
+        "--to", dest="ends_on", required=True, metavar="YYYY-MM-DD", help=_("its last day")
+    )
+    add.add_argument("--note", default="", metavar="TEXT", help=_("what it is, e.g. 'Summer'"))
+    add.add_argument("--json", action="store_true", help=_("print the break as JSON"))
     add.set_defaults(run=run_add)
 
-    listing = sub.add_parser("list", parents=parents, help="list the breaks, by first day")
-    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing = sub.add_parser("list", parents=parents, help=_("list the breaks, by first day"))
+    listing.add_argument("--json", action="store_true", help=_("print a JSON list"))
     listing.set_defaults(run=run_list)
 
-    remove = sub.add_parser("remove", parents=parents, help="remove a break by its id")
-    remove.add_argument("break_id", metavar="ID", help="its id, as `digwell away list` shows")
-    remove.add_argument("--json", action="store_true", help="print the removed break as JSON")
+    remove = sub.add_parser("remove", parents=parents, help=_("remove a break by its id"))
+    remove.add_argument("break_id", metavar="ID", help=_("its id, as `digwell away list` shows"))
+    remove.add_argument("--json", action="store_true", help=_("print the removed break as JSON"))
     remove.set_defaults(run=run_remove)
 
 
@@ -71,7 +76,11 @@ def parse_day(text: str, what: str) -> date:
             return date.fromisoformat(value)
     except ValueError:
         pass  # e.g. 2026-02-30: shaped right, but no such day
-    raise DigwellError(f"{what} “{text}” is not a date.", "Use YYYY-MM-DD, e.g. 2026-08-03.")
+    raise DigwellError(
+        # Translators: {option} is a command-line option such as --from.
+        _("{option} “{text}” is not a date.").format(option=what, text=text),
+        _("Use YYYY-MM-DD, e.g. 2026-08-03."),
+    )
 
 
 def _print_json(value: object) -> None:
@@ -81,8 +90,9 @@ def _print_json(value: object) -> None:
 def describe(item: Break) -> str:
     """'2026-08-03 to 2026-08-16 (14 days): Summer holiday'."""
     days = (item.ends_on - item.starts_on).days + 1
-    span = f"{item.starts_on.isoformat()} to {item.ends_on.isoformat()}"
-    text = f"{span} ({days} day{'s' * (days != 1)})"
+    text = ngettext(
+        "{first} to {last} ({count} day)", "{first} to {last} ({count} days)", days
+    ).format(first=item.starts_on.isoformat(), last=item.ends_on.isoformat(), count=days)
     return f"{text}: {item.note}" if item.note else text
 
 
@@ -96,7 +106,8 @@ def run_add(planner: Planner, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(break_json(added))
         return 0
-    print(f"Away {describe(added)} (id {added.id}).")
+    # Translators: {span} is "2026-08-03 to 2026-08-16 (14 days): Summer".
+    print(_("Away {span} (id {id}).").format(span=describe(added), id=added.id))
     overlaps = [
         b
         for b in book.breaks()
@@ -104,7 +115,13 @@ def run_add(planner: Planner, args: argparse.Namespace) -> int:
     ]
     if overlaps:
         ids = ", ".join(str(b.id) for b in overlaps)
-        print(f"It overlaps break{'s' * (len(overlaps) > 1)} {ids}: the shared days count once.")
+        print(
+            ngettext(
+                "It overlaps break {ids}: the shared days count once.",
+                "It overlaps breaks {ids}: the shared days count once.",
+                len(overlaps),
+            ).format(ids=ids)
+        )
     return 0
 
 
@@ -116,7 +133,7 @@ def run_list(planner: Planner, args: argparse.Namespace) -> int:
         _print_json([break_json(b) for b in found])
         return 0
     if not found:
-        print("No breaks planned. Plan one: digwell away add --from YYYY-MM-DD --to YYYY-MM-DD")
+        print(_("No breaks planned. Plan one: digwell away add --from YYYY-MM-DD --to YYYY-MM-DD"))
         return 0
     for item in found:
         print(f"{item.id:>6}  {describe(item)}")
@@ -129,14 +146,15 @@ def run_remove(planner: Planner, args: argparse.Namespace) -> int:
     text = str(args.break_id).strip()
     if not (text.isascii() and text.isdigit() and len(text) < 19):  # SQLite's integers
         raise DigwellError(
-            f"“{args.break_id}” is not a break id.", "See the ids with: digwell away list"
+            _("“{id}” is not a break id.").format(id=args.break_id),
+            _("See the ids with: digwell away list"),
         )
     try:
         removed = planner.cadence.remove_break(int(text))
     except NotFoundError as err:
-        raise NotFoundError(err.message, "See the ids with: digwell away list") from err
+        raise NotFoundError(err.message, _("See the ids with: digwell away list")) from err
     if args.json:
         _print_json(break_json(removed))
     else:
-        print(f"Removed break {removed.id}: {describe(removed)}.")
+        print(_("Removed break {id}: {span}.").format(id=removed.id, span=describe(removed)))
     return 0

@@ -18,6 +18,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.i18n import _, formats, ngettext
 from app.planner import Planner
 
 if TYPE_CHECKING:
@@ -33,36 +34,42 @@ def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     backup = commands.add_parser(
         "backup",
         parents=[common],
-        help="write everything to one backup file",
-        description="Write a backup of the data folder to one zip file: the database "
-        "(taken safely while Digwell runs), your own templates, and for people and "
-        "other tools your subscriptions as OPML and your strategy, drafts and posts as "
-        "JSON. Passwords and tokens of private feeds stay in the keyring, never in a "
-        "backup.",
+        help=_("write everything to one backup file"),
+        description=_(
+            "Write a backup of the data folder to one zip file: the database "
+            "(taken safely while Digwell runs), your own templates, and for people and "
+            "other tools your subscriptions as OPML and your strategy, drafts and posts as "
+            "JSON. Passwords and tokens of private feeds stay in the keyring, never in a "
+            "backup."
+        ),
     )
     what = backup.add_mutually_exclusive_group(required=True)
-    what.add_argument("--to", type=Path, metavar="FILE", help="the backup file to write")
+    what.add_argument("--to", type=Path, metavar="FILE", help=_("the backup file to write"))
     what.add_argument(
         "--auto",
         action="store_true",
-        help="make the weekly automatic backup (in the data folder's backups folder, "
-        "keeping the newest few) if one is due",
+        help=_(
+            "make the weekly automatic backup (in the data folder's backups folder, "
+            "keeping the newest few) if one is due"
+        ),
     )
-    backup.add_argument("--json", action="store_true", help="print what was written as JSON")
+    backup.add_argument("--json", action="store_true", help=_("print what was written as JSON"))
     backup.set_defaults(run=run_backup)
 
     restore = commands.add_parser(
         "restore",
         parents=[common],
-        help="restore a backup into a new, empty data folder",
-        description="Restore the backup FILE into the data folder (--data-dir, or the "
-        "default one), which must be new or empty: a folder holding your data is never "
-        "overwritten. Your templates go back into your templates folder, beside any "
-        "already there. Private feeds whose secret this computer's keyring lacks are "
-        "listed: sign in to them again.",
+        help=_("restore a backup into a new, empty data folder"),
+        description=_(
+            "Restore the backup FILE into the data folder (--data-dir, or the "
+            "default one), which must be new or empty: a folder holding your data is never "
+            "overwritten. Your templates go back into your templates folder, beside any "
+            "already there. Private feeds whose secret this computer's keyring lacks are "
+            "listed: sign in to them again."
+        ),
     )
     restore.add_argument("file", type=Path, metavar="FILE")
-    restore.add_argument("--json", action="store_true", help="print what was restored as JSON")
+    restore.add_argument("--json", action="store_true", help=_("print what was restored as JSON"))
     restore.set_defaults(run=None, run_on_folder=run_restore)
 
 
@@ -73,7 +80,11 @@ def run_backup(planner: Planner, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(backup_json(report))
     else:
-        print(f"Wrote a backup to {report.path} ({_size(report.size)}): {_counts(report.counts)}.")
+        print(
+            _("Wrote a backup to {path} ({size}): {counts}.").format(
+                path=report.path, size=_size(report.size), counts=_counts(report.counts)
+            )
+        )
     return 0
 
 
@@ -91,12 +102,17 @@ def _auto(planner: Planner, args: argparse.Namespace) -> int:
             }
         )
     elif not settings.enabled:
-        print("Automatic backups are off; `digwell backup --to FILE` makes one now.")
+        print(_("Automatic backups are off; `digwell backup --to FILE` makes one now."))
     elif path is None:
         assert due is not None
-        print(f"No backup due: the next is due on {due.astimezone(planner.clock.tz()):%Y-%m-%d}.")
+        day = formats.day_month_year(due.astimezone(planner.clock.tz()))
+        print(_("No backup due: the next is due on {date}.").format(date=day))
     else:
-        print(f"Wrote this week's backup to {path} (the newest {settings.keep} are kept).")
+        print(
+            _("Wrote this week's backup to {path} (the newest {keep} are kept).").format(
+                path=path, keep=settings.keep
+            )
+        )
     return 0
 
 
@@ -112,18 +128,27 @@ def run_restore(data_dir: Path, args: argparse.Namespace) -> int:
         return 0
     made = report.backup_created_at.astimezone(default_clock().tz())
     print(
-        f"Restored the backup of {made:%Y-%m-%d %H:%M} (Digwell {report.backup_app_version}) "
-        f"into {report.data_dir}: {_counts(report.counts)}."
+        _("Restored the backup of {date} (Digwell {version}) into {folder}: {counts}.").format(
+            date=formats.day_month_year_time(made),
+            version=report.backup_app_version,
+            folder=report.data_dir,
+            counts=_counts(report.counts),
+        )
     )
     if report.migrated:
-        print(f"  Brought up to date from schema {report.schema_from} to {report.schema_to}.")
+        print(
+            _("  Brought up to date from schema {old} to {new}.").format(
+                old=report.schema_from, new=report.schema_to
+            )
+        )
     if report.templates_skipped:
         print(
-            f"  Kept your own templates of the same name in {report.templates_folder}: "
-            + ", ".join(report.templates_skipped)
+            _("  Kept your own templates of the same name in {folder}: {names}").format(
+                folder=report.templates_folder, names=", ".join(report.templates_skipped)
+            )
         )
     if report.feeds_to_sign_in:
-        print("  Sign in again to these private feeds (a backup never holds a password):")
+        print(_("  Sign in again to these private feeds (a backup never holds a password):"))
         for feed in report.feeds_to_sign_in:
             print(f"    {feed.title} ({feed.url})")
     return 0
@@ -162,17 +187,21 @@ def _print_json(data: dict[str, object]) -> None:
 
 
 def _counts(counts: dict[str, int]) -> str:
-    labels = (
-        ("feeds", "feed"),
-        ("themes", "theme"),
-        ("items", "item"),
-        ("drafts", "draft"),
-        ("posts", "post"),
-        ("people", "person"),
-        ("templates", "template"),
+    def n(key: str) -> int:
+        return int(counts.get(key, 0))
+
+    parts = (
+        ngettext("{count} feed", "{count} feeds", n("feeds")),
+        ngettext("{count} theme", "{count} themes", n("themes")),
+        ngettext("{count} item", "{count} items", n("items")),
+        ngettext("{count} draft", "{count} drafts", n("drafts")),
+        ngettext("{count} post", "{count} posts", n("posts")),
+        ngettext("{count} person", "{count} people", n("people")),
+        ngettext("{count} template", "{count} templates", n("templates")),
     )
+    keys = ("feeds", "themes", "items", "drafts", "posts", "people", "templates")
     return ", ".join(
-        f"{counts.get(key, 0)} {one if counts.get(key, 0) == 1 else key}" for key, one in labels
+        part.format(count=formats.number(n(key))) for part, key in zip(parts, keys, strict=True)
     )
 
 

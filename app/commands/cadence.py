@@ -26,21 +26,27 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
+from app.i18n import N_, _, formats, ngettext
 from app.planner import Planner
 
 if TYPE_CHECKING:
     from app.cadence.report import CadenceReport
     from app.commands.arguments import Subcommands
 
+# The content mix's kinds (stored identifiers) and the words shown for them.
+MIX_WORDS = {"share": N_("share"), "original": N_("original"), "credit": N_("credit")}
+# The width of the labels' column, at least.
+LABEL_WIDTH = 14
+
 
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
         "cadence",
         parents=[common],
-        help="your presence score, streak, this week, content mix and theme coverage",
-        description="Show how steady your presence is: the figures of the Cadence page.",
+        help=_("your presence score, streak, this week, content mix and theme coverage"),
+        description=_("Show how steady your presence is: the figures of the Cadence page."),
     )
-    cmd.add_argument("--json", action="store_true", help="print one JSON object")
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON object"))
     cmd.set_defaults(run=run)
 
 
@@ -54,60 +60,92 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
         return 0
     print(report.summary)
     print()
-    week = f"{data['week_posts']} of {data['week_target']} posts"
-    pace = (
-        " (behind)" if report.behind else " (target met)" if report.streak.current_week_met else ""
-    )
+    target = int(data["week_target"])
+    week = [
+        ngettext("{posts} of {target} post", "{posts} of {target} posts", target).format(
+            posts=data["week_posts"], target=target
+        )
+    ]
+    pace = _("(behind)") if report.behind else ""
+    if not pace and report.streak.current_week_met:
+        pace = _("(target met)")
     if report.streak.target != report.week_target:  # a week partly or mostly on a break
         goal = report.streak.target
-        week += f" ({goal} needed, {_days(report.streak.break_days)} on a break)" if goal else ""
-        pace = pace or ("" if goal else " (a break week: the streak skips it)")
+        if goal:
+            week.append(
+                _("({goal} needed, {days} on a break)").format(
+                    goal=goal, days=_days(report.streak.break_days)
+                )
+            )
+        pace = pace or ("" if goal else _("(a break week: the streak skips it)"))
+    week += [pace] if pace else []
     rows = [
-        ("This week", week + pace),
-        ("Score", f"{data['score']}%"),
-        ("Streak", _weeks(data["streak_weeks"]) + f" (longest {_weeks(report.streak.longest)})"),
+        (_("This week"), " ".join(week)),
+        (_("Score"), formats.percent(data["score"])),
+        (
+            _("Streak"),
+            _("{weeks} (longest {longest})").format(
+                weeks=_weeks(data["streak_weeks"]), longest=_weeks(report.streak.longest)
+            ),
+        ),
     ]
     mix = ", ".join(
-        f"{kind} {part['actual']}% (target {part['target']}%)" for kind, part in data["mix"].items()
+        # Translators: "share 40% (target 50%)": {kind} is share, original or credit.
+        _("{kind} {actual} (target {target})").format(
+            kind=_(MIX_WORDS[kind]) if kind in MIX_WORDS else kind,
+            actual=formats.percent(part["actual"]),
+            target=formats.percent(part["target"]),
+        )
+        for kind, part in data["mix"].items()
     )
-    rows.append(("Mix, 90 days", mix if report.total_posts else "no posts yet"))
+    rows.append((_("Mix, 90 days"), mix if report.total_posts else _("no posts yet")))
     away = _break_row(report)
     if away:
-        rows.append(("Break", away))
+        rows.append((_("Break"), away))
+    label_width = max(LABEL_WIDTH, *(len(label) + 2 for label, _value in rows))
     for label, value in rows:
-        print(f"{label:<14}{value}")
+        print(f"{label:<{label_width}}{value}")
     if data["themes"]:
         print()
-        width = max(len(t["name"]) for t in data["themes"])
-        print(f"{'Theme':<{width}}  {'last post':<16}{'30 days':<12}90 days")
+        heads = (_("Theme"), _("last post"), _("30 days"), _("90 days"))
+        width = max(len(heads[0]), *(len(t["name"]) for t in data["themes"]))
+        last_width = max(16, len(heads[1]) + 2)
+        print(f"{heads[0]:<{width}}  {heads[1]:<{last_width}}{heads[2]:<12}{heads[3]}")
         for theme in data["themes"]:
             quiet = theme["weeks_quiet"]
-            last = (
-                "never" if quiet is None else "this week" if quiet == 0 else f"{_weeks(quiet)} ago"
-            )
+            if quiet is None:
+                last = _("never")
+            elif quiet == 0:
+                last = _("this week")
+            else:
+                last = _("{weeks} ago").format(weeks=_weeks(quiet))
             print(
-                f"{theme['name']:<{width}}  {last:<16}"
-                f"{theme['posts_30']:>3} ({theme['share_30']:>3}%)  "
-                f"{theme['posts_90']:>3} ({theme['share_90']:>3}%)"
+                f"{theme['name']:<{width}}  {last:<{last_width}}"
+                f"{theme['posts_30']:>3} ({formats.percent(theme['share_30']):>4})  "
+                f"{theme['posts_90']:>3} ({formats.percent(theme['share_90']):>4})"
             )
     return 0
 
 
 def _weeks(n: int) -> str:
-    return f"{n} week{'s' * (n != 1)}"
+    return ngettext("{count} week", "{count} weeks", n).format(count=n)
 
 
 def _days(n: int) -> str:
-    return f"{n} day{'s' * (n != 1)}"
+    return ngettext("{count} day", "{count} days", n).format(count=n)
 
 
 def _break_row(report: CadenceReport) -> str:
     """Today's break, else the next one planned, else nothing."""
     if report.break_until is not None:
-        return f"on a break until {report.break_until.isoformat()}: the score is frozen"
+        return _("on a break until {date}: the score is frozen").format(
+            date=formats.day_month_year(report.break_until)
+        )
     upcoming = [b for b in report.breaks if b.starts_on > report.today]
     if not upcoming:
         return ""
     first = min(upcoming, key=lambda b: b.starts_on)
-    note = f" ({first.note})" if first.note else ""
-    return f"next from {first.starts_on.isoformat()} to {first.ends_on.isoformat()}{note}"
+    text = _("next from {first} to {last}").format(
+        first=formats.day_month_year(first.starts_on), last=formats.day_month_year(first.ends_on)
+    )
+    return f"{text} ({first.note})" if first.note else text

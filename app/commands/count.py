@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from app.commands.arguments import positive_int
 from app.compose.platforms import PLATFORMS, platform
 from app.errors import DigwellError
+from app.i18n import _
 from app.planner import Planner
 
 if TYPE_CHECKING:
@@ -24,23 +25,27 @@ def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
         "count",
         parents=[common],
-        help="count the text on standard input the way a platform does",
-        description="Count the text on standard input (UTF-8) the way the platform does and "
-        "print `COUNT LIMIT`, e.g. `26 280`. One trailing newline is not counted, so "
-        '`echo "hi" | digwell count --platform x` prints `2 280`.',
+        help=_("count the text on standard input the way a platform does"),
+        description=_(
+            "Count the text on standard input (UTF-8) the way the platform does and "
+            "print `COUNT LIMIT`, e.g. `26 280`. One trailing newline is not counted, so "
+            '`echo "hi" | digwell count --platform x` prints `2 280`.'
+        ),
     )
     cmd.add_argument(
         "--platform",
         required=True,
         metavar="P",
-        help=f"the platform: {', '.join(PLATFORMS)}",
+        help=_("the platform: {platforms}").format(platforms=", ".join(PLATFORMS)),
     )
     cmd.add_argument(
         "--limit",
         type=positive_int,
         metavar="N",
-        help="count against N instead of the platform's limit (a Mastodon instance's own; "
-        "without it, Mastodon's is the one set in Digwell)",
+        help=_(
+            "count against N instead of the platform's limit (a Mastodon instance's own; "
+            "without it, Mastodon's is the one set in Digwell)"
+        ),
     )
     cmd.set_defaults(run=run)
 
@@ -65,8 +70,10 @@ def read_text(stream: TextIO | None) -> str:
             text = stream.buffer.read().decode("utf-8-sig")
         except UnicodeDecodeError as err:
             raise DigwellError(
-                f"The text on standard input is not UTF-8 (byte {err.start + 1} is not).",
-                "Pipe the text in as UTF-8.",
+                _("The text on standard input is not UTF-8 (byte {position} is not).").format(
+                    position=err.start + 1
+                ),
+                _("Pipe the text in as UTF-8."),
             ) from None
     else:
         text = stream.read().removeprefix("\ufeff")

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.i18n import _, ngettext
+
 if TYPE_CHECKING:
     from app.commands.arguments import Subcommands
     from app.desktop.install import DesktopReport
@@ -26,23 +28,25 @@ if TYPE_CHECKING:
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     desktop = commands.add_parser(
         "desktop",
-        help="add Digwell to the desktop's menu (Linux), or take it away",
-        description="Put Digwell's menu entry, its AppStream data and its icons under your "
-        "XDG data folder ($XDG_DATA_HOME, else ~/.local/share), or remove them.",
+        help=_("add Digwell to the desktop's menu (Linux), or take it away"),
+        description=_(
+            "Put Digwell's menu entry, its AppStream data and its icons under your "
+            "XDG data folder ($XDG_DATA_HOME, else ~/.local/share), or remove them."
+        ),
     )
     actions = desktop.add_subparsers(dest="desktop_action", metavar="ACTION", required=True)
     for name, text in (
-        ("install", "add the menu entry, metainfo and icons"),
-        ("uninstall", "remove the files `install` added"),
+        ("install", _("add the menu entry, metainfo and icons")),
+        ("uninstall", _("remove the files `install` added")),
     ):
         action = actions.add_parser(name, parents=[common], help=text, description=text)
         action.add_argument(
             "--data-home",
             type=Path,
             metavar="PATH",
-            help="the XDG data folder to use instead of yours (e.g. for a test)",
+            help=_("the XDG data folder to use instead of yours (e.g. for a test)"),
         )
-        action.add_argument("--json", action="store_true", help="print what was done as JSON")
+        action.add_argument("--json", action="store_true", help=_("print what was done as JSON"))
         action.set_defaults(run=None, run_on_folder=run_desktop)
 
 
@@ -86,15 +90,25 @@ def report_json(report: DesktopReport) -> dict[str, object]:
 
 def describe(report: DesktopReport, *, installing: bool) -> str:
     """The report in words: the files, then what the menu runs and the caches."""
+    count = len(report.files)
     if installing:
-        lines = [f"Added Digwell to the menu: {len(report.files)} files under {report.data_dir}:"]
+        head = ngettext(
+            "Added Digwell to the menu: {count} file under {folder}:",
+            "Added Digwell to the menu: {count} files under {folder}:",
+            count,
+        )
     elif report.files:
-        lines = [f"Removed {len(report.files)} files from {report.data_dir}:"]
+        head = ngettext(
+            "Removed {count} file from {folder}:", "Removed {count} files from {folder}:", count
+        )
     else:
-        return f"Nothing to remove: Digwell's desktop files are not in {report.data_dir}."
+        return _("Nothing to remove: Digwell's desktop files are not in {folder}.").format(
+            folder=report.data_dir
+        )
+    lines = [head.format(count=count, folder=report.data_dir)]
     lines += [f"  {os.path.relpath(p, report.data_dir)}" for p in report.files]
     if installing:
-        lines.append(f"The menu entry runs: {report.command}")
+        lines.append(_("The menu entry runs: {command}").format(command=report.command))
     lines += _caches(report.caches_updated, report.caches_missing)
     return "\n".join(lines)
 
@@ -102,7 +116,11 @@ def describe(report: DesktopReport, *, installing: bool) -> str:
 def _caches(updated: Sequence[str], missing: Sequence[str]) -> list[str]:
     lines = []
     if updated:
-        lines.append(f"Updated: {', '.join(updated)}.")
+        lines.append(_("Updated: {names}.").format(names=", ".join(updated)))
     if missing:
-        lines.append(f"Not found (skipped; the desktop notices by itself): {', '.join(missing)}.")
+        lines.append(
+            _("Not found (skipped; the desktop notices by itself): {names}.").format(
+                names=", ".join(missing)
+            )
+        )
     return lines

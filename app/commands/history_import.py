@@ -26,9 +26,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.i18n import _, formats, ngettext
 from app.planner import Planner
 
 if TYPE_CHECKING:
@@ -43,26 +45,28 @@ def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser(
         "import",
         parents=[common],
-        help="import your posts from a LinkedIn, X, Mastodon or Bluesky export",
-        description="Import your own posts (and count your comments and replies) from the "
-        "file a platform lets you download: LinkedIn's data export (.zip or Shares.csv), "
-        "an X archive (.zip), a Mastodon archive (.zip) or a Bluesky repository (.car). A "
-        "LinkedIn export's connections are imported as people too. Nothing is imported "
-        "twice. See docs/HISTORY.md.",
+        help=_("import your posts from a LinkedIn, X, Mastodon or Bluesky export"),
+        description=_(
+            "Import your own posts (and count your comments and replies) from the "
+            "file a platform lets you download: LinkedIn's data export (.zip or Shares.csv), "
+            "an X archive (.zip), a Mastodon archive (.zip) or a Bluesky repository (.car). A "
+            "LinkedIn export's connections are imported as people too. Nothing is imported "
+            "twice. See docs/HISTORY.md."
+        ),
     )
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument(
         "--platform",
         choices=PLATFORM_CHOICES,
         default="auto",
-        help="which platform's export FILE is (default: told from the file)",
+        help=_("which platform's export FILE is (default: told from the file)"),
     )
     parser.add_argument(
-        "--dry-run", action="store_true", help="show what would be imported; write nothing"
+        "--dry-run", action="store_true", help=_("show what would be imported; write nothing")
     )
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     parser.add_argument(
-        "--json-progress", action="store_true", help="print progress as JSON lines (the window)"
+        "--json-progress", action="store_true", help=_("print progress as JSON lines (the window)")
     )
     parser.set_defaults(run=run)
 
@@ -112,33 +116,77 @@ class _Progress:
         self._tell((_STEPS + _STEPS * done // max(1, total)) // 2)
 
 
-def _count(value: object, one: str, many: str = "") -> str:
-    number = int(str(value))
-    return f"{number:,} {one if number == 1 else many or one + 's'}"
+def _number(value: object) -> int:
+    return int(str(value))
 
 
 def _print_result(result: dict[str, object], name: str) -> None:
     dry = bool(result["dry_run"])
-    verb = "would be added" if dry else "added"
     platform = _NAMES.get(str(result["platform"]), str(result["platform"]))
+    posts, skipped = _number(result["posts_added"]), _number(result["posts_skipped"])
+    engagement, people = _number(result["engagement_added"]), _number(result["people_added"])
+    if dry:
+        added = ngettext(
+            "{count} post would be added", "{count} posts would be added", posts
+        ).format(count=formats.number(posts))
+    else:
+        added = ngettext("{count} post added", "{count} posts added", posts).format(
+            count=formats.number(posts)
+        )
     parts = [
-        f"{_count(result['posts_added'], 'post')} {verb}",
-        f"{result['posts_skipped']:,} already in Digwell",
-        f"{_count(result['engagement_added'], 'comment or reply', 'comments and replies')} counted",
+        added,
+        ngettext("{count} already in Digwell", "{count} already in Digwell", skipped).format(
+            count=formats.number(skipped)
+        ),
+        ngettext(
+            "{count} comment or reply counted", "{count} comments and replies counted", engagement
+        ).format(count=formats.number(engagement)),
     ]
-    if result["people_added"]:
-        parts.append(f"{_count(result['people_added'], 'person', 'people')} {verb}")
-    span = f" ({result['first']} to {result['last']})" if result["first"] else ""
-    print(f"{name} ({platform}): " + ", ".join(parts) + span + ".")
+    if people and dry:
+        parts.append(
+            ngettext(
+                "{count} person would be added", "{count} people would be added", people
+            ).format(count=formats.number(people))
+        )
+    elif people:
+        parts.append(
+            ngettext("{count} person added", "{count} people added", people).format(
+                count=formats.number(people)
+            )
+        )
+    counts = ", ".join(parts)
+    if result["first"]:
+        first = formats.day_month_year(date.fromisoformat(str(result["first"])))
+        last = formats.day_month_year(date.fromisoformat(str(result["last"])))
+        # Translators: {file} was imported from {platform}; {counts} lists what was added;
+        # {first} and {last} are the days of the first and last new post.
+        line = _("{file} ({platform}): {counts} ({first} to {last}).")
+        print(line.format(file=name, platform=platform, counts=counts, first=first, last=last))
+    else:
+        # Translators: {file} was imported from {platform}; {counts} lists what was added.
+        line = _("{file} ({platform}): {counts}.")
+        print(line.format(file=name, platform=platform, counts=counts))
     preview = result["preview"]
     assert isinstance(preview, dict)
     now, then = preview["streak_now"], preview["streak"]
     print(
-        f"Score today: {preview['score_now']}% -> {preview['score']}%; "
-        f"streak {now['current']} -> {then['current']} weeks (longest {then['longest']})."
+        # Translators: the presence score and the streak today -> with the imported history.
+        ngettext(
+            "Score today: {score_now} -> {score}; streak {streak_now} -> {streak} week "
+            "(longest {longest}).",
+            "Score today: {score_now} -> {score}; streak {streak_now} -> {streak} weeks "
+            "(longest {longest}).",
+            int(then["current"]),
+        ).format(
+            score_now=formats.percent(preview["score_now"]),
+            score=formats.percent(preview["score"]),
+            streak_now=formats.number(now["current"]),
+            streak=formats.number(then["current"]),
+            longest=formats.number(then["longest"]),
+        )
     )
     if dry:
-        print("Nothing was written (--dry-run).")
+        print(_("Nothing was written (--dry-run)."))
     errors = result["errors"]
     assert isinstance(errors, list)
     for error in errors:

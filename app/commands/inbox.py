@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from app.errors import DigwellError
+from app.i18n import _, formats
 from app.planner import Planner
 
 if TYPE_CHECKING:
@@ -34,20 +35,20 @@ if TYPE_CHECKING:
 
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
-        "inbox", parents=[common], help="list items ranked by your themes, with the reasons"
+        "inbox", parents=[common], help=_("list items ranked by your themes, with the reasons")
     )
-    cmd.add_argument("--theme", metavar="NAME", help="only items matching this theme")
+    cmd.add_argument("--theme", metavar="NAME", help=_("only items matching this theme"))
     cmd.add_argument(
-        "--search", metavar="TEXT", help="only items whose title or text has these words"
+        "--search", metavar="TEXT", help=_("only items whose title or text has these words")
     )
     cmd.add_argument(
         "--show",
         choices=("inbox", "unread", "read", "starred", "dismissed"),
         default="inbox",
-        help="which items (default: all but the dismissed)",
+        help=_("which items (default: all but the dismissed)"),
     )
-    cmd.add_argument("--limit", metavar="N", type=int, default=20, help="at most N items (20)")
-    cmd.add_argument("--json", action="store_true", help="print a JSON list")
+    cmd.add_argument("--limit", metavar="N", type=int, default=20, help=_("at most N items (20)"))
+    cmd.add_argument("--json", action="store_true", help=_("print a JSON list"))
     cmd.set_defaults(run=run)
 
 
@@ -56,10 +57,10 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
     from app.types import InboxFilter
 
     if args.limit < 1:
-        raise DigwellError("--limit must be at least 1.", "For example: --limit 50.")
+        raise DigwellError(_("--limit must be at least 1."), _("For example: --limit 50."))
     theme_id = _theme_id(planner, args.theme)
     if not planner.inbox.scores_current():
-        print("Ranking every item by your strategy as last saved…", file=sys.stderr)
+        print(_("Ranking every item by your strategy as last saved…"), file=sys.stderr)
         planner.inbox.rescore()
     inbox = InboxFilter(theme_id, args.show, args.search or "")
     ids = planner.inbox.ids(args.limit, inbox)
@@ -94,9 +95,10 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
         print(_nothing(planner, inbox))
         return 0
     for entry in listed:
-        score = f"{entry['score'] * 100:3.0f}%"
+        score = formats.percent(entry["score"] * 100).rjust(4)
         print(f"{score}  {entry['title']}")
-        print(f"      {entry['reason'] or 'matches no theme'} · {entry['source']}")
+        reason = entry["reason"] or _("matches no theme")
+        print(f"      {reason} · {entry['source']}")
         if entry["link"]:
             print(f"      {entry['link']}")
     return 0
@@ -109,16 +111,16 @@ def _theme_id(planner: Planner, name: str | None) -> int:
     for theme in themes:
         if theme.name.casefold() == name.strip().casefold():
             return theme.id
-    known = ", ".join(t.name for t in themes) or "none yet"
+    known = ", ".join(t.name for t in themes) or _("none yet")
     raise DigwellError(
-        f"There is no theme named {name!r}.",
-        f"Your themes: {known}. See them with `digwell strategy show`.",
+        _("There is no theme named '{name}'.").format(name=name),
+        _("Your themes: {themes}. See them with `digwell strategy show`.").format(themes=known),
     )
 
 
 def _nothing(planner: Planner, inbox: InboxFilter) -> str:
     if not planner.inbox.item_count():
-        return "The inbox is empty: add feeds (`digwell feeds add URL`), then `digwell refresh`."
+        return _("The inbox is empty: add feeds (`digwell feeds add URL`), then `digwell refresh`.")
     if inbox.search:
-        return f"Nothing matches {inbox.search!r}."
-    return "Nothing to list in this view."
+        return _("Nothing matches '{search}'.").format(search=inbox.search)
+    return _("Nothing to list in this view.")

@@ -8,6 +8,7 @@ import argparse
 from pathlib import Path
 
 from app import APP_NAME, __version__
+from app.i18n import _
 from app.paths import user_data_dir
 
 
@@ -30,10 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="digwell",
         formatter_class=_HelpFormatter,
-        description=(
-            f"{APP_NAME}: share good content on your career themes, week after week. "
+        description=_(
+            "{app}: share good content on your career themes, week after week. "
             "With no command, opens the window."
-        ),
+        ).format(app=APP_NAME),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_folder_options(parser, subcommand=False)
@@ -93,8 +94,10 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--tray",
         action="store_true",
-        help="start in the system tray without opening the window, for the reminders "
-        "(how Digwell starts at login; docs/DESKTOP.md)",
+        help=_(
+            "start in the system tray without opening the window, for the reminders "
+            "(how Digwell starts at login; docs/DESKTOP.md)"
+        ),
     )
     requests = parser.add_mutually_exclusive_group()
     requests.add_argument(
@@ -102,15 +105,16 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
         dest="request",
         action="store_const",
         const="refresh",
-        help="refresh the feeds in the window (the one already open, else a new one)",
+        help=_("refresh the feeds in the window (the one already open, else a new one)"),
     )
     requests.add_argument(
         "--new-post",
         dest="request",
         action="store_const",
         const="new-post",
-        help="open the window on a new post of your own (the menu entry's actions; "
-        "docs/DESKTOP.md)",
+        help=_(
+            "open the window on a new post of your own (the menu entry's actions; docs/DESKTOP.md)"
+        ),
     )
 
 
@@ -119,21 +123,29 @@ def _add_folder_options(parser: argparse.ArgumentParser, subcommand: bool) -> No
         parser.add_argument(
             "--demo",
             action="store_true",
-            help="use offline demo data (themes, feeds and items) kept in a separate demo "
-            "folder, so your real data is never touched",
+            help=_(
+                "use offline demo data (themes, feeds and items) kept in a separate demo "
+                "folder, so your real data is never touched"
+            ),
         ),
         parser.add_argument(
             "--data-dir",
             metavar="PATH",
             type=Path,
-            help="keep the database in PATH instead of the default data folder "
-            "({data_dir}; demo: {demo_dir})",
+            # Translators: {data_dir} and {demo_dir} are folders, filled in when help is shown.
+            help=_(
+                "keep the database in PATH instead of the default data folder "
+                "({data_dir}; demo: {demo_dir})"
+            ),
         ),
         parser.add_argument(
             "--debug",
             action="store_true",
-            help="write details to the log file ({log_file}), also from the processes Digwell "
-            "starts; passwords and tokens are masked",
+            # Translators: {log_file} is the log file's path, filled in when help is shown.
+            help=_(
+                "write details to the log file ({log_file}), also from the processes Digwell "
+                "starts; passwords and tokens are masked"
+            ),
         ),
     ]
     if subcommand:

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import DigwellError
+from app.i18n import N_, _, formats, ngettext, pgettext
 from app.planner import Planner
 
 if TYPE_CHECKING:
@@ -46,55 +47,69 @@ if TYPE_CHECKING:
     from app.types import Person, Touch
 
 _HANDLES = (
-    ("--linkedin", "URL", "their LinkedIn profile address"),
-    ("--x", "@H", "their handle on X"),
-    ("--mastodon", "@U@S", "their Mastodon address, @user@server"),
-    ("--bluesky", "H", "their Bluesky handle, e.g. name.bsky.social"),
-    ("--threads", "@H", "their handle on Threads"),
-    ("--website", "URL", "their site or feed"),
+    ("--linkedin", "URL", N_("their LinkedIn profile address")),
+    ("--x", "@H", N_("their handle on X")),
+    ("--mastodon", "@U@S", N_("their Mastodon address, @user@server")),
+    ("--bluesky", "H", N_("their Bluesky handle, e.g. name.bsky.social")),
+    ("--threads", "@H", N_("their handle on Threads")),
+    ("--website", "URL", N_("their site or feed")),
 )
+# What `people show` calls a person's fields; the platforms keep their names.
+_FIELD_LABELS = {
+    "linkedin": "LinkedIn",
+    "x": "X",
+    "mastodon": "Mastodon",
+    "bluesky": "Bluesky",
+    "threads": "Threads",
+    "website": N_("website"),
+    "how_known": N_("how known"),
+}
 
 
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     parents = [common]
     people = commands.add_parser(
-        "people", parents=parents, help="the people you keep in touch with"
+        "people", parents=parents, help=_("the people you keep in touch with")
     )
     sub = people.add_subparsers(dest="people_command", metavar="COMMAND", required=True)
 
-    add = sub.add_parser("add", parents=parents, help="add a person")
+    add = sub.add_parser("add", parents=parents, help=_("add a person"))
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--company", help="where they work")
-    add.add_argument("--role", help="what they do")
-    add.add_argument("--circle", metavar="NAME", help="their circle (default: the widest)")
+    add.add_argument("--company", help=_("where they work"))
+    add.add_argument("--role", help=_("what they do"))
+    add.add_argument("--circle", metavar="NAME", help=_("their circle (default: the widest)"))
     for option, metavar, text in _HANDLES:
-        add.add_argument(option, metavar=metavar, help=text)
-    add.add_argument("--how-known", metavar="TEXT", help="how you know each other")
-    add.add_argument("--notes", metavar="TEXT", help="notes")
-    add.add_argument("--json", action="store_true", help="print the person as JSON")
+        add.add_argument(option, metavar=metavar, help=_(text))
+    add.add_argument("--how-known", metavar="TEXT", help=_("how you know each other"))
+    add.add_argument("--notes", metavar="TEXT", help=_("notes"))
+    add.add_argument("--json", action="store_true", help=_("print the person as JSON"))
     add.set_defaults(run=run_add)
 
-    listing = sub.add_parser("list", parents=parents, help="list your people by name")
-    listing.add_argument("--due", action="store_true", help="only who is due, most overdue first")
-    listing.add_argument("--circle", metavar="NAME", help="only this circle")
-    listing.add_argument("--search", metavar="TEXT", default="", help="name, company, handle")
-    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing = sub.add_parser("list", parents=parents, help=_("list your people by name"))
+    listing.add_argument(
+        "--due", action="store_true", help=_("only who is due, most overdue first")
+    )
+    listing.add_argument("--circle", metavar="NAME", help=_("only this circle"))
+    listing.add_argument("--search", metavar="TEXT", default="", help=_("name, company, handle"))
+    listing.add_argument("--json", action="store_true", help=_("print a JSON list"))
     listing.set_defaults(run=run_list)
 
-    touch = sub.add_parser("touch", parents=parents, help="log a touch: it restarts the interval")
+    touch = sub.add_parser(
+        "touch", parents=parents, help=_("log a touch: it restarts the interval")
+    )
     touch.add_argument("person", metavar="ID|NAME")
     touch.add_argument("--kind", required=True, metavar="KIND", help=_kinds_help())
-    touch.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default today)")
-    touch.add_argument("--note", default="", metavar="TEXT", help="what it was about")
-    touch.add_argument("--json", action="store_true", help="print the touch as JSON")
+    touch.add_argument("--date", metavar="YYYY-MM-DD", help=_("the day (default today)"))
+    touch.add_argument("--note", default="", metavar="TEXT", help=_("what it was about"))
+    touch.add_argument("--json", action="store_true", help=_("print the touch as JSON"))
     touch.set_defaults(run=run_touch)
 
-    show = sub.add_parser("show", parents=parents, help="a person and their touches")
+    show = sub.add_parser("show", parents=parents, help=_("a person and their touches"))
     show.add_argument("person", metavar="ID|NAME")
-    show.add_argument("--json", action="store_true", help="print JSON")
+    show.add_argument("--json", action="store_true", help=_("print JSON"))
     show.set_defaults(run=run_show)
 
-    archive = sub.add_parser("archive", parents=parents, help="archive a person")
+    archive = sub.add_parser("archive", parents=parents, help=_("archive a person"))
     archive.add_argument("person", metavar="ID|NAME")
     archive.set_defaults(run=run_archive)
     _add_file_parsers(sub, parents)
@@ -105,21 +120,25 @@ def _add_file_parsers(sub: Subcommands, parents: list[argparse.ArgumentParser]) 
     imp = sub.add_parser(
         "import",
         parents=parents,
-        help="import LinkedIn connections or a vCard file",
-        description="Import LinkedIn's Connections.csv, the .zip of LinkedIn's export, or "
-        "a vCard file (.vcf). Nobody is added twice; rows with errors are listed and "
-        "left out. See docs/PEOPLE_IMPORT.md.",
+        help=_("import LinkedIn connections or a vCard file"),
+        description=_(
+            "Import LinkedIn's Connections.csv, the .zip of LinkedIn's export, or "
+            "a vCard file (.vcf). Nobody is added twice; rows with errors are listed and "
+            "left out. See docs/PEOPLE_IMPORT.md."
+        ),
     )
     imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
-    imp.add_argument("--keep-emails", action="store_true", help="keep e-mail addresses too")
-    imp.add_argument("--json", action="store_true", help="print the result as JSON")
     imp.add_argument(
-        "--json-progress", action="store_true", help="print progress as JSON lines (the window)"
+        "--dry-run", action="store_true", help=_("show what would change; write nothing")
+    )
+    imp.add_argument("--keep-emails", action="store_true", help=_("keep e-mail addresses too"))
+    imp.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+    imp.add_argument(
+        "--json-progress", action="store_true", help=_("print progress as JSON lines (the window)")
     )
     imp.set_defaults(run=run_import)
 
-    exp = sub.add_parser("export", parents=parents, help="write everyone to a CSV file")
+    exp = sub.add_parser("export", parents=parents, help=_("write everyone to a CSV file"))
     exp.add_argument("file", type=Path, metavar="FILE.csv")
     exp.set_defaults(run=run_export)
 
@@ -127,7 +146,8 @@ def _add_file_parsers(sub: Subcommands, parents: list[argparse.ArgumentParser]) 
 def _kinds_help() -> str:
     from app.types import TOUCH_KINDS
 
-    return "one of " + ", ".join(TOUCH_KINDS)
+    # Translators: {kinds} lists the words --kind takes ("credited, thanked, …").
+    return _("one of {kinds}").format(kinds=", ".join(TOUCH_KINDS))
 
 
 def _print_json(value: object) -> None:
@@ -193,7 +213,11 @@ def run_add(planner: Planner, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(person_json(person, planner.people.today()))
     else:
-        print(f"Added {person.name} (id {person.id}) to {person.circle}.")
+        print(
+            _("Added {name} (id {id}) to {circle}.").format(
+                name=person.name, id=person.id, circle=person.circle
+            )
+        )
     return 0
 
 
@@ -212,7 +236,11 @@ def run_list(planner: Planner, args: argparse.Namespace) -> int:
         _print_json([person_json(p, today) for p in found])
         return 0
     if not found:
-        print("Nobody is due." if args.due else "No people yet. Add one: digwell people add NAME")
+        print(
+            _("Nobody is due.")
+            if args.due
+            else _("No people yet. Add one: digwell people add NAME")
+        )
         return 0
     for line in _table(found, today):
         print(line)
@@ -225,12 +253,27 @@ def _table(people: list[Person], today: date) -> list[str]:
     def cut(text: str, width: int) -> str:
         return text if len(text) <= width else text[: width - 1] + "…"
 
-    lines = [f"{'id':>6}  {'name':24}  {'company':20}  {'circle':12}  {'gives/asks':10}  when"]
+    # Column headers of `people list`.
+    heads = (
+        pgettext("column", "id"),
+        pgettext("column", "name"),
+        pgettext("column", "company"),
+        pgettext("column", "circle"),
+        pgettext("column", "gives/asks"),
+        pgettext("column", "when"),
+    )
+    ids, names, companies, circles, counts = (
+        max(width, len(head)) for width, head in zip((6, 24, 20, 12, 10), heads, strict=False)
+    )
+    lines = [
+        f"{heads[0]:>{ids}}  {heads[1]:{names}}  {heads[2]:{companies}}  {heads[3]:{circles}}"
+        f"  {heads[4]:{counts}}  {heads[5]}"
+    ]
     for p in people:
         when = f"{last_touch_text(p, today)}; {due_text(p, today)}".rstrip("; ")
         lines.append(
-            f"{p.id:>6}  {cut(p.name, 24):24}  {cut(p.company, 20):20}  {cut(p.circle, 12):12}"
-            f"  {f'{p.gives}/{p.asks}':10}  {when}"
+            f"{p.id:>{ids}}  {cut(p.name, names):{names}}  {cut(p.company, companies):{companies}}"
+            f"  {cut(p.circle, circles):{circles}}  {f'{p.gives}/{p.asks}':{counts}}  {when}"
         )
     return lines
 
@@ -241,7 +284,9 @@ def _parse_date(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise DigwellError(f"“{text}” is not a date.", "Use YYYY-MM-DD, e.g. 2026-11-20.") from None
+        raise DigwellError(
+            _("“{text}” is not a date.").format(text=text), _("Use YYYY-MM-DD, e.g. 2026-11-20.")
+        ) from None
 
 
 def run_touch(planner: Planner, args: argparse.Namespace) -> int:
@@ -259,7 +304,9 @@ def run_touch(planner: Planner, args: argparse.Namespace) -> int:
             result["note_for_ask"] = note_for_ask
         _print_json(result)
     else:
-        print(f"Logged {touch.kind} with {person.name} on {touch.on.isoformat()}.")
+        # Translators: {kind} is the word given to --kind ("talked"); {day} is a date.
+        text = _("Logged {kind} with {name} on {day}.")
+        print(text.format(kind=touch.kind, name=person.name, day=formats.day_month_year(touch.on)))
     return 0
 
 
@@ -274,12 +321,14 @@ def run_show(planner: Planner, args: argparse.Namespace) -> int:
     from app.people.keep_warm import due_text, last_touch_text
 
     company = ", ".join(x for x in (person.role, person.company) if x)
-    print(f"{person.name} (id {person.id})" + (f": {company}" if company else ""))
+    # Translators: {company} is their role and company, "CTO, Acme".
+    title = _("{name} (id {id}): {company}") if company else _("{name} (id {id})")
+    print(title.format(name=person.name, id=person.id, company=company))
     print(f"  {person.circle}; {last_touch_text(person, today)}; {due_text(person, today)}")
-    print(f"  gives {person.gives}, asks {person.asks}")
-    for field in ("linkedin", "x", "mastodon", "bluesky", "threads", "website", "how_known"):
+    print("  " + _("gives {gives}, asks {asks}").format(gives=person.gives, asks=person.asks))
+    for field, label in _FIELD_LABELS.items():
         if getattr(person, field):
-            print(f"  {field.replace('_', ' ')}: {getattr(person, field)}")
+            print(f"  {_(label)}: {getattr(person, field)}")
     for t in touches:
         note = f": {t.note}" if t.note else ""
         print(f"  {t.on.isoformat()}  {t.kind}{note}" + (f"  {t.post_url}" if t.post_url else ""))
@@ -289,7 +338,7 @@ def run_show(planner: Planner, args: argparse.Namespace) -> int:
 def run_archive(planner: Planner, args: argparse.Namespace) -> int:
     person = planner.people.find(args.person)
     planner.people.archive([person.id])
-    print(f"Archived {person.name}: kept in history, left out of every list.")
+    print(_("Archived {name}: kept in history, left out of every list.").format(name=person.name))
     return 0
 
 
@@ -337,22 +386,44 @@ class _Progress:
 
 
 def _print_import(result: dict[str, object], name: str, dry_run: bool) -> None:
-    verb = ("would be " if dry_run else "") + "{}"
-    print(
-        f"{name}: {result['rows']} contacts read; "
-        f"{result['added']} {verb.format('added')}, {result['updated']} {verb.format('updated')}, "
-        f"{result['skipped']} unchanged, {result['merged']} duplicates merged, "
-        f"{result['errors_total']} with errors."
-    )
+    rows = int(str(result["rows"]))
+    counts = {
+        "file": name,
+        "rows": formats.number(rows),
+        **{
+            key: formats.number(int(str(result[key])))
+            for key in ("added", "updated", "skipped", "merged", "errors_total")
+        },
+    }
     if dry_run:
-        print("Nothing was written (--dry-run).")
+        text = ngettext(
+            "{file}: {rows} contact read; {added} would be added, {updated} would be updated, "
+            "{skipped} unchanged, {merged} duplicates merged, {errors_total} with errors.",
+            "{file}: {rows} contacts read; {added} would be added, {updated} would be updated, "
+            "{skipped} unchanged, {merged} duplicates merged, {errors_total} with errors.",
+            rows,
+        )
+    else:
+        text = ngettext(
+            "{file}: {rows} contact read; {added} added, {updated} updated, "
+            "{skipped} unchanged, {merged} duplicates merged, {errors_total} with errors.",
+            "{file}: {rows} contacts read; {added} added, {updated} updated, "
+            "{skipped} unchanged, {merged} duplicates merged, {errors_total} with errors.",
+            rows,
+        )
+    print(text.format(**counts))
+    if dry_run:
+        print(_("Nothing was written (--dry-run)."))
     errors = result["errors"]
     assert isinstance(errors, list)
     for error in errors:
-        print(f"line {error['line']}: {error['message']}", file=sys.stderr)
+        # Translators: {line} is a line number in the imported file.
+        text = _("line {line}: {message}")
+        print(text.format(line=error["line"], message=error["message"]), file=sys.stderr)
 
 
 def run_export(planner: Planner, args: argparse.Namespace) -> int:
     count = planner.people.export_csv(args.file)
-    print(f"Wrote {count} people to {args.file}.")
+    text = ngettext("Wrote {count} person to {file}.", "Wrote {count} people to {file}.", count)
+    print(text.format(count=formats.number(count), file=args.file))
     return 0

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from app.commands.arguments import positive_int
 from app.errors import DigwellError
+from app.i18n import N_, _, formats, ngettext, pgettext
 from app.planner import Planner
 from app.types import POST_KINDS, Post
 
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 # parser at start-up.
 PLATFORM_CHOICES = "linkedin, x, mastodon, bluesky, threads, other"
 
-_CSV_HELP = (
+_CSV_HELP = N_(
     "FILE is UTF-8 CSV with a header row naming its columns: date (YYYY-MM-DD, required), "
     "time (HH:MM), platform (required), kind, theme, url, text. One bad row and nothing is "
     "imported; rows already logged are skipped."
@@ -56,68 +57,79 @@ def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     posts = commands.add_parser(
         "posts",
         parents=parents,
-        help="the log of posts you made, here or elsewhere",
-        description="The log of your posts: what counts towards your cadence.",
+        help=_("the log of posts you made, here or elsewhere"),
+        description=_("The log of your posts: what counts towards your cadence."),
     )
     sub = posts.add_subparsers(dest="posts_command", metavar="COMMAND", required=True)
 
     add = sub.add_parser(
         "add",
         parents=parents,
-        help="log a post you made",
-        description="Log a post you made (for example outside Digwell). Dates and times "
-        "are in your time zone; without --time the post is logged at 12:00.",
+        help=_("log a post you made"),
+        description=_(
+            "Log a post you made (for example outside Digwell). Dates and times "
+            "are in your time zone; without --time the post is logged at 12:00."
+        ),
     )
     _post_options(add, required=True)
     add.set_defaults(run=run_add)
 
-    listing = sub.add_parser("list", parents=parents, help="list logged posts, newest first")
-    listing.add_argument("--limit", type=positive_int, metavar="N", help="only the newest N")
-    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing = sub.add_parser("list", parents=parents, help=_("list logged posts, newest first"))
+    listing.add_argument("--limit", type=positive_int, metavar="N", help=_("only the newest N"))
+    listing.add_argument("--json", action="store_true", help=_("print a JSON list"))
     listing.set_defaults(run=run_list)
 
     edit = sub.add_parser(
         "edit",
         parents=parents,
-        help="change a logged post",
-        description="Change only the given fields of post ID. A new --date keeps the "
-        'post\'s time, a new --time keeps its date; --theme "" takes its theme away.',
+        help=_("change a logged post"),
+        description=_(
+            "Change only the given fields of post ID. A new --date keeps the "
+            'post\'s time, a new --time keeps its date; --theme "" takes its theme away.'
+        ),
     )
     edit.add_argument("id", type=int, metavar="ID")
     _post_options(edit, required=False)
     edit.set_defaults(run=run_edit)
 
-    delete = sub.add_parser("delete", parents=parents, help="take a post out of the log")
+    delete = sub.add_parser("delete", parents=parents, help=_("take a post out of the log"))
     delete.add_argument("id", type=int, metavar="ID")
     delete.set_defaults(run=run_delete)
 
     imp = sub.add_parser(
-        "import", parents=parents, help="log the posts of a CSV file", description=_CSV_HELP
+        "import",
+        parents=parents,
+        help=_("log the posts of a CSV file"),
+        description=_(_CSV_HELP),
     )
     imp.add_argument("file", type=Path, metavar="FILE.csv")
-    imp.add_argument("--json", action="store_true", help="print the counts as JSON")
+    imp.add_argument("--json", action="store_true", help=_("print the counts as JSON"))
     imp.set_defaults(run=run_import)
 
 
 def _post_options(cmd: argparse.ArgumentParser, required: bool) -> None:
-    cmd.add_argument("--date", required=required, metavar="YYYY-MM-DD", help="the day")
-    cmd.add_argument("--time", metavar="HH:MM", help="the time, 24-hour (default 12:00)")
+    cmd.add_argument("--date", required=required, metavar="YYYY-MM-DD", help=_("the day"))
+    cmd.add_argument("--time", metavar="HH:MM", help=_("the time, 24-hour (default 12:00)"))
     cmd.add_argument(
         "--platform",
         required=required,
         metavar="P",
-        help=f"where: {PLATFORM_CHOICES}",
+        # Translators: {platforms} are the words --platform takes.
+        help=_("where: {platforms}").format(platforms=PLATFORM_CHOICES),
     )
     cmd.add_argument(
         "--kind",
         default="share" if required else None,
         metavar="KIND",
-        help=f"what it was: {', '.join(POST_KINDS)}" + (" (default share)" if required else ""),
+        # Translators: {kinds} are the words --kind takes ("share, original, …").
+        help=(
+            _("what it was: {kinds} (default share)") if required else _("what it was: {kinds}")
+        ).format(kinds=", ".join(POST_KINDS)),
     )
-    cmd.add_argument("--theme", metavar="NAME", help='one of your themes ("" for none)')
-    cmd.add_argument("--url", metavar="URL", help="the post's web address")
-    cmd.add_argument("--text", metavar="TEXT", help="what it said")
-    cmd.add_argument("--json", action="store_true", help="print the post as JSON")
+    cmd.add_argument("--theme", metavar="NAME", help=_('one of your themes ("" for none)'))
+    cmd.add_argument("--url", metavar="URL", help=_("the post's web address"))
+    cmd.add_argument("--text", metavar="TEXT", help=_("what it said"))
+    cmd.add_argument("--json", action="store_true", help=_("print the post as JSON"))
 
 
 def run_add(planner: Planner, args: argparse.Namespace) -> int:
@@ -133,7 +145,8 @@ def run_add(planner: Planner, args: argparse.Namespace) -> int:
             args.text or "",
         )
     )
-    _print_post(planner, post, "Logged", args.json)
+    # Translators: {post} describes it: "2026-11-20 12:00, LinkedIn, share".
+    _print_post(planner, post, _("Logged post {id}: {post}."), args.json)
     return 0
 
 
@@ -152,17 +165,19 @@ def run_edit(planner: Planner, args: argparse.Namespace) -> int:
     )
     if not changes:
         raise DigwellError(
-            f"Nothing to change in post {args.id}.",
-            "Give what changes: --date, --time, --platform, --kind, --theme, --url or --text.",
+            _("Nothing to change in post {id}.").format(id=args.id),
+            _("Give what changes: --date, --time, --platform, --kind, --theme, --url or --text."),
         )
-    _print_post(planner, log.edit(args.id, **changes), "Updated", args.json)
+    # Translators: {post} describes it: "2026-11-20 12:00, LinkedIn, share".
+    _print_post(planner, log.edit(args.id, **changes), _("Updated post {id}: {post}."), args.json)
     return 0
 
 
 def run_delete(planner: Planner, args: argparse.Namespace) -> int:
     log = planner.cadence.log
     post = log.delete(args.id)
-    print(f"Deleted post {post.id} ({log.describe(post)}).")
+    # Translators: {post} describes it: "2026-11-20 12:00, LinkedIn, share".
+    print(_("Deleted post {id} ({post}).").format(id=post.id, post=log.describe(post)))
     return 0
 
 
@@ -174,15 +189,26 @@ def run_list(planner: Planner, args: argparse.Namespace) -> int:
         return 0
     if not posts:
         print(
-            "No posts logged yet. Mark a draft as posted, add one with "
-            "`digwell posts add --date YYYY-MM-DD --platform linkedin`, "
-            "or import a CSV file with `digwell posts import FILE.csv`."
+            _(
+                "No posts logged yet. Mark a draft as posted, add one with "
+                "`digwell posts add --date YYYY-MM-DD --platform linkedin`, "
+                "or import a CSV file with `digwell posts import FILE.csv`."
+            )
         )
         return 0
     from app.cadence.post_fields import platform_name
 
     tz = planner.clock.tz()
-    rows = [("ID", "WHEN", "PLATFORM", "KIND", "THEME", "URL")]
+    rows = [
+        (
+            pgettext("column", "ID"),
+            pgettext("column", "WHEN"),
+            pgettext("column", "PLATFORM"),
+            pgettext("column", "KIND"),
+            pgettext("column", "THEME"),
+            pgettext("column", "URL"),
+        )
+    ]
     for post in posts:
         rows.append(
             (
@@ -207,15 +233,22 @@ def run_import(planner: Planner, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report._asdict(), ensure_ascii=False))
         return 0
-    noun = "post" if report.added == 1 else "posts"
-    already = f" ({report.skipped} already in the log)" if report.skipped else ""
-    print(f"Imported {report.added} {noun}{already}.")
+    if report.skipped:
+        text = ngettext(
+            "Imported {count} post ({skipped} already in the log).",
+            "Imported {count} posts ({skipped} already in the log).",
+            report.added,
+        )
+    else:
+        text = ngettext("Imported {count} post.", "Imported {count} posts.", report.added)
+    print(text.format(count=formats.number(report.added), skipped=formats.number(report.skipped)))
     return 0
 
 
-def _print_post(planner: Planner, post: Post, verb: str, as_json: bool) -> None:
+def _print_post(planner: Planner, post: Post, message: str, as_json: bool) -> None:
+    """The post as JSON, else `message` ("Logged post {id}: {post}.") filled in."""
     log = planner.cadence.log
     if as_json:
         print(json.dumps(log.to_json(post), ensure_ascii=False, indent=2))
     else:
-        print(f"{verb} post {post.id}: {log.describe(post)}.")
+        print(message.format(id=post.id, post=log.describe(post)))

@@ -10,31 +10,34 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from app.i18n import _, formats, ngettext
 from app.planner import Planner
 
 if TYPE_CHECKING:
     from types import FrameType
 
     from app.commands.arguments import Subcommands
-    from app.feeds.refresh import FeedOutcome
+    from app.feeds.refresh import FeedOutcome, RefreshReport
 
 
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
-        "refresh", parents=[common], help="fetch new items from every due feed"
+        "refresh", parents=[common], help=_("fetch new items from every due feed")
     )
     cmd.add_argument(
         "--json-progress",
         action="store_true",
-        help="print progress as JSON lines (start, one per feed, done)",
+        help=_("print progress as JSON lines (start, one per feed, done)"),
     )
     cmd.add_argument(
-        "--all", action="store_true", help="also fetch feeds that asked to be left alone for now"
+        "--all",
+        action="store_true",
+        help=_("also fetch feeds that asked to be left alone for now"),
     )
     cmd.add_argument(
         "--background",
         action="store_true",
-        help="run at low CPU priority, so the window stays responsive (the window uses it)",
+        help=_("run at low CPU priority, so the window stays responsive (the window uses it)"),
     )
     cmd.set_defaults(run=run)
 
@@ -50,7 +53,7 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
         if args.json_progress:
             emit({"event": "start", "total": total})
         elif total == 0:
-            print("Nothing to refresh: no feed is due.")
+            print(_("Nothing to refresh: no feed is due."))
 
     from app.logs import get_logger
 
@@ -64,7 +67,13 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
         if args.json_progress:
             emit({"event": "feed", "done": done, "total": total, **outcome._asdict()})
         elif outcome.status in ("error", "gone"):
-            print(f"[{done}/{total}] {outcome.title}: {outcome.error}", file=sys.stderr)
+            print(
+                # Translators: {done} of {total} feeds; {feed} is its title, {error} what failed.
+                _("[{done}/{total}] {feed}: {error}").format(
+                    done=done, total=total, feed=outcome.title, error=outcome.error
+                ),
+                file=sys.stderr,
+            )
 
     with _exit_on_terminate():
         report = planner.feeds.refresh(
@@ -84,12 +93,30 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
     if args.json_progress:
         emit({"event": "done", **report._asdict()})
     else:
-        print(
-            f"Refreshed {report.feeds} feeds in {report.elapsed_s:.1f} s: "
-            f"{report.added} new items, {report.updated} updated, "
-            f"{report.not_modified} unchanged, {report.errors} with errors."
-        )
+        print(_refreshed(report))
     return 1 if report.feeds and report.errors == report.feeds else 0
+
+
+def _refreshed(report: RefreshReport) -> str:
+    """ "Refreshed 12 feeds in 3.4 s: 40 new items, 2 updated, 9 unchanged, 1 with errors."."""
+    feeds = ngettext("{count} feed", "{count} feeds", report.feeds).format(
+        count=formats.number(report.feeds)
+    )
+    items = ngettext("{count} new item", "{count} new items", report.added).format(
+        count=formats.number(report.added)
+    )
+    # Translators: {feeds} is "12 feeds", {items} "40 new items"; the others are counts of feeds.
+    return _(
+        "Refreshed {feeds} in {seconds} s: {items}, {updated} updated, {unchanged} unchanged, "
+        "{errors} with errors."
+    ).format(
+        feeds=feeds,
+        seconds=formats.number(report.elapsed_s, 1),
+        items=items,
+        updated=formats.number(report.updated),
+        unchanged=formats.number(report.not_modified),
+        errors=formats.number(report.errors),
+    )
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING
 
+from app.i18n import _, formats, ngettext
 from app.planner import Planner
 
 if TYPE_CHECKING:
@@ -16,12 +17,12 @@ if TYPE_CHECKING:
 
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     cmd = commands.add_parser(
-        "rescore", parents=[common], help="rank every item again by your strategy as saved"
+        "rescore", parents=[common], help=_("rank every item again by your strategy as saved")
     )
     cmd.add_argument(
         "--json-progress",
         action="store_true",
-        help="print progress as JSON lines (progress, done)",
+        help=_("print progress as JSON lines (progress, done)"),
     )
     cmd.set_defaults(run=run)
 
@@ -34,11 +35,18 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
             print(json.dumps({"event": "progress", "done": done, "total": total}), flush=True)
         elif total and done * 10 // total > last[0]:  # at each tenth
             last[0] = done * 10 // total
-            print(f"Ranking… {last[0] * 10}%", flush=True)
+            percent = formats.percent(last[0] * 10)
+            print(_("Ranking… {percent}").format(percent=percent), flush=True)
 
     count = planner.inbox.rescore(on_progress)
     if args.json_progress:
         print(json.dumps({"event": "done", "items": count}), flush=True)
     else:
-        print(f"Ranked {count} items by your strategy.")
+        print(
+            ngettext(
+                "Ranked {count} item by your strategy.",
+                "Ranked {count} items by your strategy.",
+                count,
+            ).format(count=formats.number(count))
+        )
     return 0

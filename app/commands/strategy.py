@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import DigwellError
+from app.i18n import _, formats, ngettext
 from app.planner import Planner
 from app.types import Profile
 
@@ -20,28 +21,30 @@ if TYPE_CHECKING:
 
 def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     strategy = commands.add_parser(
-        "strategy", help="show, export or import your career strategy", parents=[common]
+        "strategy", help=_("show, export or import your career strategy"), parents=[common]
     )
     sub = strategy.add_subparsers(dest="strategy_command", metavar="COMMAND", required=True)
 
-    show = sub.add_parser("show", parents=[common], help="print the strategy")
+    show = sub.add_parser("show", parents=[common], help=_("print the strategy"))
     show.add_argument(
-        "--json", action="store_true", help="print it as a strategy file (as export writes)"
+        "--json", action="store_true", help=_("print it as a strategy file (as export writes)")
     )
     show.set_defaults(run=_show)
 
     imp = sub.add_parser(
         "import",
         parents=[common],
-        help="replace the strategy with a strategy file's",
-        description="Read FILE (as `strategy export` writes it), check it and save it. "
-        "Themes are matched to yours by name, so the feeds filed under them stay; your "
-        "themes missing from the file are removed. Items are then ranked again.",
+        help=_("replace the strategy with a strategy file's"),
+        description=_(
+            "Read FILE (as `strategy export` writes it), check it and save it. "
+            "Themes are matched to yours by name, so the feeds filed under them stay; your "
+            "themes missing from the file are removed. Items are then ranked again."
+        ),
     )
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.set_defaults(run=_import)
 
-    exp = sub.add_parser("export", parents=[common], help="write the strategy to a JSON file")
+    exp = sub.add_parser("export", parents=[common], help=_("write the strategy to a JSON file"))
     exp.add_argument("file", type=Path, metavar="FILE")
     exp.set_defaults(run=_export)
 
@@ -56,43 +59,72 @@ def _show(planner: Planner, args: argparse.Namespace) -> int:
     for line in summary(strategy):
         print(line)
     version = planner.strategy.version()
-    print(f"Strategy version {version}." if version else "Not saved yet: these are the defaults.")
+    if version:
+        print(_("Strategy version {version}.").format(version=version))
+    else:
+        print(_("Not saved yet: these are the defaults."))
     return 0
 
 
 def summary(strategy: Strategy) -> list[str]:
     """The strategy as lines of text for people."""
-    from app.strategy.strategy import MIX_LABELS
-
     p = strategy.profile
-    lines = [f"{p.name or '(no name)'}" + (f", {p.role}" if p.role else "")]
-    lines.append(f"Goal: {p.goal or '(none yet)'}")
-    lines.append(f"Audience: {p.audience or '(none yet)'}")
-    lines.append(f"Weekly target: {_plural(strategy.weekly_target, 'post')}")
-    mix = ", ".join(f"{value}% {MIX_LABELS[key]}" for key, value in strategy.mix._asdict().items())
-    lines.append(f"Content mix: {mix}")
-    lines.append(f"Freshness half-life: {_plural(strategy.half_life_days, 'day')}")
+    name = p.name or _("(no name)")
+    # Translators: a person's name and their role, "Alex Morgan, Platform engineer".
+    lines = [_("{name}, {role}").format(name=name, role=p.role) if p.role else name]
+    lines.append(_("Goal: {goal}").format(goal=p.goal or _("(none yet)")))
+    lines.append(_("Audience: {audience}").format(audience=p.audience or _("(none yet)")))
+    target = strategy.weekly_target
+    lines.append(
+        ngettext("Weekly target: {count} post", "Weekly target: {count} posts", target).format(
+            count=formats.number(target)
+        )
+    )
+    lines.append(_("Content mix: {mix}").format(mix=_mix(strategy)))
+    days = strategy.half_life_days
+    lines.append(
+        ngettext(
+            "Freshness half-life: {count} day", "Freshness half-life: {count} days", _n(days)
+        ).format(count=_amount(days))
+    )
     if not strategy.themes:
-        lines.append("No themes yet. Import a strategy file, or set it up in the window.")
+        lines.append(_("No themes yet. Import a strategy file, or set it up in the window."))
     else:
-        lines.append(f"Themes ({len(strategy.themes)}):")
+        lines.append(_("Themes ({count}):").format(count=len(strategy.themes)))
     for n, t in enumerate(strategy.themes, 1):
         lines.append(f"  {n}. {t.name}  {t.color}")
-        lines.append(f"     keywords: {_listing(t.keywords)}")
+        lines.append("     " + _("keywords: {words}").format(words=_listing(t.keywords)))
         if t.excluded:
-            lines.append(f"     excluded: {_listing(t.excluded)}")
+            lines.append("     " + _("excluded: {words}").format(words=_listing(t.excluded)))
         if t.hashtags:
-            lines.append(f"     hashtags: {' '.join(t.hashtags)}")
+            lines.append("     " + _("hashtags: {tags}").format(tags=" ".join(t.hashtags)))
     return lines
+
+
+def _mix(strategy: Strategy) -> str:
+    """ "40% sharing others' work, 40% original thoughts, 20% crediting or helping people"."""
+    from app.strategy.strategy import MIX_LABELS
+
+    return ", ".join(
+        # Translators: {percent} is "40%"; {share} what it is of, "original thoughts".
+        _("{percent} {share}").format(percent=formats.percent(value), share=_(MIX_LABELS[key]))
+        for key, value in strategy.mix._asdict().items()
+    )
 
 
 def _listing(words: tuple[str, ...]) -> str:
     # Phrases in quotes, so "a, b" reads as two keywords and "a b" as one phrase.
-    return ", ".join(f"“{w}”" if " " in w else w for w in words) or "(none)"
+    return ", ".join(f"“{w}”" if " " in w else w for w in words) or _("(none)")
 
 
-def _plural(value: float, unit: str) -> str:
-    return f"{value:g} {unit}" + ("" if value == 1 else "s")
+def _amount(value: float) -> str:
+    """A count of days, "7" or "3.5" (German "3,5")."""
+    return formats.number(value, 0 if value == int(value) else 1)
+
+
+def _n(value: float) -> int:
+    """The number ngettext chooses the plural by: a fraction ("1.5 days") takes the plural."""
+    return int(value) if value == int(value) else 2
 
 
 def _import(planner: Planner, args: argparse.Namespace) -> int:
@@ -102,50 +134,69 @@ def _import(planner: Planner, args: argparse.Namespace) -> int:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as err:
-        raise DigwellError(f"There is no file {path}.", "Check the name and folder.") from err
+        raise DigwellError(
+            _("There is no file {path}.").format(path=path), _("Check the name and folder.")
+        ) from err
     except UnicodeDecodeError as err:
         raise DigwellError(
-            f"{path.name} is not a text file in UTF-8.", "Import a file `strategy export` wrote."
+            _("{file} is not a text file in UTF-8.").format(file=path.name),
+            _("Import a file `strategy export` wrote."),
         ) from err
     except OSError as err:
-        raise DigwellError(f"{path} cannot be read ({err.strerror}).", "") from err
+        # Translators: {error} is the system's reason, "Permission denied".
+        message = _("{path} cannot be read ({error}).").format(path=path, error=err.strerror)
+        raise DigwellError(message, "") from err
     current = planner.strategy.load()
     imported, changes = match_themes(strategy_from_json(text, path.name), current)
     if imported == current:
-        print(f"Your strategy is already as in {path}: nothing changed.")
+        print(_("Your strategy is already as in {path}: nothing changed.").format(path=path))
         return 0
     version = planner.strategy.save(imported)
-    print(f"Imported the strategy from {path} (version {version}).")
+    text = _("Imported the strategy from {path} (version {version}).")
+    print(text.format(path=path, version=version))
     for line in _changes(current, imported, changes):
         print(f"  {line}")
     rescored = planner.inbox.rescore()
-    print(f"Ranked {_plural(rescored, 'item')} again.")
+    text = ngettext("Ranked {count} item again.", "Ranked {count} items again.", rescored)
+    print(text.format(count=formats.number(rescored)))
     return 0
 
 
 def _changes(before: Strategy, after: Strategy, themes: ThemeChanges) -> list[str]:
-    from app.strategy.strategy import MIX_LABELS
+    from app.strategy.strategy import PROFILE_LABELS
 
-    lines = [f"theme added: {name}" for name in themes.added]
-    lines += [f"theme renamed: {old} → {new}" for old, new in themes.renamed]
-    lines += [f"theme removed: {name} (its feeds stay subscribed)" for name in themes.removed]
-    lines += [f"theme changed: {name}" for name in themes.changed]
+    lines = [_("theme added: {name}").format(name=name) for name in themes.added]
+    lines += [
+        _("theme renamed: {old} → {new}").format(old=old, new=new) for old, new in themes.renamed
+    ]
+    lines += [
+        _("theme removed: {name} (its feeds stay subscribed)").format(name=name)
+        for name in themes.removed
+    ]
+    lines += [_("theme changed: {name}").format(name=name) for name in themes.changed]
     kept = [t.id for t in after.themes if t.id]
     if [t.id for t in before.themes if t.id in kept] != kept:
-        lines.append("themes reordered")
+        lines.append(_("themes reordered"))
     pairs = zip(Profile._fields, before.profile, after.profile, strict=True)
-    fields = [key for key, old, new in pairs if old != new]
+    fields = [_(PROFILE_LABELS[key]) for key, old, new in pairs if old != new]
     if fields:
-        lines.append(f"profile changed: {', '.join(fields)}")
-    if before.weekly_target != after.weekly_target:
-        lines.append(f"weekly target: {before.weekly_target} → {after.weekly_target} posts")
-    if before.mix != after.mix:
-        parts = ", ".join(f"{v}% {MIX_LABELS[k]}" for k, v in after.mix._asdict().items())
-        lines.append(f"content mix: {parts}")
-    if before.half_life_days != after.half_life_days:
-        lines.append(
-            f"freshness half-life: {before.half_life_days:g} → {after.half_life_days:g} days"
+        lines.append(_("profile changed: {fields}").format(fields=", ".join(fields)))
+    old_target, new_target = before.weekly_target, after.weekly_target
+    if old_target != new_target:
+        text = ngettext(
+            "weekly target: {old} → {new} post", "weekly target: {old} → {new} posts", new_target
         )
+        lines.append(text.format(old=formats.number(old_target), new=formats.number(new_target)))
+    if before.mix != after.mix:
+        lines.append(_("content mix: {mix}").format(mix=_mix(after)))
+    old_days, new_days = before.half_life_days, after.half_life_days
+    if old_days != new_days:
+        text = ngettext(
+            "freshness half-life: {old} → {new} day",
+            "freshness half-life: {old} → {new} days",
+            _n(new_days),
+        )
+        lines.append(text.format(old=_amount(old_days), new=_amount(new_days)))
     return lines
 
 
@@ -154,7 +205,13 @@ def _export(planner: Planner, args: argparse.Namespace) -> int:
 
     strategy = planner.strategy.load()
     write_atomically(args.file, strategy_to_json(strategy))
-    print(f"Wrote your strategy ({_plural(len(strategy.themes), 'theme')}) to {args.file}.")
+    count = len(strategy.themes)
+    text = ngettext(
+        "Wrote your strategy ({count} theme) to {file}.",
+        "Wrote your strategy ({count} themes) to {file}.",
+        count,
+    )
+    print(text.format(count=formats.number(count), file=args.file))
     return 0
 
 
@@ -178,6 +235,10 @@ def write_atomically(path: Path, text: str) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
         raise DigwellError(
-            f"{path} cannot be written ({err.strerror}).",
-            "Check that its folder exists, that it is not a folder, and that you may write there.",
+            # Translators: {error} is the system's reason, "Permission denied".
+            _("{path} cannot be written ({error}).").format(path=path, error=err.strerror),
+            _(
+                "Check that its folder exists, that it is not a folder, and that you may "
+                "write there."
+            ),
         ) from err

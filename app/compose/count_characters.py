@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.compose.count_patterns import graphemes, twitter_text
 from app.compose.count_record import Count, over_the_limit
+from app.i18n import _, formats
 
 BLUESKY_MAX_BYTES = 3000
 THREADS_MAX_LINKS = 5
@@ -32,7 +33,11 @@ def count_threads(text: str, limit: int) -> Count:
     links = twitter_text().extract_urls_with_indices(text) if "." in text else []
     if len(links) > THREADS_MAX_LINKS:
         stops.append(links[THREADS_MAX_LINKS]["indices"][0])
-        problems.append(f"{len(links)} links: Threads allows at most {THREADS_MAX_LINKS}.")
+        problems.append(
+            _("{count} links: Threads allows at most {limit}.").format(
+                count=len(links), limit=THREADS_MAX_LINKS
+            )
+        )
     return Count("threads", count, limit, min(stops, default=None), tuple(problems))
 
 
@@ -47,7 +52,11 @@ def count_bluesky(text: str, limit: int) -> Count:
     if count > limit:
         problems.append(over_the_limit(count, limit))
     if size > BLUESKY_MAX_BYTES:
-        problems.append(f"Over Bluesky's {BLUESKY_MAX_BYTES:,}-byte limit ({size:,} bytes).")
+        problems.append(
+            _("Over Bluesky's {limit}-byte limit ({size} bytes).").format(
+                limit=formats.number(BLUESKY_MAX_BYTES), size=formats.number(size)
+            )
+        )
     over_at, used_bytes = None, 0
     for number, cluster in enumerate(clusters.finditer(text), 1):
         used_bytes += len(cluster.group().encode("utf-8", "surrogatepass"))

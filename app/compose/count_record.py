@@ -42,4 +42,9 @@ class Count(NamedTuple):
 
 def over_the_limit(count: int, limit: int) -> str:
     """The problem a count over its limit gives, as a sentence."""
-    return f"{count - limit:,} over the limit of {limit:,}."
+    from app.i18n import _, formats
+
+    # Translators: a post too long for its platform: "12 over the limit of 300."
+    return _("{over} over the limit of {limit}.").format(
+        over=formats.number(count - limit), limit=formats.number(limit)
+    )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from app.compose.count_patterns import graphemes, twitter_text
 from app.compose.count_record import Count, over_the_limit
+from app.i18n import _
 
 if TYPE_CHECKING:
     from app.compose.count_patterns import TwitterText
@@ -31,9 +32,11 @@ def count_x(text: str, limit: int) -> Count:
     if count > limit:
         problems.append(over_the_limit(count, limit))
     if refused is not None:
+        # Translators: {code} is a Unicode code point such as U+FEFF.
         problems.append(
-            f"Contains U+{ord(normalized[refused]):04X}, an invisible character X refuses: "
-            "delete it."
+            _("Contains {code}, an invisible character X refuses: delete it.").format(
+                code=f"U+{ord(normalized[refused]):04X}"
+            )
         )
     if normalized != text:
         over = _index_before_normalizing(text, normalized, over, tt.normalize)

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from app.compose.context import TAKE_PLACEHOLDER, placeholders
 from app.errors import DigwellError
+from app.i18n import _
 from app.text.links import safe_link
 from app.types import Draft
 
@@ -32,12 +33,22 @@ def take_in_text(text: str, frame: str, marker: str, fallback: str) -> str:
     return fallback
 
 
+def _state_sentence(state: str) -> str:
+    """'This draft is archived.' for a draft no longer editable."""
+    if state == "posted":
+        return _("This draft is posted.")
+    if state == "archived":
+        return _("This draft is archived.")
+    # Translators: {state} is a draft's state as stored (draft, planned…).
+    return _("This draft is {state}.").format(state=state)
+
+
 def check_editable(draft: Draft) -> None:
     """Raise unless the draft may still be edited or re-drafted."""
     if draft.state not in EDITABLE_STATES:
         raise DigwellError(
-            f"This draft is {draft.state}.",
-            "Bring it back to the drafts first, or draft a new post from its item.",
+            _state_sentence(draft.state),
+            _("Bring it back to the drafts first, or draft a new post from its item."),
         )
 
 
@@ -45,13 +56,15 @@ def check_new_state(draft: Draft, state: str) -> None:
     """Raise unless the user may move the draft to `state`."""
     if state not in SETTABLE_STATES:
         raise DigwellError(
-            f"A draft cannot be set to '{state}'.",
-            "Use draft, planned or archived; mark it posted to log a post.",
+            # Translators: {state} is what the user typed.
+            _("A draft cannot be set to '{state}'.").format(state=state),
+            # Translators: draft, planned and archived are the states to type: keep them.
+            _("Use draft, planned or archived; mark it posted to log a post."),
         )
     if draft.state == "posted":
         raise DigwellError(
-            "This draft was posted; its post is in your log.",
-            "Undo the post first, or draft a new post from the item.",
+            _("This draft was posted; its post is in your log."),
+            _("Undo the post first, or draft a new post from the item."),
         )
 
 
@@ -60,8 +73,8 @@ def post_url(url: str) -> str:
     url = url.strip()
     if url and not safe_link(url):
         raise DigwellError(
-            f"“{url}” is not a web address.",
-            "Paste the link of your post (starting with https://), or leave it empty.",
+            _("“{url}” is not a web address.").format(url=url),
+            _("Paste the link of your post (starting with https://), or leave it empty."),
         )
     return url
 
@@ -73,24 +86,27 @@ def check_postable(draft: Draft, when: datetime, now: datetime) -> None:
         raise ValueError("posted_at must be timezone-aware")
     if when > now + FUTURE_SLACK:
         raise DigwellError(
-            "That time is in the future.",
-            "Mark a post when it is out; to schedule one, plan the draft instead.",
+            _("That time is in the future."),
+            _("Mark a post when it is out; to schedule one, plan the draft instead."),
         )
     if draft.state not in EDITABLE_STATES:
         raise DigwellError(
-            "This draft was already marked as posted."
+            _("This draft was already marked as posted.")
             if draft.state == "posted"
-            else f"This draft is {draft.state}.",
-            "To share the item again, draft a new post from it.",
+            else _state_sentence(draft.state),
+            _("To share the item again, draft a new post from it."),
         )
     left = placeholders(draft.text)
     if TAKE_PLACEHOLDER in left:
         raise DigwellError(
-            "This draft still has the placeholder for your take.",
-            "Replace it with what you think (or delete it), then mark the post again.",
+            _("This draft still has the placeholder for your take."),
+            _("Replace it with what you think (or delete it), then mark the post again."),
         )
     if left:
         raise DigwellError(
-            f"This draft still has a placeholder to fill: {left[0]}",
-            "Replace it with your words (or delete it), then mark the post again.",
+            # Translators: {placeholder} is the placeholder as it stands in the text.
+            _("This draft still has a placeholder to fill: {placeholder}").format(
+                placeholder=left[0]
+            ),
+            _("Replace it with your words (or delete it), then mark the post again."),
         )

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
 from app.compose.platforms import PLATFORMS
+from app.i18n import _, formats, ngettext
 from app.types import Post
 
 # How many recent posts the balance check looks at, and how many of them may be
@@ -25,9 +26,26 @@ def already_shared(link_posts: Sequence[Post], tz: tzinfo, title: str = "") -> s
     when = _day(newest.posted_at, tz)
     name = PLATFORMS[newest.platform].name if newest.platform in PLATFORMS else newest.platform
     more = len(link_posts) - 1
-    also = f", and {more} time{'s' if more > 1 else ''} before" if more else ""
-    what = f"“{title}”" if title else "this link"
-    return f"You already shared {what} on {when} ({name}){also}."
+    if title and more:
+        # Translators: {title} is an item's title, {date} a day, {platform} a platform.
+        return ngettext(
+            "You already shared “{title}” on {date} ({platform}), and {count} time before.",
+            "You already shared “{title}” on {date} ({platform}), and {count} times before.",
+            more,
+        ).format(title=title, date=when, platform=name, count=more)
+    if title:
+        return _("You already shared “{title}” on {date} ({platform}).").format(
+            title=title, date=when, platform=name
+        )
+    if more:
+        return ngettext(
+            "You already shared this link on {date} ({platform}), and {count} time before.",
+            "You already shared this link on {date} ({platform}), and {count} times before.",
+            more,
+        ).format(date=when, platform=name, count=more)
+    return _("You already shared this link on {date} ({platform}).").format(
+        date=when, platform=name
+    )
 
 
 def balance(recent: Sequence[Post]) -> str:
@@ -38,10 +56,10 @@ def balance(recent: Sequence[Post]) -> str:
     own = sum(1 for p in recent if p.kind == "original")
     giving = sum(1 for p in recent if p.kind in ("credit", "help"))
     if own >= MOSTLY_OWN and giving == 0:
-        return (
-            f"{own} of your last {len(recent)} posts were about your own work and none "
+        return _(
+            "{count} of your last {total} posts were about your own work and none "
             "credited or helped someone: consider crediting a person whose work you value."
-        )
+        ).format(count=own, total=len(recent))
     return ""
 
 
@@ -51,13 +69,19 @@ def theme_quiet(theme: str, last_post: Post | None, now: datetime, has_posts: bo
     if not theme or not has_posts:
         return ""
     if last_post is None:
-        return f"You have not posted on {theme} yet: this would be your first."
+        # Translators: {theme} is a theme's name.
+        return _("You have not posted on {theme} yet: this would be your first.").format(
+            theme=theme
+        )
     weeks = (now - last_post.posted_at).days // 7
     if weeks >= QUIET_WEEKS:
-        return f"You have not posted on {theme} for {weeks} weeks: good timing."
+        return ngettext(
+            "You have not posted on {theme} for {count} week: good timing.",
+            "You have not posted on {theme} for {count} weeks: good timing.",
+            weeks,
+        ).format(theme=theme, count=weeks)
     return ""
 
 
 def _day(moment: datetime, tz: tzinfo) -> str:
-    local = moment.astimezone(tz)
-    return f"{local.day} {local:%b %Y}"
+    return formats.day_month_year(moment.astimezone(tz))

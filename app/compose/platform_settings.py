@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from app.compose.platforms import DEFAULT_PLATFORM, PLATFORMS, platform
 from app.errors import DigwellError
+from app.i18n import _
 from app.store import Database
 from app.store import settings as settings_q
 from app.types import Changes
@@ -48,7 +49,10 @@ class PlatformSettings:
         host = normalise_instance(instance)
         low, high = MASTODON_LIMIT_RANGE
         if limit is not None and not low <= limit <= high:
-            raise DigwellError(f"{limit} cannot be a character limit.", "Use a number such as 500.")
+            raise DigwellError(
+                _("{limit} cannot be a character limit.").format(limit=limit),
+                _("Use a number such as 500."),
+            )
         with self._db.transaction() as conn:
             settings_q.set_setting(conn, MASTODON_INSTANCE_KEY, host)
             if limit is not None:

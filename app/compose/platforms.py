@@ -7,6 +7,7 @@ from typing import NamedTuple
 from urllib.parse import quote
 
 from app.errors import DigwellError
+from app.i18n import _
 
 
 class Platform(NamedTuple):
@@ -44,7 +45,10 @@ def platform(key: str) -> Platform:
         return PLATFORMS[key]
     except KeyError:
         known = ", ".join(PLATFORMS)
-        raise DigwellError(f"There is no platform '{key}'.", f"Choose one of {known}.") from None
+        raise DigwellError(
+            _("There is no platform '{key}'.").format(key=key),
+            _("Choose one of {choices}.").format(choices=known),
+        ) from None
 
 
 def normalise_instance(text: str) -> str:
@@ -55,8 +59,8 @@ def normalise_instance(text: str) -> str:
         host = host.rsplit("@", 1)[1]
     if not _HOST.fullmatch(host):
         raise DigwellError(
-            f"“{text.strip()}” is not a Mastodon server name.",
-            "Give your server's address, such as mastodon.social.",
+            _("“{text}” is not a Mastodon server name.").format(text=text.strip()),
+            _("Give your server's address, such as mastodon.social."),
         )
     return host
 
@@ -67,8 +71,10 @@ def compose_link(platform_key: str, text: str, instance: str = "") -> str:
     if "{instance}" in target.compose_url:
         if not instance:
             raise DigwellError(
-                f"Digwell does not know your {target.name} server yet.",
-                "Set it under Draft › Mastodon server…",
+                # Translators: {platform} is a platform's name (Mastodon).
+                _("Digwell does not know your {platform} server yet.").format(platform=target.name),
+                # Translators: the menu and its entry, as the window names them.
+                _("Set it under Draft › Mastodon server…"),
             )
         instance = normalise_instance(instance)
     return target.compose_url.format(text=quote(text, safe=""), instance=instance)

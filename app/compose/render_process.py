@@ -8,12 +8,14 @@ at most TIME_LIMIT_S, then kills it and starts a fresh one for the next render.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import TemplateError
+from app.i18n import N_, _, formats, language, ngettext, use_language
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -25,7 +27,7 @@ MEMORY_LIMIT_BYTES = 768 * 1024 * 1024
 # Starting Python and importing Jinja2 takes a few hundred ms on a busy machine; that
 # time is not the template's.
 START_TIMEOUT_S = 30.0
-_FIX = "Fix the template and try again."
+_FIX = N_("Fix the template and try again.")
 
 
 class RenderProcess:
@@ -45,22 +47,33 @@ class RenderProcess:
                 conn.send(([str(f) for f in folders], name, filename, context))
             except (OSError, ValueError) as err:  # the child died between renders
                 self._stop()
-                raise TemplateError(f"The template '{name}' could not be rendered: {err}.") from err
+                raise TemplateError(
+                    _("The template '{name}' could not be rendered: {error}.").format(
+                        name=name, error=err
+                    )
+                ) from err
             if not conn.poll(self.time_limit_s):
                 self._stop()
                 raise TemplateError(
-                    f"The template '{name}' was stopped after {self.time_limit_s:g} seconds: "
-                    "it takes too long (a loop that never ends?).",
-                    _FIX,
+                    ngettext(
+                        "The template '{name}' was stopped after {count} second: "
+                        "it takes too long (a loop that never ends?).",
+                        "The template '{name}' was stopped after {count} seconds: "
+                        "it takes too long (a loop that never ends?).",
+                        1 if self.time_limit_s == 1 else 2,  # 0.5 seconds, 2 seconds
+                    ).format(name=name, count=f"{self.time_limit_s:g}"),
+                    _(_FIX),
                 )
             try:
                 reply = conn.recv()
             except (EOFError, OSError):
                 self._stop()
                 raise TemplateError(
-                    f"The template '{name}' was stopped: it used too much memory "
-                    "(does it build a huge text?).",
-                    _FIX,
+                    _(
+                        "The template '{name}' was stopped: it used too much memory "
+                        "(does it build a huge text?)."
+                    ).format(name=name),
+                    _(_FIX),
                 ) from None
         if reply[0] == "ok":
             return str(reply[1])
@@ -74,14 +87,20 @@ class RenderProcess:
         # spawn: a fork of the window's process would copy Qt's threads and state.
         context = multiprocessing.get_context("spawn")
         parent_conn, child_conn = context.Pipe()
+        # The child's messages are in the user's language, its numbers in their locale.
         process = context.Process(
-            target=serve, args=(child_conn, MEMORY_LIMIT_BYTES), daemon=True, name="digwell-render"
+            target=serve,
+            args=(child_conn, MEMORY_LIMIT_BYTES, language(), formats.current_locale()),
+            daemon=True,
+            name="digwell-render",
         )
         process.start()
         child_conn.close()
         if not parent_conn.poll(START_TIMEOUT_S) or parent_conn.recv() != "ready":
             process.kill()
-            raise TemplateError("Templates cannot be rendered: the render process did not start.")
+            raise TemplateError(
+                _("Templates cannot be rendered: the render process did not start.")
+            )
         self._process, self._conn = process, parent_conn
         return parent_conn
 
@@ -100,10 +119,16 @@ class RenderProcess:
             self._stop()
 
 
-def serve(conn: Connection, memory_limit: int) -> None:
-    """The child: render each request and reply, until the pipe closes."""
+def serve(conn: Connection, memory_limit: int, lang: str = "en", locale: str = "") -> None:
+    """The child: render each request and reply, until the pipe closes; its messages in
+    the language `lang`, its numbers for `locale` (as the parent's)."""
     _limit_memory(memory_limit)
     from app.compose.rendering import render_reply
+
+    with contextlib.suppress(OSError):  # no catalogue: the messages stay English
+        use_language(lang)
+    if locale and locale != formats.current_locale():  # en_GB needs no Babel at start
+        formats.use_locale(locale)
 
     conn.send("ready")
     while True:

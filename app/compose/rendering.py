@@ -11,11 +11,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.i18n import N_, _
+
 if TYPE_CHECKING:
     from app.compose.sandbox import PostSandbox
 
-_FIX = "Fix the template and try again."
-_PICK = "Pick one of the templates listed in the composer."
+_FIX = N_("Fix the template and try again.")
+_PICK = N_("Pick one of the templates listed in the composer.")
 
 
 @lru_cache(maxsize=8)
@@ -47,21 +49,45 @@ def render_reply(
         text = render_capped(_environment(tuple(folders)), filename, context)
     except jinja2.TemplateNotFound as err:
         missing = err.name if err.name != filename else name
-        return ("error", f"There is no template named '{missing}'.", _PICK)
+        message = _("There is no template named '{name}'.").format(name=missing)
+        return ("error", message, _(_PICK))
     except jinja2.TemplateSyntaxError as err:
         where = _template_name(err.name or filename)
-        problem = f"has an error on line {err.lineno}: {err.message}"
-        return ("error", f"The template '{where}' {problem}.", _FIX)
+        # Translators: {error} is Jinja's own (English) description of the error.
+        message = _("The template '{name}' has an error on line {line}: {error}.").format(
+            name=where, line=err.lineno, error=err.message
+        )
+        return ("error", message, _(_FIX))
     except MemoryError:
-        problem = "was stopped: it used too much memory (does it build a huge text?)"
-        return ("error", f"The template '{name}' {problem}.", _FIX)
+        message = _(
+            "The template '{name}' was stopped: it used too much memory "
+            "(does it build a huge text?)."
+        ).format(name=name)
+        return ("error", message, _(_FIX))
     except RecursionError as err:
-        problem = f"failed{_line_of(err, name)}: it calls itself without end"
-        return ("error", f"The template '{name}' {problem}.", _FIX)
+        # Translators: why a template failed; follows "The template 'x' failed: ".
+        return ("error", _failed(err, name, _("it calls itself without end")), _(_FIX))
     except Exception as err:  # any error a template makes is the template's, not ours
-        problem = f"failed{_line_of(err, name)}: {_describe(err)}"
-        return ("error", f"The template '{name}' {problem}.", _FIX)
+        return ("error", _failed(err, name, _describe(err)), _(_FIX))
     return ("ok", tidy_output(text))
+
+
+def _failed(err: BaseException, name: str, reason: str) -> str:
+    """'The template 'x' failed on line 3: reason.', naming the line when known (and
+    the included template it is in, when another)."""
+    found = _line_of(err)
+    if found is None:
+        # Translators: {reason} says why, e.g. "it calls itself without end".
+        return _("The template '{name}' failed: {reason}.").format(name=name, reason=reason)
+    line, where = found
+    if where == name:
+        return _("The template '{name}' failed on line {line}: {reason}.").format(
+            name=name, line=line, reason=reason
+        )
+    # Translators: {other} is the template (included by {name}) holding the line.
+    return _("The template '{name}' failed on line {line} of '{other}': {reason}.").format(
+        name=name, line=line, other=where, reason=reason
+    )
 
 
 def _template_name(filename: str) -> str:
@@ -75,9 +101,8 @@ def _describe(err: BaseException) -> str:
     return f"{text} ({type(err).__name__})"
 
 
-def _line_of(err: BaseException, name: str) -> str:
-    """' on line N' (' of OTHER' when in an included template) from the innermost
-    traceback frame inside a template."""
+def _line_of(err: BaseException) -> tuple[int, str] | None:
+    """(line, template name) of the innermost traceback frame inside a template."""
     tb = err.__traceback__
     found = None
     while tb is not None:
@@ -85,10 +110,7 @@ def _line_of(err: BaseException, name: str) -> str:
         if filename.endswith(".j2"):
             found = (tb.tb_lineno, _template_name(filename))
         tb = tb.tb_next
-    if found is None:
-        return ""
-    line, where = found
-    return f" on line {line}" if where == name else f" on line {line} of '{where}'"
+    return found
 
 
 def tidy_output(text: str) -> str:

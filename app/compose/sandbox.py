@@ -19,6 +19,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from app.compose.filters import FILTERS
+from app.i18n import _, formats
 
 if TYPE_CHECKING:
     from jinja2 import nodes
@@ -37,7 +38,10 @@ class TooLargeError(SecurityError):
 
 
 def _too_large() -> TooLargeError:
-    return TooLargeError(f"it builds a text longer than {MAX_TEXT:,} characters")
+    # Translators: why a template was stopped; follows "The template 'x' failed: ".
+    return TooLargeError(
+        _("it builds a text longer than {count} characters").format(count=formats.number(MAX_TEXT))
+    )
 
 
 def _size(value: Any) -> int:
@@ -75,7 +79,8 @@ class PostSandbox(ImmutableSandboxedEnvironment):
                     raise _too_large()
         elif operator == "**":
             if isinstance(right, int) and abs(right) > 1000 and abs(left) > 1:
-                raise SecurityError("it raises a number to a huge power")
+                # Translators: why a template was stopped; follows "The template 'x' failed: ".
+                raise SecurityError(_("it raises a number to a huge power"))
         elif operator == "+":
             if _size(left) + _size(right) > MAX_TEXT:
                 raise _too_large()
@@ -97,7 +102,9 @@ class PostSandbox(ImmutableSandboxedEnvironment):
         for value in (*args, *kwargs.values()):
             if isinstance(value, int) and not isinstance(value, bool):
                 if abs(value) > MAX_NUMBER_ARG:
-                    raise SecurityError(f"it passes the number {value} to a call; too large")
+                    raise SecurityError(
+                        _("it passes the number {number} to a call; too large").format(number=value)
+                    )
             elif isinstance(value, str) and _HUGE_FORMAT_WIDTH.search(value):
                 raise _too_large()
         return super().call(__context, __obj, *args, **kwargs)
@@ -129,7 +136,12 @@ def _checked_filters(filters: dict[str, Any]) -> dict[str, Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             for value in (*args[1:], *kwargs.values()):
                 if isinstance(value, int) and abs(value) > MAX_NUMBER_ARG:
-                    raise SecurityError(f"it passes the number {value} to '{name}'; too large")
+                    # Translators: {name} is a template filter's name (center, indent…).
+                    raise SecurityError(
+                        _("it passes the number {number} to '{name}'; too large").format(
+                            number=value, name=name
+                        )
+                    )
             return original(*args, **kwargs)
 
         for attr in ("jinja_pass_arg",):

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from app.compose.render_process import RenderProcess, shared_render_process
 from app.errors import TemplateError
+from app.i18n import _
 
 TEMPLATE_SUFFIX = ".j2"
 _HEADER = re.compile(r"\A\s*\{#-?(.*?)-?#\}", re.DOTALL)
@@ -33,7 +34,9 @@ def read_header(path: Path, user: bool = False) -> TemplateInfo:
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise TemplateError(f"The template {path.name} cannot be read: {err}.") from err
+        raise TemplateError(
+            _("The template {file} cannot be read: {error}.").format(file=path.name, error=err)
+        ) from err
     fields: dict[str, str] = {}
     match = _HEADER.match(source)
     if match:
@@ -93,39 +96,39 @@ class TemplateLibrary:
                 user = folder == self.user_folder
                 bundled = (self.folder / path.name).is_file()
                 return read_header(path, user=user)._replace(overrides=user and bundled)
-        raise TemplateError(
-            f"There is no template named '{name}'.",
-            "Pick one of the templates listed in the composer.",
-        )
+        raise _no_template(name)
 
     def duplicate(self, name: str, new_name: str | None = None) -> TemplateInfo:
         """Copy a template into the user's folder to edit it there. Under its own name
         (the default) the copy replaces the bundled one; under a new name it is added."""
         if self.user_folder is None:
-            raise TemplateError("There is no folder for your own templates.")
+            raise TemplateError(_("There is no folder for your own templates."))
         source = self.info(name)
         target_name = new_name or name
         if not _valid_name(target_name):
             raise TemplateError(
-                f"“{target_name}” cannot be a template name.",
-                "Use lower-case letters, digits and dashes, e.g. my-quick-share.",
+                _("“{name}” cannot be a template name.").format(name=target_name),
+                _("Use lower-case letters, digits and dashes, e.g. my-quick-share."),
             )
         target = self.user_folder / f"{target_name}{TEMPLATE_SUFFIX}"
         if target.exists():
             raise TemplateError(
-                f"You already have a template named '{target_name}'.",
-                f"Edit it in {self.user_folder}, or choose another name.",
+                _("You already have a template named '{name}'.").format(name=target_name),
+                _("Edit it in {folder}, or choose another name.").format(folder=self.user_folder),
             )
         text = source.path.read_text(encoding="utf-8")
         if target_name != name:
-            text = _retitle(text, f"{source.title} (my version)")
+            # Translators: the title of the user's copy of the template titled {title}.
+            text = _retitle(text, _("{title} (my version)").format(title=source.title))
         try:
             self.user_folder.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         except OSError as err:
             raise TemplateError(
-                f"The template could not be copied to {self.user_folder}: {err.strerror}.",
-                "Check that the folder can be written to.",
+                _("The template could not be copied to {folder}: {error}.").format(
+                    folder=self.user_folder, error=err.strerror
+                ),
+                _("Check that the folder can be written to."),
             ) from err
         return self.info(target_name)
 
@@ -133,15 +136,19 @@ class TemplateLibrary:
         """Render a template; any failure names the template and line, and a template
         that runs too long or builds a huge text is stopped."""
         if not _valid_name(name):
-            raise TemplateError(
-                f"There is no template named '{name}'.",
-                "Pick one of the templates listed in the composer.",
-            )
+            raise _no_template(name)
         renderer = self._renderer or shared_render_process()
         return renderer.render(self.folders, name, f"{name}{TEMPLATE_SUFFIX}", context)
 
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}\Z")
+
+
+def _no_template(name: str) -> TemplateError:
+    return TemplateError(
+        _("There is no template named '{name}'.").format(name=name),
+        _("Pick one of the templates listed in the composer."),
+    )
 
 
 def _valid_name(name: str) -> bool:

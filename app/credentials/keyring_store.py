@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.credentials.secret import CredentialsError, FeedSecret, auth_headers, has_control
+from app.i18n import N_, _
 
 if TYPE_CHECKING:
     import logging
@@ -38,32 +39,46 @@ if TYPE_CHECKING:
 
 SERVICE = "Digwell"
 
-# Modules of the keyring backends Digwell trusts, and how the UI names them.
+# Modules of the keyring backends Digwell trusts, and how the UI names them (in English:
+# `_` translates a label where it is shown).
 TRUSTED_BACKENDS = {
-    "keyring.backends.SecretService": "the system keyring (Secret Service)",
+    # Translators: completes "Secrets for private feeds are kept in {keyring}."
+    "keyring.backends.SecretService": N_("the system keyring (Secret Service)"),
     "keyring.backends.kwallet": "KWallet",
-    "keyring.backends.macOS": "the macOS Keychain",
-    "keyring.backends.Windows": "Windows Credential Manager",
+    # Translators: completes "Secrets for private feeds are kept in {keyring}."
+    "keyring.backends.macOS": N_("the macOS Keychain"),
+    # Translators: completes "Secrets for private feeds are kept in {keyring}."
+    "keyring.backends.Windows": N_("Windows Credential Manager"),
 }
 
-_INSTALL_HINT = (
+_INSTALL_HINT = N_(
     "Install and unlock GNOME Keyring or KWallet (on macOS and Windows the system "
     "keychain is used), then enter the secret again."
 )
-_CONFIG_HINT = (
+_CONFIG_HINT = N_(
     "Remove the PYTHON_KEYRING_BACKEND setting or keyringrc.cfg entry that selects it "
     "so the system keyring is used, then enter the secret again."
 )
-_NOT_SAVED = "The secret was NOT saved"
-_NOT_READ = "The feed's secret could not be read"
-_NOT_DELETED = "The feed's secret could not be removed from the keyring"
+# What failed, in English; `_failed` translates it and says why.
+_NOT_SAVED = N_("The secret was NOT saved")
+_NOT_READ = N_("The feed's secret could not be read")
+_NOT_DELETED = N_("The feed's secret could not be removed from the keyring")
+
+
+def _failed(action: str, reason: str) -> str:
+    """ "The secret was NOT saved: the keyring is locked…": `action` one of the constants
+    above (translated here), `reason` already translated."""
+    # Translators: {action} says what failed ("The secret was NOT saved"), {reason} why
+    # (a sentence starting in lower case: "the keyring is locked …").
+    return _("{action}: {reason}").format(action=_(action), reason=reason)
 
 
 # Backend policy ------------------------------------------------------------------------
 
 
 class _Refused(Exception):
-    """Internal: no trusted keyring; `reason` completes a sentence, `hint` says what to do."""
+    """Internal: no trusted keyring; `reason` completes a sentence, `hint` says what to do
+    (both translated)."""
 
     def __init__(self, reason: str, hint: str) -> None:
         super().__init__(reason)
@@ -97,17 +112,26 @@ def _trusted_label(backend: object) -> str | None:
     return TRUSTED_BACKENDS.get(type(backend).__module__)
 
 
+def _shown(label: str) -> str:
+    """A label of TRUSTED_BACKENDS in the user's language ("" stays "": gettext would
+    give the catalogue's header)."""
+    return _(label) if label else ""
+
+
 def _resolve() -> tuple[KeyringBackend, str]:
-    """The backend to use and a label for the UI, or `_Refused`."""
+    """The backend to use and a label for the UI (translated), or `_Refused`."""
     global _resolved
     if _installed is not None:
-        return _installed, f"the {type(_installed).__name__} backend (installed by use_backend)"
+        # Translators: {backend} is the class name of a keyring backend installed by a test;
+        # completes "Secrets for private feeds are kept in {keyring}."
+        installed = _("the {backend} backend (installed by use_backend)")
+        return _installed, installed.format(backend=type(_installed).__name__)
     current = _configured()
     from keyring.backends import chainer, fail, null  # imported by _configured already
 
     cached = _resolved
     if cached is not None and cached[0] is current:
-        return cached[1], cached[2]
+        return cached[1], _shown(cached[2])
 
     module = type(current).__module__
     label = _trusted_label(current)
@@ -116,26 +140,31 @@ def _resolve() -> tuple[KeyringBackend, str]:
     elif isinstance(current, chainer.ChainerBackend):
         chosen, label = _trusted_in_chain(current)
     elif isinstance(current, fail.Keyring) or module == "keyring.backends.fail":
-        raise _Refused(_no_keyring_reason(), _INSTALL_HINT)
+        raise _Refused(_no_keyring_reason(), _(_INSTALL_HINT))
     elif isinstance(current, null.Keyring) or module == "keyring.backends.null":
         raise _Refused(
-            "the keyring is switched off (keyring's null backend is configured).",
-            _CONFIG_HINT,
+            _("the keyring is switched off (keyring's null backend is configured)."),
+            _(_CONFIG_HINT),
         )
     elif module == "keyrings.alt" or module.startswith("keyrings.alt."):
         raise _Refused(
-            f"the configured keyring ({_class_name(current)}) comes from keyrings.alt, "
-            "which keeps secrets in a file on disk.",
-            _CONFIG_HINT,
+            # Translators: {backend} is a Python class name (keyrings.alt.file.PlaintextKeyring).
+            _(
+                "the configured keyring ({backend}) comes from keyrings.alt, "
+                "which keeps secrets in a file on disk."
+            ).format(backend=_class_name(current)),
+            _(_CONFIG_HINT),
         )
     else:
         raise _Refused(
-            f"the configured keyring ({_class_name(current)}) is not a system keyring "
-            "Digwell trusts.",
-            _CONFIG_HINT,
+            # Translators: {backend} is a Python class name of a keyring backend.
+            _("the configured keyring ({backend}) is not a system keyring Digwell trusts.").format(
+                backend=_class_name(current)
+            ),
+            _(_CONFIG_HINT),
         )
     _resolved = (current, chosen, label)
-    return chosen, label
+    return chosen, _shown(label)
 
 
 def _configured() -> KeyringBackend:
@@ -148,11 +177,16 @@ def _configured() -> KeyringBackend:
     except Exception as exc:
         failure = type(exc).__name__
     # Raised here, not in `except`, so keyring's exception is not chained.
-    raise _Refused(f"the keyring could not be set up ({failure}).", _INSTALL_HINT)
+    raise _Refused(
+        # Translators: {error} is the name of a Python exception.
+        _("the keyring could not be set up ({error}).").format(error=failure),
+        _(_INSTALL_HINT),
+    )
 
 
 def _trusted_in_chain(chain: ChainerBackend) -> tuple[KeyringBackend, str]:
-    """The first trusted backend a ChainerBackend wraps and its label, or `_Refused`."""
+    """The first trusted backend a ChainerBackend wraps and its label (in English), or
+    `_Refused`."""
     wrapped: list[KeyringBackend] = []
     failure = ""
     try:
@@ -160,22 +194,29 @@ def _trusted_in_chain(chain: ChainerBackend) -> tuple[KeyringBackend, str]:
     except Exception as exc:
         failure = type(exc).__name__
     if failure:  # raised here, not in `except`, so the backend's exception is not chained
-        raise _Refused(f"the keyrings could not be listed ({failure}).", _INSTALL_HINT)
+        raise _Refused(
+            # Translators: {error} is the name of a Python exception.
+            _("the keyrings could not be listed ({error}).").format(error=failure),
+            _(_INSTALL_HINT),
+        )
     trusted = [b for b in wrapped if _trusted_label(b) is not None]
     if not trusted:
         if not wrapped:
-            raise _Refused(_no_keyring_reason(), _INSTALL_HINT)
+            raise _Refused(_no_keyring_reason(), _(_INSTALL_HINT))
         names = ", ".join(_class_name(b) for b in wrapped)
         raise _Refused(
-            f"none of the available keyrings ({names}) is a system keyring Digwell trusts.",
-            _INSTALL_HINT,
+            # Translators: {backends} lists Python class names of keyring backends.
+            _(
+                "none of the available keyrings ({backends}) is a system keyring Digwell trusts."
+            ).format(backends=names),
+            _(_INSTALL_HINT),
         )
     chosen = trusted[0]
     return chosen, _trusted_label(chosen) or ""
 
 
 def _no_keyring_reason() -> str:
-    return (
+    return _(
         "no system keyring was found (GNOME Keyring, KWallet, the macOS Keychain or "
         "Windows Credential Manager)."
     )
@@ -186,7 +227,7 @@ def _backend(action: str) -> KeyringBackend:
         return _resolve()[0]
     except _Refused as refused:
         reason, hint = refused.reason, refused.hint
-    error = CredentialsError(f"{action}: {reason}", hint)
+    error = CredentialsError(_failed(action, reason), hint)
     _log().warning("%s", error)
     raise error
 
@@ -199,8 +240,11 @@ def keyring_status() -> tuple[bool, str]:
     try:
         label = _resolve()[1]
     except _Refused as refused:
-        return False, f"Secrets for private feeds cannot be saved: {refused.reason}"
-    return True, f"Secrets for private feeds are kept in {label}."
+        # Translators: {reason} says why, in lower case: "no system keyring was found …".
+        message = _("Secrets for private feeds cannot be saved: {reason}")
+        return False, message.format(reason=refused.reason)
+    # Translators: {keyring} names where: "the system keyring (Secret Service)", "KWallet".
+    return True, _("Secrets for private feeds are kept in {keyring}.").format(keyring=label)
 
 
 # ---------------------------------------------------------------------------------------
@@ -210,7 +254,8 @@ def keyring_status() -> tuple[bool, str]:
 def _username(ref: str) -> str:
     if not isinstance(ref, str) or not ref.strip() or has_control(ref):
         raise CredentialsError(
-            "Invalid reference to a feed secret.", "This is a bug in Digwell; please report it."
+            _("Invalid reference to a feed secret."),
+            _("This is a bug in Digwell; please report it."),
         )
     return f"feed:{ref}"
 
@@ -227,30 +272,36 @@ def _backend_failure(action: str, exc: BaseException) -> CredentialsError:
     kind = type(exc).__name__
     if isinstance(exc, errors.KeyringLocked):
         return CredentialsError(
-            f"{action}: the keyring is locked, or unlocking it was cancelled.",
-            "Unlock your keyring and try again.",
+            _failed(action, _("the keyring is locked, or unlocking it was cancelled.")),
+            _("Unlock your keyring and try again."),
         )
     if isinstance(exc, errors.NoKeyringError):
-        return CredentialsError(f"{action}: {_no_keyring_reason()}", _INSTALL_HINT)
+        return CredentialsError(_failed(action, _no_keyring_reason()), _(_INSTALL_HINT))
     if isinstance(exc, errors.InitError):
         return CredentialsError(
-            f"{action}: the keyring could not be opened ({kind}).",
-            "Check that your keyring (GNOME Keyring, KWallet…) is running and unlocked, "
-            "then try again.",
+            # Translators: {error} is the name of a Python exception.
+            _failed(action, _("the keyring could not be opened ({error}).").format(error=kind)),
+            _(
+                "Check that your keyring (GNOME Keyring, KWallet…) is running and unlocked, "
+                "then try again."
+            ),
         )
     if isinstance(exc, errors.PasswordDeleteError):
         return CredentialsError(
-            f"{action}: the keyring refused to remove it ({kind}).",
-            "Unlock your keyring and try again.",
+            # Translators: {error} is the name of a Python exception.
+            _failed(action, _("the keyring refused to remove it ({error}).").format(error=kind)),
+            _("Unlock your keyring and try again."),
         )
     if isinstance(exc, errors.PasswordSetError):
         return CredentialsError(
-            f"{action}: the keyring refused to store it ({kind}).",
-            "Unlock your keyring and enter the secret again.",
+            # Translators: {error} is the name of a Python exception.
+            _failed(action, _("the keyring refused to store it ({error}).").format(error=kind)),
+            _("Unlock your keyring and enter the secret again."),
         )
     return CredentialsError(
-        f"{action}: the keyring reported an error ({kind}).",
-        "Check that your keyring is running and unlocked, then try again.",
+        # Translators: {error} is the name of a Python exception.
+        _failed(action, _("the keyring reported an error ({error}).").format(error=kind)),
+        _("Check that your keyring is running and unlocked, then try again."),
     )
 
 
@@ -286,7 +337,7 @@ def save_secret(ref: str, secret: FeedSecret) -> None:
     available or the keyring fails; nothing is ever written anywhere else.
     """
     if not isinstance(secret, FeedSecret):
-        raise CredentialsError(f"{_NOT_SAVED}: it is not a feed secret.")
+        raise CredentialsError(_failed(_NOT_SAVED, _("it is not a feed secret.")))
     username = _username(ref)
     import json
 
@@ -318,8 +369,8 @@ def load_secret(ref: str) -> FeedSecret | None:
     if secret is None:
         _log().warning("the keyring entry for feed ref %s is not in Digwell's format", ref)
         raise CredentialsError(
-            f"{_NOT_READ}: the keyring entry is not in Digwell's format.",
-            "Enter the secret again in the feed's settings.",
+            _failed(_NOT_READ, _("the keyring entry is not in Digwell's format.")),
+            _("Enter the secret again in the feed's settings."),
         )
     _remember(secret)
     _log().debug("read the %s sign-in for feed ref %s", secret.kind, ref)

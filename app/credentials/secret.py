@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.errors import DigwellError
+from app.i18n import _
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -88,48 +89,55 @@ def _validate(kind: object, name: object, value: object) -> None:
     # except a header name from REFUSED_HEADERS.
     if not isinstance(kind, str) or kind not in KINDS:
         raise CredentialsError(
-            "Unknown kind of feed secret.",
-            "Choose Basic (user name and password), Bearer (token) or a custom header.",
+            _("Unknown kind of feed secret."),
+            _("Choose Basic (user name and password), Bearer (token) or a custom header."),
         )
     if not isinstance(name, str) or not isinstance(value, str):
-        raise CredentialsError("A feed secret's name and value must be text.")
+        raise CredentialsError(_("A feed secret's name and value must be text."))
     if kind == "basic":
         if ":" in name or has_control(name):
             raise CredentialsError(
-                "The user name for Basic authentication cannot contain ':' or line breaks.",
-                "Check the user name and enter it again.",
+                _("The user name for Basic authentication cannot contain ':' or line breaks."),
+                _("Check the user name and enter it again."),
             )
         if not name and not value:
-            raise CredentialsError("Enter a user name or a password for Basic authentication.")
+            raise CredentialsError(_("Enter a user name or a password for Basic authentication."))
     elif kind == "bearer":
         if name:
-            raise CredentialsError("A bearer token has no name; leave the name empty.")
+            raise CredentialsError(_("A bearer token has no name; leave the name empty."))
         if not value:
-            raise CredentialsError("Enter the bearer token.")
+            raise CredentialsError(_("Enter the bearer token."))
         if not _header_safe(value):
             raise CredentialsError(
-                "The bearer token contains line breaks or characters that cannot be sent "
-                "in an HTTP header.",
-                "Paste the token again without extra lines or spaces.",
+                _(
+                    "The bearer token contains line breaks or characters that cannot be sent "
+                    "in an HTTP header."
+                ),
+                _("Paste the token again without extra lines or spaces."),
             )
     else:
         if not name or not set(name) <= _TCHAR:
             raise CredentialsError(
-                "The header name is not a valid HTTP header name.",
-                "Use letters, digits and '-' only, e.g. X-API-Key.",
+                _("The header name is not a valid HTTP header name."),
+                _("Use letters, digits and '-' only, e.g. X-API-Key."),
             )
         if name.lower() in REFUSED_HEADERS:
             raise CredentialsError(
-                f"Digwell cannot send a custom {name} header: the HTTP connection manages it.",
-                "Use the header name your feed's provider documents, e.g. X-API-Key.",
+                # Translators: {name} is an HTTP header name such as "Host" or "Connection".
+                _(
+                    "Digwell cannot send a custom {name} header: the HTTP connection manages it."
+                ).format(name=name),
+                _("Use the header name your feed's provider documents, e.g. X-API-Key."),
             )
         if not value:
-            raise CredentialsError("Enter a value for the custom header.")
+            raise CredentialsError(_("Enter a value for the custom header."))
         if not _header_safe(value):
             raise CredentialsError(
-                "The custom header's value contains line breaks or characters that cannot be "
-                "sent in an HTTP header.",
-                "Paste the value again without extra lines.",
+                _(
+                    "The custom header's value contains line breaks or characters that cannot "
+                    "be sent in an HTTP header."
+                ),
+                _("Paste the value again without extra lines."),
             )
 
 

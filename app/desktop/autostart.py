@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from app.errors import DigwellError
+from app.i18n import _
 
 APP_ID = "io.github.digwell.Digwell"
 TRAY_OPTION = "--tray"
@@ -124,8 +125,8 @@ class Autostart:
         if self.platform == "win32":
             return None
         if self.platform == "darwin":
-            return _needed(self._agents_dir, "the LaunchAgents folder") / PLIST_FILE
-        return _needed(self._config_dir, "the config folder") / "autostart" / DESKTOP_FILE
+            return _needed(self._agents_dir, "LaunchAgents") / PLIST_FILE
+        return _needed(self._config_dir, "config") / "autostart" / DESKTOP_FILE
 
     def content(self) -> str | bytes:
         """What `enable` writes."""
@@ -151,10 +152,14 @@ class Autostart:
                 self._apply_file(on)
         except OSError as err:
             where = self.path or f"HKEY_CURRENT_USER\\{RUN_KEY}"
+            reason = err.strerror or err
+            if on:
+                message = _("Digwell could not add its login entry ({where}): {reason}.")
+            else:
+                message = _("Digwell could not remove its login entry ({where}): {reason}.")
             raise DigwellError(
-                f"Digwell could not {'add' if on else 'remove'} its login entry ({where}): "
-                f"{err.strerror or err}.",
-                "Check that this folder is yours and writable, then try again.",
+                message.format(where=where, reason=reason),
+                _("Check that this folder is yours and writable, then try again."),
             ) from err
 
     def _apply_registry(self, on: bool) -> None:
@@ -179,13 +184,17 @@ class Autostart:
 
     def _reg(self) -> RegistryWriter:
         if self._registry is None:
-            raise DigwellError("No registry to write the login entry to.", "This is a bug.")
+            raise DigwellError(_("No registry to write the login entry to."), _("This is a bug."))
         return self._registry
 
 
-def _needed(folder: Path | None, what: str) -> Path:
+def _needed(folder: Path | None, which: str) -> Path:
     if folder is None:
-        raise DigwellError(f"No {what} to write the login entry to.", "This is a bug.")
+        if which == "LaunchAgents":
+            message = _("No LaunchAgents folder to write the login entry to.")
+        else:
+            message = _("No config folder to write the login entry to.")
+        raise DigwellError(message, _("This is a bug."))
     return folder
 
 

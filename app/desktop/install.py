@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from app.desktop.layout import DESKTOP_FILE, desktop_files
 from app.errors import DigwellError
+from app.i18n import _
 
 # Plain `digwell`, as the shipped .desktop file says: rewritten when it is not on PATH.
 SHIPPED_COMMAND = "digwell"
@@ -39,8 +40,8 @@ def check_platform(platform: str) -> None:
     """Windows and macOS have no XDG menu: say what they use instead."""
     if platform == "win32" or platform == "darwin":
         raise DigwellError(
-            "Desktop files are for Linux and other freedesktop systems.",
-            "On Windows and macOS, install the bundle instead (packaging/README.md).",
+            _("Desktop files are for Linux and other freedesktop systems."),
+            _("On Windows and macOS, install the bundle instead (packaging/README.md)."),
         )
 
 
@@ -85,8 +86,10 @@ def install(
     missing = [str(f.source) for f in files if not (resources / f.source).is_file()]
     if missing:
         raise DigwellError(
-            f"Digwell's desktop files are missing from {resources}: {', '.join(missing)}.",
-            "Reinstall Digwell.",
+            _("Digwell's desktop files are missing from {folder}: {files}.").format(
+                folder=resources, files=", ".join(missing)
+            ),
+            _("Reinstall Digwell."),
         )
     _check_folder(data_dir)
     written = []
@@ -154,10 +157,13 @@ def update_caches(data_dir: Path, which: Which = shutil.which) -> tuple[list[str
 def _check_folder(data_dir: Path) -> None:
     if not data_dir.is_absolute():
         raise DigwellError(
-            f"The data folder {data_dir} is not an absolute path.", "Give a full path."
+            _("The data folder {folder} is not an absolute path.").format(folder=data_dir),
+            _("Give a full path."),
         )
     if data_dir.exists() and not data_dir.is_dir():
-        raise DigwellError(f"{data_dir} is a file, not a folder.", "Choose a folder.")
+        raise DigwellError(
+            _("{path} is a file, not a folder.").format(path=data_dir), _("Choose a folder.")
+        )
 
 
 def _write(target: Path, data: bytes) -> None:

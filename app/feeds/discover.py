@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from app.errors import DigwellError, FeedError
 from app.feeds.jsonfeed import looks_like_json_feed, parse_json_feed
 from app.feeds.parse import parse_feed
+from app.i18n import _
 from app.text.links import safe_link
 
 MAX_PAGE_BYTES = 2 * 1024 * 1024
@@ -270,9 +271,14 @@ def discover(url: str, get: Get) -> list[FeedLink]:
 
     if status in (401, 403):
         raise DiscoveryError(
-            f"{urlsplit(start).hostname or start} asks for a sign-in (HTTP {status}).",
-            "If this is a private feed, enter its user name and password, or its token, "
-            "and try again.",
+            # Translators: {host} is a server's name, e.g. example.com; {status} 401 or 403.
+            _("{host} asks for a sign-in (HTTP {status}).").format(
+                host=urlsplit(start).hostname or start, status=status
+            ),
+            _(
+                "If this is a private feed, enter its user name and password, or its token, "
+                "and try again."
+            ),
         )
     found: list[FeedLink] = []
     seen_bodies: set[bytes] = set()
@@ -301,11 +307,24 @@ def discover(url: str, get: Get) -> list[FeedLink]:
         return found
 
     host = urlsplit(start).hostname or start
-    page = "links to none" if status == 200 else f"answered {status}"
+    if status == 200:
+        # Translators: {host} is a server's name, e.g. example.com.
+        message = _(
+            "No feed found at {host}: the page links to none and none of the usual feed "
+            "addresses answered."
+        )
+    else:
+        # Translators: {host} is a server's name; {status} an HTTP status code, e.g. 404.
+        message = _(
+            "No feed found at {host}: the page answered {status} and none of the usual feed "
+            "addresses answered."
+        )
     raise DiscoveryError(
-        f"No feed found at {host}: the page {page} and none of the usual feed addresses answered.",
-        "If the site has a feed, copy its address from the site (look for an RSS or feed "
-        "icon) and add that instead.",
+        message.format(host=host, status=status),
+        _(
+            "If the site has a feed, copy its address from the site (look for an RSS or feed "
+            "icon) and add that instead."
+        ),
     )
 
 
@@ -319,10 +338,15 @@ def _normalize(url: str) -> str:
         text = "https://" + text  # what people paste: "example.com/blog", "localhost:8080"
     checked = safe_link(text)
     if not checked:
+        # Translators: stands for an address the user left empty.
+        address = url.strip() or _("(empty)")
         raise DiscoveryError(
-            f"Cannot look for a feed at {url.strip() or '(empty)'}: only web addresses "
-            "(http or https) can be followed.",
-            "Paste the address of the site or of its feed, e.g. https://example.com/blog.",
+            # Translators: {address} is what the user typed as the address.
+            _(
+                "Cannot look for a feed at {address}: only web addresses (http or https) "
+                "can be followed."
+            ).format(address=address),
+            _("Paste the address of the site or of its feed, e.g. https://example.com/blog."),
         )
     return checked
 

@@ -32,6 +32,7 @@ from app.feeds.fetch_addresses import (
 from app.feeds.fetch_body import read_body
 from app.feeds.fetch_headers import max_age, refuse_headers, retry_after
 from app.feeds.fetch_messages import duration_words, network_message, status_message
+from app.i18n import _, ngettext
 
 USER_AGENT = f"Digwell/{__version__} (feed reader; +https://digwell.invalid)"
 ACCEPT = (
@@ -56,7 +57,7 @@ class FetchRequest(NamedTuple):
     headers: tuple[tuple[str, str], ...] = ()
 
     def __repr__(self) -> str:
-        hidden = tuple((name, "<hidden>") for name, _ in self.headers)
+        hidden = tuple((name, "<hidden>") for name, _value in self.headers)
         return (
             f"FetchRequest(feed_id={self.feed_id!r}, url={redact_url(self.url)!r}, "
             f"etag={self.etag!r}, last_modified={self.last_modified!r}, headers={hidden!r})"
@@ -117,8 +118,11 @@ def timeouts_from_env(environ: Mapping[str, str] = os.environ) -> Timeouts:
         seconds = []
     if len(seconds) != 3 or not all(0 < s < float("inf") for s in seconds):
         raise DigwellError(
-            f"{TIMEOUTS_ENV}={value!r} is not three time limits.",
-            "Give connect, read and total seconds, e.g. 10,20,60, or unset it.",
+            # Translators: {variable} is an environment variable's name, {value} its value.
+            _("{variable}={value} is not three time limits.").format(
+                variable=TIMEOUTS_ENV, value=repr(value)
+            ),
+            _("Give connect, read and total seconds, e.g. 10,20,60, or unset it."),
         )
     return Timeouts(*seconds)
 
@@ -159,10 +163,11 @@ async def fetch_one(
     try:
         result = await asyncio.wait_for(_get(client, request, max_bytes, progress), timeouts.total)
     except asyncio.TimeoutError:
-        message = (
-            f"{host_of(progress.url)} took more than {timeouts.total:g} s to send the feed; "
+        # Translators: {host} is a server's name, e.g. example.com; {seconds} a number.
+        message = _(
+            "{host} took more than {seconds} s to send the feed; "
             "Digwell gave up and will try again later."
-        )
+        ).format(host=host_of(progress.url), seconds=f"{timeouts.total:g}")
         result = _failure(request, message, progress)
     except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
         result = _failure(
@@ -203,11 +208,17 @@ async def _get(
             hops.append(response.status_code)
             host = host_of(progress.url)
             if len(hops) > MAX_REDIRECTS:
-                message = f"{host} redirected more than {MAX_REDIRECTS} times; Digwell stopped."
+                # Translators: {host} is a server's name, e.g. example.com.
+                message = ngettext(
+                    "{host} redirected more than {count} time; Digwell stopped.",
+                    "{host} redirected more than {count} times; Digwell stopped.",
+                    MAX_REDIRECTS,
+                ).format(host=host, count=MAX_REDIRECTS)
                 return _failure(request, message, progress)
             if following.url.scheme not in ("http", "https"):
-                message = f"{host} redirected to an address that is not http or https."
-                return _failure(request, message, progress)
+                # Translators: {host} is a server's name, e.g. example.com.
+                message = _("{host} redirected to an address that is not http or https.")
+                return _failure(request, message.format(host=host), progress)
             if following.url.host != first_host:
                 for name in private:
                     following.headers.pop(name, None)
@@ -260,18 +271,45 @@ async def _answer(
             bytes_received=progress.bytes_received,
         )
     if code == 410:
-        message = "The feed is gone (HTTP 410): the publisher removed it. Digwell paused it."
+        message = _("The feed is gone (HTTP 410): the publisher removed it. Digwell paused it.")
         return _failure(request, message, progress, status="gone")
     if code in (429, 503):
         wait = retry_after(headers.get("retry-after", ""))
-        when = f"at least {duration_words(wait)}" if wait is not None else "a while"
-        if code == 429:
-            message = f"{host} asked Digwell to slow down (HTTP 429 Too Many Requests)"
-        else:
-            message = f"{host} is unavailable for now (HTTP 503 Service Unavailable)"
-        message += f"; Digwell will wait {when} before asking again."
+        message = _busy_message(host, code, wait)
         return _failure(request, message, progress)._replace(retry_after_s=wait)
     return _failure(request, status_message(host, code, response.reason_phrase), progress)
+
+
+def _busy_message(host: str, code: int, wait: float | None) -> str:
+    """What HTTP 429 or 503 means for the feed, and how long Digwell waits (None: its own
+    retry delay)."""
+    if code == 429:
+        if wait is None:
+            # Translators: {host} is a server's name, e.g. example.com.
+            message = _(
+                "{host} asked Digwell to slow down (HTTP 429 Too Many Requests); "
+                "Digwell will wait a while before asking again."
+            )
+        else:
+            # Translators: {host} is a server's name; {duration} is "45 s", "12 min", "3 h".
+            message = _(
+                "{host} asked Digwell to slow down (HTTP 429 Too Many Requests); "
+                "Digwell will wait at least {duration} before asking again."
+            )
+    elif wait is None:
+        # Translators: {host} is a server's name, e.g. example.com.
+        message = _(
+            "{host} is unavailable for now (HTTP 503 Service Unavailable); "
+            "Digwell will wait a while before asking again."
+        )
+    else:
+        # Translators: {host} is a server's name; {duration} is "45 s", "12 min", "3 h".
+        message = _(
+            "{host} is unavailable for now (HTTP 503 Service Unavailable); "
+            "Digwell will wait at least {duration} before asking again."
+        )
+    duration = duration_words(wait) if wait is not None else ""
+    return message.format(host=host, duration=duration)
 
 
 def _failure(

@@ -6,6 +6,8 @@ from __future__ import annotations
 import base64
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from app.i18n import _
+
 
 def redact_url(url: str) -> str:
     """The URL without any user:password@ part."""
@@ -24,11 +26,11 @@ def refuse_address(url: str) -> str:
         parts = urlsplit(url.strip())
         parts.port  # noqa: B018 -- raises ValueError on a malformed port
     except ValueError:
-        return "The feed address is not a valid web address."
+        return _("The feed address is not a valid web address.")
     if parts.scheme.lower() not in ("http", "https"):
-        return "Digwell only fetches http:// and https:// addresses; check the feed address."
+        return _("Digwell only fetches http:// and https:// addresses; check the feed address.")
     if not parts.hostname:
-        return "The feed address has no server name; check it."
+        return _("The feed address has no server name; check it.")
     return ""
 
 
@@ -41,7 +43,7 @@ def split_userinfo(url: str) -> tuple[str, str]:
     userinfo, at, hostport = parts.netloc.rpartition("@")
     if not at:
         return url.strip(), ""
-    user, _, password = userinfo.partition(":")
+    user, _colon, password = userinfo.partition(":")
     token = base64.b64encode(f"{unquote(user)}:{unquote(password)}".encode()).decode("ascii")
     return urlunsplit(parts._replace(netloc=hostport)), f"Basic {token}"
 
@@ -49,21 +51,23 @@ def split_userinfo(url: str) -> tuple[str, str]:
 def restore_userinfo(new_url: str, requested: str) -> str:
     """Keep the subscription's credentials when a permanent redirect stays on the host."""
     old, new = urlsplit(requested.strip()), urlsplit(new_url)
-    userinfo, at, _ = old.netloc.rpartition("@")
+    userinfo, at, _host = old.netloc.rpartition("@")
     if not at or old.hostname != new.hostname:
         return new_url
     return urlunsplit(new._replace(netloc=f"{userinfo}@{new.netloc}"))
 
 
 def host_of(url: str) -> str:
-    """host or host:port, never user:password."""
+    """host or host:port, never user:password; "the server" when it has none."""
     try:
         parts = urlsplit(url)
         host, port = parts.hostname, parts.port
     except ValueError:
-        return "the server"
+        host, port = None, None
     if not host:
-        return "the server"
+        # Translators: stands for a server's name in messages such as "{host} refused the
+        # connection", when the address has none.
+        return _("the server")
     if ":" in host:
         host = f"[{host}]"
     return f"{host}:{port}" if port else host

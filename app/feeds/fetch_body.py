@@ -11,6 +11,8 @@ from typing import Protocol
 
 import httpx
 
+from app.i18n import _, ngettext
+
 _MIB = 1024 * 1024
 
 
@@ -25,24 +27,25 @@ async def read_body(
 ) -> tuple[bytes, str]:
     """(the body, "") or (b"", why it was refused): over `max_bytes` once inflated, or
     compressed in a way Digwell does not read, or damaged."""
-    limit = size_words(max_bytes)
-    too_big = f"The feed is over Digwell's {limit} limit; it was not read."
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        return b"", (
-            f"The feed is {size_words(int(declared))}, over Digwell's {limit} limit; "
-            "it was not read."
-        )
+        # Translators: {size} and {limit} are sizes: "12 MB", "10 MB".
+        message = _("The feed is {size}, over Digwell's {limit} limit; it was not read.")
+        return b"", message.format(size=size_words(int(declared)), limit=size_words(max_bytes))
     if response.is_stream_consumed:
         # Only transports built on httpx.Response(content=...), e.g. MockTransport:
         # httpx has already read and decoded the body.
         progress.bytes_received = len(response.content)
-        return (response.content, "") if len(response.content) <= max_bytes else (b"", too_big)
+        if len(response.content) <= max_bytes:
+            return response.content, ""
+        return b"", _too_big(max_bytes)
     coding = response.headers.get("content-encoding", "")
     try:
         inflater = Inflater(coding)
     except ValueError:
-        return b"", f"The server sent the feed in an encoding Digwell cannot read ({coding[:40]})."
+        # Translators: {encoding} is an HTTP Content-Encoding, e.g. br.
+        message = _("The server sent the feed in an encoding Digwell cannot read ({encoding}).")
+        return b"", message.format(encoding=coding[:40])
     chunks: list[bytes] = []
     try:
         async for raw in response.aiter_raw():
@@ -50,16 +53,22 @@ async def read_body(
             data = inflater.feed(raw, max_bytes - progress.bytes_received + 1)
             progress.bytes_received += len(data)
             if progress.bytes_received > max_bytes:
-                return b"", too_big
+                return b"", _too_big(max_bytes)
             chunks.append(data)
         data = inflater.flush()
     except zlib.error:
-        return b"", "The server sent a damaged compressed feed; Digwell will try again later."
+        return b"", _("The server sent a damaged compressed feed; Digwell will try again later.")
     progress.bytes_received += len(data)
     if progress.bytes_received > max_bytes:
-        return b"", too_big
+        return b"", _too_big(max_bytes)
     chunks.append(data)
     return b"".join(chunks), ""
+
+
+def _too_big(max_bytes: int) -> str:
+    # Translators: {limit} is a size: "10 MB".
+    message = _("The feed is over Digwell's {limit} limit; it was not read.")
+    return message.format(limit=size_words(max_bytes))
 
 
 class Inflater:
@@ -102,10 +111,12 @@ class Inflater:
 
 
 def size_words(n: int) -> str:
-    """A size as people say it: 10 MB, 1.5 KB, 12 bytes."""
+    """A size as people say it: 10 MB, 1.5 KB, 12 bytes (1,5 KB in German)."""
+    from app.i18n import formats  # babel: only when a size is to be shown
+
     for unit, scale in (("MB", _MIB), ("KB", 1024)):
         if n >= scale:
             value = n / scale
             digits = 0 if value >= 100 or value.is_integer() else 1
-            return f"{value:.{digits}f} {unit}"
-    return f"{n} bytes"
+            return f"{formats.number(value, digits)} {unit}"
+    return ngettext("{count} byte", "{count} bytes", n).format(count=n)

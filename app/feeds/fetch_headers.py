@@ -6,6 +6,8 @@ from __future__ import annotations
 import email.utils
 from datetime import datetime, timezone
 
+from app.i18n import _
+
 # So a misconfigured Retry-After or max-age cannot silence a feed for months.
 MAX_WAIT_S = 7 * 24 * 60 * 60
 _TOKEN_MARKS = "!#$%&'*+-.^_`|~"  # what a header name may hold besides letters and digits
@@ -15,7 +17,7 @@ def refuse_headers(headers: tuple[tuple[str, str], ...]) -> str:
     """Why the caller's extra headers cannot be sent, or "" when they can."""
     for name, value in headers:
         if not (_is_token(name) and value.isascii() and value.isprintable()):
-            return "The extra request headers for this feed are not valid; check them."
+            return _("The extra request headers for this feed are not valid; check them.")
     return ""
 
 
@@ -44,7 +46,7 @@ def retry_after(value: str) -> float | None:
 def max_age(cache_control: str) -> float | None:
     """Cache-Control max-age as seconds, at most MAX_WAIT_S; None without one."""
     for directive in cache_control.split(","):
-        name, _, value = directive.strip().partition("=")
+        name, _equals, value = directive.strip().partition("=")
         value = value.strip().strip('"')
         if name.strip().lower() == "max-age" and value.isdigit():
             return min(float(value), float(MAX_WAIT_S))

@@ -11,6 +11,8 @@ import ssl
 
 import httpx
 
+from app.i18n import _
+
 
 def _causes(exc: BaseException) -> list[BaseException]:
     """exc, its causes and contexts, and members of exception groups (anyio raises those)."""
@@ -29,23 +31,26 @@ def _causes(exc: BaseException) -> list[BaseException]:
 def network_message(exc: BaseException, host: str, connect_s: float, read_s: float) -> str:
     """Why the connection or transfer failed, from the exception and its causes."""
     # str(exc) is only inspected, never shown: it can contain the URL.
+    # Translators (all messages here): {host} is a server's name, e.g. example.com.
     chain = _causes(exc)
     text = " ".join(str(e) for e in chain).lower()
     if isinstance(exc, httpx.ConnectTimeout):
-        return f"{host} did not accept a connection within {connect_s:g} s; try again later."
+        message = _("{host} did not accept a connection within {seconds} s; try again later.")
+        return message.format(host=host, seconds=f"{connect_s:g}")
     if isinstance(exc, httpx.ReadTimeout):
-        return f"{host} stopped sending for {read_s:g} s; Digwell gave up."
+        message = _("{host} stopped sending for {seconds} s; Digwell gave up.")
+        return message.format(host=host, seconds=f"{read_s:g}")
     if isinstance(exc, httpx.TimeoutException):
-        return f"{host} took too long to answer; Digwell gave up."
+        return _("{host} took too long to answer; Digwell gave up.").format(host=host)
     if any(isinstance(e, ssl.SSLCertVerificationError) for e in chain) or (
         "certificate verify failed" in text
     ):
-        return (
-            f"The secure connection to {host} failed: its certificate is not trusted "
+        return _(
+            "The secure connection to {host} failed: its certificate is not trusted "
             "or not valid for this name."
-        )
+        ).format(host=host)
     if any(isinstance(e, ssl.SSLError) for e in chain):
-        return f"The secure connection to {host} failed (TLS handshake error)."
+        return _("The secure connection to {host} failed (TLS handshake error).").format(host=host)
     if any(isinstance(e, socket.gaierror) for e in chain) or any(
         marker in text
         for marker in (
@@ -56,23 +61,28 @@ def network_message(exc: BaseException, host: str, connect_s: float, read_s: flo
             "no address associated",
         )
     ):
-        return (
-            f"Digwell could not find the server {host}: the name does not resolve. "
+        return _(
+            "Digwell could not find the server {host}: the name does not resolve. "
             "Check the address and your internet connection."
-        )
+        ).format(host=host)
     if any(isinstance(e, ConnectionRefusedError) for e in chain) or ("connection refused" in text):
-        return f"{host} refused the connection: no web server is answering there."
+        message = _("{host} refused the connection: no web server is answering there.")
+        return message.format(host=host)
     if isinstance(exc, httpx.ConnectError):
-        return f"Digwell could not connect to {host}; check your internet connection."
+        message = _("Digwell could not connect to {host}; check your internet connection.")
+        return message.format(host=host)
     if isinstance(exc, httpx.RemoteProtocolError):
-        return f"{host} closed the connection or sent a malformed answer."
+        return _("{host} closed the connection or sent a malformed answer.").format(host=host)
     if isinstance(exc, httpx.LocalProtocolError):
-        return "The extra request headers for this feed are not valid; check them."
+        return _("The extra request headers for this feed are not valid; check them.")
     if isinstance(exc, (httpx.NetworkError, OSError)):
-        return f"The connection to {host} broke while fetching the feed; try again later."
+        message = _("The connection to {host} broke while fetching the feed; try again later.")
+        return message.format(host=host)
     if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL, ValueError)):
-        return "The feed address is not a valid web address."
-    return f"Fetching the feed from {host} failed ({type(exc).__name__})."
+        return _("The feed address is not a valid web address.")
+    # Translators: {error} is the name of a Python exception.
+    message = _("Fetching the feed from {host} failed ({error}).")
+    return message.format(host=host, error=type(exc).__name__)
 
 
 def status_message(host: str, code: int, reason: str) -> str:
@@ -80,24 +90,37 @@ def status_message(host: str, code: int, reason: str) -> str:
     phrase = httpx.codes.get_reason_phrase(code)
     if not phrase:
         # The server's own words, trimmed: they are untrusted text.
-        phrase = "".join(c for c in reason if c.isprintable())[:60].strip() or "no reason given"
-    message = f"{host} answered HTTP {code} ({phrase})"
-    hints = {
-        401: "the feed needs a login",
-        403: "the server refuses Digwell access",
-        404: "the feed is not at this address; look for its new address on the site",
-    }
-    if code in hints:
-        return f"{message}: {hints[code]}."
-    if code >= 500:
-        return f"{message}: a problem on the server; Digwell will try again later."
-    return f"{message}."
+        phrase = "".join(c for c in reason if c.isprintable())[:60].strip()
+        # Translators: stands for the reason an HTTP server gives with an error status.
+        phrase = phrase or _("no reason given")
+    # Translators (all messages here): {host} is a server's name, {code} an HTTP status
+    # code, {phrase} its reason in English ("Not Found").
+    if code == 401:
+        message = _("{host} answered HTTP {code} ({phrase}): the feed needs a login.")
+    elif code == 403:
+        message = _("{host} answered HTTP {code} ({phrase}): the server refuses Digwell access.")
+    elif code == 404:
+        message = _(
+            "{host} answered HTTP {code} ({phrase}): the feed is not at this address; "
+            "look for its new address on the site."
+        )
+    elif code >= 500:
+        message = _(
+            "{host} answered HTTP {code} ({phrase}): a problem on the server; "
+            "Digwell will try again later."
+        )
+    else:
+        message = _("{host} answered HTTP {code} ({phrase}).")
+    return message.format(host=host, code=code, phrase=phrase)
 
 
 def duration_words(seconds: float) -> str:
     """A wait as people say it: 45 s, 12 min, 3 h."""
     if seconds < 90:
-        return f"{seconds:.0f} s"
+        # Translators: a wait in seconds, abbreviated.
+        return _("{count} s").format(count=f"{seconds:.0f}")
     if seconds < 90 * 60:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:.0f} h"
+        # Translators: a wait in minutes, abbreviated.
+        return _("{count} min").format(count=f"{seconds / 60:.0f}")
+    # Translators: a wait in hours, abbreviated.
+    return _("{count} h").format(count=f"{seconds / 3600:.0f}")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from app.errors import DigwellError
+from app.i18n import _
 
 if TYPE_CHECKING:
     from app.credentials import FeedSecret
@@ -30,7 +31,7 @@ def http_get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict
     request = FetchRequest(0, url, headers=tuple((headers or {}).items()))
     (result,) = fetch_all_sync([request])
     if result.status == "error" and result.http_status is None:
-        raise DigwellError(result.error, "Check the address and your connection.")
+        raise DigwellError(result.error, _("Check the address and your connection."))
     return result.http_status or 0, result.headers, result.body or b""
 
 

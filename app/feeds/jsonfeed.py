@@ -18,6 +18,7 @@ from app.errors import FeedError
 from app.feeds.incoming import refuse_unreadable
 from app.feeds.parse import FEED_GUARD
 from app.feeds.records import author_name, clean_line, entry_key
+from app.i18n import _, ngettext
 from app.text.links import safe_link
 from app.text.sanitize import html_to_text
 from app.types import ParsedEntry, ParsedFeed
@@ -54,26 +55,29 @@ def parse_json_feed(body: bytes) -> ParsedFeed:
         doc = json.loads(text)  # bytes: UTF-8, -16 or -32 is detected as RFC 8259 says
     except json.JSONDecodeError as err:
         raise FeedError(
-            f"This is not a JSON Feed: the content is not valid JSON "
-            f"(line {err.lineno}, column {err.colno}: {err.msg}).",
+            # Translators: {error} is Python's JSON error message, in English.
+            _(
+                "This is not a JSON Feed: the content is not valid JSON "
+                "(line {line}, column {column}: {error})."
+            ).format(line=err.lineno, column=err.colno, error=err.msg),
             _not_json_hint(text),
         ) from None
     except (ValueError, RecursionError):
         # ValueError: undecodable bytes; RecursionError: absurdly nested arrays.
         raise FeedError(
-            "This is not a JSON Feed: the content could not be read as JSON.",
+            _("This is not a JSON Feed: the content could not be read as JSON."),
             _not_json_hint(text),
         ) from None
     if not isinstance(doc, dict) or "jsonfeed.org/version" not in _string(doc.get("version")):
         raise FeedError(
-            "This JSON is not a JSON Feed: it does not declare a jsonfeed.org version.",
-            "Check the address: it may point to a web API rather than a feed.",
+            _("This JSON is not a JSON Feed: it does not declare a jsonfeed.org version."),
+            _("Check the address: it may point to a web API rather than a feed."),
         )
     items = doc.get("items")
     if not isinstance(items, list):
         raise FeedError(
-            "This JSON Feed has no list of items.",
-            "The publisher's feed is broken; try again later or tell them.",
+            _("This JSON Feed has no list of items."),
+            _("The publisher's feed is broken; try again later or tell them."),
         )
     site_url = _link(doc.get("home_page_url"), "")
     feed_authors = _authors(doc)
@@ -83,12 +87,15 @@ def parse_json_feed(body: bytes) -> ParsedFeed:
     warnings = []
     if len(entries) < len(items):
         dropped = len(items) - len(entries)
-        what = "item that is" if dropped == 1 else "items that are"
         warnings.append(
-            f"The feed has errors but was read: skipped {dropped} {what} not an object."
+            ngettext(
+                "The feed has errors but was read: skipped {count} item that is not an object.",
+                "The feed has errors but was read: skipped {count} items that are not an object.",
+                dropped,
+            ).format(count=dropped)
         )
     if doc.get("expired") is True:
-        warnings.append("The publisher marked this feed as expired: it will not be updated.")
+        warnings.append(_("The publisher marked this feed as expired: it will not be updated."))
     return ParsedFeed(
         title=clean_line(_string(doc.get("title"))),
         site_url=site_url,
@@ -99,8 +106,8 @@ def parse_json_feed(body: bytes) -> ParsedFeed:
 
 def _not_json_hint(text: bytes) -> str:
     if text.lstrip()[:1] == b"<":
-        return "It looks like HTML or XML: the address may point to a web page or an RSS feed."
-    return "Check the address: it may point to something other than a feed."
+        return _("It looks like HTML or XML: the address may point to a web page or an RSS feed.")
+    return _("Check the address: it may point to something other than a feed.")
 
 
 def _entry(item: dict[str, object], site_url: str, feed_authors: str) -> ParsedEntry:

@@ -13,6 +13,7 @@ from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 from app.errors import DigwellError
 from app.feeds.incoming import MIB, Guard, encoded_markers, refuse_unreadable
+from app.i18n import N_, _
 from app.text.links import safe_link
 from app.types import Feed
 
@@ -38,16 +39,21 @@ class OpmlError(DigwellError):
 # of it.
 _GUARD = Guard(
     OpmlError,
-    "The OPML file",
-    MAX_OPML_BYTES,
-    too_big_hint=(
+    # Translators: {size} and {limit} are numbers of megabytes.
+    too_big=N_("The OPML file is {size} MB, over Digwell's {limit} MB limit; it was not read."),
+    empty=N_("The OPML file is empty."),
+    max_bytes=MAX_OPML_BYTES,
+    too_big_hint=N_(
         "A subscription list is usually a few kilobytes: check that this is the right file."
     ),
-    empty_hint="Export your subscriptions again and retry.",
+    empty_hint=N_("Export your subscriptions again and retry."),
     markers=encoded_markers("<!DOCTYPE", "<!doctype", "<!ENTITY", "<!entity"),
     refused=(
-        "The OPML file contains a DOCTYPE or entity declaration, which Digwell refuses for safety.",
-        "Remove the <!DOCTYPE ...> line from the file, or export it again, then retry.",
+        N_(
+            "The OPML file contains a DOCTYPE or entity declaration, which Digwell refuses "
+            "for safety."
+        ),
+        N_("Remove the <!DOCTYPE ...> line from the file, or export it again, then retry."),
     ),
 )
 
@@ -102,15 +108,18 @@ def parse_opml(data: bytes) -> OpmlImport:
 
     if _local(root.tag) != "opml":
         raise OpmlError(
-            f"This file is not an OPML subscription list: it is a <{_local(root.tag)}> "
-            "document, not <opml>.",
+            # Translators: {element} is the name of the file's first XML element, e.g. html.
+            _(
+                "This file is not an OPML subscription list: it is a <{element}> document, "
+                "not <opml>."
+            ).format(element=_local(root.tag)),
             _not_opml_hint(root),
         )
     body = next((child for child in root if _local(child.tag) == "body"), None)
     if body is None:
         raise OpmlError(
-            "This OPML file has no <body>, so it lists no subscriptions.",
-            "Export your subscriptions again from your feed reader.",
+            _("This OPML file has no <body>, so it lists no subscriptions."),
+            _("Export your subscriptions again from your feed reader."),
         )
     return _walk(body)
 
@@ -134,7 +143,9 @@ def _walk(body: ET.Element) -> OpmlImport:
             # A folder: a nameless one files its feeds under the enclosing folder's name.
             theme = name or theme
         elif attrs.get("type", "").lower() in {"rss", "atom"} or attrs.get("htmlurl"):
-            skipped.append((name or attrs.get("htmlurl", ""), "it has no feed address (xmlUrl)"))
+            # Translators: why an entry of an OPML file was left out; xmlUrl is its attribute.
+            why = _("it has no feed address (xmlUrl)")
+            skipped.append((name or attrs.get("htmlurl", ""), why))
         stack.extend((child, theme) for child in reversed(children))
     return OpmlImport(feeds=list(by_url.values()), skipped=skipped)
 
@@ -149,7 +160,9 @@ def _add_feed(
 ) -> None:
     url = safe_link(raw_url)
     if not url:
-        reason = f"its address {raw_url} is not http or https, which Digwell won't follow"
+        # Translators: why an entry of an OPML file was left out; {address} is its address.
+        reason = _("its address {address} is not http or https, which Digwell won't follow")
+        reason = reason.format(address=raw_url)
         skipped.append((name or raw_url, reason))
         return
     if name == raw_url:
@@ -181,7 +194,8 @@ def _line(value: str) -> str:
 
 
 def _refused() -> OpmlError:
-    return OpmlError(*_GUARD.refused)
+    message, hint = _GUARD.refused
+    return OpmlError(_(message), _(hint))
 
 
 def _malformed(err: ET.ParseError) -> OpmlError:
@@ -191,17 +205,22 @@ def _malformed(err: ET.ParseError) -> OpmlError:
     code = getattr(err, "code", None)
     # ErrorString gives the bare reason; str(err) repeats the position in expat's words.
     reason = (ErrorString(code) if isinstance(code, int) else "") or str(err)
-    where = f" at line {line}" if line else ""
+    if line:
+        # Translators: {reason} is the XML parser's own message, in English.
+        message = _("The OPML file is not well-formed XML at line {line}: {reason}.")
+    else:
+        # Translators: {reason} is the XML parser's own message, in English.
+        message = _("The OPML file is not well-formed XML: {reason}.")
     return OpmlError(
-        f"The OPML file is not well-formed XML{where}: {reason}.",
-        "It may be truncated or hand-edited; export it again from your feed reader.",
+        message.format(line=line, reason=reason),
+        _("It may be truncated or hand-edited; export it again from your feed reader."),
     )
 
 
 def _not_opml_hint(root: ET.Element) -> str:
     if _local(root.tag) in {"rss", "feed", "rdf"}:
-        return "This looks like a feed itself: add its address as a feed instead."
-    return "Export your subscriptions as OPML from your feed reader and import that file."
+        return _("This looks like a feed itself: add its address as a feed instead.")
+    return _("Export your subscriptions as OPML from your feed reader and import that file.")
 
 
 def export_opml(

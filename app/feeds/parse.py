@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from app.errors import FeedError
 from app.feeds.incoming import MIB, Guard, encoded_markers, refuse_unreadable
 from app.feeds.records import make_entry, make_feed, utc_time
+from app.i18n import N_, _
 from app.types import ParsedEntry, ParsedFeed
 
 if TYPE_CHECKING:
@@ -22,14 +23,16 @@ MAX_FEED_BYTES = 10 * MIB
 # What parse_feed refuses to read; JSON Feed's guard (jsonfeed.py) starts from it.
 FEED_GUARD = Guard(
     FeedError,
-    "The feed",
-    MAX_FEED_BYTES,
-    too_big_hint="Ask the publisher for a smaller feed.",
-    empty_hint="The server sent no content; try again later.",
+    # Translators: {size} and {limit} are numbers of megabytes.
+    too_big=N_("The feed is {size} MB, over Digwell's {limit} MB limit; it was not read."),
+    empty=N_("The feed is empty."),
+    max_bytes=MAX_FEED_BYTES,
+    too_big_hint=N_("Ask the publisher for a smaller feed."),
+    empty_hint=N_("The server sent no content; try again later."),
     markers=encoded_markers("<!ENTITY", "<!entity"),
     refused=(
-        "The feed declares XML entities, which Digwell refuses for safety.",
-        "Ask the publisher to remove the DOCTYPE entity declarations.",
+        N_("The feed declares XML entities, which Digwell refuses for safety."),
+        N_("Ask the publisher to remove the DOCTYPE entity declarations."),
     ),
 )
 
@@ -67,14 +70,20 @@ def _parse_with_feedparser(body: bytes, headers: Mapping[str, str] | None) -> Pa
     entries = parsed.get("entries", [])
     if not version and not entries:
         reason = parsed.get("bozo_exception")
-        detail = f" ({reason})" if reason else ""
+        if reason:
+            # Translators: {reason} is the XML parser's own message, in English.
+            message = _("This is not an RSS or Atom feed ({reason}).").format(reason=reason)
+        else:
+            message = _("This is not an RSS or Atom feed.")
         raise FeedError(
-            f"This is not an RSS or Atom feed{detail}.",
-            "Check the address: it may point to a web page rather than its feed.",
+            message, _("Check the address: it may point to a web page rather than its feed.")
         )
     warning = ""
     if parsed.get("bozo"):
-        warning = f"The feed has errors but was read: {parsed.get('bozo_exception')}"
+        # Translators: {problem} is the XML parser's own message, in English.
+        warning = _("The feed has errors but was read: {problem}").format(
+            problem=parsed.get("bozo_exception")
+        )
     feed = parsed.get("feed", {})
     return make_feed(
         feed.get("title", ""), feed.get("link", ""), tuple(_entry(e) for e in entries), warning

@@ -25,6 +25,7 @@ from app.clock import Clock
 from app.errors import DigwellError, StorageError
 from app.feeds.fetch import FetchRequest, Timeouts, retry_delay_s
 from app.feeds.refresh_worker import Claims, Fetched, WorkerFailed, fetch_and_read, run_worker
+from app.i18n import _, language, ngettext
 from app.store import feeds as feeds_q
 from app.store import items as items_q
 from app.store import settings as settings_q
@@ -184,13 +185,22 @@ def _stopped_storing(err: StorageError, done: int) -> StorageError:
     whole, and the message says so instead of "nothing was saved"."""
     if not done:
         return err
-    kept = f"{done} feed{'s' * (done != 1)}"
-    message = err.message.removesuffix("; nothing was saved.").rstrip(".")
-    return StorageError(
-        f"{message}: the refresh stopped; the {kept} it had finished are kept, whole, and "
-        "the rest were not stored.",
-        err.hint,
+    message = err.message
+    # Translators: how the message "The disk holding {path} is full; nothing was saved."
+    # ends; it is cut off when a refresh kept some feeds. Translate it as that ending.
+    for ending in ("; nothing was saved.", _("; nothing was saved.")):
+        message = message.removesuffix(ending)
+    message = message.rstrip(".")
+    # Translators: {problem} is what went wrong ("The disk holding … is full");
+    # {count} how many feeds the refresh stored before it stopped.
+    text = ngettext(
+        "{problem}: the refresh stopped; the {count} feed it had finished is kept, whole, "
+        "and the rest were not stored.",
+        "{problem}: the refresh stopped; the {count} feeds it had finished are kept, whole, "
+        "and the rest were not stored.",
+        done,
     )
+    return StorageError(text.format(problem=message, count=done), err.hint)
 
 
 def _in_workers(
@@ -210,7 +220,7 @@ def _in_workers(
             reader, writer = context.Pipe(duplex=False)
             process = context.Process(
                 target=run_worker,
-                args=(claims, max(1, _CONCURRENCY // count), writer, timeouts),
+                args=(claims, max(1, _CONCURRENCY // count), writer, timeouts, language()),
                 name=f"digwell-refresh-{index + 1}",
                 daemon=True,
             )
@@ -253,7 +263,7 @@ def _receive(reader: Connection) -> Fetched | None:
         message: Fetched | WorkerFailed | None = reader.recv()
     except EOFError:
         raise DigwellError(
-            "A refresh worker process stopped unexpectedly; the feeds stored so far are kept."
+            _("A refresh worker process stopped unexpectedly; the feeds stored so far are kept.")
         ) from None
     if isinstance(message, WorkerFailed):
         raise RuntimeError(f"A refresh worker failed:\n{message.details}")
@@ -275,9 +285,8 @@ def _requests(rows: list[sqlite3.Row]) -> tuple[list[FetchRequest], list[FeedOut
                 refused.append(_refused(r, str(err)))
                 continue
             if secret is None:
-                refused.append(
-                    _refused(r, "Its password is missing from the keyring; enter it again.")
-                )
+                why = _("Its password is missing from the keyring; enter it again.")
+                refused.append(_refused(r, why))
                 continue
             headers = tuple(auth_headers(secret).items())
         requests.append(

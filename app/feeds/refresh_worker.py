@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from app.errors import DigwellError
 from app.feeds.fetch import FetchRequest, FetchResult, Timeouts
 from app.feeds.fetch_pool import fetch_each_sync
+from app.i18n import _
 from app.store.items import EntryRow, entry_row
 
 if TYPE_CHECKING:
@@ -63,10 +64,11 @@ def read(result: FetchResult) -> Fetched:
     except DigwellError as err:
         return Fetched(result._replace(body=None), str(err))  # with its hint: what to do
     except Exception as err:  # a parser bug must cost this feed, not the whole refresh
-        reason = (
-            f"Digwell could not read this feed (an internal error: {type(err).__name__}); "
+        # Translators: {error} is the name of a Python exception.
+        reason = _(
+            "Digwell could not read this feed (an internal error: {error}); "
             "it will try again later."
-        )
+        ).format(error=type(err).__name__)
         return Fetched(result._replace(body=None), reason)
     rows = tuple(entry_row(entry) for entry in parsed.entries)
     return Fetched(result._replace(body=None), ReadFeed(parsed.title, parsed.site_url, rows))
@@ -115,13 +117,19 @@ def run_worker(
     concurrency: int,
     conn: Connection,
     timeouts: Timeouts = Timeouts(),  # noqa: B008 -- an immutable NamedTuple
+    language: str = "",
 ) -> None:
     """A worker process's entry point: sends a Fetched per request it takes from
     `requests` (Claims), then None; or a WorkerFailed. Ends quietly when the refresh's
-    process is gone (stopped)."""
+    process is gone (stopped). `language`: the refresh's (app.i18n.language()), which
+    the messages of the feeds that fail are written in; "" keeps this process's."""
     from app.logs import setup_logging
 
     setup_logging(process="worker")  # a spawned worker starts without the refresh's
+    if language:  # nor its language: a spawned worker starts in English
+        from app.i18n import use_language
+
+        use_language(language)
     sender = _Sender(conn)
     try:
         fetch_and_read(requests, concurrency, sender.send, timeouts)

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from typing import NamedTuple
 from urllib.parse import quote, urlencode
 
+from app.i18n import _
+
 
 class SearchFeed(NamedTuple):
     """A feed the user may subscribe to: which service, what to call it, where, and a caveat."""
@@ -62,32 +64,36 @@ def _search_feeds(query: str, lang: str, region: str) -> list[SearchFeed]:
             service="Google News",
             label=f"Google News: {query}",
             url="https://news.google.com/rss/search?" + urlencode(edition, safe=":"),
-            note="News articles matching the keywords; links go through news.google.com.",
+            note=_("News articles matching the keywords; links go through news.google.com."),
         ),
         SearchFeed(
             service="Hacker News",
             label=f"Hacker News: {query}",
             url="https://hnrss.org/newest?" + urlencode({"q": query}),
-            note="New Hacker News posts matching the keywords, via hnrss.org.",
+            note=_("New Hacker News posts matching the keywords, via hnrss.org."),
         ),
         SearchFeed(
             service="Reddit",
             label=f"Reddit: {query}",
             url="https://www.reddit.com/search.rss?" + urlencode({"q": query, "sort": "new"}),
-            note="New posts from all of Reddit: can be noisy, and Reddit may refuse "
-            "frequent polling.",
+            note=_(
+                "New posts from all of Reddit: can be noisy, and Reddit may refuse "
+                "frequent polling."
+            ),
         ),
     ]
 
 
 def _tag_feeds(terms: list[str]) -> list[SearchFeed]:
     """One tag feed per keyword on DEV, then on Medium (they have no search feeds)."""
+    dev_note = _("Posts with this tag on dev.to; DEV tags are single words, so check it exists.")
+    medium_note = _("Stories with this tag on Medium; the feed gives excerpts, some paywalled.")
     feeds = [
         SearchFeed(
             service="DEV Community",
             label=f"DEV Community: #{tag}",
             url="https://dev.to/feed/tag/" + quote(tag),
-            note="Posts with this tag on dev.to; DEV tags are single words, so check it exists.",
+            note=dev_note,
         )
         for tag in _unique(_slug(term, "") for term in terms)
     ]
@@ -96,7 +102,7 @@ def _tag_feeds(terms: list[str]) -> list[SearchFeed]:
             service="Medium",
             label=f"Medium: {tag}",
             url="https://medium.com/feed/tag/" + quote(tag),
-            note="Stories with this tag on Medium; the feed gives excerpts, some paywalled.",
+            note=medium_note,
         )
         for tag in _unique(_slug(term, "-") for term in terms)
     )

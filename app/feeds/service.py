@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from app.clock import Clock
 from app.errors import DigwellError
+from app.i18n import _
 from app.store import Database
 from app.store import feeds as feeds_q
 from app.store import settings as settings_q
@@ -69,8 +70,9 @@ class FeedsService:
         feed = feeds_q.find_feed(self._db, url_or_id)
         if feed is None:
             raise DigwellError(
-                f"No subscription matches {url_or_id!r}.",
-                "`digwell feeds list` shows the feeds and their ids.",
+                # Translators: {feed} is the address or id the user gave, in quotes.
+                _("No subscription matches {feed}.").format(feed=repr(url_or_id)),
+                _("`digwell feeds list` shows the feeds and their ids."),
             )
         return feed
 
@@ -130,7 +132,11 @@ class FeedsService:
 
         target = safe_link(url)
         if not target:
-            raise DigwellError(f"{url!r} is not an http(s) address.", "Check the feed address.")
+            raise DigwellError(
+                # Translators: {address} is the address the user gave, in quotes.
+                _("{address} is not an http(s) address.").format(address=repr(url)),
+                _("Check the feed address."),
+            )
         ref = _keep_secret(secret)  # raises with a clear message when there is no keyring
         old_ref = None
         with self._db.transaction() as conn:
@@ -174,7 +180,9 @@ class FeedsService:
     def set_paused(self, url_or_id: str, paused: bool) -> Feed:
         feed = self.get(url_or_id)
         with self._db.transaction() as conn:
-            feeds_q.set_paused(conn, feed.id, paused, "Paused by you." if paused else "")
+            # Stored with the feed, in the language of the day, like a failed fetch's words.
+            reason = _("Paused by you.") if paused else ""
+            feeds_q.set_paused(conn, feed.id, paused, reason)
         self._announce(Changes(feeds=True))
         return self.get(str(feed.id))
 
@@ -222,17 +230,23 @@ class FeedsService:
             data = Path(path).read_bytes()
         except OSError as err:
             raise DigwellError(
-                f"The file {path} cannot be read ({err.strerror}).", "Check the path."
+                # Translators: {reason} is the system's reason, e.g. "No such file or directory".
+                _("The file {path} cannot be read ({reason}).").format(
+                    path=path, reason=err.strerror
+                ),
+                _("Check the path."),
             ) from err
         parsed = parse_opml(data)
         known = {f.url for f in feeds_q.list_feeds(self._db)}
         added: list[str] = []
         skipped = list(parsed.skipped)
         created: list[str] = []
+        # Translators: why a feed of an OPML file was not added.
+        subscribed = _("already subscribed")
         with self._db.transaction() as conn:
             for feed in parsed.feeds:
                 if feed.url in known:
-                    skipped.append((feed.url, "already subscribed"))
+                    skipped.append((feed.url, subscribed))
                     continue
                 feed_id = feeds_q.add_feed(conn, feed.url, feed.title, self._clock.now())
                 ids, new = self._theme_ids(list(feed.themes), conn)
@@ -257,7 +271,11 @@ class FeedsService:
             Path(path).write_bytes(data)
         except OSError as err:
             raise DigwellError(
-                f"The file {path} cannot be written ({err.strerror}).", "Choose another path."
+                # Translators: {reason} is the system's reason, e.g. "Permission denied".
+                _("The file {path} cannot be written ({reason}).").format(
+                    path=path, reason=err.strerror
+                ),
+                _("Choose another path."),
             ) from err
         return self.count()
 

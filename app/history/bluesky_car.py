@@ -30,18 +30,20 @@ from app.archives import MAX_FILE_BYTES, read_file
 from app.errors import DigwellError
 from app.history.reading import Progress, in_order, iso_date
 from app.history.records import Engagement, HistoryFile, HistoryPost, Problem
+from app.i18n import N_, _
 from app.text.links import safe_link
 
 POST = "app.bsky.feed.post"
 REPOST = "app.bsky.feed.repost"
-ACCEPTED = "Bluesky's repository export (.car)"
-HINT = "Export it again from Bluesky: Settings, Account, Export my data."
+# Translated where shown, as the object of "Choose …" and as a hint.
+ACCEPTED = N_("Bluesky's repository export (.car)")
+HINT = N_("Export it again from Bluesky: Settings, Account, Export my data.")
 _MAX_NODES = 5_000_000  # tree nodes walked at most (a hostile file may loop)
 
 
 def read_car(path: Path, on_progress: Progress | None = None) -> HistoryFile:
     """The posts and replies of a Bluesky repository export."""
-    data = read_file(path, MAX_FILE_BYTES, ACCEPTED)
+    data = read_file(path, MAX_FILE_BYTES, _(ACCEPTED))
     total = len(data) * 2
     if on_progress:
         on_progress(len(data) // 2, total)
@@ -49,7 +51,10 @@ def read_car(path: Path, on_progress: Progress | None = None) -> HistoryFile:
         header, blocks = libipld.decode_car(data)
     except (ValueError, TypeError, OverflowError, RecursionError) as err:
         raise DigwellError(
-            f"{path.name} is not a CAR file Digwell can read ({str(err)[:120]}).", HINT
+            _("{file} is not a CAR file Digwell can read ({error}).").format(
+                file=path.name, error=str(err)[:120]
+            ),
+            _(HINT),
         ) from None
     del data
     did, tree = _commit(header, blocks, path.name)
@@ -57,13 +62,13 @@ def read_car(path: Path, on_progress: Progress | None = None) -> HistoryFile:
     engagement: list[Engagement] = []
     problems: list[Problem] = []
     for key, cid in _walk(tree, blocks, path.name):
-        collection, _, rkey = key.partition("/")
+        collection, _sep, rkey = key.partition("/")
         if collection not in (POST, REPOST):
             continue
         where = f"at://{did}/{collection}/{rkey}"
         record = blocks.get(cid)
         if not isinstance(record, dict):
-            problems.append(Problem(where, "its record is not in the file."))
+            problems.append(Problem(where, _("its record is not in the file.")))
             continue
         try:
             found = _record(did, collection, rkey, record)
@@ -87,9 +92,11 @@ def _commit(header: Any, blocks: dict[bytes, Any], name: str) -> tuple[str, byte
     tree = commit.get("data") if isinstance(commit, dict) else None
     if not isinstance(did, str) or not did.startswith("did:") or not isinstance(tree, bytes):
         raise DigwellError(
-            f"{name} is a CAR file but not a Bluesky repository: its root is not a "
-            "repository's commit.",
-            HINT,
+            _(
+                "{file} is a CAR file but not a Bluesky repository: its root is not a "
+                "repository's commit."
+            ).format(file=name),
+            _(HINT),
         )
     return did, tree
 
@@ -104,11 +111,11 @@ def _walk(root: bytes, blocks: dict[bytes, Any], name: str) -> list[tuple[str, b
             continue
         seen.add(cid)
         if len(seen) > _MAX_NODES:
-            raise DigwellError(f"{name} has a tree too large to walk.", HINT)
+            raise DigwellError(_("{file} has a tree too large to walk.").format(file=name), _(HINT))
         node = blocks.get(cid)
         if not isinstance(node, dict) or not isinstance(node.get("e"), list):
             if cid == root:
-                raise DigwellError(f"{name} holds no repository tree.", HINT)
+                raise DigwellError(_("{file} holds no repository tree.").format(file=name), _(HINT))
             continue  # a subtree left out of a partial export
         if isinstance(node.get("l"), bytes):
             stack.append(node["l"])
@@ -130,7 +137,12 @@ def _record(
 ) -> HistoryPost | Engagement | None:
     """A post, a repost or a reply from one record; ValueError when it cannot be one."""
     if record.get("$type") != collection:
-        raise ValueError(f"its record is a {str(record.get('$type'))[:60]}, not a {collection}.")
+        raise ValueError(
+            # Translators: {found} and {expected} are record types, app.bsky.feed.post.
+            _("its record is a {found}, not a {expected}.").format(
+                found=str(record.get("$type"))[:60], expected=collection
+            )
+        )
     at = iso_date(_text(record.get("createdAt")))
     external_id = f"at://{did}/{collection}/{rkey}"
     if collection == REPOST:

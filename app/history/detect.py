@@ -19,18 +19,17 @@ from app.archives import ZipArchive, check_file, looks_like_zip
 from app.errors import DigwellError
 from app.history.reading import Progress
 from app.history.records import HistoryFile
+from app.i18n import N_, _
 
 PLATFORMS = ("auto", "linkedin", "x", "mastodon", "bluesky")
 NAMES = {"linkedin": "LinkedIn", "x": "X", "mastodon": "Mastodon", "bluesky": "Bluesky"}
-ACCEPTED = (
+# What an import reads, as the object of "Choose …" (translated where shown).
+ACCEPTED = N_(
     "LinkedIn's data export (.zip, or its Shares.csv), X's archive (.zip), Mastodon's "
     "archive (.zip, or its outbox.json) or Bluesky's repository export (.car)"
 )
-_MARKS = {  # what an export .zip holds, by platform
-    "x": "data/tweets.js",
-    "mastodon": "outbox.json",
-    "linkedin": "Shares.csv, Comments.csv or Connections.csv",
-}
+# What an export .zip holds: X's, Mastodon's, LinkedIn's.
+_MARKS_LISTED = N_("data/tweets.js, outbox.json, Shares.csv, Comments.csv or Connections.csv")
 _CAR_HEAD = (b"roots", b"version")
 _HEAD = 4096
 
@@ -43,13 +42,12 @@ def read_history(
     path = Path(path)
     if platform not in PLATFORMS:
         raise DigwellError(
-            f"“{platform}” is not a platform Digwell imports.",
-            "Choose auto, linkedin, x, mastodon or bluesky.",
+            _("“{platform}” is not a platform Digwell imports.").format(platform=platform),
+            _("Choose auto, linkedin, x, mastodon or bluesky."),
         )
-    check_file(path, ACCEPTED)
+    check_file(path, _(ACCEPTED))
     if path.suffix.casefold() == ".zip" or looks_like_zip(path):
-        hint = f"Digwell imports {ACCEPTED}, as the platform sent it."
-        with ZipArchive(path, hint, ACCEPTED) as archive:
+        with ZipArchive(path, _imports_hint(), _(ACCEPTED)) as archive:
             return _read_zip(archive, platform, on_progress)
     found = _file_platform(path)
     _check_platform(path.name, platform, found[0])
@@ -104,17 +102,30 @@ def _read_zip(archive: ZipArchive, platform: str, on_progress: Progress | None) 
 def _check_platform(name: str, asked: str, found: str) -> None:
     """Refuse a file no reader knows, or one of another platform than the one asked."""
     if not found:
-        what = f"{NAMES[asked]}'s export" if asked != "auto" else "a platform's export"
-        raise DigwellError(
-            f"Digwell cannot read {name} as {what}: it holds none of "
-            f"{', '.join(_MARKS.values())}, and it is not a .car.",
-            f"Digwell imports {ACCEPTED}, as the platform sent it.",
-        )
+        if asked == "auto":
+            message = _(
+                "Digwell cannot read {file} as a platform's export: it holds none of "
+                "{files}, and it is not a .car."
+            ).format(file=name, files=_(_MARKS_LISTED))
+        else:
+            # Translators: {platform} is LinkedIn, X, Mastodon or Bluesky.
+            message = _(
+                "Digwell cannot read {file} as {platform}'s export: it holds none of "
+                "{files}, and it is not a .car."
+            ).format(file=name, platform=NAMES[asked], files=_(_MARKS_LISTED))
+        raise DigwellError(message, _imports_hint())
     if asked not in ("auto", found):
         raise DigwellError(
-            f"{name} is {NAMES[found]}'s export, not {NAMES[asked]}'s.",
-            f"Import it with the platform {found}, or choose auto.",
+            _("{file} is {found}'s export, not {asked}'s.").format(
+                file=name, found=NAMES[found], asked=NAMES[asked]
+            ),
+            # Translators: {platform} is the option's value: linkedin, x, mastodon, bluesky.
+            _("Import it with the platform {platform}, or choose auto.").format(platform=found),
         )
+
+
+def _imports_hint() -> str:
+    return _("Digwell imports {accepted}, as the platform sent it.").format(accepted=_(ACCEPTED))
 
 
 def _file_platform(path: Path) -> tuple[str, str]:
@@ -125,7 +136,9 @@ def _file_platform(path: Path) -> tuple[str, str]:
         with path.open("rb") as stream:
             head = stream.read(_HEAD)
     except OSError as err:
-        raise DigwellError(f"{path} cannot be read ({err.strerror}).") from None
+        raise DigwellError(
+            _("{path} cannot be read ({reason}).").format(path=path, reason=err.strerror)
+        ) from None
     suffix = path.suffix.casefold()
     if suffix == ".car" or all(mark in head[:200] for mark in _CAR_HEAD):
         return "bluesky", "car"

@@ -29,6 +29,7 @@ from app.archives import MB, ZipArchive, check_file, read_file
 from app.errors import DigwellError
 from app.history.reading import Progress, in_order, linkedin_date, reporter
 from app.history.records import Engagement, HistoryFile, HistoryPost, Problem
+from app.i18n import N_, _, ngettext
 from app.text.links import safe_link
 
 SHARES = ("Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility")
@@ -40,7 +41,7 @@ COMMENTS_FILE = "comments.csv"
 CONNECTIONS_FILE = "connections.csv"
 MEMBER_LIMIT = 200 * MB  # ten years of daily posts is a few MB
 CONNECTIONS_LIMIT = 20 * MB  # as the people import (app/people/import_file.py)
-HINT = "Import the .zip LinkedIn sent you as it is, or the Shares.csv inside it."
+HINT = N_("Import the .zip LinkedIn sent you as it is, or the Shares.csv inside it.")
 _URN = re.compile(r"urn:li:(?:share|activity|ugcPost):\d+")
 
 
@@ -51,9 +52,13 @@ def read_linkedin_zip(archive: ZipArchive, on_progress: Progress | None = None) 
     connections = archive.find(lambda name: name == CONNECTIONS_FILE)
     if not (shares or comments or connections):
         raise DigwellError(
-            f"{archive.name} holds no Shares.csv, Comments.csv or Connections.csv.",
-            "Ask LinkedIn for your data with “Shares” and “Comments” ticked (Settings, Data "
-            "privacy, Get a copy of your data), and import the .zip it sends.",
+            _("{file} holds no Shares.csv, Comments.csv or Connections.csv.").format(
+                file=archive.name
+            ),
+            _(
+                "Ask LinkedIn for your data with “Shares” and “Comments” ticked (Settings, "
+                "Data privacy, Get a copy of your data), and import the .zip it sends."
+            ),
         )
     total = sum(i.file_size for i in (*shares, *comments))
     report = reporter(on_progress, total)
@@ -84,7 +89,7 @@ def read_linkedin_zip(archive: ZipArchive, on_progress: Progress | None = None) 
 
 def read_linkedin_csv(path: Path, kind: str, on_progress: Progress | None = None) -> HistoryFile:
     """A Shares.csv, Comments.csv or Connections.csv on its own (`kind` says which)."""
-    accepted = "LinkedIn's Shares.csv, or the export's .zip"
+    accepted = _("LinkedIn's Shares.csv, or the export's .zip")
     size = check_file(path, accepted)
     posts: list[HistoryPost] = []
     engagement: list[Engagement] = []
@@ -98,7 +103,9 @@ def read_linkedin_csv(path: Path, kind: str, on_progress: Progress | None = None
             with path.open("rb") as stream:
                 _collect(reader(stream, path.name), posts, engagement, problems)
         except OSError as err:
-            raise DigwellError(f"{path} cannot be read ({err.strerror}).") from None
+            raise DigwellError(
+                _("{path} cannot be read ({reason}).").format(path=path, reason=err.strerror)
+            ) from None
     if on_progress:
         on_progress(size, size)
     return HistoryFile("linkedin", in_order(posts), in_order(engagement), problems, people)
@@ -140,7 +147,13 @@ def read_shares(stream: IO[bytes], where: str) -> Iterator[HistoryPost | Problem
         try:
             yield _share(row)
         except ValueError as err:
-            yield Problem(f"{where} line {line}", str(err))
+            yield Problem(_at_line(where, line), str(err))
+
+
+def _at_line(where: str, line: int) -> str:
+    """Where a problem is: "Shares.csv line 12"."""
+    # Translators: {file} is a file's name, Shares.csv.
+    return _("{file} line {line}").format(file=where, line=line)
 
 
 def _share(row: dict[str, str]) -> HistoryPost:
@@ -168,7 +181,7 @@ def read_comments(stream: IO[bytes], where: str) -> Iterator[Engagement | Proble
         try:
             at = linkedin_date(row.get("date", ""))
         except ValueError as err:
-            yield Problem(f"{where} line {line}", str(err))
+            yield Problem(_at_line(where, line), str(err))
             continue
         link = safe_link(row.get("link", ""))
         # LinkedIn gives a comment no id of its own: the post and the time name it.
@@ -190,20 +203,26 @@ def _rows(
             except StopIteration:
                 return
             except csv.Error as err:  # the reader cannot go on past broken quoting
-                message = f"the quotes do not match ({err}); the rest of the file was not read."
-                yield line, Problem(f"{where} line {line}", message)
+                message = _(
+                    "the quotes do not match ({error}); the rest of the file was not read."
+                ).format(error=err)
+                yield line, Problem(_at_line(where, line), message)
                 return
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(columns):
-                message = f"{len(row)} values for {len(columns)} columns."
-                yield line, Problem(f"{where} line {line}", message)
+                message = _("{values} values for {columns} columns.").format(
+                    values=len(row), columns=len(columns)
+                )
+                yield line, Problem(_at_line(where, line), message)
                 continue
             yield line, dict(zip(columns, row, strict=True))
     except UnicodeDecodeError as err:
         raise DigwellError(
-            f"{where} is not UTF-8 text (byte {err.start + 1} of a block is not).",
-            "Import the file as LinkedIn wrote it.",
+            _("{file} is not UTF-8 text (byte {byte} of a block is not).").format(
+                file=where, byte=err.start + 1
+            ),
+            _("Import the file as LinkedIn wrote it."),
         ) from None
     finally:
         text.detach()  # the caller closes the stream
@@ -213,7 +232,9 @@ def _header(
     reader: Iterator[list[str]], where: str, known: tuple[str, ...], needed: set[str]
 ) -> list[str]:
     expected = ",".join(known)
-    hint = f"LinkedIn writes {expected}: import the file as LinkedIn wrote it."
+    hint = _("LinkedIn writes {columns}: import the file as LinkedIn wrote it.").format(
+        columns=expected
+    )
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
@@ -224,10 +245,17 @@ def _header(
     if unknown:
         listed = ", ".join(f"“{c[:40]}”" for c in unknown[:5])
         raise DigwellError(
-            f"{where} has columns LinkedIn does not write ({listed}); Digwell does not read it.",
+            _(
+                "{file} has columns LinkedIn does not write ({columns}); Digwell does not read it."
+            ).format(file=where, columns=listed),
             hint,
         )
     missing = [names[m] for m in sorted(needed - set(columns))]
     if missing:
-        raise DigwellError(f"{where} has no column {', '.join(missing)}.", hint)
+        raise DigwellError(
+            ngettext(
+                "{file} has no column {columns}.", "{file} has no columns {columns}.", len(missing)
+            ).format(file=where, columns=", ".join(missing)),
+            hint,
+        )
     return columns

@@ -24,12 +24,14 @@ from app.archives import MB, Prefixed, ZipArchive, check_file
 from app.errors import DigwellError
 from app.history.reading import Progress, cut_short, in_order, iso_date, reporter
 from app.history.records import Engagement, HistoryFile, HistoryPost, Problem
+from app.i18n import N_, _
 from app.text.links import safe_link
 from app.text.sanitize import html_to_text
 
 OUTBOX_FILE = "outbox.json"
 MEMBER_LIMIT = 400 * MB
-HINT = "Import the .zip Mastodon made (Preferences, Import and export, Request your archive)."
+# Translated where shown.
+HINT = N_("Import the .zip Mastodon made (Preferences, Import and export, Request your archive).")
 _HEAD = 1 * MB  # the collection's type comes after its @context (a few KB)
 _OUTBOX_MARK = re.compile(rb'"(?:OrderedCollection|orderedItems)"')
 _NOTES = ("Note", "Question", "Article")
@@ -53,10 +55,10 @@ def read_mastodon_zip(archive: ZipArchive, on_progress: Progress | None = None) 
     """The posts and replies of Mastodon's archive .zip."""
     found = archive.find(lambda name: name == OUTBOX_FILE)
     if not found:
-        raise DigwellError(f"{archive.name} holds no outbox.json.", HINT)
+        raise DigwellError(_("{file} holds no outbox.json.").format(file=archive.name), _(HINT))
     member = found[0]
     report = reporter(on_progress, member.file_size)
-    with archive.open(member, MEMBER_LIMIT, HINT, progress=report) as stream:
+    with archive.open(member, MEMBER_LIMIT, _(HINT), progress=report) as stream:
         history = read_outbox(stream, member.filename)
     if on_progress:
         on_progress(member.file_size, member.file_size)
@@ -65,12 +67,14 @@ def read_mastodon_zip(archive: ZipArchive, on_progress: Progress | None = None) 
 
 def read_outbox_file(path: Path, on_progress: Progress | None = None) -> HistoryFile:
     """An outbox.json on its own."""
-    size = check_file(path, "Mastodon's outbox.json, or the archive's .zip")
+    size = check_file(path, _("Mastodon's outbox.json, or the archive's .zip"))
     try:
         with path.open("rb") as stream:
             found = read_outbox(stream, path.name)
     except OSError as err:
-        raise DigwellError(f"{path} cannot be read ({err.strerror}).") from None
+        raise DigwellError(
+            _("{path} cannot be read ({reason}).").format(path=path, reason=err.strerror)
+        ) from None
     if on_progress:
         on_progress(size, size)
     return found
@@ -81,8 +85,10 @@ def read_outbox(stream: IO[bytes], where: str) -> HistoryFile:
     head = stream.read(_HEAD)
     if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") or not _OUTBOX_MARK.search(head):
         raise DigwellError(
-            f"{where} is not Mastodon's outbox: it is not an ActivityStreams collection.",
-            HINT,
+            _("{file} is not Mastodon's outbox: it is not an ActivityStreams collection.").format(
+                file=where
+            ),
+            _(HINT),
         )
     toots: list[_Toot] = []
     problems: list[Problem] = []
@@ -124,7 +130,13 @@ def _keep(
         return
     note = activity.get("object")
     if not isinstance(note, dict) or note.get("type") not in _NOTES:
-        problems.append(Problem(f"{where} item {number}", "its object is not a post (Note)."))
+        problems.append(
+            Problem(
+                # Translators: {file} is a file's name, outbox.json; {number} counts its items.
+                _("{file} item {number}").format(file=where, number=number),
+                _("its object is not a post (Note)."),
+            )
+        )
         return
     content = _text(note.get("content"))
     toots.append(
@@ -146,7 +158,9 @@ def _history(toots: list[_Toot], actors: set[str], problems: list[Problem]) -> H
     engagement: list[Engagement] = []
     for toot in toots:
         if not toot.id:
-            problems.append(Problem(f"post at {toot.at or '?'}", "it has no id."))
+            problems.append(
+                Problem(_("post at {time}").format(time=toot.at or "?"), _("it has no id."))
+            )
             continue
         try:
             at = iso_date(toot.at)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from app.history.preview import Preview, make_preview
 from app.history.records import PLATFORM_SOURCES, Engagement, HistoryFile, HistoryPost, Problem
+from app.i18n import _, formats
 
 if TYPE_CHECKING:
     from app.cadence.breaks import BreakDays
@@ -100,9 +101,9 @@ def address_key(url: str) -> str:
     text = url.strip()
     if not text:
         return ""
-    _, scheme, rest = text.partition("://")
+    _before, scheme, rest = text.partition("://")
     rest = (rest if scheme else text).split("#", 1)[0]
-    host, _, path = rest.partition("/")
+    host, _slash, path = rest.partition("/")
     host = host.lower()
     for prefix in _HOST_PREFIXES:
         if host.startswith(prefix):
@@ -168,7 +169,7 @@ def plan_history(
         if on_progress is not None and done % _PROGRESS_EVERY == 0:
             on_progress(done, total)
         if post.posted_at > latest:
-            problems.append(_future(f"post {post.external_id}", post.posted_at, tz))
+            problems.append(_future(_("post {id}").format(id=post.external_id), post.posted_at, tz))
         elif seen.duplicate(post):
             skipped += 1
         else:
@@ -176,7 +177,10 @@ def plan_history(
     new.sort(key=lambda n: n.post.posted_at)
     engagement = _new_engagement(found.engagement, logged.engagement_ids, latest, tz, problems)
     if people is not None:
-        problems += [Problem(f"Connections.csv line {e.line}", e.message) for e in people.errors]
+        problems += [
+            Problem(_("{file} line {line}").format(file="Connections.csv", line=e.line), e.message)
+            for e in people.errors
+        ]
     days = [n.post.posted_at.astimezone(tz).date() for n in (new[:1] + new[-1:])]
     return HistoryPlan(
         platform=found.platform,
@@ -210,7 +214,11 @@ def _new_engagement(
     new: list[Engagement] = []
     for item in found:
         if item.at > latest:
-            problems.append(_future(f"{item.kind} {item.external_id}", item.at, tz))
+            if item.kind == "comment":
+                where = _("comment {id}").format(id=item.external_id)
+            else:
+                where = _("reply {id}").format(id=item.external_id)
+            problems.append(_future(where, item.at, tz))
         elif item.external_id not in seen:
             seen.add(item.external_id)
             new.append(item)
@@ -218,5 +226,5 @@ def _new_engagement(
 
 
 def _future(where: str, when: datetime, tz: tzinfo) -> Problem:
-    day = when.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-    return Problem(where, f"It is dated {day}, in the future; it was left out.")
+    day = formats.day_month_year_time(when.astimezone(tz))
+    return Problem(where, _("It is dated {time}, in the future; it was left out.").format(time=day))

@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from app.errors import DigwellError
 from app.history.records import Engagement, HistoryPost
+from app.i18n import _
 
 # on_progress(done, total): bytes of the export read so far, and how many there are.
 Progress = Callable[[int, int], None]
@@ -50,10 +51,12 @@ def x_date(text: str) -> datetime:
     """X's created_at; ValueError if it is not one."""
     found = _X_DATE.match(text.strip())
     month = _MONTHS.get(found.group(1)) if found else None
-    problem = f"“{text[:40]}” is not a date like Wed Oct 10 20:19:24 +0000 2018."
+    problem = _("“{text}” is not a date like Wed Oct 10 20:19:24 +0000 2018.").format(
+        text=text[:40]
+    )
     if not found or not month:
         raise ValueError(problem)
-    _, day, hour, minute, second, sign, off_h, off_m, year = found.groups()
+    _weekday, day, hour, minute, second, sign, off_h, off_m, year = found.groups()
     offset = timedelta(hours=int(off_h), minutes=int(off_m)) * (-1 if sign == "-" else 1)
     try:
         at = datetime(int(year), month, int(day), int(hour), int(minute), int(second))
@@ -65,7 +68,7 @@ def x_date(text: str) -> datetime:
 def iso_date(text: str) -> datetime:
     """An ISO 8601 date and time (no offset means UTC); ValueError if it is not one."""
     found = _ISO.match(text.strip()) if isinstance(text, str) else None
-    problem = f"“{str(text)[:40]}” is not a date like 2023-04-01T12:34:56Z."
+    problem = _("“{text}” is not a date like 2023-04-01T12:34:56Z.").format(text=str(text)[:40])
     if not found:
         raise ValueError(problem)
     year, month, day, hour, minute, second, fraction, zone = found.groups()
@@ -87,7 +90,9 @@ def iso_date(text: str) -> datetime:
 def linkedin_date(text: str) -> datetime:
     """LinkedIn's `2024-03-05 14:02:11` (UTC); ValueError if it is not one."""
     found = _LINKEDIN_DATE.match(text.strip())
-    problem = f"“{text[:40]}” under Date is not a date like 2024-03-05 14:02:11."
+    problem = _("“{text}” under Date is not a date like 2024-03-05 14:02:11.").format(
+        text=text[:40]
+    )
     if not found:
         raise ValueError(problem)
     year, month, day, hour, minute, second = map(int, found.groups())
@@ -117,6 +122,8 @@ def cut_short(where: str, err: Exception) -> DigwellError:
     """The error for an export's JSON that ends early or is broken (ijson's first line)."""
     reason = str(err).split("\n", 1)[0]
     return DigwellError(
-        f"{where} is not whole JSON ({reason}); nothing was imported.",
-        "Download the archive again: the file may have been cut short.",
+        _("{file} is not whole JSON ({reason}); nothing was imported.").format(
+            file=where, reason=reason
+        ),
+        _("Download the archive again: the file may have been cut short."),
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.clock import Clock
+from app.i18n import _
 from app.store import history as history_q
 from app.store.database import Database
 from app.types import Changes
@@ -118,7 +119,7 @@ class HistoryService:
             text = found.connections_csv.decode("utf-8-sig")
             contacts = read_connections(text, "Connections.csv", keep_emails=False)
         except UnicodeDecodeError as err:
-            message = f"It is not UTF-8 text (byte {err.start + 1} is not)."
+            message = _("It is not UTF-8 text (byte {byte} is not).").format(byte=err.start + 1)
             contacts = Contacts("linkedin", [], [RowError(0, message)])
         except DigwellError as err:
             contacts = Contacts("linkedin", [], [RowError(0, str(err))])

@@ -29,6 +29,7 @@ from app.archives import MB, Prefixed, ZipArchive, basename, check_file
 from app.errors import DigwellError
 from app.history.reading import Progress, cut_short, in_order, reporter, x_date
 from app.history.records import Engagement, HistoryFile, HistoryPost, Problem
+from app.i18n import N_, _
 from app.text.links import safe_link
 
 TWEETS_FILE = re.compile(r"^tweets?(-part\d+)?\.js$")
@@ -37,7 +38,8 @@ MEMBER_LIMIT = 400 * MB  # one tweets.js; ten years of daily tweeting is ~60 MB
 _ACCOUNT_LIMIT = 1 * MB
 _HEAD = 4096  # the assignment is in the first few bytes
 _ASSIGNMENT = re.compile(rb"^(?:\xef\xbb\xbf)?\s*window\.YTD\.(\w+)\.part\d+\s*=\s*(?=[\[{])")
-HINT = "Import the .zip X sent you as it is (Settings, Your account, Download an archive)."
+# Translated where shown.
+HINT = N_("Import the .zip X sent you as it is (Settings, Your account, Download an archive).")
 
 
 class _Tweet(NamedTuple):
@@ -69,7 +71,7 @@ def read_x_zip(archive: ZipArchive, on_progress: Progress | None = None) -> Hist
     members = [i for i in archive.members if is_tweets_member(i.filename)]
     members.sort(key=lambda i: (i.filename.count("/"), _part(i.filename)))
     if not members:
-        raise DigwellError(f"{archive.name} holds no data/tweets.js.", HINT)
+        raise DigwellError(_("{file} holds no data/tweets.js.").format(file=archive.name), _(HINT))
     problems: list[Problem] = []
     account = Account()
     found = [i for i in archive.members if i.filename.casefold().endswith("data/account.js")]
@@ -78,7 +80,11 @@ def read_x_zip(archive: ZipArchive, on_progress: Progress | None = None) -> Hist
             account = read_account(archive.read(found[0], _ACCOUNT_LIMIT))
         except DigwellError as err:
             problems.append(
-                Problem(found[0].filename, f"{err.message} The posts' links use x.com/i/.")
+                Problem(
+                    found[0].filename,
+                    # Translators: {error} says why account.js cannot be read.
+                    _("{error} The posts' links use x.com/i/.").format(error=err.message),
+                )
             )
     total = sum(i.file_size for i in members)
     report = reporter(on_progress, total)
@@ -87,7 +93,7 @@ def read_x_zip(archive: ZipArchive, on_progress: Progress | None = None) -> Hist
     for member in members:
         at = done
         seen = None if report is None else (lambda n, at=at: report(at + n))
-        with archive.open(member, MEMBER_LIMIT, HINT, progress=seen) as stream:
+        with archive.open(member, MEMBER_LIMIT, _(HINT), progress=seen) as stream:
             tweets.extend(read_tweets(stream, member.filename, problems))
         done += member.file_size
     if on_progress:
@@ -97,13 +103,15 @@ def read_x_zip(archive: ZipArchive, on_progress: Progress | None = None) -> Hist
 
 def read_x_js(path: Path, on_progress: Progress | None = None) -> HistoryFile:
     """A tweets.js on its own (no account.js: links use x.com/i/status/)."""
-    size = check_file(path, "X's tweets.js, or the archive's .zip")
+    size = check_file(path, _("X's tweets.js, or the archive's .zip"))
     problems: list[Problem] = []
     try:
         with path.open("rb") as stream:
             tweets = list(read_tweets(stream, path.name, problems))
     except OSError as err:
-        raise DigwellError(f"{path} cannot be read ({err.strerror}).") from None
+        raise DigwellError(
+            _("{path} cannot be read ({reason}).").format(path=path, reason=err.strerror)
+        ) from None
     if on_progress:
         on_progress(size, size)
     return _history(tweets, Account(), problems)
@@ -114,12 +122,14 @@ def read_account(data: bytes) -> Account:
     found = _ASSIGNMENT.match(data[:_HEAD])
     try:
         if not found or found.group(1) != b"account":
-            raise ValueError("it is not window.YTD.account.part0 = [...]")
+            raise ValueError(_("it is not window.YTD.account.part0 = [...]"))
         entries = json.loads(data[found.end() :])
         account = entries[0]["account"]
         return Account(str(account.get("accountId", "")), str(account.get("username", "")))
     except (ValueError, LookupError, TypeError, AttributeError) as err:
-        raise DigwellError(f"account.js cannot be read ({str(err)[:80]}).") from None
+        raise DigwellError(
+            _("account.js cannot be read ({error}).").format(error=str(err)[:80])
+        ) from None
 
 
 def read_tweets(stream: IO[bytes], where: str, problems: list[Problem]) -> list[_Tweet]:
@@ -129,9 +139,11 @@ def read_tweets(stream: IO[bytes], where: str, problems: list[Problem]) -> list[
     found = _ASSIGNMENT.match(head)
     if not found or found.group(1) not in (b"tweets", b"tweet"):
         raise DigwellError(
-            f"{where} is not X's list of tweets: it does not start with "
-            "“window.YTD.tweets.part0 = [”.",
-            HINT,
+            _(
+                "{file} is not X's list of tweets: it does not start with "
+                "“window.YTD.tweets.part0 = [”."
+            ).format(file=where),
+            _(HINT),
         )
     body = Prefixed(head[found.end() :], stream)
     tweets: list[_Tweet] = []
@@ -140,7 +152,12 @@ def read_tweets(stream: IO[bytes], where: str, problems: list[Problem]) -> list[
             tweet = item.get("tweet", item) if isinstance(item, dict) else None
             kept = _kept(tweet) if isinstance(tweet, dict) else None
             if kept is None:
-                problems.append(Problem(f"{where} item {number}", "it is not a tweet."))
+                problems.append(
+                    Problem(
+                        _("{file} item {number}").format(file=where, number=number),
+                        _("it is not a tweet."),
+                    )
+                )
             else:
                 tweets.append(kept)
     except ijson.JSONError as err:
@@ -202,7 +219,7 @@ def _history(tweets: list[_Tweet], account: Account, problems: list[Problem]) ->
         try:
             at = x_date(tweet.at)
         except ValueError as err:
-            problems.append(Problem(f"tweet {tweet.id}", str(err)))
+            problems.append(Problem(_("tweet {id}").format(id=tweet.id), str(err)))
             continue
         url = base + tweet.id
         if tweet.retweet:

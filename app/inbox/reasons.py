@@ -2,25 +2,48 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
+from app.i18n import N_, _
 from app.people.keep_warm import ago
 
 PEOPLE_JOIN = " · "  # between the theme's reason and who wrote it
 
+# Where a keyword was found (the identifiers app.strategy.matching stores), as shown.
+PLACES = {
+    # Translators: where a keyword was found in a feed item: "kubernetes (title)".
+    "title": N_("title"),
+    # Translators: where a keyword was found in a feed item: "kubernetes (summary)".
+    "summary": N_("summary"),
+}
 
-def reason(theme_name: str, terms: Iterable[tuple[str, str]]) -> str:
-    """Why an item matches a theme: "Platform engineering: kubernetes (title), sre (summary)"."""
-    listed = ", ".join(f"{keyword} ({place})" for keyword, place in terms)
+
+def place_words() -> dict[str, str]:
+    """PLACES in the user's language: worked out once for a page of rows, not per term."""
+    return {place: _(word) for place, word in PLACES.items()}
+
+
+def reason(
+    theme_name: str, terms: Iterable[tuple[str, str]], places: Mapping[str, str] | None = None
+) -> str:
+    """Why an item matches a theme: "Platform engineering: kubernetes (title), sre (summary)".
+    `places`: place_words(), when the caller words many reasons."""
+    words = place_words() if places is None else places
+    listed = ", ".join(f"{keyword} ({words.get(place, place)})" for keyword, place in terms)
     return f"{theme_name}: {listed}" if listed else theme_name
 
 
 def by_person(name: str, last_touch: date | None, today: date) -> str:
     """An item one of the user's people wrote: "by Priya Raman, one of your people;
     last touch 5 months ago" ("no touch yet" when there was none; docs/PEOPLE.md)."""
-    touch = f"last touch {ago(last_touch, today)}" if last_touch else "no touch yet"
-    return f"by {name}, one of your people; {touch}"
+    if last_touch:
+        # Translators: {name} is a person's name; {when} is "today", "yesterday",
+        # "3 days ago", "5 months ago"…
+        text = _("by {name}, one of your people; last touch {when}")
+        return text.format(name=name, when=ago(last_touch, today))
+    # Translators: {name} is a person's name.
+    return _("by {name}, one of your people; no touch yet").format(name=name)
 
 
 def with_person(theme_reason: str, person_reason: str) -> str:

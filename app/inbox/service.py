@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from app.clock import Clock
-from app.inbox.reasons import by_person, reason, with_person
+from app.inbox.reasons import by_person, place_words, reason, with_person
 from app.store import Database, item_people
 from app.store import inbox as inbox_q
 from app.store import items as items_q
@@ -42,7 +42,7 @@ class InboxService:
         inbox = inbox or InboxFilter()
         if inbox.search:
             return self.search(inbox, limit or inbox_q.SEARCH_LIMIT)
-        return [i for i, _ in inbox_q.page(self._db, inbox, limit or self.item_count() + 1)]
+        return [i for i, _key in inbox_q.page(self._db, inbox, limit or self.item_count() + 1)]
 
     def unread_counts(self) -> dict[int, int]:
         """Unread items per theme id (0: all themes)."""
@@ -73,8 +73,9 @@ class InboxService:
         when one of the user's people wrote it, who."""
         found = items_q.item_rows(self._db, ids, theme_id)
         people = self._people_reasons(list(found))
+        places = place_words()
         for item_id, row in found.items():
-            why = reason(row.theme, row.matched) if row.theme else ""
+            why = reason(row.theme, row.matched, places) if row.theme else ""
             if why or item_id in people:
                 found[item_id] = row._replace(reason=with_person(why, people.get(item_id, "")))
         return found
@@ -99,7 +100,7 @@ class InboxService:
         today = self._clock.now().astimezone(self._clock.tz()).date()
         return {
             item_id: by_person(name, date.fromisoformat(last) if last else None, today)
-            for item_id, (_, name, last) in authors.items()
+            for item_id, (_person, name, last) in authors.items()
         }
 
     def set_read(self, item_ids: list[int], read: bool = True) -> None:

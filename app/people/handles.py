@@ -19,6 +19,7 @@ from urllib.parse import SplitResult, unquote
 from urllib.parse import urlsplit as _urlsplit
 
 from app.errors import DigwellError
+from app.i18n import _
 
 _X = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 _THREADS = re.compile(r"^[A-Za-z0-9._]{1,30}$")
@@ -37,9 +38,12 @@ def urlsplit(text: str) -> SplitResult:
         return _urlsplit("")
 
 
-def _error(what: str, text: str, example: str) -> DigwellError:
+def _error(message: str, text: str, example: str) -> DigwellError:
+    """`message` is translated and names the pasted text as {text}."""
     shown = text if len(text) <= 60 else text[:57] + "…"
-    return DigwellError(f"“{shown}” is not a {what}.", f"For example {example}.")
+    return DigwellError(
+        message.format(text=shown), _("For example {example}.").format(example=example)
+    )
 
 
 def _path_after(text: str, hosts: tuple[str, ...]) -> str | None:
@@ -62,7 +66,11 @@ def normal_linkedin(text: str) -> str:
         pieces = unquote(parts.path).strip("/").split("/")
         if len(pieces) >= 2 and pieces[0] in ("in", "pub") and _LINKEDIN_SLUG.match(pieces[1]):
             return f"https://www.linkedin.com/in/{pieces[1]}"
-    raise _error("LinkedIn profile address", text, "https://www.linkedin.com/in/priya-raman")
+    raise _error(
+        _("“{text}” is not a LinkedIn profile address."),
+        text,
+        "https://www.linkedin.com/in/priya-raman",
+    )
 
 
 def normal_x(text: str) -> str:
@@ -72,7 +80,11 @@ def normal_x(text: str) -> str:
     path = _path_after(text, ("x.com", "twitter.com")) if "/" in text else None
     handle = (path.split("/")[0] if path is not None else text).lstrip("@")
     if not _X.match(handle):
-        raise _error("handle on X", text, "@priyaraman (letters, digits and _, up to 15)")
+        raise _error(
+            _("“{text}” is not a handle on X."),
+            text,
+            _("@priyaraman (letters, digits and _, up to 15)"),
+        )
     return "@" + handle
 
 
@@ -83,7 +95,7 @@ def normal_threads(text: str) -> str:
     path = _path_after(text, ("threads.net", "threads.com")) if "/" in text else None
     handle = (path.split("/")[0] if path is not None else text).lstrip("@")
     if not _THREADS.match(handle):
-        raise _error("handle on Threads", text, "@priya.raman")
+        raise _error(_("“{text}” is not a handle on Threads."), text, "@priya.raman")
     return "@" + handle
 
 
@@ -91,7 +103,7 @@ def normal_mastodon(text: str) -> str:
     text = text.strip()
     if not text:
         return ""
-    example = "@priya@hachyderm.io or https://hachyderm.io/@priya"
+    example = _("@priya@hachyderm.io or https://hachyderm.io/@priya")
     if "/" in text:
         candidate = text if "://" in text else "https://" + text
         parts = urlsplit(candidate)
@@ -103,14 +115,14 @@ def normal_mastodon(text: str) -> str:
         elif pieces[0] == "users" and len(pieces) == 2:
             user = pieces[1]
         else:
-            raise _error("Mastodon address", text, example)
+            raise _error(_("“{text}” is not a Mastodon address."), text, example)
     else:
         pieces = text.lstrip("@").split("@")
         if len(pieces) != 2:
-            raise _error("Mastodon address", text, example)
+            raise _error(_("“{text}” is not a Mastodon address."), text, example)
         user, server = pieces[0], pieces[1].lower()
     if not _MASTODON_USER.match(user) or not _DOMAIN.match(server):
-        raise _error("Mastodon address", text, example)
+        raise _error(_("“{text}” is not a Mastodon address."), text, example)
     return f"@{user}@{server}"
 
 
@@ -124,7 +136,7 @@ def normal_bluesky(text: str) -> str:
         parts = path.split("/")
         handle = parts[1].lower() if len(parts) >= 2 and parts[0] == "profile" else ""
     if not _DOMAIN.match(handle):
-        raise _error("Bluesky handle", text, "priya.bsky.social")
+        raise _error(_("“{text}” is not a Bluesky handle."), text, "priya.bsky.social")
     return handle
 
 
@@ -139,7 +151,11 @@ def normal_website(text: str) -> str:
         or not _DOMAIN.match((parts.hostname or "").lower())
         or len(candidate) > _MAX_URL
     ):
-        raise _error("web address", text, "https://priya.dev or https://priya.dev/feed.xml")
+        raise _error(
+            _("“{text}” is not a web address."),
+            text,
+            _("https://priya.dev or https://priya.dev/feed.xml"),
+        )
     return candidate
 
 

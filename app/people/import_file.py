@@ -10,10 +10,12 @@ from pathlib import Path
 
 from app.archives import check_file
 from app.errors import DigwellError
+from app.i18n import N_, _
 from app.people.import_plan import Contacts
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-ACCEPTED = "LinkedIn's Connections.csv, the .zip of LinkedIn's export, or a vCard file (.vcf)"
+# What an import reads, as the object of "Choose …" (translated where shown).
+ACCEPTED = N_("LinkedIn's Connections.csv, the .zip of LinkedIn's export, or a vCard file (.vcf)")
 _SUFFIXES = {".csv": "csv", ".zip": "zip", ".vcf": "vcard", ".vcard": "vcard"}
 _LISTED_ERRORS = 3
 
@@ -21,12 +23,12 @@ _LISTED_ERRORS = 3
 def read_contacts(path: Path, keep_emails: bool = False) -> Contacts:
     """The contacts of an import file; a DigwellError when the file is refused."""
     path = Path(path)
-    check_file(path, ACCEPTED, MAX_FILE_BYTES)
+    check_file(path, _(ACCEPTED), MAX_FILE_BYTES)
     kind = _SUFFIXES.get(path.suffix.casefold(), "")
     if kind == "zip":
         from app.people.linkedin import connections_in_zip
 
-        name = f"The Connections.csv in {path.name}"
+        name = _("The Connections.csv in {file}").format(file=path.name)
         text, kind = _decode(connections_in_zip(path, MAX_FILE_BYTES), name), "csv"
     else:
         name = path.name
@@ -34,13 +36,21 @@ def read_contacts(path: Path, keep_emails: bool = False) -> Contacts:
         kind = kind or _sniff(text, name)
     found = _from_text(text, kind, name, keep_emails)
     if found.errors and not found.contacts:
-        listed = "; ".join(f"line {e.line}: {e.message}" for e in found.errors[:_LISTED_ERRORS])
-        more = len(found.errors) - _LISTED_ERRORS
-        raise DigwellError(
-            f"No contact in {path.name} could be read ({listed}"
-            + (f"; and {more} more)." if more > 0 else ")."),
-            "Nothing was imported.",
+        listed = "; ".join(
+            _("line {line}: {message}").format(line=e.line, message=e.message)
+            for e in found.errors[:_LISTED_ERRORS]
         )
+        more = len(found.errors) - _LISTED_ERRORS
+        if more > 0:
+            # Translators: {errors} lists the first problems, "line 3: …; line 5: …".
+            message = _("No contact in {file} could be read ({errors}; and {count} more).").format(
+                file=path.name, errors=listed, count=more
+            )
+        else:
+            message = _("No contact in {file} could be read ({errors}).").format(
+                file=path.name, errors=listed
+            )
+        raise DigwellError(message, _("Nothing was imported."))
     return found
 
 
@@ -49,7 +59,9 @@ def _read(path: Path) -> bytes:
         with path.open("rb") as stream:
             return stream.read(MAX_FILE_BYTES + 1)[:MAX_FILE_BYTES]  # it may have grown
     except OSError as err:
-        raise DigwellError(f"{path} cannot be read ({err.strerror}).") from None
+        raise DigwellError(
+            _("{path} cannot be read ({reason}).").format(path=path, reason=err.strerror)
+        ) from None
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -61,8 +73,12 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise DigwellError(
-            f"{name} is not UTF-8 text (byte {err.start + 1} is not).",
-            f"Digwell imports {ACCEPTED}, as the site or app saved it.",
+            _("{file} is not UTF-8 text (byte {byte} is not).").format(
+                file=name, byte=err.start + 1
+            ),
+            _("Digwell imports {accepted}, as the site or app saved it.").format(
+                accepted=_(ACCEPTED)
+            ),
         ) from None
 
 
@@ -73,18 +89,27 @@ def _sniff(text: str, name: str) -> str:
         return "vcard"
     if "first name" in head and "last name" in head:
         return "csv"
-    raise DigwellError(f"Digwell cannot import {name}.", f"It imports {ACCEPTED}.")
+    raise DigwellError(
+        _("Digwell cannot import {file}.").format(file=name),
+        _("It imports {accepted}.").format(accepted=_(ACCEPTED)),
+    )
 
 
 def _from_text(text: str, kind: str, name: str, keep_emails: bool = False) -> Contacts:
     if not text.strip():
-        raise DigwellError(f"{name} is empty.", f"Choose {ACCEPTED}.")
+        raise DigwellError(
+            _("{file} is empty.").format(file=name),
+            _("Choose {accepted}.").format(accepted=_(ACCEPTED)),
+        )
     if kind == "vcard":
         from app.people.vcard import read_vcards
 
         found = read_vcards(text, keep_emails)
         if not found.contacts and not found.errors:
-            raise DigwellError(f"{name} holds no vCard.", "A vCard starts with BEGIN:VCARD.")
+            raise DigwellError(
+                _("{file} holds no vCard.").format(file=name),
+                _("A vCard starts with BEGIN:VCARD."),
+            )
         return found
     from app.people.linkedin import read_connections
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import NamedTuple
 
+from app.i18n import _
 from app.people.fields import clean_fields
 from app.text.names import name_key
 from app.types import Person
@@ -232,7 +233,11 @@ def plan_import(
             on_progress(done, total)
         if contact.connected is not None and contact.connected > today:
             day = contact.connected.isoformat()
-            errors.append(RowError(contact.line, f"“Connected On” ({day}) is in the future."))
+            errors.append(
+                RowError(
+                    contact.line, _("“Connected On” ({day}) is in the future.").format(day=day)
+                )
+            )
             continue
         entry = index.find(contact.fields)
         if entry is None:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from app.archives import ZipArchive, safe_member_name
 from app.errors import DigwellError
+from app.i18n import _
 from app.people.import_plan import Contact, Contacts, RowError, contact_from
 
 __all__ = ["HEADER", "connections_in_zip", "parse_day", "read_connections", "safe_member_name"]
@@ -62,13 +63,22 @@ def read_connections(text: str, file_name: str, keep_emails: bool = False) -> Co
         except StopIteration:
             break
         except csv.Error as err:  # the reader cannot go on past broken quoting
-            message = f"the quotes do not match ({err}); the rest of the file was not read."
+            message = _(
+                "the quotes do not match ({error}); the rest of the file was not read."
+            ).format(error=err)
             errors.append(RowError(line, message))
             break
         if not any(field.strip() for field in row):
             continue
         if len(row) != len(columns):  # LinkedIn writes every column, empty or not
-            errors.append(RowError(line, f"{len(row)} values for {len(columns)} columns."))
+            errors.append(
+                RowError(
+                    line,
+                    _("{values} values for {columns} columns.").format(
+                        values=len(row), columns=len(columns)
+                    ),
+                )
+            )
             continue
         try:
             contacts.append(_contact(line, dict(zip(columns, row, strict=False)), keep_emails))
@@ -89,16 +99,20 @@ def _find_header(lines: list[str], file_name: str) -> tuple[int, list[str]]:
         if "first name" in columns and "last name" in columns:
             return at, columns
     raise DigwellError(
-        f"{file_name} is not LinkedIn's list of connections: it has no header line.",
-        "Import the Connections.csv of LinkedIn's export (it starts with a few notes, then "
-        f"{','.join(HEADER)}), or the export's .zip.",
+        _("{file} is not LinkedIn's list of connections: it has no header line.").format(
+            file=file_name
+        ),
+        _(
+            "Import the Connections.csv of LinkedIn's export (it starts with a few notes, "
+            "then {header}), or the export's .zip."
+        ).format(header=",".join(HEADER)),
     )
 
 
 def _contact(line: int, row: dict[str, str], keep_emails: bool) -> Contact:
     name = " ".join((row.get("first name", "").strip(), row.get("last name", "").strip()))
     if not name.strip():
-        raise DigwellError("This connection has no first or last name.")
+        raise DigwellError(_("This connection has no first or last name."))
     raw = {"name": name}
     for column, field in _FIELDS.items():
         if field != "email" or keep_emails:
@@ -121,7 +135,9 @@ def parse_day(text: str) -> date | None:
             return date.fromisoformat(text)
     except ValueError:
         pass
-    raise DigwellError(f"“{text[:40]}” under Connected On is not a date like 24 Aug 2023.")
+    raise DigwellError(
+        _("“{text}” under Connected On is not a date like 24 Aug 2023.").format(text=text[:40])
+    )
 
 
 # --- the export's .zip -------------------------------------------------------------
@@ -133,17 +149,19 @@ def connections_in_zip(path: Path, limit: int) -> bytes:
     member name that could point outside a folder, no Connections.csv, or one larger than
     `limit` bytes (by its header or as it expands: the header is not trusted)."""
     with ZipArchive(
-        path, "Import the .zip LinkedIn sent you as it is, or the Connections.csv inside it."
+        path, _("Import the .zip LinkedIn sent you as it is, or the Connections.csv inside it.")
     ) as archive:
         found = archive.find(lambda name: name == MEMBER)
         if not found:
             raise DigwellError(
-                f"{path.name} holds no Connections.csv.",
-                "Ask LinkedIn for your data with “Connections” ticked, and import the .zip "
-                "it sends or the Connections.csv inside it.",
+                _("{file} holds no Connections.csv.").format(file=path.name),
+                _(
+                    "Ask LinkedIn for your data with “Connections” ticked, and import the .zip "
+                    "it sends or the Connections.csv inside it."
+                ),
             )
         return archive.read(
             found[0],
             limit,
-            "A LinkedIn export of 30,000 connections is about 3 MB: check the file.",
+            _("A LinkedIn export of 30,000 connections is about 3 MB: check the file."),
         )

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from app.errors import DigwellError
+from app.i18n import _
 from app.text.spreadsheet import safe_cell
 from app.types import Person
 
@@ -97,7 +98,9 @@ def write_people_csv(path: Path, people: Sequence[Person]) -> int:
     except OSError as err:
         partial.unlink(missing_ok=True)
         raise DigwellError(
-            f"The people could not be saved to {path} ({err.strerror or err}).",
-            "Choose a folder you can write to.",
+            _("The people could not be saved to {path} ({reason}).").format(
+                path=path, reason=err.strerror or err
+            ),
+            _("Choose a folder you can write to."),
         ) from err
     return len(people)

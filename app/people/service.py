@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from app.clock import Clock
 from app.errors import DigwellError, NotFoundError
+from app.i18n import _, ngettext
 from app.people.fields import clean_circle, clean_fields, clean_kind
 from app.people.keep_warm import ASK_WINDOW_DAYS, PRUNE_AFTER_DAYS, ask_note
 from app.store import item_people
@@ -56,11 +57,16 @@ class PeopleService:
             return self.get(int(text))
         found = people_q.people_named(self._db, text)
         if not found:
-            raise NotFoundError(f"Nobody called “{text}” among your people.")
+            raise NotFoundError(_("Nobody called “{name}” among your people.").format(name=text))
         if len(found) > 1:
             ids = ", ".join(str(p.id) for p in found)
             raise DigwellError(
-                f"{len(found)} people are called “{text}”.", f"Use an id instead: {ids}."
+                ngettext(
+                    "{count} person is called “{name}”.",
+                    "{count} people are called “{name}”.",
+                    len(found),
+                ).format(count=len(found), name=text),
+                _("Use an id instead: {ids}.").format(ids=ids),
             )
         return found[0]
 
@@ -132,7 +138,10 @@ class PeopleService:
             if circle.name.casefold() == key:
                 return circle
         known = ", ".join(c.name for c in self.circles())
-        raise NotFoundError(f"No circle called “{name.strip()}”.", f"Circles: {known}.")
+        raise NotFoundError(
+            _("No circle called “{name}”.").format(name=name.strip()),
+            _("Circles: {circles}.").format(circles=known),
+        )
 
     def add_circle(self, name: str, ideal_days: object, max_days: object) -> Circle:
         name, low, high = clean_circle(name, ideal_days, max_days)
@@ -152,21 +161,21 @@ class PeopleService:
     def remove_circle(self, circle_id: int, move_to: int) -> None:
         """Delete a circle, moving its people to `move_to`."""
         if circle_id == move_to or move_to not in {c.id for c in self.circles()}:
-            raise DigwellError("Pick another circle for its people first.")
+            raise DigwellError(_("Pick another circle for its people first."))
         with self._db.transaction() as tx:
             people_q.delete_circle(tx, circle_id, move_to)
         self._announce(Changes(people=True))
 
     def _unique_circle(self, name: str, own_id: int | None) -> None:
         if any(c.name.casefold() == name.casefold() and c.id != own_id for c in self.circles()):
-            raise DigwellError(f"There is already a circle called “{name}”.")
+            raise DigwellError(_("There is already a circle called “{name}”.").format(name=name))
 
     # Writing people -------------------------------------------------------------
 
     def _circle_id(self, fields: dict[str, object], circle: str | int | None) -> None:
         if isinstance(circle, int):
             if circle not in {c.id for c in self.circles()}:
-                raise NotFoundError(f"No circle with id {circle}.")
+                raise NotFoundError(_("No circle with id {id}.").format(id=circle))
             fields["circle_id"] = circle
         elif circle:
             fields["circle_id"] = self.circle_named(circle).id
@@ -221,7 +230,7 @@ class PeopleService:
         """Fold `other_id` into `keep_id`: touches move over, empty fields are filled
         from the other, notes are joined; the other is deleted."""
         if keep_id == other_id:
-            raise DigwellError("Pick two different people to merge.")
+            raise DigwellError(_("Pick two different people to merge."))
         keep, other = self.get(keep_id), self.get(other_id)
         fields: dict[str, object] = {
             f: getattr(other, f)
@@ -262,7 +271,7 @@ class PeopleService:
         self.get(person_id)
         day = on or self.today()
         if day > self.today():
-            raise DigwellError("A touch cannot be in the future.")
+            raise DigwellError(_("A touch cannot be in the future."))
         with self._db.transaction() as tx:
             touch_id = touches_q.add_touch(
                 tx, person_id, kind, day, note=note.strip(), post_id=post_id, now=self._now()
@@ -287,7 +296,7 @@ class PeopleService:
 
     def set_rank_boost(self, value: float) -> None:
         if value not in item_people.BOOST_LEVELS:
-            raise DigwellError("The lift is off, twice or four times as relevant.")
+            raise DigwellError(_("The lift is off, twice or four times as relevant."))
         with self._db.transaction() as tx:
             item_people.set_boost(tx, value)
         self._announce(Changes(items=True, settings=True))

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.errors import DigwellError
+from app.i18n import _
 from app.people.handles import NORMALISERS, urlsplit
 from app.people.import_plan import Contact, Contacts, RowError, contact_from
 
@@ -59,7 +60,7 @@ def read_vcards(text: str, keep_emails: bool = False) -> Contacts:
     errors: list[RowError] = []
     for line, lines in split_cards(text):
         if lines is None:
-            errors.append(RowError(line, "This card has no END:VCARD line."))
+            errors.append(RowError(line, _("This card has no END:VCARD line.")))
             continue
         try:
             card = vobject.readOne("".join(lines))
@@ -101,14 +102,18 @@ def _card_error(start: int, lines: list[str], err: Exception) -> RowError:
     if message.startswith(_PARSE_LINE):
         bad = message[len(_PARSE_LINE) :]
         line = next((start + n for n, text in enumerate(lines) if text.startswith(bad)), start)
-    detail = f" ({message[:120]})" if message else ""
-    return RowError(line, f"This card cannot be read{detail}.")
+    if message:
+        # Translators: {error} is the vCard reader's own (English) description.
+        text = _("This card cannot be read ({error}).").format(error=message[:120])
+    else:
+        text = _("This card cannot be read.")
+    return RowError(line, text)
 
 
 def _contact(line: int, props: dict[str, list[Any]], keep_emails: bool) -> Contact:
     name = _text(_first(props, "fn")) or _name_of(_first(props, "n"))
     if not name:
-        raise DigwellError("This card has no name (FN or N).")
+        raise DigwellError(_("This card has no name (FN or N)."))
     raw = {
         "name": name,
         "company": _org(_first(props, "org")),
@@ -166,7 +171,7 @@ def _handles(prop: str, item: Any) -> Iterator[tuple[str, str]]:
     hint = next((_PROFILE_TYPES[t] for t in types if t in _PROFILE_TYPES), "")
     values = [_text(item.value), *(_text(u) for u in item.params.get("X-USER", []))]
     for value in values:
-        scheme, _, rest = value.partition(":")
+        scheme, _sep, rest = value.partition(":")
         if scheme.casefold() in _PROFILE_TYPES and not rest.startswith("//"):
             hint, value = hint or _PROFILE_TYPES[scheme.casefold()], rest  # IMPP twitter:priya
         found = _profile(value, hint)

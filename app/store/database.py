@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import SchemaTooNewError, StorageError
+from app.i18n import _
 from app.store.migrations import LATEST_VERSION, MIGRATIONS
 
 if TYPE_CHECKING:
@@ -51,32 +52,33 @@ def _storage_error(err: sqlite3.Error, path: Path) -> StorageError:
     code = getattr(err, "sqlite_errorname", "")
     if "locked" in text or "busy" in text:
         return StorageError(
-            f"The database {path} is busy: another program is holding it.",
-            "Close other Digwell windows or commands, then try again.",
+            _("The database {path} is busy: another program is holding it.").format(path=path),
+            _("Close other Digwell windows or commands, then try again."),
         )
     if "readonly" in text or "read-only" in text or _read_only_folder(text, path):
         return StorageError(
-            f"The database {path} is read-only.",
-            "Check the folder's permissions, or choose another one with --data-dir.",
+            _("The database {path} is read-only.").format(path=path),
+            _("Check the folder's permissions, or choose another one with --data-dir."),
         )
     # A WAL database cannot even be read when its shared-memory file cannot grow: on a
     # full disk, opening fails with this "disk I/O error" before any write is tried.
     if "is full" in text or code == "SQLITE_IOERR_SHMSIZE":
         return StorageError(
-            f"The disk holding {path} is full; nothing was saved.",
-            "Free some space, then try again.",
+            _("The disk holding {path} is full; nothing was saved.").format(path=path),
+            _("Free some space, then try again."),
         )
     if "not a database" in text or "malformed" in text:
         return StorageError(
-            f"The file {path} is damaged or is not a Digwell database.",
-            "Restore it from a backup, or move it away to start afresh.",
+            _("The file {path} is damaged or is not a Digwell database.").format(path=path),
+            _("Restore it from a backup, or move it away to start afresh."),
         )
     if "unable to open" in text:
         return StorageError(
-            f"The database {path} cannot be opened.",
-            "Check that its folder exists and that you may write to it.",
+            _("The database {path} cannot be opened.").format(path=path),
+            _("Check that its folder exists and that you may write to it."),
         )
-    return StorageError(f"The database {path} failed: {err}.", "")
+    # Translators: {error} is SQLite's own (English) message.
+    return StorageError(_("The database {path} failed: {error}.").format(path=path, error=err), "")
 
 
 def _read_only_folder(text: str, path: Path) -> bool:
@@ -97,8 +99,10 @@ class Database:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise StorageError(
-                f"The data folder {path.parent} cannot be created ({err.strerror}).",
-                "Choose another folder with --data-dir.",
+                _("The data folder {path} cannot be created ({error}).").format(
+                    path=path.parent, error=err.strerror
+                ),
+                _("Choose another folder with --data-dir."),
             ) from err
         try:
             # Autocommit mode: transactions are explicit (see `transaction`).
@@ -130,9 +134,11 @@ class Database:
         version = self.schema_version
         if version > LATEST_VERSION:
             raise SchemaTooNewError(
-                f"The database {self.path} was written by a newer Digwell "
-                f"(schema {version}; this one knows {LATEST_VERSION}). It was left untouched.",
-                "Install the newer Digwell, or choose another folder with --data-dir.",
+                _(
+                    "The database {path} was written by a newer Digwell "
+                    "(schema {schema}; this one knows {latest}). It was left untouched."
+                ).format(path=self.path, schema=version, latest=LATEST_VERSION),
+                _("Install the newer Digwell, or choose another folder with --data-dir."),
             )
         for target in range(version + 1, LATEST_VERSION + 1):
             script = MIGRATIONS[target - 1]

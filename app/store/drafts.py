@@ -6,6 +6,7 @@ import sqlite3
 from datetime import datetime
 
 from app.errors import NotFoundError
+from app.i18n import _
 from app.store.database import Database, from_db_time, to_db_time
 from app.types import Draft
 
@@ -61,7 +62,9 @@ def update_draft(
         (text, platform, state, take, template, to_db_time(now), state, draft_id),
     )
     if cur.rowcount == 0:
-        raise NotFoundError(f"There is no draft {draft_id}.", "It may have been deleted.")
+        raise NotFoundError(
+            _("There is no draft {id}.").format(id=draft_id), _("It may have been deleted.")
+        )
 
 
 _DRAFT_SELECT = (
@@ -117,7 +120,9 @@ def plan_draft(
         (to_db_time(when) if when else None, to_db_time(now), draft_id),
     )
     if cur.rowcount == 0:
-        raise NotFoundError(f"There is no draft {draft_id}.", "It may have been deleted.")
+        raise NotFoundError(
+            _("There is no draft {id}.").format(id=draft_id), _("It may have been deleted.")
+        )
 
 
 def planned_drafts(db: Database) -> list[Draft]:
@@ -132,7 +137,9 @@ def planned_drafts(db: Database) -> list[Draft]:
 def get_draft(db: Database, draft_id: int) -> Draft:
     rows = db.read(_DRAFT_SELECT + " WHERE d.id = ?", (draft_id,))
     if not rows:
-        raise NotFoundError(f"There is no draft {draft_id}.", "It may have been deleted.")
+        raise NotFoundError(
+            _("There is no draft {id}.").format(id=draft_id), _("It may have been deleted.")
+        )
     return _draft(rows[0])
 
 
@@ -149,7 +156,9 @@ def list_drafts(db: Database, states: tuple[str, ...] = DRAFT_STATES) -> list[Dr
 def delete_draft(conn: sqlite3.Connection, draft_id: int) -> None:
     """Delete a draft; posts made from it stay in the log."""
     if conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,)).rowcount == 0:
-        raise NotFoundError(f"There is no draft {draft_id}.", "It may have been deleted.")
+        raise NotFoundError(
+            _("There is no draft {id}.").format(id=draft_id), _("It may have been deleted.")
+        )
 
 
 def draft_count(db: Database, states: tuple[str, ...] = ("draft", "planned")) -> int:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from app.errors import NotFoundError
+from app.i18n import _
 from app.store.database import Database, db_time, from_db_time, to_db_time
 from app.store.item_people import apply_boosts, has_people, link_items
 from app.types import Item, ItemRow, ParsedEntry
@@ -192,7 +193,7 @@ def _rank_new(
         " VALUES (?, ?, ?, ?, ?, ?)",
         [
             (ids[key], *rank)
-            for _, key, _, title, _, _, _, text, _, sort_time, *_ in inserts
+            for _f, key, _g, title, _l, _a, _s, text, _p, sort_time, *_rest in inserts
             for rank in rank_rows(title, text, db_time(sort_time))
         ],
     )
@@ -305,7 +306,7 @@ def _split_terms(text: str | None) -> tuple[tuple[str, str], ...]:
     if not text:
         return ()
     pairs = (term.partition("\x1e") for term in text.split("\x1f"))
-    return tuple((keyword, place) for keyword, _, place in pairs)
+    return tuple((keyword, place) for keyword, __, place in pairs)
 
 
 def _terms(text: str | None) -> tuple[tuple[str, str], ...]:
@@ -328,7 +329,9 @@ def get_item(db: Database, item_id: int) -> Item:
         (item_id,),
     )
     if not rows:
-        raise NotFoundError(f"There is no item {item_id}.", "It may have been removed.")
+        raise NotFoundError(
+            _("There is no item {id}.").format(id=item_id), _("It may have been removed.")
+        )
     r = rows[0]
     terms = _terms(r["terms"])
     shared: tuple[tuple[datetime, str], ...] = ()
@@ -354,7 +357,7 @@ def get_item(db: Database, item_id: int) -> Item:
         read=bool(r["read"]),
         starred=bool(r["starred"]),
         dismissed=bool(r["dismissed"]),
-        terms=tuple(term for term, _ in terms),
+        terms=tuple(term for term, __ in terms),
         relevance=float(r["relevance"] or 0.0),
         shared=shared,
         best_theme=r["best_theme"] or "",
@@ -377,8 +380,8 @@ def set_flags(
         return
     marks = ",".join("?" * len(item_ids))
     conn.execute(
-        f"UPDATE items SET {', '.join(s for s, _ in sets)} WHERE id IN ({marks})",
-        (*(v for _, v in sets), *item_ids),
+        f"UPDATE items SET {', '.join(s for s, __ in sets)} WHERE id IN ({marks})",
+        (*(v for __, v in sets), *item_ids),
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 from app.errors import NotFoundError
+from app.i18n import _
 from app.store.database import Database
 from app.text.names import name_key, person_keys
 from app.types import ASK_KINDS, GIVE_KINDS, Circle, Person
@@ -121,7 +122,7 @@ def update_person(conn: sqlite3.Connection, person_id: int, fields: Mapping[str,
             (*(fields[c] for c in columns), person_id),
         )
         if not cur.rowcount:
-            raise NotFoundError(f"No person with id {person_id}.")
+            raise NotFoundError(_("No person with id {id}.").format(id=person_id))
     refresh_people(conn, [person_id])
 
 
@@ -222,7 +223,7 @@ def search_text(person: Person) -> str:
 def get_person(db: Database, person_id: int) -> Person:
     rows = db.read(_SELECT + " WHERE p.id = ?", (person_id,))
     if not rows:
-        raise NotFoundError(f"No person with id {person_id}.")
+        raise NotFoundError(_("No person with id {id}.").format(id=person_id))
     return row_person(rows[0])
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from app.errors import NotFoundError
+from app.i18n import _
 from app.store.database import Database, db_time, from_db_time, to_db_time
 from app.types import POST_KINDS, Post
 
@@ -83,13 +84,17 @@ def posts_by_id(db: Database, ids: list[int]) -> dict[int, Post]:
 def get_post(db: Database, post_id: int) -> Post:
     rows = db.read("SELECT * FROM posts WHERE id = ?", (post_id,))
     if not rows:
-        raise NotFoundError(f"There is no post {post_id}.", "It may have been deleted.")
+        raise NotFoundError(
+            _("There is no post {id}.").format(id=post_id), _("It may have been deleted.")
+        )
     return _post(rows[0])
 
 
 def delete_post(conn: sqlite3.Connection, post_id: int) -> None:
     if conn.execute("DELETE FROM posts WHERE id = ?", (post_id,)).rowcount == 0:
-        raise NotFoundError(f"There is no post {post_id}.", "It may have been deleted.")
+        raise NotFoundError(
+            _("There is no post {id}.").format(id=post_id), _("It may have been deleted.")
+        )
 
 
 def recent_posts(db: Database, limit: int) -> list[Post]:
@@ -149,14 +154,18 @@ def update_post(conn: sqlite3.Connection, post_id: int, **fields: object) -> Non
         (*(fields[name] for name in names), post_id),
     )
     if cur.rowcount == 0:
-        raise NotFoundError(f"There is no post {post_id}.", "It may have been deleted.")
+        raise NotFoundError(
+            _("There is no post {id}.").format(id=post_id), _("It may have been deleted.")
+        )
 
 
 def get_post_in(conn: sqlite3.Connection, post_id: int) -> Post:
     """`get_post` on a connection, e.g. inside a transaction."""
     row = conn.execute("SELECT * FROM posts WHERE id = ?", (post_id,)).fetchone()
     if row is None:
-        raise NotFoundError(f"There is no post {post_id}.", "It may have been deleted.")
+        raise NotFoundError(
+            _("There is no post {id}.").format(id=post_id), _("It may have been deleted.")
+        )
     return _post(row)
 
 

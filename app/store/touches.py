@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from app.errors import NotFoundError
+from app.i18n import _
 from app.store.database import Database, to_db_time
 from app.store.people import ids_json
 from app.types import GIVE_KINDS, TOUCH_KINDS, Touch
@@ -62,7 +63,7 @@ def add_touches(
 def get_touch(db: Database, touch_id: int) -> Touch:
     rows = db.read(_SELECT + " WHERE t.id = ?", (touch_id,))
     if not rows:
-        raise NotFoundError(f"No touch with id {touch_id}.")
+        raise NotFoundError(_("No touch with id {id}.").format(id=touch_id))
     return _touch(rows[0])
 
 

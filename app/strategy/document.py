@@ -45,6 +45,7 @@ import json
 from typing import NamedTuple
 
 from app.errors import DigwellError
+from app.i18n import N_, _, pgettext
 from app.strategy.strategy import (
     DEFAULT_HALF_LIFE,
     ContentMix,
@@ -68,7 +69,7 @@ _TOP_KEYS = (
     "freshness_half_life_days",
 )
 _THEME_KEYS = ("name", "keywords", "excluded", "hashtags", "color")
-_FIX_HINT = "Correct the file, then import it again."
+_FIX_HINT = N_("Correct the file, then import it again.")
 
 
 class ThemeChanges(NamedTuple):
@@ -117,47 +118,67 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
 
-    def fail(self, path: str, problem: str, hint: str = _FIX_HINT) -> DigwellError:
+    def fail(self, path: str, problem: str, hint: str | None = None) -> DigwellError:
+        """`problem` and `hint` translated; no hint: "Correct the file…"."""
+        hint = _(_FIX_HINT) if hint is None else hint
         return DigwellError(f"{self.source}: {path}: {problem}.", hint)
 
     def obj(self, value: object, path: str, allowed: tuple[str, ...]) -> dict[str, object]:
         if not isinstance(value, dict):
-            raise self.fail(path, f"expected an object {{...}}, not {_kind(value)}")
+            # Translators: {kind} is what was found: "a list", "the number 3", "null"…
+            problem = _("expected an object {{...}}, not {kind}").format(kind=_kind(value))
+            raise self.fail(path, problem)
         for key in value:
             if key not in allowed:
                 import difflib
 
                 close = difflib.get_close_matches(key, allowed, n=1)
-                tip = f" (did you mean '{close[0]}'?)" if close else ""
+                if close:
+                    # Translators: {key} and {suggestion} are keys of the strategy file.
+                    problem = _("unknown key '{key}' (did you mean '{suggestion}'?)").format(
+                        key=key, suggestion=close[0]
+                    )
+                else:
+                    # Translators: {key} is a key of the strategy file.
+                    problem = _("unknown key '{key}'").format(key=key)
                 expected = ", ".join(allowed)
-                raise self.fail(
-                    path, f"unknown key '{key}'{tip}", f"The keys allowed here are {expected}."
-                )
+                # Translators: {keys} lists keys of the strategy file: "name, keywords".
+                hint = _("The keys allowed here are {keys}.").format(keys=expected)
+                raise self.fail(path, problem, hint)
         return value
 
     def text(self, value: object, path: str) -> str:
         if not isinstance(value, str):
-            raise self.fail(path, f"expected text in quotes, not {_kind(value)}")
+            # Translators: {kind} is what was found: "a list", "the number 3", "null"…
+            problem = _("expected text in quotes, not {kind}").format(kind=_kind(value))
+            raise self.fail(path, problem)
         return value
 
     def words(self, value: object, path: str) -> tuple[str, ...]:
         if not isinstance(value, list):
-            raise self.fail(path, f'expected a list of words ["...", "..."], not {_kind(value)}')
+            # Translators: {kind} is what was found: "an object", "the number 3", "null"…
+            problem = _('expected a list of words ["...", "..."], not {kind}')
+            raise self.fail(path, problem.format(kind=_kind(value)))
         return tuple(self.text(w, f"{path}[{n}]") for n, w in enumerate(value))
 
     def whole(self, value: object, path: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(path, f"expected a whole number, not {_kind(value)}")
+            # Translators: {kind} is what was found: "a list", "the number 3.5", "null"…
+            problem = _("expected a whole number, not {kind}").format(kind=_kind(value))
+            raise self.fail(path, problem)
         return value
 
     def number(self, value: object, path: str) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(path, f"expected a number, not {_kind(value)}")
+            # Translators: {kind} is what was found: "a list", "the text 'three'", "null"…
+            problem = _("expected a number, not {kind}").format(kind=_kind(value))
+            raise self.fail(path, problem)
         return float(value)
 
     def required(self, data: dict[str, object], key: str, path: str) -> object:
         if key not in data:
-            raise self.fail(path, f"'{key}' is missing")
+            # Translators: {key} is a key of the strategy file, e.g. keywords.
+            raise self.fail(path, _("'{key}' is missing").format(key=key))
         return data[key]
 
 
@@ -169,32 +190,50 @@ def strategy_from_json(text: str, source: str) -> Strategy:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise DigwellError(
-            f"{source}: line {err.lineno}, column {err.colno}: this is not valid JSON ({err.msg}).",
-            _FIX_HINT,
+            # Translators: {file} is the file's name; {error} is Python's JSON error, in English.
+            _("{file}: line {line}, column {column}: this is not valid JSON ({error}).").format(
+                file=source, line=err.lineno, column=err.colno, error=err.msg
+            ),
+            _(_FIX_HINT),
         ) from err
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise read.fail(
             "format",
-            f'expected "format": "{FORMAT}": this is not a Digwell strategy file',
-            "Export one with `digwell strategy export FILE` to see the format.",
+            # Translators: {format} is the file format's name, "digwell-strategy".
+            _('expected "format": "{format}": this is not a Digwell strategy file').format(
+                format=FORMAT
+            ),
+            _("Export one with `digwell strategy export FILE` to see the format."),
         )
-    read.obj(data, "(top level)", _TOP_KEYS)
-    version = read.whole(read.required(data, "version", "(top level)"), "version")
+    # Translators: where in the strategy file: outside every section.
+    top = _("(top level)")
+    read.obj(data, top, _TOP_KEYS)
+    version = read.whole(read.required(data, "version", top), "version")
     if version != VERSION:
-        newer = " (written by a newer Digwell)" if version > VERSION else ""
+        if version > VERSION:
+            # Translators: {version} and {known} are version numbers of the file format.
+            problem = _(
+                "version {version} is not known (written by a newer Digwell); "
+                "this Digwell reads version {known}"
+            )
+        else:
+            # Translators: {version} and {known} are version numbers of the file format.
+            problem = _("version {version} is not known; this Digwell reads version {known}")
         raise read.fail(
             "version",
-            f"version {version} is not known{newer}; this Digwell reads version {VERSION}",
-            "Update Digwell, or export the strategy again from the Digwell that wrote it.",
+            problem.format(version=version, known=VERSION),
+            _("Update Digwell, or export the strategy again from the Digwell that wrote it."),
         )
 
     raw_profile = read.obj(data.get("profile", {}), "profile", Profile._fields)
     profile = Profile(
         **{k: read.text(v, f"profile.{k}") for k, v in raw_profile.items()},
     )
-    raw_themes = read.required(data, "themes", "(top level)")
+    raw_themes = read.required(data, "themes", top)
     if not isinstance(raw_themes, list):
-        raise read.fail("themes", f"expected a list of themes [...], not {_kind(raw_themes)}")
+        # Translators: {kind} is what was found: "an object", "the number 3", "null"…
+        problem = _("expected a list of themes [...], not {kind}").format(kind=_kind(raw_themes))
+        raise read.fail("themes", problem)
     themes = tuple(_theme(read, raw, n) for n, raw in enumerate(raw_themes))
 
     defaults = Strategy._field_defaults
@@ -214,7 +253,7 @@ def strategy_from_json(text: str, source: str) -> Strategy:
     try:
         return normalized(Strategy(profile, themes, target, mix, half_life))
     except StrategyError as err:
-        raise read.fail(err.field, err.problem, err.hint or _FIX_HINT) from err
+        raise read.fail(err.field, err.problem, err.hint or None) from err
 
 
 def _theme(read: _Reader, raw: object, n: int) -> Theme:
@@ -231,16 +270,26 @@ def _theme(read: _Reader, raw: object, n: int) -> Theme:
 
 
 def _kind(value: object) -> str:
+    """What a JSON value is, for an error: "the number 3", "a list" (translated)."""
     if value is None:
-        return "null"
+        return "null"  # JSON's own words, as in the file
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"the text '{value}'" if len(value) <= 40 else "text"
+        # Translators: a value found in the strategy file: "expected a number, not the text 'x'".
+        return (
+            _("the text '{text}'").format(text=value)
+            if len(value) <= 40
+            else pgettext("a value in the strategy file", "text")
+        )
     if isinstance(value, (int, float)):
-        return f"the number {value}"
-    kinds: dict[type[object], str] = {dict: "an object", list: "a list"}
-    return kinds.get(type(value), type(value).__name__)
+        # Translators: a value found in the strategy file: "expected text, not the number 3".
+        return _("the number {number}").format(number=value)
+    if isinstance(value, dict):
+        return _("an object")
+    if isinstance(value, list):
+        return _("a list")
+    return type(value).__name__
 
 
 # Importing ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import itertools
 import re
 from typing import Literal, NamedTuple
 
+from app.i18n import N_, _
 from app.strategy.strategy import (
     MAX_THEMES,
     ContentMix,
@@ -100,14 +101,46 @@ def _split(separators: re.Pattern[str], text: str) -> tuple[str, ...]:
     return tuple(w.strip() for w in separators.split(text) if w.strip())
 
 
+# What an edit of each field changed, as an Undo button names it (in English: `describe`
+# translates). Translators: these follow "Undo" or "Redo": "Undo theme keywords".
+_THEME_EDITS = {
+    "name": N_("theme name"),
+    "keywords": N_("theme keywords"),
+    # Translators: the words that keep an item out of a theme were edited.
+    "excluded": N_("theme excluded"),
+    "hashtags": N_("theme hashtags"),
+    "color": N_("theme colour"),
+}
+_FIELD_EDITS = {
+    "name": N_("name"),
+    "role": N_("role"),
+    "goal": N_("career goal"),
+    "audience": N_("audience"),
+    "weekly_target": N_("weekly target"),
+    "half_life_days": N_("freshness half-life"),
+}
+_MIX_EDIT = N_("content mix")
+_ADD_THEME = N_("add theme")
+_REMOVE_THEME = N_("remove theme")
+_MOVE_THEME = N_("move theme")
+
+
+def _edit_name(key: Key) -> str:
+    """describe's words in English (an edit keeps these; they are translated when shown)."""
+    if key.section == "theme":
+        return _THEME_EDITS.get(key.field, key.field)
+    if key.field in MIX_FIELDS:
+        return _MIX_EDIT
+    return _FIELD_EDITS.get(key.field, key.field.replace("_", " "))
+
+
 def describe(key: Key) -> str:
     """What an edit of the field changed, as an Undo button names it ("theme keywords")."""
-    if key.section == "theme":
-        return "theme colour" if key.field == "color" else f"theme {key.field}"
-    if key.field in MIX_FIELDS:
-        return "content mix"
-    names = {"goal": "career goal", "half_life_days": "freshness half-life"}
-    return names.get(key.field, key.field.replace("_", " "))
+    return _shown(_edit_name(key))
+
+
+def _shown(words: str) -> str:
+    return _(words) if words else ""
 
 
 # Edits: each knows how to do and undo itself on the StrategyEdit ------------------------
@@ -118,7 +151,7 @@ class _SetField:
 
     def __init__(self, key: Key, old: Value, new: Value) -> None:
         self.key, self.old, self.new = key, old, new
-        self.text = describe(key)
+        self.text = _edit_name(key)
 
     def redo(self, edit: StrategyEdit) -> Where:
         return edit._write(self.key, self.new)
@@ -128,7 +161,7 @@ class _SetField:
 
 
 class _AddTheme:
-    text = "add theme"
+    text = _ADD_THEME
 
     def __init__(self, row: int, draft: ThemeDraft) -> None:
         self.row, self.draft = row, draft
@@ -141,7 +174,7 @@ class _AddTheme:
 
 
 class _RemoveTheme:
-    text = "remove theme"
+    text = _REMOVE_THEME
 
     def __init__(self, row: int, draft: ThemeDraft) -> None:
         self.row, self.draft = row, draft
@@ -154,7 +187,7 @@ class _RemoveTheme:
 
 
 class _MoveTheme:
-    text = "move theme"
+    text = _MOVE_THEME
 
     def __init__(self, row: int, to: int) -> None:
         self.row, self.to = row, to
@@ -316,10 +349,10 @@ class StrategyEdit:
 
     def undo_text(self) -> str:
         """What Undo would take back ("theme name"), "" when nothing."""
-        return self._done[-1].text if self._done else ""
+        return _shown(self._done[-1].text) if self._done else ""
 
     def redo_text(self) -> str:
-        return self._undone[-1].text if self._undone else ""
+        return _shown(self._undone[-1].text) if self._undone else ""
 
     def undo(self) -> Where | None:
         """Take back the last edit; None when there is none."""

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.errors import DigwellError
+from app.i18n import _
 from app.store import Database
 from app.store import settings as settings_q
 from app.store import themes as themes_q
@@ -96,7 +97,10 @@ class StrategyService:
         """Remember the window's appearance; anything but APPEARANCES is refused."""
         if appearance not in APPEARANCES:
             raise DigwellError(
-                f"“{appearance}” is not an appearance.", "Choose system, light or dark."
+                # Translators: {appearance} is what was asked for; system, light and dark
+                # are the values `digwell` accepts: keep them as they are.
+                _("“{appearance}” is not an appearance.").format(appearance=appearance),
+                _("Choose system, light or dark."),
             )
         with self._db.transaction() as conn:
             settings_q.set_setting(conn, APPEARANCE_KEY, appearance)

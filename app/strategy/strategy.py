@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import NamedTuple, TypeGuard
 
 from app.errors import DigwellError
+from app.i18n import N_, _, ngettext
 from app.types import Profile, Theme
 
 MAX_THEMES = 8
@@ -50,17 +51,24 @@ class Strategy(NamedTuple):
     half_life_days: float = DEFAULT_HALF_LIFE
 
 
+# In English: `_(MIX_LABELS[part])` where one is shown.
 MIX_LABELS = {
-    "share": "sharing others' work",
-    "original": "original thoughts",
-    "credit": "crediting or helping people",
+    "share": N_("sharing others' work"),
+    "original": N_("original thoughts"),
+    "credit": N_("crediting or helping people"),
 }
-PROFILE_LABELS = {"name": "Name", "role": "Role", "goal": "Career goal", "audience": "Audience"}
+PROFILE_LABELS = {
+    "name": N_("Name"),
+    "role": N_("Role"),
+    "goal": N_("Career goal"),
+    "audience": N_("Audience"),
+}
 
 
 class StrategyError(DigwellError):
     """A strategy field is wrong. `field` is its path as in the strategy file
-    ("themes[2].color", themes counted from 0); the message names it for people."""
+    ("themes[2].color", themes counted from 0); the message names it for people.
+    `label` and `problem` come translated."""
 
     def __init__(self, field: str, label: str, problem: str, hint: str = "") -> None:
         super().__init__(f"{label}: {problem}.", hint)
@@ -89,17 +97,24 @@ def normalized(strategy: Strategy) -> Strategy:
     if len(profile.goal) > MAX_GOAL:
         raise StrategyError(
             "profile.goal",
-            PROFILE_LABELS["goal"],
-            f"{len(profile.goal)} characters is too long (at most {MAX_GOAL})",
-            "Say it in one sentence.",
+            _(PROFILE_LABELS["goal"]),
+            ngettext(
+                "{count} character is too long (at most {limit})",
+                "{count} characters is too long (at most {limit})",
+                len(profile.goal),
+            ).format(count=len(profile.goal), limit=MAX_GOAL),
+            _("Say it in one sentence."),
         )
     themes = _themes(strategy.themes)
     low, high = WEEKLY_TARGET_RANGE
     if not is_int(strategy.weekly_target) or not low <= strategy.weekly_target <= high:
         raise StrategyError(
             "weekly_target",
-            "Weekly target",
-            f"{strategy.weekly_target!r} is not a whole number of posts from {low} to {high}",
+            _("Weekly target"),
+            # Translators: {value} is what was given, as written in the strategy file.
+            _("{value} is not a whole number of posts from {low} to {high}").format(
+                value=repr(strategy.weekly_target), low=low, high=high
+            ),
         )
     _check_mix(strategy.mix)
     low_h, high_h = HALF_LIFE_RANGE
@@ -107,8 +122,11 @@ def normalized(strategy: Strategy) -> Strategy:
     if not is_number(half_life) or not low_h <= half_life <= high_h:
         raise StrategyError(
             "freshness_half_life_days",
-            "Freshness half-life",
-            f"{half_life!r} is not a number of days from {low_h:g} to {high_h:g}",
+            _("Freshness half-life"),
+            # Translators: {value} is what was given, as written in the strategy file.
+            _("{value} is not a number of days from {low} to {high}").format(
+                value=repr(half_life), low=f"{low_h:g}", high=f"{high_h:g}"
+            ),
         )
     return Strategy(
         profile, themes, strategy.weekly_target, ContentMix(*strategy.mix), float(half_life)
@@ -117,48 +135,58 @@ def normalized(strategy: Strategy) -> Strategy:
 
 def _themes(themes: tuple[Theme, ...]) -> tuple[Theme, ...]:
     if not themes:
-        raise StrategyError("themes", "Themes", "there are none", "Add at least one theme.")
+        raise StrategyError(
+            "themes", _("Themes"), _("there are none"), _("Add at least one theme.")
+        )
     if len(themes) > MAX_THEMES:
         raise StrategyError(
             "themes",
-            "Themes",
-            f"{len(themes)} is too many (at most {MAX_THEMES})",
-            "Focus on fewer: merge or remove some.",
+            _("Themes"),
+            _("{count} is too many (at most {limit})").format(count=len(themes), limit=MAX_THEMES),
+            _("Focus on fewer: merge or remove some."),
         )
     seen: dict[str, int] = {}
     result = []
     for n, theme in enumerate(themes):
         path = f"themes[{n}]"
         name = _one_line(theme.name)
-        label = f"Theme {n + 1} (“{name}”)" if name else f"Theme {n + 1}"
         if not name:
-            raise StrategyError(f"{path}.name", f"Theme {n + 1}", "the name is empty")
+            raise StrategyError(f"{path}.name", _theme_label(n, name), _("the name is empty"))
         if len(name) > MAX_THEME_NAME:
             raise StrategyError(
                 f"{path}.name",
-                label,
-                f"the name is {len(name)} characters long (at most {MAX_THEME_NAME})",
+                _theme_label(n, name),
+                ngettext(
+                    "the name is {count} character long (at most {limit})",
+                    "the name is {count} characters long (at most {limit})",
+                    len(name),
+                ).format(count=len(name), limit=MAX_THEME_NAME),
             )
         if name.casefold() in seen:
             raise StrategyError(
                 f"{path}.name",
-                label,
-                f"the name is already used by theme {seen[name.casefold()] + 1}",
-                "Give each theme its own name.",
+                _theme_label(n, name),
+                # Translators: {number} is the other theme's place in the list (1, 2…).
+                _("the name is already used by theme {number}").format(
+                    number=seen[name.casefold()] + 1
+                ),
+                _("Give each theme its own name."),
             )
         seen[name.casefold()] = n
         keywords = _words(theme.keywords)
         if not keywords:
             raise StrategyError(
                 f"{path}.keywords",
-                label,
-                "it has no keywords",
-                "Add at least one word or phrase that items on this theme contain.",
+                _theme_label(n, name),
+                _("it has no keywords"),
+                _("Add at least one word or phrase that items on this theme contain."),
             )
         color = str(theme.color).strip().lower()
         if not _COLOR.fullmatch(color):
             raise StrategyError(
-                f"{path}.color", label, f"'{theme.color}' is not a colour like #3a7bd5"
+                f"{path}.color",
+                _theme_label(n, name),
+                _("'{color}' is not a colour like #3a7bd5").format(color=theme.color),
             )
         result.append(
             Theme(
@@ -166,11 +194,21 @@ def _themes(themes: tuple[Theme, ...]) -> tuple[Theme, ...]:
                 name=name,
                 keywords=keywords,
                 excluded=_words(theme.excluded),
-                hashtags=_hashtags(theme.hashtags, f"{path}.hashtags", label),
+                hashtags=_hashtags(theme.hashtags, f"{path}.hashtags", n, name),
                 color=color,
             )
         )
     return tuple(result)
+
+
+def _theme_label(n: int, name: str) -> str:
+    """How an error names the theme at index `n`: "Theme 2 (“Leadership”)"; worked out
+    only when there is an error to show."""
+    if name:
+        # Translators: {number} is the theme's place in the list (1, 2…), {name} its name.
+        return _("Theme {number} (“{name}”)").format(number=n + 1, name=name)
+    # Translators: {number} is the theme's place in the list (1, 2…).
+    return _("Theme {number}").format(number=n + 1)
 
 
 def _check_mix(mix: ContentMix) -> None:
@@ -178,15 +216,17 @@ def _check_mix(mix: ContentMix) -> None:
         if not is_int(value) or not 0 <= value <= 100:
             raise StrategyError(
                 f"content_mix.{key}",
-                f"Content mix ({MIX_LABELS[key]})",
-                f"{value!r} is not a whole percentage from 0 to 100",
+                # Translators: {part} is a part of the mix: "sharing others' work".
+                _("Content mix ({part})").format(part=_(MIX_LABELS[key])),
+                # Translators: {value} is what was given, as written in the strategy file.
+                _("{value} is not a whole percentage from 0 to 100").format(value=repr(value)),
             )
     if sum(mix) != 100:
         raise StrategyError(
             "content_mix",
-            "Content mix",
-            f"the parts sum to {sum(mix)}%, not 100%",
-            "Adjust them so they add up to 100.",
+            _("Content mix"),
+            _("the parts sum to {total}%, not 100%").format(total=sum(mix)),
+            _("Adjust them so they add up to 100."),
         )
 
 
@@ -217,15 +257,17 @@ def hashtag(text: str) -> str:
     return f"#{joined}" if joined else ""
 
 
-def _hashtags(tags: Iterable[str], path: str, label: str) -> tuple[str, ...]:
+def _hashtags(tags: Iterable[str], path: str, theme: int, name: str) -> tuple[str, ...]:
+    """The theme's hashtags as saved; `theme` and `name` (its index and name) name it in
+    an error."""
     result = []
     for n, raw in enumerate(tags):
         tag = hashtag(raw)
         if tag and not _HASHTAG.fullmatch(tag):
             raise StrategyError(
                 f"{path}[{n}]",
-                label,
-                f"'{raw}' is not a hashtag: use letters, digits and _ only",
+                _theme_label(theme, name),
+                _("'{tag}' is not a hashtag: use letters, digits and _ only").format(tag=raw),
             )
         result.append(tag)
     return _words(result)

@@ -7,6 +7,7 @@ import re
 from html import escape, unescape
 from html.parser import HTMLParser
 
+from app.i18n import _
 from app.text.highlight import Highlighter
 from app.text.preview_links import link_target, target_note
 from app.text.preview_tags import (
@@ -280,4 +281,6 @@ class Writer(HTMLParser):
         if len(alt) > _ALT_LIMIT:
             alt = alt[: _ALT_LIMIT - 1] + "…"
         self._shown("")  # an image's alt says nothing of where a link goes
-        self._out.append(f"{QUIET_OPEN}[image: {escape(alt, quote=False)}]</span>")
+        # Translators: an image in a feed's text, shown by its description {alt}.
+        shown = escape(_("[image: {alt}]"), quote=False).format(alt=escape(alt, quote=False))
+        self._out.append(f"{QUIET_OPEN}{shown}</span>")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from app import APP_NAME, __version__
 from app.desktop.layout import APP_ID
 from app.errors import DigwellError
+from app.i18n import _
 from app.planner import Planner
 from app.ui.icon import app_icon
 
@@ -170,8 +171,11 @@ def run_gui(data_dir: Path, *, demo: bool = False, tray: bool = False, request: 
 
     instance = server_name_for(Path(data_dir))
     if ask_running(instance, request=(request or "raise").encode("ascii")):
-        done = {"refresh": "it refreshes its feeds"}.get(request, "its window is raised")
-        print(f"digwell: already running on this data folder; {done}.", flush=True)
+        if request == "refresh":
+            said = _("digwell: already running on this data folder; it refreshes its feeds.")
+        else:
+            said = _("digwell: already running on this data folder; its window is raised.")
+        print(said, flush=True)
         return 0
     try:
         planner = open_planner(data_dir, demo=demo)

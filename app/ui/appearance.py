@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from app.i18n import N_, _
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QPalette
     from PySide6.QtWidgets import QMenu
@@ -23,7 +25,7 @@ MainWindow = Any
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 # The menu's entries: the stored value and its text.
-CHOICES = ((SYSTEM, "&System"), (LIGHT, "&Light"), (DARK, "&Dark"))
+CHOICES = ((SYSTEM, N_("&System")), (LIGHT, N_("&Light")), (DARK, N_("&Dark")))
 ACTION_PREFIX = "appearance_"  # each action's objectName: appearance_system…
 # Colours by palette role (r, g, b), after Fusion's; the disabled group greys the text.
 DARK_COLOURS = {
@@ -85,12 +87,12 @@ def add_appearance_menu(window: MainWindow, view: QMenu) -> None:
     """View › Appearance: System, Light, Dark, one checked (the remembered choice)."""
     from PySide6.QtGui import QAction, QActionGroup
 
-    submenu = view.addMenu("&Appearance")
+    submenu = view.addMenu(_("&Appearance"))
     group = QActionGroup(window)
     group.setExclusive(True)
     current = window.planner.strategy.appearance()
     for choice, text in CHOICES:
-        action = QAction(text, group)
+        action = QAction(_(text), group)
         action.setObjectName(ACTION_PREFIX + choice)
         action.setCheckable(True)
         action.setChecked(choice == current)

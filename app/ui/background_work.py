@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.errors import DigwellError
+from app.i18n import _, formats, ngettext
 from app.types import Changes
 
 if TYPE_CHECKING:
@@ -171,10 +172,10 @@ class BackgroundWork(QObject):
     def refresh_now(self) -> None:
         """Fetch every unpaused feed now, in the refresh process."""
         if self.refresher.is_running():
-            self.message.emit("A refresh is already running.")
+            self.message.emit(_("A refresh is already running."))
             return
         if not self._planner.feeds.count():
-            self.message.emit("No feeds to refresh yet: add one first (Feeds › Add a feed).")
+            self.message.emit(_("No feeds to refresh yet: add one first (Feeds › Add a feed)."))
             return
         self._manual = True
         self.refresher.start(every_feed=True)
@@ -207,7 +208,8 @@ class BackgroundWork(QObject):
         self.show_refresh_idle()
         self._deliver(Changes(feeds=True), None)  # feeds finished before it stopped stay
         if self._manual:
-            self.failed.emit(DigwellError(message, "Your feeds and items are as they were before."))
+            hint = _("Your feeds and items are as they were before.")
+            self.failed.emit(DigwellError(message, hint))
         else:
             self.message.emit(message)
 
@@ -230,7 +232,7 @@ class BackgroundWork(QObject):
 
     def _index_failed(self, err: Exception) -> None:
         self.indexing.emit(False)
-        self.message.emit(f"Search may miss the newest items for now: {err}")
+        self.message.emit(_("Search may miss the newest items for now: {error}").format(error=err))
 
     # Ranking -------------------------------------------------------------------
 
@@ -269,14 +271,22 @@ def refresh_summary(report: dict) -> str:
     """'Refreshed 12 feeds: 34 new items, 2 updated. 1 feed had errors.'"""
     feeds = int(report.get("feeds", 0))
     if not feeds:
-        return "Nothing to refresh: every feed was checked in the last few minutes or is paused."
+        return _("Nothing to refresh: every feed was checked in the last few minutes or is paused.")
     added, updated = int(report.get("added", 0)), int(report.get("updated", 0))
     errors = int(report.get("errors", 0))
-    text = f"Refreshed {feeds} feed{'s' * (feeds != 1)}: "
-    text += f"{added} new item{'s' * (added != 1)}" if added else "no new items"
+    if added:
+        news = ngettext("{count} new item", "{count} new items", added).format(
+            count=formats.number(added)
+        )
+    else:
+        news = _("no new items")
     if updated:
-        text += f", {updated} updated"
-    text += "."
+        # Translators: {news} is "34 new items" or "no new items".
+        news = _("{news}, {count} updated").format(news=news, count=formats.number(updated))
+    text = ngettext("Refreshed {count} feed: {news}.", "Refreshed {count} feeds: {news}.", feeds)
+    text = text.format(count=formats.number(feeds), news=news)
     if errors:
-        text += f" {errors} feed{'s' * (errors != 1)} had errors: see Feeds."
+        text += " " + ngettext(
+            "{count} feed had errors: see Feeds.", "{count} feeds had errors: see Feeds.", errors
+        ).format(count=formats.number(errors))
     return text

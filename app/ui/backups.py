@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.errors import DigwellError
+from app.i18n import _, formats, ngettext
 from app.planner import Planner
 from app.ui.command_runner import CommandRunner
 
@@ -62,10 +63,11 @@ class Backups(QObject):
     def set_auto(self, enabled: bool) -> None:
         self._planner.backups.set_auto(enabled)
         if enabled:
-            self.message.emit(f"A backup every week, in {self.data_dir / 'backups'}.")
+            folder = self.data_dir / "backups"
+            self.message.emit(_("A backup every week, in {folder}.").format(folder=folder))
             self.start_schedule(0)
         else:
-            self.message.emit("Automatic backups are off.")
+            self.message.emit(_("Automatic backups are off."))
 
     def back_up_if_due(self) -> bool:
         """Start this week's backup if one is due; True if one started."""
@@ -82,7 +84,7 @@ class Backups(QObject):
 
     def _auto_done(self, result: dict) -> None:
         if result.get("path"):
-            self.message.emit(f"This week's backup is in {result['path']}.")
+            self.message.emit(_("This week's backup is in {path}.").format(path=result["path"]))
 
     # By hand ----------------------------------------------------------------------
 
@@ -91,8 +93,8 @@ class Backups(QObject):
         if target is None:
             today = self._planner.clock.now().astimezone(self._planner.clock.tz())
             suggested = str(Path.home() / f"digwell-backup-{today:%Y-%m-%d}.zip")
-            chosen, _ = QFileDialog.getSaveFileName(
-                self._window, "Back up Digwell", suggested, "Digwell backup (*.zip)"
+            chosen, _unused = QFileDialog.getSaveFileName(
+                self._window, _("Back up Digwell"), suggested, _("Digwell backup (*.zip)")
             )
             if not chosen:
                 return False
@@ -101,10 +103,23 @@ class Backups(QObject):
 
     def _backed_up(self, result: dict) -> None:
         counts = result.get("counts", {})
+        feeds, drafts, posts = (int(counts.get(key, 0)) for key in ("feeds", "drafts", "posts"))
         self.message.emit(
-            f"Backed up to {result.get('path')}: {counts.get('feeds', 0)} feeds, "
-            f"{counts.get('drafts', 0)} drafts, {counts.get('posts', 0)} posts. "
-            "Passwords of private feeds stay in your keyring."
+            _(
+                "Backed up to {path}: {feeds}, {drafts}, {posts}. "
+                "Passwords of private feeds stay in your keyring."
+            ).format(
+                path=result.get("path"),
+                feeds=ngettext("{count} feed", "{count} feeds", feeds).format(
+                    count=formats.number(feeds)
+                ),
+                drafts=ngettext("{count} draft", "{count} drafts", drafts).format(
+                    count=formats.number(drafts)
+                ),
+                posts=ngettext("{count} post", "{count} posts", posts).format(
+                    count=formats.number(posts)
+                ),
+            )
         )
 
     def restore(self, archive: Path | None = None, folder: Path | None = None) -> bool:
@@ -113,8 +128,8 @@ class Backups(QObject):
         from app.backup.restore import backup_info, check_restore_target
 
         if archive is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self._window, "Restore a backup", str(Path.home()), "Digwell backup (*.zip)"
+            chosen, _unused = QFileDialog.getOpenFileName(
+                self._window, _("Restore a backup"), str(Path.home()), _("Digwell backup (*.zip)")
             )
             if not chosen:
                 return False
@@ -127,7 +142,9 @@ class Backups(QObject):
         if folder is None:
             chosen = QFileDialog.getExistingDirectory(
                 self._window,
-                f"An empty folder for the backup of {info.created_at:%Y-%m-%d}",
+                _("An empty folder for the backup of {date}").format(
+                    date=formats.day_month_year(info.created_at)
+                ),
                 str(Path.home()),
             )
             if not chosen:
@@ -144,14 +161,18 @@ class Backups(QObject):
     def _restored(self, result: dict) -> None:
         folder = self.restored_folder
         sign_in = result.get("feeds_to_sign_in") or []
-        text = f"The backup is restored into {folder}."
+        text = _("The backup is restored into {folder}.").format(folder=folder)
         if sign_in:
-            text += f" Sign in again to {len(sign_in)} private feed(s) there."
+            text += " " + ngettext(
+                "Sign in again to {count} private feed there.",
+                "Sign in again to {count} private feeds there.",
+                len(sign_in),
+            ).format(count=len(sign_in))
         self.message.emit(text)
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Backup restored",
-            text + "\n\nOpen it in a new window now?",
+            _("Backup restored"),
+            text + "\n\n" + _("Open it in a new window now?"),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
             self._window,
         )
@@ -172,7 +193,7 @@ class Backups(QObject):
 
     def _run(self, done, *args: str, data_dir: Path | None = None) -> bool:
         if self.runner.is_running():
-            self.message.emit("A backup or restore is already under way.")
+            self.message.emit(_("A backup or restore is already under way."))
             return False
         self._done = done
         return self.runner.start(*args, "--data-dir", str(data_dir or self.data_dir))

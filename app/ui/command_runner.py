@@ -8,6 +8,7 @@ import json
 
 from PySide6.QtCore import QObject, Signal
 
+from app.i18n import _
 from app.ui.process_runner import End, ProcessRunner
 
 
@@ -37,8 +38,10 @@ class CommandRunner(ProcessRunner):
             self.failed.emit(end.detail)
         else:
             self.failed.emit(
-                f"Its helper process ended without an answer (exit code {end.exit_code})."
+                _("Its helper process ended without an answer (exit code {code}).").format(
+                    code=end.exit_code
+                )
             )
 
     def not_started(self, reason: str) -> str:
-        return "Digwell could not start its helper process."
+        return _("Digwell could not start its helper process.")

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog, QWidget
 
 from app.errors import DigwellError
+from app.i18n import N_, _
 
 if TYPE_CHECKING:
     from app.planner import Planner
@@ -32,9 +33,10 @@ class ImportFlow(QObject):
     message = Signal(str)
     failed = Signal(object)
 
-    TITLE = "Import"  # the file dialog's and the progress dialog's title
-    FILE_FILTER = "All files (*)"
-    NOTHING_WRITTEN = "Nothing was written."  # the hint when a dry run fails
+    # Marked with N_, translated where shown: subclasses give their own.
+    TITLE = N_("Import")  # the file dialog's and the progress dialog's title
+    FILE_FILTER = N_("All files (*)")
+    NOTHING_WRITTEN = N_("Nothing was written.")  # the hint when a dry run fails
 
     def __init__(
         self,
@@ -87,11 +89,11 @@ class ImportFlow(QObject):
         """Import `path`, or a file the user picks; False if none was picked or one
         is under way."""
         if self.busy():
-            self.message.emit("An import is already under way.")
+            self.message.emit(_("An import is already under way."))
             return False
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self._parent, self.TITLE, str(Path.home()), self.FILE_FILTER
+            chosen, _unused = QFileDialog.getOpenFileName(
+                self._parent, _(self.TITLE), str(Path.home()), _(self.FILE_FILTER)
             )
             if not chosen:
                 self.finished.emit(False)
@@ -111,20 +113,23 @@ class ImportFlow(QObject):
         if not was_running:
             return
         if dry_run:
-            self.message.emit("Import cancelled: nothing was written.")
+            self.message.emit(_("Import cancelled: nothing was written."))
         else:
             # It writes in one transaction at its very end, so nothing, unless it had
             # just committed: the pages read again all the same.
             self.changed_elsewhere()
-            self.message.emit("Import stopped before it finished: nothing was written.")
+            self.message.emit(_("Import stopped before it finished: nothing was written."))
         self.finished.emit(False)
 
     # The child --------------------------------------------------------------------
 
     def _run(self, *, dry_run: bool, **options: bool) -> bool:
         assert self._path is not None
-        verb = "Reading" if dry_run else "Importing"
-        self._show_progress(f"{verb} {self._path.name}…")
+        name = self._path.name
+        if dry_run:
+            self._show_progress(_("Reading {file}…").format(file=name))
+        else:
+            self._show_progress(_("Importing {file}…").format(file=name))
         if not self.runner.start(self._path, dry_run=dry_run, **options):
             self._close_progress()
             return False
@@ -132,8 +137,8 @@ class ImportFlow(QObject):
 
     def _show_progress(self, text: str) -> None:
         self._close_progress()
-        progress = QProgressDialog(text, "Cancel", 0, 0, self._parent)
-        progress.setWindowTitle(self.TITLE)
+        progress = QProgressDialog(text, _("Cancel"), 0, 0, self._parent)
+        progress.setWindowTitle(_(self.TITLE))
         progress.setMinimumDuration(PROGRESS_AFTER_MS)
         progress.setValue(0)  # starts the wait before it shows (else Qt's default 4 s)
         progress.setAutoClose(False)
@@ -177,7 +182,7 @@ class ImportFlow(QObject):
             self._forget(self.preview)
         if not dry_run:
             self.changed_elsewhere()  # whatever it wrote before failing
-        self.failed.emit(DigwellError(message, self.NOTHING_WRITTEN if dry_run else ""))
+        self.failed.emit(DigwellError(message, _(self.NOTHING_WRITTEN) if dry_run else ""))
         self.finished.emit(False)
 
     # The preview --------------------------------------------------------------------
@@ -198,7 +203,7 @@ class ImportFlow(QObject):
     def _declined(self, dialog: QDialog) -> None:
         self.runner.stop(quiet=True)  # a dry run reading again: nothing written
         self._forget(dialog)
-        self.message.emit("Import cancelled: nothing was written.")
+        self.message.emit(_("Import cancelled: nothing was written."))
         self.finished.emit(False)
 
     def _forget(self, dialog: QDialog) -> None:

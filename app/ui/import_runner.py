@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app.i18n import _
 from app.ui.process_runner import End, ProcessRunner
 
 # An import still running after this long hung: it is stopped (30,000 rows take seconds).
@@ -65,17 +66,22 @@ class ImportRunner(ProcessRunner):
         if result is not None and end.exit_code == 0 and not end.crashed:
             self.finished.emit(result)
         elif end.stopped:
-            self.failed.emit("The import was stopped.")
+            self.failed.emit(_("The import was stopped."))
         else:
             self.failed.emit(explain(end))
 
     def not_started(self, reason: str) -> str:
-        return f"The import could not start ({reason}). Reinstall Digwell if this keeps happening."
+        return _(
+            "The import could not start ({reason}). Reinstall Digwell if this keeps happening."
+        ).format(reason=reason)
 
 
 def explain(end: End) -> str:
     """'The import failed: the file is over 20 MB.' (the command's own words)"""
-    head = "The import stopped unexpectedly" if end.crashed else "The import failed"
+    if end.crashed:
+        if end.detail:
+            return _("The import stopped unexpectedly: {detail}").format(detail=end.detail)
+        return _("The import stopped unexpectedly.")
     if end.detail:
-        return f"{head}: {end.detail}"
-    return f"{head} (exit code {end.exit_code})." if not end.crashed else f"{head}."
+        return _("The import failed: {detail}").format(detail=end.detail)
+    return _("The import failed (exit code {code}).").format(code=end.exit_code)

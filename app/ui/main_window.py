@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QStackedWidget, QWidget
 
+from app.i18n import _, ngettext
 from app.planner import Planner
 from app.ui.background_work import BackgroundWork
 from app.ui.change_delivery import ChangeDelivery
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
         """A weekly roundup of the starred items (or the best unread ones)."""
         items = self.planner.inbox.roundup_items()
         if not items:
-            self.messages.info("Nothing to round up yet: star the items worth sharing.")
+            self.messages.info(_("Nothing to round up yet: star the items worth sharing."))
             return
         self.drafts.start_new_draft(items, ROUNDUP_TEMPLATE)
 
@@ -248,14 +249,18 @@ class MainWindow(QMainWindow):
         """Copy or mark posted: only the draft on screen."""
         drafts = self._drafts.page
         if self.pages.currentIndex() != DRAFTS or drafts is None or drafts.composer.draft is None:
-            self.messages.info("Open a draft first: pick an item and choose “Draft a post”.")
+            self.messages.info(_("Open a draft first: pick an item and choose “Draft a post”."))
             return
         act(drafts.composer)
 
     def posted(self, _post: Post) -> None:
         """A post marked from the composer: this week's count in the status bar."""
         progress = self.planner.cadence.week_progress()
-        self.messages.info(f"Logged as posted. {progress.posts} of {progress.target} this week.")
+        self.messages.info(
+            _("Logged as posted. {posts} of {target} this week.").format(
+                posts=progress.posts, target=progress.target
+            )
+        )
 
     # Dialogs ------------------------------------------------------------------------
 
@@ -269,7 +274,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _strategy_saved(self, _version: int) -> None:
-        self.messages.info("Strategy saved. Ranking your items by it…")
+        self.messages.info(_("Strategy saved. Ranking your items by it…"))
         self.work.rank_again()
 
     def edit_mastodon(self) -> None:
@@ -291,7 +296,7 @@ class MainWindow(QMainWindow):
         from app.ui.tray import Tray
 
         dialog = ScheduleDialog(self.planner.cadence, tray_available=Tray.available(), parent=self)
-        dialog.accepted.connect(lambda: self.messages.info("Posting schedule saved."))
+        dialog.accepted.connect(lambda: self.messages.info(_("Posting schedule saved.")))
         dialog.open()
         self.schedule_dialog = dialog
 
@@ -304,9 +309,18 @@ class MainWindow(QMainWindow):
         self.problem_dialog = dialog
 
     def _greeting(self) -> str:
-        if not self.planner.feeds.count():
-            return "No feeds yet."
-        return f"{self.inbox.model.total()} items from {self.planner.feeds.count()} feeds."
+        from app.i18n import formats
+
+        feeds = self.planner.feeds.count()
+        if not feeds:
+            return _("No feeds yet.")
+        total = self.inbox.model.total()
+        items = ngettext("{count} item", "{count} items", total).format(count=formats.number(total))
+        # Translators: "120 items from 4 feeds." ({items} and {feeds} with their counts).
+        return _("{items} from {feeds}.").format(
+            items=items,
+            feeds=ngettext("{count} feed", "{count} feeds", feeds).format(count=feeds),
+        )
 
     # Backups, reminders and the tray --------------------------------------------------
 

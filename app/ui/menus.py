@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from app import APP_NAME
+from app.i18n import N_, _
 
 if TYPE_CHECKING:  # QAction and QKeySequence cost ~3 ms to load: after the first paint
     from PySide6.QtGui import QAction
@@ -41,113 +42,113 @@ class Entry:
 
 
 SEPARATOR = None
-FILE = "&File"
-VIEW = "&View"  # its entries are the Appearance submenu (app/ui/appearance.py)
+FILE = N_("&File")
+VIEW = N_("&View")  # its entries are the Appearance submenu (app/ui/appearance.py)
 # fmt: off
 MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
     (FILE, (
-        Entry("open_demo", "Open the &demo", lambda w: w.demo_requested.emit()),
-        Entry("strategy", "Career &strategy…", lambda w: w.edit_strategy(), "Ctrl+Shift+S"),
-        Entry("import_people", "&Import people…", lambda w: import_people(w)),
+        Entry("open_demo", N_("Open the &demo"), lambda w: w.demo_requested.emit()),
+        Entry("strategy", N_("Career &strategy…"), lambda w: w.edit_strategy(), "Ctrl+Shift+S"),
+        Entry("import_people", N_("&Import people…"), lambda w: import_people(w)),
         Entry(
             "import_history",
-            "Import &history…",
+            N_("Import &history…"),
             lambda w: import_history(w),
-            tip="Your posts from a LinkedIn, X, Mastodon or Bluesky export",
+            tip=N_("Your posts from a LinkedIn, X, Mastodon or Bluesky export"),
         ),
         SEPARATOR,
-        Entry("back_up", "&Back up now…", lambda w: w.backups.back_up_now()),
-        Entry("restore", "&Restore a backup…", lambda w: w.backups.restore()),
+        Entry("back_up", N_("&Back up now…"), lambda w: w.backups.back_up_now()),
+        Entry("restore", N_("&Restore a backup…"), lambda w: w.backups.restore()),
         Entry(
             "auto_backup",
-            "Back up &every week",
+            N_("Back up &every week"),
             lambda w: w.backups.set_auto(w.menu_actions["auto_backup"].isChecked()),
-            tip="Into the data folder's backups folder; the newest 8",
+            tip=N_("Into the data folder's backups folder; the newest 8"),
             checkable=True,
         ),
         SEPARATOR,
-        Entry("quit", "&Quit", lambda w: w.quit(), standard_key="Quit"),
+        Entry("quit", N_("&Quit"), lambda w: w.quit(), standard_key="Quit"),
     )),
     (VIEW, ()),
-    ("&Go", (
-        Entry("go_inbox", "&Inbox", lambda w: w.nav.setCurrentRow(0), "Ctrl+1"),
-        Entry("go_drafts", "&Drafts", lambda w: w.nav.setCurrentRow(1), "Ctrl+2"),
-        Entry("go_feeds", "&Feeds", lambda w: w.nav.setCurrentRow(2), "Ctrl+3"),
-        Entry("go_cadence", "&Cadence", lambda w: w.nav.setCurrentRow(3), "Ctrl+4"),
-        Entry("go_people", "&People", lambda w: w.nav.setCurrentRow(4), "Ctrl+5"),
+    (N_("&Go"), (
+        Entry("go_inbox", N_("&Inbox"), lambda w: w.nav.setCurrentRow(0), "Ctrl+1"),
+        Entry("go_drafts", N_("&Drafts"), lambda w: w.nav.setCurrentRow(1), "Ctrl+2"),
+        Entry("go_feeds", N_("&Feeds"), lambda w: w.nav.setCurrentRow(2), "Ctrl+3"),
+        Entry("go_cadence", N_("&Cadence"), lambda w: w.nav.setCurrentRow(3), "Ctrl+4"),
+        Entry("go_people", N_("&People"), lambda w: w.nav.setCurrentRow(4), "Ctrl+5"),
     )),
-    ("Fee&ds", (
-        Entry("refresh", "&Refresh now", lambda w: w.work.refresh_now(), "F5"),
+    (N_("Fee&ds"), (
+        Entry("refresh", N_("&Refresh now"), lambda w: w.work.refresh_now(), "F5"),
         SEPARATOR,
         Entry(
             "add_feed",
-            "&Add a feed…",
+            N_("&Add a feed…"),
             lambda w: w.on_feeds_page(lambda: w.feeds.add_feed()),
             "Ctrl+Shift+N",
         ),
         Entry(
             "search_feeds",
-            "&Search feeds for a theme…",
+            N_("&Search feeds for a theme…"),
             lambda w: w.on_feeds_page(lambda: w.feeds.search_feeds()),
         ),
         Entry(
             "import_opml",
-            "&Import OPML…",
+            N_("&Import OPML…"),
             lambda w: w.on_feeds_page(lambda: w.feeds.import_opml()),
         ),
         Entry(
             "export_opml",
-            "&Export OPML…",
+            N_("&Export OPML…"),
             lambda w: w.on_feeds_page(lambda: w.feeds.export_opml()),
         ),
     )),
-    ("&Item", (
-        Entry("draft", "&Draft a post", lambda w: w.draft_selected(), "Ctrl+D"),
+    (N_("&Item"), (
+        Entry("draft", N_("&Draft a post"), lambda w: w.draft_selected(), "Ctrl+D"),
         Entry(
             "roundup",
-            "Draft a &weekly roundup",
+            N_("Draft a &weekly roundup"),
             lambda w: w.draft_roundup(),
             "Ctrl+Shift+D",
-            tip="A roundup of your starred items (or the top unread)",
+            tip=N_("A roundup of your starred items (or the top unread)"),
         ),
     )),
-    ("D&raft", (
+    (N_("D&raft"), (
         Entry(
             "copy",
-            "&Copy to clipboard",
+            N_("&Copy to clipboard"),
             lambda w: w.with_open_draft(lambda composer: composer.copy()),
             "Ctrl+Shift+C",
         ),
         Entry(
             "posted",
-            "&Mark as posted",
+            N_("&Mark as posted"),
             lambda w: w.with_open_draft(lambda composer: composer.mark_posted()),
             "Ctrl+Shift+M",
         ),
         Entry(
             "mention",
-            "Mention a &person…",
+            N_("Mention a &person…"),
             lambda w: w.with_open_draft(lambda composer: composer.mention_person()),
             "Ctrl+Shift+P",
-            tip="Write one of your people's mention for the draft's platform",
+            tip=N_("Write one of your people's mention for the draft's platform"),
         ),
         SEPARATOR,
-        Entry("mastodon", "Ma&stodon server…", lambda w: w.edit_mastodon()),
+        Entry("mastodon", N_("Ma&stodon server…"), lambda w: w.edit_mastodon()),
     )),
-    ("&Cadence", (
-        Entry("add_post", "&Add a post you made…", lambda w: w.add_post()),
-        Entry("schedule", "Posting &schedule and reminders…", lambda w: w.edit_schedule()),
+    (N_("&Cadence"), (
+        Entry("add_post", N_("&Add a post you made…"), lambda w: w.add_post()),
+        Entry("schedule", N_("Posting &schedule and reminders…"), lambda w: w.edit_schedule()),
         Entry(
             "export_plan",
-            "&Export the plan to a calendar…",
+            N_("&Export the plan to a calendar…"),
             lambda w: w.cadence_page.plan.export(),
         ),
     )),
-    ("&Help", (
-        Entry("guide", "&User guide", lambda w: show_guide(w), "F1"),
-        Entry("report_problem", "&Report a problem…", lambda w: w.report_problem()),
-        Entry("shortcuts", "&Keyboard shortcuts", lambda w: show_shortcuts(w), "Ctrl+/"),
-        Entry("about", f"&About {APP_NAME}", lambda w: show_about(w)),
+    (N_("&Help"), (
+        Entry("guide", N_("&User guide"), lambda w: show_guide(w), "F1"),
+        Entry("report_problem", N_("&Report a problem…"), lambda w: w.report_problem()),
+        Entry("shortcuts", N_("&Keyboard shortcuts"), lambda w: show_shortcuts(w), "Ctrl+/"),
+        Entry("about", N_("&About Digwell"), lambda w: show_about(w)),
     )),
 )
 # fmt: on
@@ -159,13 +160,13 @@ def window_title(demo: bool) -> str:
     It ends with the application display name (app.ui.app.make_application), so the
     platforms that append that name to every title (X11, Windows, Wayland) leave it as is;
     "Digwell — demo data" came out as "Digwell — demo data — Digwell"."""
-    return f"Demo data — {APP_NAME}" if demo else APP_NAME
+    return _("Demo data — {name}").format(name=APP_NAME) if demo else APP_NAME
 
 
 def add_menus(window: MainWindow) -> list[QMenu]:
     """The menu bar's menus, empty: their titles are all the first paint shows."""
     bar = window.menuBar()
-    return [bar.addMenu(title) for title, _entries in MENUS]
+    return [bar.addMenu(_(title)) for title, _entries in MENUS]
 
 
 def fill_menus(window: MainWindow, menus: list[QMenu]) -> dict[str, QAction]:
@@ -190,7 +191,7 @@ def fill_menus(window: MainWindow, menus: list[QMenu]) -> dict[str, QAction]:
 def _action(window: MainWindow, entry: Entry) -> QAction:
     from PySide6.QtGui import QAction, QKeySequence
 
-    action = QAction(entry.text, window)
+    action = QAction(_(entry.text), window)
     # setShortcuts([...]), not setShortcut: its overloads make PySide6 build the
     # whole `Qt` namespace, ~35 ms of start-up (see app.ui.qt_values).
     if entry.standard_key:
@@ -198,7 +199,7 @@ def _action(window: MainWindow, entry: Entry) -> QAction:
     elif entry.keys:
         action.setShortcuts([QKeySequence(entry.keys)])
     if entry.tip:
-        action.setToolTip(entry.tip)
+        action.setToolTip(_(entry.tip))
     if entry.checkable:
         action.setCheckable(True)
         action.toggled.connect(lambda _on: entry.run(window))

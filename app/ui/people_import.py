@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.i18n import N_, formats, ngettext
 from app.ui.import_flow import ImportFlow
 from app.ui.people_import_runner import PeopleImportRunner
 
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
 
     from app.ui.dialogs.import_preview_dialog import ImportPreviewDialog
 
-FILE_FILTER = (
+# Translators: file dialog filters: translate the names, keep the patterns in brackets.
+FILE_FILTER = N_(
     "People (Connections.csv *.csv *.zip *.vcf);;LinkedIn connections (*.csv);;"
     "LinkedIn export (*.zip);;vCard (*.vcf);;All files (*)"
 )
@@ -27,9 +29,9 @@ class PeopleImport(ImportFlow):
     """`digwell people import`, previewed by ImportPreviewDialog, whose e-mail choice
     reads the file again (so the preview says what Import does)."""
 
-    TITLE = "Import people"
+    TITLE = N_("Import people")
     FILE_FILTER = FILE_FILTER
-    NOTHING_WRITTEN = "Nothing was written: your people are as they were."
+    NOTHING_WRITTEN = N_("Nothing was written: your people are as they were.")
 
     def make_runner(
         self, data_dir: Path, command: tuple[str, list[str]] | None
@@ -66,11 +68,22 @@ def imported_text(result: dict) -> str:
     added, updated = int(result.get("added", 0)), int(result.get("updated", 0))
     errors = int(result.get("errors_total", len(result.get("errors") or [])))
     count = added + updated
-    text = f"Imported {count:,} {'person' if count == 1 else 'people'}"
-    text += f" ({updated:,} updated)." if updated else "."
+    if updated:
+        text = ngettext(
+            "Imported {count} person ({updated} updated).",
+            "Imported {count} people ({updated} updated).",
+            count,
+        ).format(count=formats.number(count), updated=formats.number(updated))
+    else:
+        text = ngettext("Imported {count} person.", "Imported {count} people.", count).format(
+            count=formats.number(count)
+        )
     if errors:
-        rows = "1 row with errors was" if errors == 1 else f"{errors:,} rows with errors were"
-        text += f" {rows} left out."
+        text += " " + ngettext(
+            "{count} row with errors was left out.",
+            "{count} rows with errors were left out.",
+            errors,
+        ).format(count=formats.number(errors))
     return text
 
 

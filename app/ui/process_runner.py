@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
+from app.i18n import _
 from app.ui.json_lines import JsonLines
 from app.ui.launch import digwell_command
 
@@ -109,7 +110,7 @@ class ProcessRunner(QObject):
 
     def not_started(self, reason: str) -> str:
         """The message for a child that could not start."""
-        return f"Digwell could not start its helper process ({reason})."
+        return _("Digwell could not start its helper process ({reason}).").format(reason=reason)
 
     # -------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app.i18n import _
 from app.ui.process_runner import End, ProcessRunner
 
 # A refresh that has not finished after this long is stopped (the fetcher's own total
@@ -69,18 +70,24 @@ class RefreshRunner(ProcessRunner):
         if report is not None:
             self.finished.emit(report)
         elif end.stopped:
-            self.failed.emit("The refresh was stopped; the feeds fetched so far are kept.")
+            self.failed.emit(_("The refresh was stopped; the feeds fetched so far are kept."))
         else:
             self.failed.emit(explain(end))
 
     def not_started(self, reason: str) -> str:
-        return f"The refresh could not start ({reason}). Reinstall Digwell if this keeps happening."
+        return _(
+            "The refresh could not start ({reason}). Reinstall Digwell if this keeps happening."
+        ).format(reason=reason)
 
 
 def explain(end: End) -> str:
     """'The refresh failed (exit code 2): The database is damaged.'"""
     if end.crashed:
-        head = "The refresh stopped unexpectedly"
-    else:
-        head = f"The refresh failed (exit code {end.exit_code})"
-    return f"{head}: {end.detail}" if end.detail else f"{head}."
+        if end.detail:
+            return _("The refresh stopped unexpectedly: {detail}").format(detail=end.detail)
+        return _("The refresh stopped unexpectedly.")
+    if end.detail:
+        return _("The refresh failed (exit code {code}): {detail}").format(
+            code=end.exit_code, detail=end.detail
+        )
+    return _("The refresh failed (exit code {code}).").format(code=end.exit_code)

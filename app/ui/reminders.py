@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from app import APP_NAME
 from app.cadence.reminders import gone_cold_reminder, until_tomorrow
 from app.errors import DigwellError
+from app.i18n import _, formats
 from app.ui.reminder_timer import ReminderTimer
 from app.ui.tray import Tray
 
@@ -115,17 +116,23 @@ class TrayReminders(QObject):
             if draft is not None and draft.state in ("draft", "planned"):
                 self.draft_requested.emit(draft.id)
                 return
-            self.message.emit("That planned draft was posted or deleted since: here is the inbox.")
+            self.message.emit(
+                _("That planned draft was posted or deleted since: here is the inbox.")
+            )
         self.inbox_requested.emit()
 
     def _snooze(self, length: timedelta) -> None:
         reminder = self.tray.pending
         if reminder is None:
-            self.message.emit("No reminder to snooze right now.")
+            self.message.emit(_("No reminder to snooze right now."))
             return
         planner = self._planner
         until = planner.cadence.snooze(reminder, length).astimezone(planner.clock.tz())
-        self.message.emit(f"Reminder snoozed until {until:%H:%M} ({until:%a %d %b}).")
+        self.message.emit(
+            _("Reminder snoozed until {time} ({date}).").format(
+                time=formats.time_of_day(until), date=formats.weekday_day_month(until)
+            )
+        )
 
     def keeps_running(self) -> bool:
         """Whether closing the window only hides it, Digwell staying in the tray (the
@@ -144,5 +151,5 @@ class TrayReminders(QObject):
         if not self._told_about_tray:
             self._told_about_tray = True
             self.tray.tray_icon.showMessage(
-                APP_NAME, "Still here, in the tray, for your reminders. Quit from its menu."
+                APP_NAME, _("Still here, in the tray, for your reminders. Quit from its menu.")
             )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from app.i18n import _
 from app.ui.process_runner import End, ProcessRunner
 
 
@@ -54,8 +55,8 @@ class RescoreRunner(ProcessRunner):
 
     def on_end(self, end: End) -> None:
         if self._items is None:
-            detail = end.detail or f"exit code {end.exit_code}"
-            self.failed.emit(f"Ranking by your strategy failed: {detail}")
+            detail = end.detail or _("exit code {code}").format(code=end.exit_code)
+            self.failed.emit(_("Ranking by your strategy failed: {detail}").format(detail=detail))
         else:
             self.finished.emit(self._items)
         if self._again:
@@ -63,4 +64,4 @@ class RescoreRunner(ProcessRunner):
             self.start()
 
     def not_started(self, reason: str) -> str:
-        return f"Ranking by your strategy could not start ({reason})."
+        return _("Ranking by your strategy could not start ({reason}).").format(reason=reason)

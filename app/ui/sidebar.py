@@ -11,6 +11,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app import APP_NAME
+from app.i18n import N_, _, formats
 from app.ui.look import heading
 from app.ui.views.nav_list import NavList
 from app.ui.views.rounded import ROLE, brush_of, paint_panel
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from app.types import Changes
     from app.ui.views.cadence_card import CadenceCard
 
-PAGE_NAMES = ("Inbox", "Drafts", "Feeds", "Cadence", "People")
+PAGE_NAMES = (N_("Inbox"), N_("Drafts"), N_("Feeds"), N_("Cadence"), N_("People"))
 INBOX, DRAFTS, FEEDS, CADENCE, PEOPLE = range(5)
 
 
@@ -71,14 +72,14 @@ class Sidebar(QFrame):
         brand.setObjectName("brand")
         brand.setContentsMargins(6, 2, 6, 6)
         heading(brand, 2.0)
-        self.nav = NavList(PAGE_NAMES)
+        self.nav = NavList(tuple(_(name) for name in PAGE_NAMES))
         self._card: CadenceCard | None = None  # made with its first figures
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 16, 12, 12)
         layout.setSpacing(10)
         layout.addWidget(brand)
         if demo:
-            layout.addWidget(DemoBadge("Demo data: your own data is untouched"))
+            layout.addWidget(DemoBadge(_("Demo data: your own data is untouched")))
         layout.addWidget(self.nav, 1)
         self._layout = layout
 
@@ -104,11 +105,18 @@ class Sidebar(QFrame):
     def show_counts(self) -> None:
         """Items, drafts and feeds beside their pages; the week's posts on the card."""
         planner = self._planner
-        self.nav.item(INBOX).setText(f"Inbox  ·  {self._inbox_total()}")
-        self.nav.item(DRAFTS).setText(f"Drafts  ·  {planner.drafting.draft_count()}")
-        self.nav.item(FEEDS).setText(f"Feeds  ·  {planner.feeds.count()}")
+        number = formats.number
+        # Translators: the sidebar's pages with their counts; keep the spaces and the dot.
+        inbox = _("Inbox  ·  {count}").format(count=number(self._inbox_total()))
+        self.nav.item(INBOX).setText(inbox)
+        drafts = number(planner.drafting.draft_count())
+        self.nav.item(DRAFTS).setText(_("Drafts  ·  {count}").format(count=drafts))
+        self.nav.item(FEEDS).setText(
+            _("Feeds  ·  {count}").format(count=number(planner.feeds.count()))
+        )
         due = planner.people.due_counts()[0]  # who is due for a touch (docs/PEOPLE.md)
-        self.nav.item(PEOPLE).setText(f"People  ·  {due} due" if due else "People")
+        people = _("People  ·  {count} due").format(count=number(due)) if due else _("People")
+        self.nav.item(PEOPLE).setText(people)
         away = planner.cadence.current_break() is not None  # no nudge on a break
         self.card.show_progress(planner.cadence.week_progress(), away)
 

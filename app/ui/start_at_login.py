@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.errors import DigwellError
+from app.i18n import N_, _
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget
@@ -15,8 +16,8 @@ if TYPE_CHECKING:
     from app.cadence.service import CadenceService
     from app.ui.messages import Messenger
 
-OFFER_TEXT = "Start Digwell when you log in, in the tray?"
-OFFER_DETAIL = (
+OFFER_TEXT = N_("Start Digwell when you log in, in the tray?")
+OFFER_DETAIL = N_(
     "Your reminders to post come only while Digwell runs. Started at login it waits in "
     "the tray, without a window, until you open it. You can change this in "
     "Cadence › Posting schedule."
@@ -35,13 +36,13 @@ def offer_start_at_login(
     from PySide6.QtWidgets import QMessageBox
 
     book.mark_start_at_login_offered()  # once: not again if the box is just closed
-    box = QMessageBox(QMessageBox.Icon.Question, "Digwell", OFFER_TEXT, parent=window)
-    box.setInformativeText(OFFER_DETAIL)
+    box = QMessageBox(QMessageBox.Icon.Question, "Digwell", _(OFFER_TEXT), parent=window)
+    box.setInformativeText(_(OFFER_DETAIL))
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
     yes = box.button(QMessageBox.StandardButton.Yes)
-    yes.setText("Start at login")
-    box.button(QMessageBox.StandardButton.No).setText("Not now")
+    yes.setText(_("Start at login"))
+    box.button(QMessageBox.StandardButton.No).setText(_("Not now"))
     box.buttonClicked.connect(lambda button: _turn_on(book, messages) if button is yes else None)
     box.open()
     return box
@@ -53,4 +54,4 @@ def _turn_on(book: CadenceService, messages: Messenger) -> None:
     except DigwellError as err:
         messages.error(err)
         return
-    messages.info("Digwell will start in the tray when you log in.")
+    messages.info(_("Digwell will start in the tray when you log in."))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from app import APP_NAME
 from app.cadence.reminders import SNOOZE_HOUR, Reminder
+from app.i18n import _
 from app.ui.icon import tray_icon
 
 MESSAGE_MS = 15_000
@@ -50,11 +51,11 @@ class Tray(QObject):
         self.tray_icon.setToolTip(APP_NAME)
         # A QMenu takes only a widget as parent: this object keeps it alive.
         self.menu = QMenu()
-        self.open_action = self.menu.addAction(f"Open {APP_NAME}")
-        self.snooze_hour_action = self.menu.addAction("Snooze reminders for 1 hour")
-        self.snooze_tomorrow_action = self.menu.addAction("Snooze until tomorrow")
+        self.open_action = self.menu.addAction(_("Open Digwell"))
+        self.snooze_hour_action = self.menu.addAction(_("Snooze reminders for 1 hour"))
+        self.snooze_tomorrow_action = self.menu.addAction(_("Snooze until tomorrow"))
         self.menu.addSeparator()
-        self.quit_action = self.menu.addAction(f"Quit {APP_NAME}")
+        self.quit_action = self.menu.addAction(_("Quit Digwell"))
         self.tray_icon.setContextMenu(self.menu)
 
         self.open_action.triggered.connect(self.open_requested)

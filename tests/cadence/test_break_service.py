@@ -109,7 +109,7 @@ def test_the_report_freezes_the_score_and_keeps_the_streak_on_a_break(db, book, 
     frozen = dict(report.series)[SUN - timedelta(weeks=1)]
     assert report.score == frozen > plain.score
     assert all(v == frozen for d, v in report.series if d >= MON)
-    assert report.summary.endswith("; on a break until 13 December")
+    assert report.summary.endswith("; on a break until 13 Dec")
     assert report.behind is False and report.expected_now == 0
     assert report.is_break_day(date(2026, 12, 13)) and not report.is_break_day(
         SUN - timedelta(weeks=1)
@@ -119,7 +119,7 @@ def test_the_report_freezes_the_score_and_keeps_the_streak_on_a_break(db, book, 
 def test_a_break_in_another_year_names_the_year_in_the_summary(book, db, clock):
     _post(db, clock.now() - timedelta(days=1))
     book.add_break(MON, date(2027, 1, 6))
-    assert book.report().summary.endswith("; on a break until 6 January 2027")
+    assert book.report().summary.endswith("; on a break until 6 Jan 2027")
 
 
 def test_a_week_partly_on_a_break_is_behind_against_its_own_target(book, clock):

@@ -150,11 +150,11 @@ def test_cadence_json_honours_breaks_and_lists_them(tmp_path, capsys, away):
     assert now["on_break"] is True and now["break_until"] == "2026-12-06"
     assert now["week_goal"] == 0 and now["week_break_days"] == 5 and now["week_target"] == 3
     assert now["behind"] is False and now["streak_weeks"] == 3
-    assert now["summary"].endswith("; on a break until 6 December")
+    assert now["summary"].endswith("; on a break until 6 Dec")
     assert [b["id"] for b in now["breaks"]] == [1, 2]
 
     text = _cadence(tmp_path, capsys, json_out=False)
-    assert "on a break until 2026-12-06: the score is frozen" in text
+    assert "on a break until 6 Dec 2026: the score is frozen" in text
     assert "a break week: the streak skips it" in text
 
 
@@ -162,4 +162,4 @@ def test_cadence_text_names_the_next_break(tmp_path, capsys, away):
     _post(tmp_path, "2026-12-01")
     away("add", "--from", "2026-12-21", "--to", "2027-01-03", "--note", "Winter")
     text = _cadence(tmp_path, capsys, json_out=False)
-    assert "Break         next from 2026-12-21 to 2027-01-03 (Winter)" in text
+    assert "Break         next from 21 Dec 2026 to 3 Jan 2027 (Winter)" in text

@@ -77,7 +77,7 @@ def test_restore_into_a_new_folder_then_refuses_to_restore_over_it(capsys, demo_
     new = tmp_path / "new"
     code, out, err = _run(capsys, "restore", target, "--data-dir", new)
     assert (code, err) == (0, "")
-    assert out.startswith(f"Restored the backup of 2026-11-23 09:00 (Digwell 0.1.0) into {new}:")
+    assert out.startswith(f"Restored the backup of 23 Nov 2026, 09:00 (Digwell 0.1.0) into {new}:")
     assert "100 items" in out
     planner = Planner.open(new)
     try:
@@ -162,7 +162,7 @@ def test_backup_auto_makes_the_weekly_backup_once(capsys, demo_folder):
     assert out == f"Wrote this week's backup to {path} (the newest 8 are kept).\n"
     assert path.exists()
     code, out, _ = _run(capsys, "backup", "--auto", "--data-dir", demo_folder)
-    assert out == "No backup due: the next is due on 2026-11-30.\n"
+    assert out == "No backup due: the next is due on 30 Nov 2026.\n"
     code, out, _ = _run(capsys, "backup", "--auto", "--json", "--data-dir", demo_folder)
     assert json.loads(out) == {
         "enabled": True,

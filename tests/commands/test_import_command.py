@@ -84,10 +84,10 @@ def test_the_text_output_and_problems_with_where_they_were_found(planner, capsys
     assert code == 0
     assert out.splitlines()[0] == (
         "twitter.zip (X): 1 post added, 0 already in Digwell, "
-        "0 comments and replies counted (2025-05-06 to 2025-05-06)."
+        "0 comments and replies counted (6 May 2025 to 6 May 2025)."
     )
     assert out.splitlines()[1].startswith("Score today: 0% -> ")
-    assert err.startswith("post 1060000000000000002: It is dated 2027-01-01 01:00")
+    assert err.startswith("post 1060000000000000002: It is dated 1 Jan 2027, 01:00")
     code, out, _ = _run(planner, capsys, str(archive), "--dry-run")
     assert "0 posts would be added, 1 already in Digwell" in out
     assert out.splitlines()[-1] == "Nothing was written (--dry-run)."

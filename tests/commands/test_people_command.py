@@ -113,7 +113,7 @@ def test_touch_logs_and_restarts_the_interval(planner, capsys):
     )
     assert planner.people.find("Priya Raman").last_touch.isoformat() == "2026-11-20"
     code, out, _ = _run(planner, capsys, "touch", "1", "--kind", "talked")
-    assert code == 0 and out.strip() == "Logged talked with Priya Raman on 2026-11-23."
+    assert code == 0 and out.strip() == "Logged talked with Priya Raman on 23 Nov 2026."
 
 
 def test_an_ask_without_a_give_gets_the_gentle_note(planner, capsys):
@@ -221,5 +221,5 @@ def test_a_refused_import_exits_2_and_changes_nothing(planner, capsys, tmp_path)
 def test_export_writes_the_file(planner, capsys, tmp_path):
     planner.people.add("Priya Raman")
     code, out, _ = _run(planner, capsys, "export", str(tmp_path / "people.csv"))
-    assert code == 0 and out.strip() == f"Wrote 1 people to {tmp_path / 'people.csv'}."
+    assert code == 0 and out.strip() == f"Wrote 1 person to {tmp_path / 'people.csv'}."
     assert "Priya Raman" in (tmp_path / "people.csv").read_text(encoding="utf-8-sig")

@@ -18,8 +18,9 @@ class ThingError(DigwellError):
 
 GUARD = Guard(
     ThingError,
-    "The thing",
-    2 * MIB,
+    too_big="The thing is {size} MB, over Digwell's {limit} MB limit; it was not read.",
+    empty="The thing is empty.",
+    max_bytes=2 * MIB,
     too_big_hint="Send a smaller thing.",
     empty_hint="Send something.",
     markers=encoded_markers("<!BAD", "<!bad"),

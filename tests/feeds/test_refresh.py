@@ -196,7 +196,7 @@ def test_a_worker_that_dies_is_a_clear_error_and_stored_feeds_stay(
     from app.errors import DigwellError
     from app.feeds.refresh_worker import fetch_and_read
 
-    def dies_at_the_second_feed(claims, concurrency, conn, timeouts):
+    def dies_at_the_second_feed(claims, concurrency, conn, timeouts, language):
         def taking():
             for request in claims:
                 if request.url.endswith("/f1.xml"):  # whichever worker takes it dies

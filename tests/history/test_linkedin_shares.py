@@ -151,7 +151,7 @@ def test_unknown_columns_refuse_the_file():
 def test_a_file_without_the_columns_is_refused():
     with pytest.raises(DigwellError, match="has no column ShareCommentary"):
         _shares("Date,ShareLink\r\n2024-01-01 10:00:00,x\r\n")
-    with pytest.raises(DigwellError, match="has no column Date"):
+    with pytest.raises(DigwellError, match="has no columns Date"):
         _shares("")
 
 

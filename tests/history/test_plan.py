@@ -126,7 +126,7 @@ def test_a_post_in_the_future_is_a_problem_and_not_history():
     assert [n.post.external_id for n in result.posts] == ["1"] and result.skipped == 0
     assert result.problems[0] == Problem("data/tweets.js", "odd")
     assert result.problems[1].where == "post 2"
-    assert "2026-11-23 10:06" in result.problems[1].message  # Berlin time
+    assert "23 Nov 2026, 10:06" in result.problems[1].message  # Berlin time
 
 
 def test_engagement_is_counted_once_and_never_from_the_future():

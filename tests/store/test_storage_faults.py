@@ -29,8 +29,8 @@ from tests.feed_server import FeedServer
 DB_NAME = "digwell.sqlite3"
 FEEDS = 6
 FULL_WORDS = ("disk", "is full", "nothing was saved", "Free some space")
-# A refresh that stops part way says what it kept.
-REFRESH_FULL_WORDS = ("disk", "is full", "refresh stopped", "are kept, whole", "Free some space")
+# A refresh that stops part way says what it kept (is or are "kept, whole").
+REFRESH_FULL_WORDS = ("disk", "is full", "refresh stopped", "kept, whole", "Free some space")
 READ_ONLY_WORDS = ("is read-only", "Check the folder's permissions", "--data-dir")
 
 

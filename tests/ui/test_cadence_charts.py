@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from app.ui.views.chart_paint import small_font
+from app.ui.views.chart_paint import contrast, small_font
 from app.ui.views.heatmap import YearHeatmap
 from app.ui.views.score_chart import EMPTY_TEXT, ScoreChart
 from app.ui.views.share_bars import Bar, ShareBars
@@ -153,20 +153,23 @@ def test_heatmap_colours_grow_stronger_with_posts_and_skip_the_future(qtbot, kin
     one, two, three = (colour(TODAY - timedelta(days=n)) for n in (1, 2, 3))
     assert 0 < _distance(empty, window) < _distance(one, window)
     assert _distance(one, window) < _distance(two, window) < _distance(three, window)
-    assert _is(three, ACCENT[kind])
-    assert _is(colour(TODAY - timedelta(days=30)), ACCENT[kind])  # 3+ all look the same
+    # A day with posts stands 3:1 apart from the background and from an empty day (WCAG
+    # 1.4.11); 3+ is the accent's hue, further still, and all 3+ days look the same.
+    assert contrast(one, window) >= 3 and contrast(one, empty) >= 3
+    assert abs(three.hslHueF() - QColor(ACCENT[kind]).hslHueF()) < 0.02
+    assert _is(colour(TODAY - timedelta(days=30)), three.name())
     thursday = heatmap.cell_rect(TODAY).translated(0, heatmap.cell_rect(TODAY).height() + 3)
     assert _is(image.pixelColor(thursday.center()), window)
 
 
 def test_heatmap_tooltip_wording(qtbot):
     heatmap = _heatmap(qtbot, counts={date(2026, 3, 3): 3, date(2026, 3, 2): 1})
-    assert heatmap.tooltip_for(date(2026, 3, 3)) == "Tue 3 Mar 2026 — 3 posts"
-    assert heatmap.tooltip_for(date(2026, 3, 2)) == "Mon 2 Mar 2026 — 1 post"
-    assert heatmap.tooltip_for(date(2026, 2, 1)) == "Sun 1 Feb 2026 — no posts"
+    assert heatmap.tooltip_for(date(2026, 3, 3)) == "Tue, 3 Mar 2026 — 3 posts"
+    assert heatmap.tooltip_for(date(2026, 3, 2)) == "Mon, 2 Mar 2026 — 1 post"
+    assert heatmap.tooltip_for(date(2026, 2, 1)) == "Sun, 1 Feb 2026 — no posts"
     assert heatmap.tooltip_for(TODAY + timedelta(days=1)) == ""
     assert heatmap.tooltip_at(heatmap.cell_rect(date(2026, 3, 3)).center()) == (
-        "Tue 3 Mar 2026 — 3 posts"
+        "Tue, 3 Mar 2026 — 3 posts"
     )
     assert heatmap.tooltip_at(QPoint(0, 0)) == ""
 
@@ -438,7 +441,7 @@ def test_tooltip_events_show_the_wording(qtbot):
     bars = _show(qtbot, ShareBars(), "light", 480)
     bars.set_bars(BARS)
     cases = [
-        (heatmap, heatmap.cell_rect(date(2026, 3, 3)).center(), "Tue 3 Mar 2026 — 2 posts"),
+        (heatmap, heatmap.cell_rect(date(2026, 3, 3)).center(), "Tue, 3 Mar 2026 — 2 posts"),
         (chart, QPoint(round(chart.x_for(TODAY)), 50), "3 Mar 2026: 64%"),
         (bars, bars.row_rect(1).center(), "Developer experience: 30% — 3 posts · last 5 days ago"),
     ]

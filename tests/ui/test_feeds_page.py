@@ -111,7 +111,7 @@ def test_opml_import_reports_added_and_skipped(qtbot, page, tmp_path):
     assert "https://lead.example/feed" in {page.model.feed(r).url for r in range(3)}
     box = page.last_report
     assert box.isVisible()
-    assert box.text() == "Added 1 feed from mine.opml and 1 new themes; skipped 2."
+    assert box.text() == "Added 1 feed from mine.opml. Created 1 new theme. Skipped 2."
     assert "https://a.example/feed: already subscribed" in box.detailedText()
     assert box.informativeText() == "New themes: Leadership"
 

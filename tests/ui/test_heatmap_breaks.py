@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from app.cadence.report import CadenceReport
 from app.cadence.streak import Streak
 from app.types import Break
+from app.ui.views.chart_paint import contrast
 from app.ui.views.heatmap import YearHeatmap
 from app.ui.views.heatmap_section import LAST_YEAR, HeatmapSection
 from tests.ui.test_cadence_charts import ACCENT, WINDOW, _distance, _image, _show
@@ -35,8 +36,9 @@ def test_break_days_are_shaded_apart_from_empty_days_and_posts(qtbot, kind):
     heatmap = _heatmap(qtbot, kind, counts)
     image = _image(heatmap)
 
-    def centre(day):
-        return image.pixelColor(heatmap.cell_rect(day).center())
+    def centre(day):  # off the diagonal stroke that marks a break day
+        rect = heatmap.cell_rect(day)
+        return image.pixelColor(rect.left() + rect.width() // 4, rect.top() + rect.height() // 4)
 
     window, accent = QColor(WINDOW[kind]), QColor(ACCENT[kind])
     shade, empty = centre(date(2026, 8, 1)), centre(date(2026, 7, 20))
@@ -54,10 +56,30 @@ def test_break_days_are_shaded_apart_from_empty_days_and_posts(qtbot, kind):
     assert _distance(edge, shade) <= 40
 
 
+def test_a_break_day_is_struck_through_not_told_by_colour_alone(qtbot, kind):
+    heatmap = _heatmap(qtbot, kind)
+    image = _image(heatmap)
+    rect = heatmap.cell_rect(date(2026, 8, 1))
+    shade = image.pixelColor(rect.left() + rect.width() // 4, rect.top() + rect.height() // 4)
+    pixels = [
+        image.pixelColor(x, y)
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top(), rect.bottom())
+    ]
+    stroke = max(pixels, key=lambda colour: contrast(colour, shade))  # its core, not its edge
+    # The stroke stands 3:1 apart from the shade and from the background (WCAG 1.4.11).
+    assert contrast(stroke, shade) >= 3
+    assert contrast(stroke, QColor(WINDOW[kind])) >= 3
+    # An empty day that is no break has no stroke.
+    plain = heatmap.cell_rect(date(2026, 7, 20))
+    assert image.pixelColor(plain.center()) == image.pixelColor(plain.left() + 3, plain.top() + 3)
+
+
 def test_the_legend_names_the_break_shade_only_when_one_shows(qtbot, kind):
     heatmap = _heatmap(qtbot, kind)
     image = _image(heatmap)
-    shade = image.pixelColor(heatmap.cell_rect(date(2026, 8, 1)).center())
+    cell = heatmap.cell_rect(date(2026, 8, 1))
+    shade = image.pixelColor(cell.left() + cell.width() // 4, cell.top() + cell.height() // 4)
     grid_bottom = heatmap.cell_rect(date(2026, 8, 2)).bottom()  # a Sunday: the last row
 
     def legend_has_shade(picture) -> bool:
@@ -78,16 +100,16 @@ def test_the_tooltip_says_a_day_is_on_a_break_with_its_note():
     overlap = Break(2, date(2026, 8, 10), date(2026, 8, 20), "Moving house")
     heatmap.set_days({date(2026, 8, 5): 2}, TODAY, 3, [SUMMER, overlap, Break(3, TODAY, TODAY)])
     assert heatmap.tooltip_for(date(2026, 8, 5)) == (
-        "Wed 5 Aug 2026 — 2 posts · on a break (Summer holiday)"
+        "Wed, 5 Aug 2026 — 2 posts · on a break (Summer holiday)"
     )
     assert heatmap.tooltip_for(date(2026, 8, 12)) == (
-        "Wed 12 Aug 2026 — no posts · on a break (Summer holiday; Moving house)"
+        "Wed, 12 Aug 2026 — no posts · on a break (Summer holiday; Moving house)"
     )
     assert heatmap.tooltip_for(date(2026, 8, 19)) == (
-        "Wed 19 Aug 2026 — no posts · on a break (Moving house)"
+        "Wed, 19 Aug 2026 — no posts · on a break (Moving house)"
     )
-    assert heatmap.tooltip_for(TODAY) == "Wed 2 Sep 2026 — no posts · on a break"
-    assert heatmap.tooltip_for(date(2026, 8, 21)) == "Fri 21 Aug 2026 — no posts"
+    assert heatmap.tooltip_for(TODAY) == "Wed, 2 Sept 2026 — no posts · on a break"
+    assert heatmap.tooltip_for(date(2026, 8, 21)) == "Fri, 21 Aug 2026 — no posts"
 
 
 def test_an_earlier_year_ends_with_its_last_day(qtbot):

@@ -354,7 +354,7 @@ def test_the_real_command_imports_a_linkedin_export_once(
     flow.message.connect(window.messages.info)
 
     preview = _dry_run(qtbot, flow, path)
-    assert preview.headline.text() == ("9 posts in your LinkedIn export, 2 Sep 2026 – 6 Nov 2026.")
+    assert preview.headline.text() == ("9 posts in your LinkedIn export, 2 Sept 2026 – 6 Nov 2026.")
     assert preview.detail.text().startswith("9 to add. Also 2 comments and replies and 1 ")
     assert preview.effect.text().startswith("Score 0% → ")
     assert _labels(preview.platforms) == [("LinkedIn", "9 posts")]

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
+from app.i18n import N_, _
 
-DESCRIPTION = (
+DESCRIPTION = N_(
     "Dig your well before you are thirsty: share good content on your career themes, "
     "week after week."
 )
@@ -46,8 +47,9 @@ DEPENDENCIES = (
     "vobject",
     "ijson",
     "libipld",
+    "babel",
 )
-UNKNOWN = "see the library's own notice"
+UNKNOWN = N_("see the library's own notice")
 # "License :: OSI Approved :: BSD License" -> "BSD"
 _CLASSIFIER = re.compile(r"^License :: (?:OSI Approved :: )?(.+?)(?: License)?$")
 
@@ -107,24 +109,28 @@ def about_html(data_dir: Path | None, log_file: Path | None) -> str:
     """The box's text: name, version, licence, description, folders and credits."""
     rows = "".join(
         f"<tr><td>{html.escape(c.name)}</td><td>{html.escape(c.version)}</td>"
-        f"<td>{html.escape(c.licence)}</td></tr>"
+        f"<td>{html.escape(_(UNKNOWN) if c.licence == UNKNOWN else c.licence)}</td></tr>"
         for c in credits()
     )
     places = ""
     if data_dir is not None:
-        places += f"Data folder: {html.escape(str(data_dir))}<br>"
+        places += _("Data folder: {path}").format(path=html.escape(str(data_dir))) + "<br>"
     if log_file is not None:
-        places += f"Log file: {html.escape(str(log_file))}"
+        places += _("Log file: {path}").format(path=html.escape(str(log_file)))
+    licence = _("Licence: {licence}").format(licence=html.escape(app_licence()))
+    help_text = _("Something wrong? Help › Report a problem shows the log's recent lines.")
+    built_with = _("Built with")
+    columns = (_("Library"), _("Version"), _("Licence"))
+    header = "".join(f"<th align='left'>{html.escape(c)}</th>" for c in columns)
     return (
         f"<h2>{APP_NAME} {html.escape(__version__)}</h2>"
-        f"<p>{html.escape(DESCRIPTION)}</p>"
-        f"<p>Licence: {html.escape(app_licence())}</p>"
+        f"<p>{html.escape(_(DESCRIPTION))}</p>"
+        f"<p>{licence}</p>"
         f"<p>{places}</p>"
-        "<p>Something wrong? Help › Report a problem shows the log's recent lines.</p>"
-        "<h3>Built with</h3>"
+        f"<p>{html.escape(help_text)}</p>"
+        f"<h3>{html.escape(built_with)}</h3>"
         "<table cellspacing='0' cellpadding='3'>"
-        "<tr><th align='left'>Library</th><th align='left'>Version</th>"
-        f"<th align='left'>Licence</th></tr>{rows}</table>"
+        f"<tr>{header}</tr>{rows}</table>"
     )
 
 
@@ -140,19 +146,21 @@ class AboutDialog(QDialog):
         log_file: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(_("About {app}").format(app=APP_NAME))
         self.resize(520, 560)
         heading = QLabel(f"<b>{APP_NAME} {html.escape(__version__)}</b>")
-        heading.setAccessibleName(f"{APP_NAME} version {__version__}")
+        heading.setAccessibleName(
+            _("{app} version {version}").format(app=APP_NAME, version=__version__)
+        )
         self.text = QTextBrowser()
         self.text.setOpenExternalLinks(False)
         self.text.setHtml(about_html(data_dir, log_file))
-        self.text.setAccessibleName(f"About {APP_NAME}")
+        self.text.setAccessibleName(_("About {app}").format(app=APP_NAME))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.about_qt_button = self.buttons.addButton(
-            "About &Qt", QDialogButtonBox.ButtonRole.ActionRole
+            _("About &Qt"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.about_qt_button.setAccessibleName("About Qt")
+        self.about_qt_button.setAccessibleName(_("About Qt"))
         self.about_qt_button.clicked.connect(self.about_qt)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -162,4 +170,4 @@ class AboutDialog(QDialog):
 
     def about_qt(self) -> None:
         """Qt's own About box: its version and licence terms."""
-        QMessageBox.aboutQt(self, "About Qt")
+        QMessageBox.aboutQt(self, _("About Qt"))

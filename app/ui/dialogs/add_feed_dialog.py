@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DigwellError
+from app.i18n import N_, _, ngettext
 from app.planner import Planner
 from app.types import Feed
 from app.ui.background import BackgroundCall
@@ -32,17 +33,25 @@ from app.ui.views.theme_picker import ThemePicker
 KIND_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
 # (kind, menu text, name label or "" when there is no name, secret label)
 AUTH_KINDS = (
-    ("basic", "User name and password", "User name", "Password"),
-    ("bearer", "Access token", "", "Token"),
-    ("header", "Custom header (API key)", "Header name", "Header value"),
+    ("basic", N_("User name and password"), N_("User name"), N_("Password")),
+    ("bearer", N_("Access token"), "", N_("Token")),
+    ("header", N_("Custom header (API key)"), N_("Header name"), N_("Header value")),
 )
+# What is said when a sign-in field is left empty, by the field's label.
+EMPTY_FIELD = {
+    "User name": N_("The user name is empty."),
+    "Password": N_("The password is empty."),
+    "Token": N_("The token is empty."),
+    "Header name": N_("The header name is empty."),
+    "Header value": N_("The header value is empty."),
+}
 ChoiceRole = Qt.ItemDataRole.UserRole + 1
 
 
 def error_text(err: BaseException) -> str:
     if isinstance(err, DigwellError):
         return f"{err.message} {err.hint}".strip()
-    return f"Something went wrong: {err}"
+    return _("Something went wrong: {error}").format(error=err)
 
 
 class SignInBox(QGroupBox):
@@ -52,14 +61,14 @@ class SignInBox(QGroupBox):
     def __init__(
         self, keyring_status: Callable[[], tuple[bool, str]], parent: QWidget | None = None
     ) -> None:
-        super().__init__("This feed is private: sign in", parent)
+        super().__init__(_("This feed is private: sign in"), parent)
         self._keyring_status = keyring_status  # asked when first ticked (keyring is slow)
         self.setObjectName("signInBox")
         self.setCheckable(True)
         self.setChecked(False)
         self.kind = QComboBox()
         for key, text, _name, _secret in AUTH_KINDS:
-            self.kind.addItem(text, key)
+            self.kind.addItem(_(text), key)
         self.name = QLineEdit()
         self.name.setObjectName("authName")
         self.secret = QLineEdit()
@@ -71,9 +80,9 @@ class SignInBox(QGroupBox):
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         quiet(self.note)
         self.form = QFormLayout(self)
-        self.form.addRow("Sign in with", self.kind)
-        self.form.addRow("User name", self.name)
-        self.form.addRow("Password", self.secret)
+        self.form.addRow(_("Sign in with"), self.kind)
+        self.form.addRow(_("User name"), self.name)
+        self.form.addRow(_("Password"), self.secret)
         self.form.addRow(self.note)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.toggled.connect(self._toggled)
@@ -84,16 +93,19 @@ class SignInBox(QGroupBox):
         _key, _text, name_label, secret_label = AUTH_KINDS[self.kind.currentIndex()]
         self.form.setRowVisible(self.name, bool(name_label))
         if name_label:
-            self.form.labelForField(self.name).setText(name_label)
-        self.form.labelForField(self.secret).setText(secret_label)
+            self.form.labelForField(self.name).setText(_(name_label))
+        self.form.labelForField(self.secret).setText(_(secret_label))
 
     def _toggled(self, on: bool) -> None:
         if on and self._keyring_ok is None:
             self._keyring_ok, sentence = self._keyring_status()
             if self._keyring_ok:
-                sentence += " Digwell's own files, exports and messages never contain them."
+                # Translators: follows a sentence on where the feeds' secrets are kept.
+                sentence += " " + _("Digwell's own files, exports and messages never contain them.")
             else:
-                sentence += " Subscribe without signing in, or set up a system keyring first."
+                sentence += " " + _(
+                    "Subscribe without signing in, or set up a system keyring first."
+                )
             self.note.setText(sentence)
         for widget in (self.kind, self.name, self.secret):
             widget.setEnabled(on and bool(self._keyring_ok))
@@ -110,14 +122,14 @@ class SignInBox(QGroupBox):
 
         if not self._keyring_ok:
             raise DigwellError(
-                self.note.text(), "Subscribe without signing in, or set up a keyring."
+                self.note.text(), _("Subscribe without signing in, or set up a keyring.")
             )
         key, _text, name_label, secret_label = AUTH_KINDS[self.kind.currentIndex()]
         name = self.name.text().strip() if name_label else ""
         if name_label and not name:
-            raise DigwellError(f"The {name_label.lower()} is empty.", "Fill it in to sign in.")
+            raise DigwellError(_(EMPTY_FIELD[name_label]), _("Fill it in to sign in."))
         if not self.secret.text():
-            raise DigwellError(f"The {secret_label.lower()} is empty.", "Fill it in to sign in.")
+            raise DigwellError(_(EMPTY_FIELD[secret_label]), _("Fill it in to sign in."))
         return FeedSecret(kind=key, name=name, value=self.secret.text())
 
 
@@ -127,7 +139,7 @@ class AddFeedDialog(QDialog):
 
     def __init__(self, planner: Planner, parent: QWidget | None = None, *, theme: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a feed")
+        self.setWindowTitle(_("Add a feed"))
         self.setObjectName("addFeedDialog")
         self.resize(560, 600)
         self._planner = planner
@@ -136,7 +148,7 @@ class AddFeedDialog(QDialog):
         self._subscribe_when_found = False
         self.feed: Feed | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(QLabel("Add a feed"), 1.3))
+        layout.addWidget(heading(QLabel(_("Add a feed")), 1.3))
         layout.addLayout(self._address_row())
         layout.addWidget(self._status_line())
         layout.addWidget(self._found_list())
@@ -150,10 +162,10 @@ class AddFeedDialog(QDialog):
     def _address_row(self) -> QHBoxLayout:
         self.url = QLineEdit()
         self.url.setObjectName("feedAddress")
-        self.url.setAccessibleName("Feed or website address")
-        self.url.setPlaceholderText("https://example.com/blog or its feed address")
+        self.url.setAccessibleName(_("Feed or website address"))
+        self.url.setPlaceholderText(_("https://example.com/blog or its feed address"))
         self.url.textChanged.connect(self._update_buttons)
-        self.find_button = QPushButton("Find feeds")
+        self.find_button = QPushButton(_("Find feeds"))
         self.find_button.setObjectName("findFeeds")
         self.find_button.clicked.connect(self.find)
         address = QHBoxLayout()
@@ -163,8 +175,10 @@ class AddFeedDialog(QDialog):
 
     def _status_line(self) -> QLabel:
         self.status = QLabel(
-            "Paste the address of a website or of its feed. Digwell looks for the feeds "
-            "the site offers."
+            _(
+                "Paste the address of a website or of its feed. Digwell looks for the feeds "
+                "the site offers."
+            )
         )
         self.status.setObjectName("findStatus")
         self.status.setWordWrap(True)
@@ -183,18 +197,18 @@ class AddFeedDialog(QDialog):
     def _feed_form(self, theme: str) -> QFormLayout:
         self.name = QLineEdit()
         self.name.setObjectName("feedName")
-        self.name.setPlaceholderText("The feed's own title")
+        self.name.setPlaceholderText(_("The feed's own title"))
         names = [t.name for t in self._planner.strategy.themes()]
         self.themes = ThemePicker(names, [theme] if theme else [])
         form = QFormLayout()
-        form.addRow("Name", self.name)
-        form.addRow("Themes", self.themes)
+        form.addRow(_("Name"), self.name)
+        form.addRow(_("Themes"), self.themes)
         return form
 
     def _buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.subscribe_button = self.buttons.addButton(
-            "Subscribe", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Subscribe"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.subscribe_button.setObjectName("subscribeButton")
         self.buttons.accepted.connect(self.subscribe)
@@ -214,7 +228,7 @@ class AddFeedDialog(QDialog):
             self._say(error_text(err), error=True)
             return
         planner = self._planner
-        self._say(f"Looking for feeds at {address}…")
+        self._say(_("Looking for feeds at {address}…").format(address=address))
         self.found.clear()
         self.found.hide()
         self._found_for = ""
@@ -239,7 +253,8 @@ class AddFeedDialog(QDialog):
         self.found.clear()
         for choice in choices:
             kind = KIND_LABELS.get(choice.kind, choice.kind)
-            entry = QListWidgetItem(f"{choice.title or 'Untitled feed'}  ·  {kind}\n{choice.url}")
+            title = choice.title or _("Untitled feed")
+            entry = QListWidgetItem(f"{title}  ·  {kind}\n{choice.url}")
             entry.setData(ChoiceRole, choice)
             entry.setToolTip(choice.url)
             self.found.addItem(entry)
@@ -247,16 +262,23 @@ class AddFeedDialog(QDialog):
         self.found.setCurrentRow(0)
         auto, self._subscribe_when_found = self._subscribe_when_found, False
         if len(choices) == 1:
-            self._say("Found the feed.")
+            self._say(_("Found the feed."))
             if auto:
                 self.subscribe()
         else:
-            self._say(f"This site offers {len(choices)} feeds: pick one, then subscribe.")
+            count = len(choices)
+            self._say(
+                ngettext(
+                    "This site offers {count} feed: pick it, then subscribe.",
+                    "This site offers {count} feeds: pick one, then subscribe.",
+                    count,
+                ).format(count=count)
+            )
 
     def _picked(self, current, _previous) -> None:
         choice = current.data(ChoiceRole) if current is not None else None
         if choice is not None:
-            self.name.setPlaceholderText(choice.title or "The feed's own title")
+            self.name.setPlaceholderText(choice.title or _("The feed's own title"))
         self._update_buttons()
 
     def chosen(self):
@@ -291,7 +313,7 @@ class AddFeedDialog(QDialog):
         self.find_button.setEnabled(bool(self.url.text().strip()) and not busy)
         self.subscribe_button.setEnabled(not busy and bool(self.url.text().strip()))
         chosen = self.chosen() is not None
-        self.subscribe_button.setText("Subscribe" if chosen else "Find and subscribe")
+        self.subscribe_button.setText(_("Subscribe") if chosen else _("Find and subscribe"))
         # Enter finds feeds first, then subscribes to the one picked.
         self.find_button.setDefault(not chosen)
         self.subscribe_button.setDefault(chosen)

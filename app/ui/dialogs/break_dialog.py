@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.errors import DigwellError
+from app.i18n import _
 from app.ui.dialogs.form_parts import problem_label, save_cancel, show_problem
 from app.ui.look import quiet
 
@@ -35,7 +36,9 @@ def _date_edit(name: str, day: date) -> QDateEdit:
     edit = QDateEdit()
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd d MMM yyyy")
+    # Translators: a Qt date format (ddd weekday, d day, MMM month, yyyy year) for the
+    # first and last day of a break, e.g. "Tue 3 Nov 2026".
+    edit.setDisplayFormat(_("ddd d MMM yyyy"))
     edit.setDate(_qdate(day))
     return edit
 
@@ -48,7 +51,7 @@ class BreakDialog(QDialog):
 
     def __init__(self, cadence: CadenceService, today: date, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Plan a break")
+        self.setWindowTitle(_("Plan a break"))
         self.setMinimumWidth(400)  # the note's example shows whole
         self._cadence = cadence
         self.starts = _date_edit("breakFrom", today)
@@ -59,16 +62,18 @@ class BreakDialog(QDialog):
         self.note = QLineEdit()
         self.note.setObjectName("breakNote")
         self.note.setMaxLength(NOTE_MAX)
-        self.note.setPlaceholderText("e.g. Summer holiday, parental leave")
+        self.note.setPlaceholderText(_("e.g. Summer holiday, parental leave"))
         self.problem = problem_label("breakProblem")
         form = QFormLayout(self)
-        form.addRow("From", self.starts)
-        form.addRow("To", self.ends)
-        form.addRow("Note", self.note)
+        form.addRow(_("From"), self.starts)
+        form.addRow(_("To"), self.ends)
+        form.addRow(_("Note"), self.note)
         explain = quiet(
             QLabel(
-                "Both days included. While you are away your presence score is frozen, "
-                "your streak waits for you and reminders are quiet."
+                _(
+                    "Both days included. While you are away your presence score is frozen, "
+                    "your streak waits for you and reminders are quiet."
+                )
             )
         )
         explain.setWordWrap(True)

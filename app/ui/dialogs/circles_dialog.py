@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DigwellError
+from app.i18n import N_, _
 from app.ui.dialogs.form_parts import problem_label, show_problem
 from app.ui.look import quiet
 
@@ -32,8 +33,9 @@ if TYPE_CHECKING:
     from app.types import Circle
 
 NAME, IDEAL, MAXIMUM = range(3)
-HEADERS = ("Circle", "Ideal (days)", "At most (days)")
-NEW_CIRCLE = ("New circle", 90, 120)
+HEADERS = (N_("Circle"), N_("Ideal (days)"), N_("At most (days)"))
+# A new circle's name (saved as the user's own, in the language shown) and intervals.
+NEW_CIRCLE = (N_("New circle"), 90, 120)
 
 
 class CirclesDialog(QDialog):
@@ -43,18 +45,21 @@ class CirclesDialog(QDialog):
         super().__init__(parent)
         self._people = people
         self.circles: list[Circle] = []
-        self.setWindowTitle("Circles")
+        self.setWindowTitle(_("Circles"))
         self.resize(520, 360)
         intro = QLabel(
-            "A circle says how often to keep its people warm: due after the ideal interval"
-            " with no touch, overdue after the maximum. A person may have a pace of their own."
+            _(
+                "A circle says how often to keep its people warm: due after the ideal interval"
+                " with no touch, overdue after the maximum. A person may have a pace of their"
+                " own."
+            )
         )
         intro.setWordWrap(True)
         quiet(intro)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setObjectName("circlesTable")
-        self.table.setAccessibleName("Circles")
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setAccessibleName(_("Circles"))
+        self.table.setHorizontalHeaderLabels([_(header) for header in HEADERS])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -68,10 +73,10 @@ class CirclesDialog(QDialog):
         for column in (IDEAL, MAXIMUM):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemChanged.connect(self._edited)
-        self.add_button = QPushButton("&Add a circle")
+        self.add_button = QPushButton(_("&Add a circle"))
         self.add_button.setObjectName("addCircle")
         self.add_button.clicked.connect(self.add)
-        self.remove_button = QPushButton("&Remove…")
+        self.remove_button = QPushButton(_("&Remove…"))
         self.remove_button.setObjectName("removeCircle")
         self.remove_button.clicked.connect(self.remove_selected)
         row = QHBoxLayout()
@@ -136,9 +141,10 @@ class CirclesDialog(QDialog):
     def add(self) -> None:
         """A new circle with a free name, its name ready to type over."""
         taken = {c.name.casefold() for c in self.circles}
-        name, number = NEW_CIRCLE[0], 2
+        base = _(NEW_CIRCLE[0])
+        name, number = base, 2
         while name.casefold() in taken:
-            name, number = f"{NEW_CIRCLE[0]} {number}", number + 1
+            name, number = f"{base} {number}", number + 1
         if self._act(lambda: self._people.add_circle(name, *NEW_CIRCLE[1:])):
             row = len(self.circles) - 1
             self.table.setCurrentCell(row, NAME)
@@ -153,8 +159,8 @@ class CirclesDialog(QDialog):
         others = [c for c in self.circles if c.id != circle.id]
         name, ok = QInputDialog.getItem(
             self,
-            f"Remove {circle.name}",
-            f"Move the people of {circle.name} to:",
+            _("Remove {circle}").format(circle=circle.name),
+            _("Move the people of {circle} to:").format(circle=circle.name),
             [c.name for c in others],
             len(others) - 1,
             False,

@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QWidget
 
+from app.i18n import _
+
 if TYPE_CHECKING:
     from app.strategy.editing import StrategyEdit
 
@@ -24,10 +26,10 @@ class EditHistory(QObject):
     def __init__(self, edit: StrategyEdit, window: QWidget) -> None:
         super().__init__(window)
         self._edit = edit
-        self.undo_action = QAction("Undo", window)
+        self.undo_action = QAction(_("Undo"), window)
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
-        self.redo_action = QAction("Redo", window)
+        self.redo_action = QAction(_("Redo"), window)
         self.redo_action.setShortcuts(redo_keys())
         self.redo_action.triggered.connect(self.redo)
         for action in (self.undo_action, self.redo_action):
@@ -48,12 +50,12 @@ class EditHistory(QObject):
 
     def refresh(self) -> None:
         """Name and enable the actions after the model changed."""
-        for action, verb, text, enabled in (
-            (self.undo_action, "Undo", self._edit.undo_text(), self._edit.can_undo()),
-            (self.redo_action, "Redo", self._edit.redo_text(), self._edit.can_redo()),
-        ):
-            action.setText(f"{verb} {text}" if text else verb)
-            action.setEnabled(enabled)
+        undo, redo = self._edit.undo_text(), self._edit.redo_text()
+        # Translators: {edit} names what is undone or redone, e.g. "theme name".
+        self.undo_action.setText(_("Undo {edit}").format(edit=undo) if undo else _("Undo"))
+        self.redo_action.setText(_("Redo {edit}").format(edit=redo) if redo else _("Redo"))
+        self.undo_action.setEnabled(self._edit.can_undo())
+        self.redo_action.setEnabled(self._edit.can_redo())
 
     def keep_keys(self, window: QWidget) -> None:
         """Leave the undo and redo keys of every field in `window` to these actions."""

@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app import APP_NAME
+from app.i18n import _
 from app.paths import resources_dir
 
 GUIDE_FILE = Path("guide") / "guide.html"
@@ -27,11 +28,11 @@ class GuideWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle(f"{APP_NAME} user guide")
-        self.setAccessibleName("User guide")
+        self.setWindowTitle(_("{app} user guide").format(app=APP_NAME))
+        self.setAccessibleName(_("User guide"))
         self.resize(760, 720)
         self.browser = QTextBrowser(self)
-        self.browser.setAccessibleName("User guide text")
+        self.browser.setAccessibleName(_("User guide text"))
         # Anchors and the guide's own pages are followed here; every other link comes to
         # `_open_link`, which sends only web links on to the browser.
         self.browser.setOpenLinks(False)

@@ -17,22 +17,35 @@ from PySide6.QtWidgets import (
 )
 
 from app.cadence.post_fields import platform_name
+from app.i18n import N_, _, formats, ngettext
 from app.ui.look import heading, plain_label, quiet
 from app.ui.views.share_bars import Bar, ShareBars
 
 # The list of problems shows this many rows at most (the command lists 1000).
 ROWS_SHOWN = 200
-KIND_NAMES = {"share": "Shares", "original": "Original posts", "credit": "Credits", "help": "Help"}
+KIND_NAMES = {
+    "share": N_("Shares"),
+    "original": N_("Original posts"),
+    "credit": N_("Credits"),
+    # Translators: the kind of post that helped someone.
+    "help": N_("Help"),
+}
+# The kinds of file, as "1,234 posts in your {source}" names them.
 SOURCE_NAMES = {
-    "linkedin": "LinkedIn export",
-    "x": "X archive",
-    "mastodon": "Mastodon archive",
-    "bluesky": "Bluesky repository",
+    "linkedin": N_("LinkedIn export"),
+    "x": N_("X archive"),
+    "mastodon": N_("Mastodon archive"),
+    "bluesky": N_("Bluesky repository"),
 }
 
 
-def _plural(count: int, word: str, words: str = "") -> str:
-    return f"{count:,} {word if count == 1 else words or word + 's'}"
+def _posts(count: int) -> str:
+    """'1,234 posts'."""
+    return ngettext("{count} post", "{count} posts", count).format(count=formats.number(count))
+
+
+def _weeks(count: int) -> str:
+    return ngettext("{count} week", "{count} weeks", count).format(count=formats.number(count))
 
 
 def _int(value: object) -> int:
@@ -57,7 +70,7 @@ def date_range(result: dict) -> str:
     first, last = _day(result.get("first")), _day(result.get("last"))
     if first is None or last is None:
         return ""
-    shown = [f"{d.day} {d:%b %Y}" for d in (first, last)]
+    shown = [formats.day_month_year(d) for d in (first, last)]
     return shown[0] if first == last else f"{shown[0]} – {shown[1]}"
 
 
@@ -77,8 +90,17 @@ def file_posts(result: dict) -> int:
 def headline(result: dict) -> str:
     """'1,234 posts from your X archive, 12 Mar 2016 – 2 Jan 2026.'"""
     total = file_posts(result)
-    source = SOURCE_NAMES.get(str(result.get("platform", "")), "file")
-    text = f"{_plural(total, 'post')} in your {source}"
+    source = SOURCE_NAMES.get(str(result.get("platform", "")))
+    count = formats.number(total)
+    if source is None:
+        text = ngettext("{count} post in your file", "{count} posts in your file", total).format(
+            count=count
+        )
+    else:
+        # Translators: {source} is e.g. "X archive", "LinkedIn export".
+        text = ngettext(
+            "{count} post in your {source}", "{count} posts in your {source}", total
+        ).format(count=count, source=_(source))
     span = date_range(result)
     return f"{text}, {span}." if span else f"{text}."
 
@@ -87,15 +109,30 @@ def detail(result: dict) -> str:
     """'1,200 to add, 34 already in your log. Also 512 comments and replies, 230 people.'"""
     added, skipped = _int(result.get("posts_added")), _int(result.get("posts_skipped"))
     engagement, people = _int(result.get("engagement_added")), _int(result.get("people_added"))
-    if added:
-        text = f"{added:,} to add" + (f", {skipped:,} already in your log." if skipped else ".")
+    if added and skipped:
+        text = _("{added} to add, {skipped} already in your log.").format(
+            added=formats.number(added), skipped=formats.number(skipped)
+        )
+    elif added:
+        text = _("{added} to add.").format(added=formats.number(added))
     elif skipped:
-        text = "Every post in it is already in your log."
+        text = _("Every post in it is already in your log.")
     else:
-        text = "No posts of yours in it."
-    also = [_plural(engagement, "comment or reply", "comments and replies")] * bool(engagement)
-    also += [_plural(people, "person", "people") + " to keep in touch with"] * bool(people)
-    return f"{text} Also {' and '.join(also)}." if also else text
+        text = _("No posts of yours in it.")
+    comments = ngettext(
+        "{count} comment or reply", "{count} comments and replies", engagement
+    ).format(count=formats.number(engagement))
+    persons = ngettext(
+        "{count} person to keep in touch with", "{count} people to keep in touch with", people
+    ).format(count=formats.number(people))
+    if engagement and people:
+        also = _("Also {comments} and {people}.").format(comments=comments, people=persons)
+    elif engagement or people:
+        # Translators: {things} is e.g. "512 comments and replies".
+        also = _("Also {things}.").format(things=comments if engagement else persons)
+    else:
+        return text
+    return f"{text} {also}"
 
 
 def effect(result: dict) -> str:
@@ -107,9 +144,19 @@ def effect(result: dict) -> str:
     streak_now = preview.get("streak_now") if isinstance(preview.get("streak_now"), dict) else {}
     streak = preview.get("streak") if isinstance(preview.get("streak"), dict) else {}
     weeks_now, weeks = _int(streak_now.get("current")), _int(streak.get("current"))
-    text = f"Score {now}% → {then}%, streak {weeks_now} → {_plural(weeks, 'week')}"
+    # Translators: the presence score and the streak today → with the history imported,
+    # e.g. "Score 12% → 78%, streak 0 → 9 weeks".
+    text = _("Score {now} → {then}, streak {weeks_now} → {weeks}").format(
+        now=formats.percent(now),
+        then=formats.percent(then),
+        weeks_now=formats.number(weeks_now),
+        weeks=_weeks(weeks),
+    )
     longest = _int(streak.get("longest"))
-    return f"{text} (longest {_plural(longest, 'week')})" if longest > weeks else text
+    if longest <= weeks:
+        return text
+    # Translators: {effect} is the score and streak line; {weeks} e.g. "14 weeks".
+    return _("{effect} (longest {weeks})").format(effect=text, weeks=_weeks(longest))
 
 
 def problem_rows(result: dict) -> list[str]:
@@ -128,9 +175,7 @@ def bars(counts: dict[str, int], names: dict[str, str] | None = None) -> list[Ba
     total = sum(counts.values()) or 1
     ranked = sorted(counts.items(), key=lambda entry: -entry[1])
     return [
-        Bar((names or {}).get(key, key), "", n / total, None, _plural(n, "post"))
-        for key, n in ranked
-        if n
+        Bar((names or {}).get(key, key), "", n / total, None, _posts(n)) for key, n in ranked if n
     ]
 
 
@@ -140,20 +185,21 @@ class HistoryPreviewDialog(QDialog):
 
     def __init__(self, file_name: str, result: dict, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import history from {file_name}")
+        self.setWindowTitle(_("Import history from {file}").format(file=file_name))
         self.headline = heading(plain_label("historyHeadline"), 1.2)
         self.detail = plain_label("historyDetail")
         self.effect = heading(plain_label("historyEffect"), 1.45)
-        self.effect_note = quiet(QLabel("What your cadence would be today with this history."))
+        self.effect_note = quiet(QLabel(_("What your cadence would be today with this history.")))
         self.platforms, self.kinds, self.years = ShareBars(), ShareBars(), ShareBars()
         self.problems = QListWidget()
         self.problems.setObjectName("historyProblems")
+        self.problems.setAccessibleName(_("Entries left out"))
         self.problems.setUniformItemSizes(True)
         self.problems.setMaximumHeight(130)
         self.problems_title = QLabel()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -164,7 +210,7 @@ class HistoryPreviewDialog(QDialog):
         layout.addLayout(self._columns(), 1)
         layout.addWidget(self.problems_title)
         layout.addWidget(self.problems)
-        layout.addWidget(quiet(QLabel("Nothing is written until you choose Import.")))
+        layout.addWidget(quiet(QLabel(_("Nothing is written until you choose Import."))))
         layout.addWidget(self.buttons)
         self.show_result(result)
         self.resize(max(680, self.sizeHint().width()), self.sizeHint().height())
@@ -174,8 +220,8 @@ class HistoryPreviewDialog(QDialog):
         columns = QHBoxLayout()
         columns.setSpacing(24)
         for parts in (
-            (("New posts by platform", self.platforms), ("By kind", self.kinds)),
-            (("By year", self.years),),
+            ((_("New posts by platform"), self.platforms), (_("By kind"), self.kinds)),
+            ((_("By year"), self.years),),
         ):
             column = QVBoxLayout()
             for title, bars_widget in parts:
@@ -194,16 +240,27 @@ class HistoryPreviewDialog(QDialog):
         self.effect.setVisible(bool(self.effect.text()))
         self.effect_note.setVisible(bool(self.effect.text()))
         names = {k: platform_name(k) for k in _counts(result, "by_platform")}
-        self.platforms.set_bars(bars(_counts(result, "by_platform"), names), "No new posts.")
-        self.kinds.set_bars(bars(_counts(result, "by_kind"), KIND_NAMES), "No new posts.")
+        kinds = {k: _(name) for k, name in KIND_NAMES.items()}
+        none = _("No new posts.")
+        self.platforms.set_bars(bars(_counts(result, "by_platform"), names), none)
+        self.kinds.set_bars(bars(_counts(result, "by_kind"), kinds), none)
         by_year = _counts(result, "by_year")
-        self.years.set_bars(sorted(bars(by_year), key=lambda bar: bar.label), "No new posts.")
+        self.years.set_bars(sorted(bars(by_year), key=lambda bar: bar.label), none)
         rows = problem_rows(result)
         self.problems.clear()
         self.problems.addItems(rows[:ROWS_SHOWN])
         if len(rows) > ROWS_SHOWN:
-            self.problems.addItem(f"… and {len(rows) - ROWS_SHOWN:,} more")
-        self.problems_title.setText(f"Left out ({len(rows):,}), by where they are in the file")
+            more = len(rows) - ROWS_SHOWN
+            self.problems.addItem(
+                ngettext("… and {count} more", "… and {count} more", more).format(
+                    count=formats.number(more)
+                )
+            )
+        self.problems_title.setText(
+            _("Left out ({count}), by where they are in the file").format(
+                count=formats.number(len(rows))
+            )
+        )
         self.problems.setVisible(bool(rows))
         self.problems_title.setVisible(bool(rows))
         self.import_button.setEnabled(imports_anything(result))

@@ -18,18 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import N_, _, formats, ngettext
 from app.ui.look import plain_label, quiet
 
 # The lists show this many rows at most (an export holds up to 30,000): enough to check.
 ROWS_SHOWN = 1000
-KEEP_EMAILS_NOTE = (
+KEEP_EMAILS_NOTE = N_(
     "E-mail addresses are kept only if you tick this; otherwise they are left out. "
     "Your people never leave this computer."
 )
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'s' * (count != 1)}"
 
 
 def summary_text(result: dict) -> str:
@@ -38,14 +35,37 @@ def summary_text(result: dict) -> str:
     added, updated = int(result.get("added", 0)), int(result.get("updated", 0))
     merged, skipped = int(result.get("merged", 0)), int(result.get("skipped", 0))
     errors = error_count(result)
+    number = formats.number
     if not (added or updated):
-        text = "Nothing to import" + ("." if errors else ": everyone in it is already kept.")
+        text = (
+            _("Nothing to import.")
+            if errors
+            else _("Nothing to import: everyone in it is already kept.")
+        )
     else:
-        people = "1 person" if added == 1 else f"{added:,} people"
-        text = f"{people} to add, {updated:,} to update"
-        text += f"; {_plural(merged, 'duplicate')} in the file to merge." if merged else "."
-    rest = [f"{skipped:,} already up to date"] if skipped and (added or updated) else []
-    rest += [_plural(errors, "row") + " with errors (left out)"] if errors else []
+        people = ngettext(
+            "{count} person to add, {updated} to update",
+            "{count} people to add, {updated} to update",
+            added,
+        ).format(count=number(added), updated=number(updated))
+        if merged:
+            # Translators: {people} is e.g. "2 people to add, 1 to update".
+            text = ngettext(
+                "{people}; {count} duplicate in the file to merge.",
+                "{people}; {count} duplicates in the file to merge.",
+                merged,
+            ).format(people=people, count=number(merged))
+        else:
+            text = f"{people}."
+    rest = []
+    if skipped and (added or updated):
+        rest.append(_("{count} already up to date").format(count=number(skipped)))
+    if errors:
+        rest.append(
+            ngettext(
+                "{count} row with errors (left out)", "{count} rows with errors (left out)", errors
+            ).format(count=number(errors))
+        )
     return f"{text} {', '.join(rest)}." if rest else text
 
 
@@ -73,16 +93,25 @@ def updated_rows(result: dict) -> list[str]:
 
 def merged_rows(result: dict) -> list[str]:
     """'Line 12: P. Raman → Priya Raman' (a duplicate in the file folded into the first)"""
-    return [
-        f"Line {e['line']}: " * ("line" in e) + f"{e.get('name', '')} → {e.get('into', '')}"
-        for e in _preview(result, "merged")
-    ]
+    rows = []
+    for e in _preview(result, "merged"):
+        name, into = str(e.get("name", "")), str(e.get("into", ""))
+        if "line" in e:
+            rows.append(
+                _("Line {line}: {name} → {into}").format(line=e["line"], name=name, into=into)
+            )
+        else:
+            rows.append(f"{name} → {into}")
+    return rows
 
 
 def error_rows(result: dict) -> list[str]:
     """'Line 14: no name.'"""
     rows = [e for e in result.get("errors") or [] if isinstance(e, dict)]
-    return [f"Line {e.get('line', '?')}: {e.get('message', '')}" for e in rows]
+    return [
+        _("Line {line}: {message}").format(line=e.get("line", "?"), message=e.get("message", ""))
+        for e in rows
+    ]
 
 
 def _preview(result: dict, key: str) -> list[dict]:
@@ -101,20 +130,20 @@ class ImportPreviewDialog(QDialog):
 
     def __init__(self, file_name: str, result: dict, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import people from {file_name}")
+        self.setWindowTitle(_("Import people from {file}").format(file=file_name))
         self.resize(560, 480)
         self.summary = plain_label("importSummary")
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.lists: dict[str, QListWidget] = {}
-        self.keep = QCheckBox("Keep e-mail addresses")
+        self.keep = QCheckBox(_("Keep e-mail addresses"))
         self.keep.setObjectName("keepEmails")
         self.keep.toggled.connect(self.keep_toggled)
-        note = quiet(QLabel(KEEP_EMAILS_NOTE))
+        note = quiet(QLabel(_(KEEP_EMAILS_NOTE)))
         note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -123,7 +152,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.keep)
         layout.addWidget(note)
-        layout.addWidget(quiet(QLabel("Nothing is written until you choose Import.")))
+        layout.addWidget(quiet(QLabel(_("Nothing is written until you choose Import."))))
         layout.addWidget(self.buttons)
         self.show_result(result)
 
@@ -132,7 +161,7 @@ class ImportPreviewDialog(QDialog):
 
     def reading(self) -> None:
         """The file is being read again: nothing to import until it is."""
-        self.summary.setText("Reading the file again…")
+        self.summary.setText(_("Reading the file again…"))
         self.import_button.setEnabled(False)
         self.keep.setEnabled(False)
 
@@ -146,15 +175,15 @@ class ImportPreviewDialog(QDialog):
             widget.deleteLater()
         self.lists = {}
         for key, title, rows, total in (
-            ("added", "Added", added_rows(result), result.get("added", 0)),
-            ("updated", "Updated", updated_rows(result), result.get("updated", 0)),
-            ("merged", "Duplicates", merged_rows(result), result.get("merged", 0)),
-            ("errors", "Errors", error_rows(result), error_count(result)),
+            ("added", _("Added"), added_rows(result), result.get("added", 0)),
+            ("updated", _("Updated"), updated_rows(result), result.get("updated", 0)),
+            ("merged", _("Duplicates"), merged_rows(result), result.get("merged", 0)),
+            ("errors", _("Errors"), error_rows(result), error_count(result)),
         ):
             total = max(int(total), len(rows))  # the result lists the first 1000 of each
             if rows:
-                self.lists[key] = self._list(rows, total)
-                self.tabs.addTab(self.lists[key], f"{title} ({total:,})")
+                self.lists[key] = self._list(title, rows, total)
+                self.tabs.addTab(self.lists[key], f"{title} ({formats.number(total)})")
         self.tabs.setVisible(bool(self.lists))
         if was in self.lists:
             self.tabs.setCurrentWidget(self.lists[was])
@@ -165,11 +194,17 @@ class ImportPreviewDialog(QDialog):
         self.keep.setEnabled(True)
 
     @staticmethod
-    def _list(rows: Sequence[str], total: int) -> QListWidget:
+    def _list(title: str, rows: Sequence[str], total: int) -> QListWidget:
         shown = list(rows[:ROWS_SHOWN])
         if total > len(shown):
-            shown.append(f"… and {total - len(shown):,} more")
+            more = total - len(shown)
+            shown.append(
+                ngettext("… and {count} more", "… and {count} more", more).format(
+                    count=formats.number(more)
+                )
+            )
         widget = QListWidget()
+        widget.setAccessibleName(title)
         widget.setUniformItemSizes(True)  # 1,000 rows lay out at once
         widget.addItems(shown)
         return widget

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DigwellError
+from app.i18n import _
 from app.planner import Planner
 from app.ui.dialogs.form_parts import problem_label, save_cancel, show_problem
 
@@ -21,7 +22,7 @@ class MastodonDialog(QDialog):
     def __init__(self, planner: Planner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._planner = planner
-        self.setWindowTitle("Mastodon server")
+        self.setWindowTitle(_("Mastodon server"))
         self.server = QLineEdit(planner.drafting.platforms.mastodon_instance())
         self.server.setObjectName("mastodonServer")
         self.server.setPlaceholderText("mastodon.social")
@@ -29,12 +30,12 @@ class MastodonDialog(QDialog):
         self.limit.setObjectName("mastodonLimit")
         self.limit.setRange(1, 100_000)
         self.limit.setValue(planner.drafting.platforms.limit("mastodon"))
-        self.limit.setToolTip("500 on most servers; some allow more")
+        self.limit.setToolTip(_("500 on most servers; some allow more"))
         self.problem = problem_label("mastodonProblem")
         buttons = save_cancel(self, self.save)
         form = QFormLayout(self)
-        form.addRow("Your server", self.server)
-        form.addRow("Character limit", self.limit)
+        form.addRow(_("Your server"), self.server)
+        form.addRow(_("Character limit"), self.limit)
         form.addRow(self.problem)
         form.addRow(buttons)
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DigwellError
+from app.i18n import _
 from app.ui.dialogs.form_parts import problem_label, show_problem
 from app.ui.look import quiet
 from app.ui.qt_values import USER_ROLE
@@ -46,12 +47,12 @@ class MergeDialog(QDialog):
         self._people = people
         self.person = person
         self.kept: Person | None = None
-        self.setWindowTitle(f"Merge {person.name} with…")
+        self.setWindowTitle(_("Merge {name} with…").format(name=person.name))
         self.setMinimumWidth(440)
         self.search = QLineEdit()
         self.search.setObjectName("mergeSearch")
-        self.search.setAccessibleName("Find the other person")
-        self.search.setPlaceholderText("Type part of their name, company or handle")
+        self.search.setAccessibleName(_("Find the other person"))
+        self.search.setPlaceholderText(_("Type part of their name, company or handle"))
         self.search.setClearButtonEnabled(True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -60,11 +61,11 @@ class MergeDialog(QDialog):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.matches = QListWidget()
         self.matches.setObjectName("mergeMatches")
-        self.matches.setAccessibleName("People to merge with")
+        self.matches.setAccessibleName(_("People to merge with"))
         self.matches.currentItemChanged.connect(lambda *_a: self._explain())
-        self.keep_this = QRadioButton(f"&Keep {person.name}")
+        self.keep_this = QRadioButton(_("&Keep {name}").format(name=person.name))
         self.keep_this.setChecked(True)
-        self.keep_other = QRadioButton("Keep the &other")
+        self.keep_other = QRadioButton(_("Keep the &other"))
         self.keep_this.toggled.connect(lambda _on: self._explain())
         self.explain = QLabel()
         self.explain.setObjectName("mergeExplain")
@@ -75,7 +76,7 @@ class MergeDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.merge_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.merge_button.setText("&Merge")
+        self.merge_button.setText(_("&Merge"))
         self.buttons.accepted.connect(self.merge)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -121,14 +122,16 @@ class MergeDialog(QDialog):
         other = self.other()
         self.merge_button.setEnabled(other is not None)
         if other is None:
-            self.explain.setText("Nobody else matches.")
+            self.explain.setText(_("Nobody else matches."))
             return
-        self.keep_other.setText(f"Keep the &other ({other.name})")
+        self.keep_other.setText(_("Keep the &other ({name})").format(name=other.name))
         keep, fold = (self.person, other) if self.keep_this.isChecked() else (other, self.person)
-        self.explain.setText(
-            f"{fold.name}'s touches move to {keep.name}; {keep.name}'s empty fields are filled"
-            f" from {fold.name}'s and the notes are joined. Then {fold.name} is removed."
+        # Translators: {fold} is the person merged into {keep}, then removed.
+        text = _(
+            "{fold}'s touches move to {keep}; {keep}'s empty fields are filled from {fold}'s"
+            " and the notes are joined. Then {fold} is removed."
         )
+        self.explain.setText(text.format(fold=fold.name, keep=keep.name))
 
     def merge(self) -> None:
         other = self.other()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DigwellError
+from app.i18n import N_, _, ngettext
 from app.people.fields import MAX_INTERVAL
 from app.ui.dialogs.form_parts import problem_label, save_cancel, show_problem
 
@@ -29,10 +30,11 @@ if TYPE_CHECKING:
 
 # The text fields in the form's order: (field, label, placeholder).
 TEXT_FIELDS = (
-    ("name", "&Name", "Priya Raman"),
-    ("company", "&Company", ""),
-    ("role", "&Role", "Staff engineer"),
-    ("how_known", "&How you know each other", "Worked together at Kestrel Pay"),
+    ("name", N_("&Name"), "Priya Raman"),
+    ("company", N_("&Company"), ""),
+    # Translators: an example of a person's job.
+    ("role", N_("&Role"), N_("Staff engineer")),
+    ("how_known", N_("&How you know each other"), N_("Worked together at Kestrel Pay")),
 )
 HANDLE_ROWS = (
     ("linkedin", "&LinkedIn", "https://www.linkedin.com/in/priya-raman"),
@@ -40,9 +42,21 @@ HANDLE_ROWS = (
     ("mastodon", "&Mastodon", "@priya@hachyderm.io"),
     ("bluesky", "&Bluesky", "priya.bsky.social"),
     ("threads", "&Threads", "@priya.raman"),
-    ("website", "&Website or feed", "https://priya.example"),
-    ("email", "&E-mail", ""),
+    ("website", N_("&Website or feed"), "https://priya.example"),
+    ("email", N_("&E-mail"), ""),
 )
+# The labels and examples shown translated; platform names, a person's name, handles and
+# addresses stay as they are.
+TRANSLATED = {
+    N_("&Name"),
+    N_("&Company"),
+    N_("&Role"),
+    N_("&How you know each other"),
+    N_("&Website or feed"),
+    N_("&E-mail"),
+    N_("Staff engineer"),
+    N_("Worked together at Kestrel Pay"),
+}
 
 
 class PersonDialog(QDialog):
@@ -54,11 +68,14 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self._people = people
         self.person = person
-        self.setWindowTitle(f"Edit {person.name}" if person else "Add a person")
-        self.setMinimumWidth(520)
+        self.setWindowTitle(
+            _("Edit {name}").format(name=person.name) if person else _("Add a person")
+        )
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout(self)
         for key, label, example in (*TEXT_FIELDS, *HANDLE_ROWS):
+            label = _(label) if label in TRANSLATED else label
+            example = _(example) if example in TRANSLATED else example
             edit = QLineEdit()
             edit.setObjectName(f"person_{key}")
             edit.setPlaceholderText(example)
@@ -66,14 +83,14 @@ class PersonDialog(QDialog):
             self.fields[key] = edit
             form.addRow(label, edit)
             if key == "how_known":
-                form.addRow("C&ircle", self._circle_box())
+                form.addRow(_("C&ircle"), self._circle_box())
                 form.addRow("", self._interval_row())
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("person_notes")
-        self.notes.setAccessibleName("Notes")
+        self.notes.setAccessibleName(_("Notes"))
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
-        form.addRow("N&otes", self.notes)
+        form.addRow(_("N&otes"), self.notes)
         self.problem = problem_label("personProblem")
         form.addRow(self.problem)
         self.buttons = save_cancel(self, self.save)
@@ -81,15 +98,23 @@ class PersonDialog(QDialog):
         if person is not None:
             self._fill(person)
         self._own_toggled(self.own.isChecked())
+        # At least as wide as the fields need: an explicit minimum overrides the layout's.
+        self.setMinimumWidth(max(520, self.minimumSizeHint().width()))
 
     def _circle_box(self) -> QComboBox:
         self.circle = QComboBox()
         self.circle.setObjectName("personCircle")
-        self.circle.setAccessibleName("Circle")
+        self.circle.setAccessibleName(_("Circle"))
         self._circles = self._people.circles()
         for circle in self._circles:
+            # Translators: a circle and its intervals, e.g. "Close (every 21 days, at most 35)".
+            text = ngettext(
+                "{circle} (every {ideal} day, at most {maximum})",
+                "{circle} (every {ideal} days, at most {maximum})",
+                circle.ideal_days,
+            )
             self.circle.addItem(
-                f"{circle.name} (every {circle.ideal_days} days, at most {circle.max_days})",
+                text.format(circle=circle.name, ideal=circle.ideal_days, maximum=circle.max_days),
                 circle.id,
             )
         self.circle.setCurrentIndex(len(self._circles) - 1)  # the widest, as `add` does
@@ -97,17 +122,18 @@ class PersonDialog(QDialog):
         return self.circle
 
     def _interval_row(self) -> QWidget:
-        self.own = QCheckBox("Own &pace: every")
+        # Translators: read with the boxes after it: "Own pace: every [21] days, at most [35]".
+        self.own = QCheckBox(_("Own &pace: every"))
         self.own.setObjectName("personOwnInterval")
         self.own.toggled.connect(self._own_toggled)
-        self.ideal = self._days("personIdealDays", "Ideal interval in days")
-        self.maximum = self._days("personMaxDays", "Maximum interval in days")
+        self.ideal = self._days("personIdealDays", _("Ideal interval in days"))
+        self.maximum = self._days("personMaxDays", _("Maximum interval in days"))
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
         line.addWidget(self.own)
         line.addWidget(self.ideal)
-        line.addWidget(QLabel("days, at most"))
+        line.addWidget(QLabel(_("days, at most")))
         line.addWidget(self.maximum)
         line.addStretch(1)
         return row

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _, formats, ngettext
 from app.people.mentions import mention
 from app.planner import Planner
 from app.types import Person
@@ -32,17 +33,19 @@ class PersonPicker(QDialog):
 
     def __init__(self, planner: Planner, platform: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Mention a person")
+        self.setWindowTitle(_("Mention a person"))
         self.setObjectName("personPicker")
         self._planner = planner
         self._platform = platform
         self._people: dict[int, Person] = {}
         self.search = QLineEdit()
         self.search.setObjectName("personSearch")
-        self.search.setPlaceholderText("Type a name, company or handle")
+        self.search.setAccessibleName(_("Find a person"))
+        self.search.setPlaceholderText(_("Type a name, company or handle"))
         self.search.installEventFilter(self)
         self.results = QListWidget()
         self.results.setObjectName("personResults")
+        self.results.setAccessibleName(_("People found"))
         self.results.itemActivated.connect(lambda _item: self.accept())
         self.note = QLabel()
         quiet(self.note)
@@ -52,7 +55,7 @@ class PersonPicker(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Mention")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Mention"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -79,9 +82,17 @@ class PersonPicker(QDialog):
         self.results.setCurrentRow(0)
         more = len(ids) - len(people)
         if not ids:
-            self.note.setText("Nobody matches. Add people on the People page.")
+            self.note.setText(_("Nobody matches. Add people on the People page."))
+        elif more > 0:
+            self.note.setText(
+                ngettext(
+                    "{count} more: type more of the name.",
+                    "{count} more: type more of the name.",
+                    more,
+                ).format(count=formats.number(more))
+            )
         else:
-            self.note.setText(f"{more:,} more: type more of the name." if more > 0 else "")
+            self.note.setText("")
 
     def person(self) -> Person | None:
         """The person picked (the one selected in the list)."""

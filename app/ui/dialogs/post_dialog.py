@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.cadence.post_fields import KIND_LABELS, PLATFORM_KEYS, PostInput, platform_name
 from app.errors import DigwellError
+from app.i18n import _
 from app.types import Post, Theme
 from app.ui.dialogs.form_parts import problem_label, save_cancel, show_problem
 
@@ -40,20 +41,20 @@ class PostDialog(QDialog):
         self._log = log
         self._input: PostInput | None = None
         self.post = post
-        self.setWindowTitle("Edit post" if post else "Add a post")
+        self.setWindowTitle(_("Edit post") if post else _("Add a post"))
         self._build_fields(themes)
         if post is not None:
             self._fill(post)
         self.problem = problem_label("postProblem")
         self.buttons = save_cancel(self, self.save)
         form = QFormLayout(self)
-        form.addRow("Date", self.date)
-        form.addRow("Time", self.time)
-        form.addRow("Platform", self.platform)
-        form.addRow("Kind", self.kind)
-        form.addRow("Theme", self.theme)
-        form.addRow("Link", self.url)
-        form.addRow("Text", self.text)
+        form.addRow(_("Date"), self.date)
+        form.addRow(_("Time"), self.time)
+        form.addRow(_("Platform"), self.platform)
+        form.addRow(_("Kind"), self.kind)
+        form.addRow(_("Theme"), self.theme)
+        form.addRow(_("Link"), self.url)
+        form.addRow(_("Text"), self.text)
         form.addRow(self.problem)
         form.addRow(self.buttons)
 
@@ -69,14 +70,16 @@ class PostDialog(QDialog):
         self.time.setObjectName("postTime")
         self.time.setDisplayFormat("HH:mm")
         self.platform = _choices("postPlatform", [(platform_name(k), k) for k in PLATFORM_KEYS])
-        self.kind = _choices("postKind", [(label, k) for k, label in KIND_LABELS.items()])
-        self.theme = _choices("postTheme", [("No theme", ""), *((t.name, t.name) for t in themes)])
+        self.kind = _choices("postKind", [(_(label), k) for k, label in KIND_LABELS.items()])
+        self.theme = _choices(
+            "postTheme", [(_("No theme"), ""), *((t.name, t.name) for t in themes)]
+        )
         self.url = QLineEdit()
         self.url.setObjectName("postUrl")
-        self.url.setPlaceholderText("https://… (the post's link, if you have it)")
+        self.url.setPlaceholderText(_("https://… (the post's link, if you have it)"))
         self.text = QPlainTextEdit()
         self.text.setObjectName("postText")
-        self.text.setPlaceholderText("What the post said (optional)")
+        self.text.setPlaceholderText(_("What the post said (optional)"))
         self.text.setTabChangesFocus(True)
 
     def _fill(self, post: Post) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__
+from app.i18n import _
 
 
 class ProblemDialog(QDialog):
@@ -26,29 +27,31 @@ class ProblemDialog(QDialog):
         from app.log_file import log_file, recent_log_text
         from app.logs import logging_problem
 
-        self.setWindowTitle("Report a problem")
+        self.setWindowTitle(_("Report a problem"))
         self.resize(720, 480)
         self.path = log_file()
-        where = QLabel(
-            f"{APP_NAME} {__version__} writes what it does to <b>{self.path}</b>. "
+        # Translators: {path} is the log file; keep the <b>, <code> tags and --debug.
+        text = _(
+            "{app} {version} writes what it does to <b>{path}</b>. "
             "Passwords and tokens are masked there. To report a problem, copy the recent "
             "lines below into your message; start Digwell with <code>--debug</code> for "
             "more detail."
         )
+        where = QLabel(text.format(app=APP_NAME, version=__version__, path=self.path))
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem = QLabel(logging_problem() or "")
         self.problem.setWordWrap(True)
         self.problem.setVisible(bool(self.problem.text()))
-        self.recent = QPlainTextEdit(recent_log_text() or "The log is empty so far.")
+        self.recent = QPlainTextEdit(recent_log_text() or _("The log is empty so far."))
         self.recent.setReadOnly(True)
         self.recent.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.recent.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.recent.setObjectName("recentLog")
-        self.recent.setAccessibleName("Recent log lines")
-        copy = QPushButton("Copy the recent lines")
+        self.recent.setAccessibleName(_("Recent log lines"))
+        copy = QPushButton(_("Copy the recent lines"))
         copy.clicked.connect(self.copy)
-        folder = QPushButton("Open the log folder")
+        folder = QPushButton(_("Open the log folder"))
         folder.clicked.connect(self.open_folder)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DigwellError
+from app.i18n import N_, _, ngettext
 from app.people.keep_warm import last_touch_text
 from app.ui.dialogs.form_parts import problem_label, show_problem
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
     _Index = QModelIndex | QPersistentModelIndex
 
-INTRO = (
+INTRO = N_(
     "These people have had no touch from you in over a year, and you have never credited,"
     " thanked or helped them. A network is the people you keep warm, not the size of a"
     " list: check the ones to archive. They stay in your history and leave every list."
@@ -100,22 +101,27 @@ class ReviewDialog(QDialog):
         super().__init__(parent)
         self._people = people
         self.archived: list[int] = []
-        self.setWindowTitle("Review your network")
+        self.setWindowTitle(_("Review your network"))
         self.resize(560, 480)
         candidates = people.review()
-        intro = QLabel(INTRO if candidates else "Nobody to review: everyone has had a touch"
-                       " within the year, or something given.")  # fmt: skip
+        intro = QLabel(
+            _(INTRO)
+            if candidates
+            else _(
+                "Nobody to review: everyone has had a touch within the year, or something given."
+            )
+        )
         intro.setWordWrap(True)
         self.model = CheckedPeople(candidates, people.today(), self)
         self.model.checks_changed.connect(self._count)
         self.view = QListView()
         self.view.setObjectName("reviewList")
-        self.view.setAccessibleName("People to review")
+        self.view.setAccessibleName(_("People to review"))
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)
-        self.all_button = QPushButton("Check &all")
+        self.all_button = QPushButton(_("Check &all"))
         self.all_button.clicked.connect(lambda: self.model.check_all(True))
-        self.none_button = QPushButton("Check &none")
+        self.none_button = QPushButton(_("Check &none"))
         self.none_button.clicked.connect(lambda: self.model.check_all(False))
         checks = QHBoxLayout()
         checks.addWidget(self.all_button)
@@ -124,7 +130,7 @@ class ReviewDialog(QDialog):
         self.problem = problem_label("reviewProblem")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.archive_button = self.buttons.addButton(
-            "Archi&ve checked", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Archi&ve checked"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self.archive)
         self.buttons.rejected.connect(self.reject)
@@ -143,7 +149,13 @@ class ReviewDialog(QDialog):
     def _count(self) -> None:
         count = len(self.model.checked)
         self.archive_button.setEnabled(count > 0)
-        self.archive_button.setText(f"Archi&ve {count} checked" if count else "Archi&ve checked")
+        self.archive_button.setText(
+            ngettext("Archi&ve {count} checked", "Archi&ve {count} checked", count).format(
+                count=count
+            )
+            if count
+            else _("Archi&ve checked")
+        )
 
     def archive(self) -> None:
         ids = self.model.checked_ids()

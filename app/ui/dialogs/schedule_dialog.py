@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.cadence.schedule import DAY_NAMES, PostingSchedule
 from app.errors import DigwellError
+from app.i18n import N_, _
 from app.ui.dialogs.form_parts import problem_label, save_cancel, show_problem
 from app.ui.messages import Messenger
 from app.ui.start_at_login import offer_start_at_login
@@ -25,7 +26,7 @@ from app.ui.start_at_login import offer_start_at_login
 if TYPE_CHECKING:
     from app.cadence.service import CadenceService
 
-START_AT_LOGIN_TEXT = "Start Digwell when I log in (in the tray)"
+START_AT_LOGIN_TEXT = N_("Start Digwell when I log in (in the tray)")
 
 
 class ScheduleDialog(QDialog):
@@ -36,37 +37,38 @@ class ScheduleDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._book = book
-        self.setWindowTitle("Posting schedule")
+        self.setWindowTitle(_("Posting schedule"))
         schedule = book.schedule()
         days_row = QWidget()
         days_layout = QHBoxLayout(days_row)
         days_layout.setContentsMargins(0, 0, 0, 0)
         self.day_boxes: list[QCheckBox] = []
         for day, name in enumerate(DAY_NAMES):
-            box = QCheckBox(name)
+            box = QCheckBox(_(name))  # "Mon": the heatmap's short day names
             box.setChecked(day in schedule.days)
             self.day_boxes.append(box)
             days_layout.addWidget(box)
         self.time = QTimeEdit(QTime(schedule.at.hour, schedule.at.minute))
         self.time.setDisplayFormat("HH:mm")
         self.reminders = QCheckBox(
-            "Remind me at these times when I am behind or a draft is planned"
+            _("Remind me at these times when I am behind or a draft is planned")
         )
         self.reminders.setChecked(book.reminders_enabled())
-        self.close_to_tray = QCheckBox("Keep Digwell in the tray when I close the window")
+        self.close_to_tray = QCheckBox(_("Keep Digwell in the tray when I close the window"))
         self.close_to_tray.setChecked(book.close_to_tray() and tray_available)
         self.close_to_tray.setEnabled(tray_available)
         if not tray_available:
-            self.close_to_tray.setToolTip("This desktop has no system tray.")
-        self.start_at_login = QCheckBox(START_AT_LOGIN_TEXT)
+            self.close_to_tray.setToolTip(_("This desktop has no system tray."))
+        self.start_at_login = QCheckBox(_(START_AT_LOGIN_TEXT))
         self.start_at_login.setChecked(book.start_at_login())
         if not tray_available:
-            self.start_at_login.setToolTip("This desktop has no system tray: the window opens.")
+            self.start_at_login.setToolTip(_("This desktop has no system tray: the window opens."))
         self.problem = problem_label("scheduleProblem")
         buttons = save_cancel(self, self.save)
         form = QFormLayout(self)
-        form.addRow("Post on", days_row)
-        form.addRow("At", self.time)
+        form.addRow(_("Post on"), days_row)
+        # Translators: the time of day to post at, e.g. "At 09:00".
+        form.addRow(_("At"), self.time)
         form.addRow(self.reminders)
         form.addRow(self.close_to_tray)
         form.addRow(self.start_at_login)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DigwellError
 from app.feeds.search_feeds import SearchFeed, search_feed_urls
+from app.i18n import _, ngettext
 from app.planner import Planner
 from app.types import Theme
 from app.ui.dialogs.add_feed_dialog import error_text
@@ -34,7 +35,7 @@ def split_keywords(text: str) -> list[str]:
 
 def edition() -> tuple[str, str]:
     """The news edition for the user's locale ('de', 'DE'); English/US when unknown."""
-    language, _, country = QLocale().name().partition("_")
+    language, __, country = QLocale().name().partition("_")
     if len(language) == 2 and len(country) == 2:
         return language, country
     return "en", "US"
@@ -46,7 +47,7 @@ class SearchFeedsDialog(QDialog):
 
     def __init__(self, planner: Planner, parent: QWidget | None = None, *, theme: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Search feeds for a theme")
+        self.setWindowTitle(_("Search feeds for a theme"))
         self.setObjectName("searchFeedsDialog")
         self.resize(640, 560)
         self._planner = planner
@@ -54,7 +55,7 @@ class SearchFeedsDialog(QDialog):
         self._subscribed = {f.url for f in planner.feeds.list_feeds()}
         self.added: list = []
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(QLabel("Search feeds for a theme"), 1.3))
+        layout.addWidget(heading(QLabel(_("Search feeds for a theme")), 1.3))
         layout.addWidget(_intro())
         layout.addLayout(self._theme_form())
         layout.addWidget(self._feed_list(), 1)
@@ -78,16 +79,16 @@ class SearchFeedsDialog(QDialog):
             self.theme.addItem(t.name)
         self.keywords = QLineEdit()
         self.keywords.setObjectName("searchKeywords")
-        self.keywords.setPlaceholderText("Keywords, separated by commas")
+        self.keywords.setPlaceholderText(_("Keywords, separated by commas"))
         form = QFormLayout()
-        form.addRow("Theme", self.theme)
-        form.addRow("Keywords", self.keywords)
+        form.addRow(_("Theme"), self.theme)
+        form.addRow(_("Keywords"), self.keywords)
         return form
 
     def _feed_list(self) -> QListWidget:
         self.list = QListWidget()
         self.list.setObjectName("searchFeedList")
-        self.list.setAccessibleName("Feeds found")
+        self.list.setAccessibleName(_("Feeds found"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.currentItemChanged.connect(self._show_note)
@@ -97,7 +98,7 @@ class SearchFeedsDialog(QDialog):
     def _buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.subscribe_button = self.buttons.addButton(
-            "Subscribe", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Subscribe"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.subscribe_button.setObjectName("subscribeSearchFeeds")
         self.buttons.accepted.connect(self.subscribe)
@@ -126,14 +127,13 @@ class SearchFeedsDialog(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
         else:
-            self.note.setText("Type at least one keyword.")
+            self.note.setText(_("Type at least one keyword."))
         self._update_button()
 
     def _entry(self, feed: SearchFeed) -> QListWidgetItem:
         known = feed.url in self._subscribed
-        entry = QListWidgetItem(
-            f"{feed.label}{'  (already subscribed)' if known else ''}\n{feed.url}"
-        )
+        label = _("{feed}  (already subscribed)").format(feed=feed.label) if known else feed.label
+        entry = QListWidgetItem(f"{label}\n{feed.url}")
         entry.setData(FeedRole, feed)
         entry.setToolTip(feed.note)
         flags = entry.flags() | Qt.ItemFlag.ItemIsUserCheckable
@@ -161,7 +161,11 @@ class SearchFeedsDialog(QDialog):
         count = len(self.ticked())
         self.subscribe_button.setEnabled(count > 0)
         self.subscribe_button.setText(
-            f"Subscribe to {count} feed{'s' * (count != 1)}" if count else "Subscribe"
+            ngettext("Subscribe to {count} feed", "Subscribe to {count} feeds", count).format(
+                count=count
+            )
+            if count
+            else _("Subscribe")
         )
 
     def subscribe(self) -> None:
@@ -184,8 +188,10 @@ class SearchFeedsDialog(QDialog):
 
 def _intro() -> QLabel:
     intro = QLabel(
-        "These services publish keyword searches as feeds. Tick the ones to follow; "
-        "each is added under the theme. You can edit the keywords first."
+        _(
+            "These services publish keyword searches as feeds. Tick the ones to follow; "
+            "each is added under the theme. You can edit the keywords first."
+        )
     )
     intro.setWordWrap(True)
     quiet(intro)

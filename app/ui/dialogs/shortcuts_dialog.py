@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
+
 MENU_PATH_SEPARATOR = " › "
 
 
@@ -82,18 +84,18 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, rows: list[ShortcutRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(_("Keyboard shortcuts"))
         self.resize(460, 520)
         self.rows = rows
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter: a command, a menu or a key")
-        self.filter.setAccessibleName("Filter the shortcuts")
+        self.filter.setPlaceholderText(_("Filter: a command, a menu or a key"))
+        self.filter.setAccessibleName(_("Filter the shortcuts"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.apply_filter)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Command", "Shortcut"])
-        self.tree.setAccessibleName("Keyboard shortcuts")
+        self.tree.setHeaderLabels([_("Command"), _("Shortcut")])
+        self.tree.setAccessibleName(_("Keyboard shortcuts"))
         self.tree.setRootIsDecorated(False)
         self._fill()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DigwellError
+from app.i18n import N_, _, formats, pgettext
 from app.planner import Planner
 from app.strategy.strategy import (
     HALF_LIFE_RANGE,
@@ -49,16 +50,16 @@ if TYPE_CHECKING:
 MIX_FIELDS = ("share", "original", "credit")
 SpinBox = TypeVar("SpinBox", QSpinBox, QDoubleSpinBox)
 PROFILE_ROWS = (
-    ("name", "Name", "As you sign your posts"),
-    ("role", "Role", "e.g. Senior platform engineer at a payments company"),
-    ("goal", "Career goal", "One sentence, e.g. Lead a platform team in two years"),
-    ("audience", "Audience", "Who you want to reach"),
+    ("name", N_("Name"), N_("As you sign your posts")),
+    ("role", N_("Role"), N_("e.g. Senior platform engineer at a payments company")),
+    ("goal", N_("Career goal"), N_("One sentence, e.g. Lead a platform team in two years")),
+    ("audience", N_("Audience"), N_("Who you want to reach")),
 )
 # The inbox's lift for items by the user's people (planner.people.set_rank_boost).
 PEOPLE_LIFTS = (
-    (0.0, "Rank them like any other item"),
-    (1.0, "Rank them as if twice as relevant"),
-    (2.0, "Rank them as if four times as relevant"),
+    (0.0, N_("Rank them like any other item")),
+    (1.0, N_("Rank them as if twice as relevant")),
+    (2.0, N_("Rank them as if four times as relevant")),
 )
 
 
@@ -69,7 +70,7 @@ class StrategyDialog(QDialog):
 
     def __init__(self, planner: Planner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your career strategy")
+        self.setWindowTitle(_("Your career strategy"))
         self.setObjectName("strategyDialog")
         self.resize(760, 760)
         self._planner = planner
@@ -90,7 +91,7 @@ class StrategyDialog(QDialog):
         self.error.hide()
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(QLabel("Your career strategy"), 1.3))
+        layout.addWidget(heading(QLabel(_("Your career strategy")), 1.3))
         layout.addWidget(_intro())
         layout.addWidget(self._profile_box())
         layout.addWidget(self.theme_editor, 1)
@@ -101,34 +102,37 @@ class StrategyDialog(QDialog):
         self._update()
 
     def _profile_box(self) -> QGroupBox:
-        box = QGroupBox("You")
+        box = QGroupBox(_("You"))
         form = QFormLayout(box)
         for field, label, hint in PROFILE_ROWS:
             edit = QLineEdit(getattr(self.edit.strategy().profile, field))
             edit.setObjectName(f"profile_{field}")
-            edit.setPlaceholderText(hint)
+            edit.setPlaceholderText(_(hint))
             if field == "goal":
                 edit.setMaxLength(MAX_GOAL)
             self._fields["profile", field] = edit
             edit.textChanged.connect(lambda text, f=field: self._profile_edited(f, text))
-            form.addRow(label, edit)
+            form.addRow(_(label), edit)
         return box
 
     def _targets_box(self) -> QGroupBox:
-        box = QGroupBox("Targets")
+        box = QGroupBox(_("Targets"))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.weekly_target = self._target_spin("weekly_target", "weeklyTarget", QSpinBox())
         self.weekly_target.setRange(*WEEKLY_TARGET_RANGE)
-        self.weekly_target.setSuffix(" posts a week")
-        form.addRow("Weekly target", self.weekly_target)
+        # Translators: after the number in a spin box, e.g. "3 posts a week".
+        self.weekly_target.setSuffix(_(" posts a week"))
+        form.addRow(_("Weekly target"), self.weekly_target)
         self.mix: dict[str, QSpinBox] = {}
         for field in MIX_FIELDS:
             spin = self._target_spin(field, f"mix_{field}", QSpinBox())
             spin.setRange(0, 100)
-            spin.setSuffix("%")
+            # Translators: after the number in a spin box, e.g. "40%" (German "40 %").
+            spin.setSuffix(pgettext("spin box suffix", "%"))
             self.mix[field] = spin
-            form.addRow(f"Content mix: {MIX_LABELS[field]}", spin)
+            # Translators: {mix} is e.g. "sharing others' work".
+            form.addRow(_("Content mix: {mix}").format(mix=_(MIX_LABELS[field])), spin)
         self.mix_hint = QLabel()
         self.mix_hint.setObjectName("mixHint")
         form.addRow("", self.mix_hint)
@@ -136,19 +140,20 @@ class StrategyDialog(QDialog):
         self.half_life.setRange(*HALF_LIFE_RANGE)
         self.half_life.setDecimals(2)
         self.half_life.setSingleStep(0.25)
-        self.half_life.setSuffix(" days")
-        self.half_life.setToolTip("An item this old ranks half as high as a new one.")
-        form.addRow("Freshness half-life", self.half_life)
+        # Translators: after the number in a spin box, e.g. "1.50 days".
+        self.half_life.setSuffix(_(" days"))
+        self.half_life.setToolTip(_("An item this old ranks half as high as a new one."))
+        form.addRow(_("Freshness half-life"), self.half_life)
         self.people_lift = QComboBox()
         self.people_lift.setObjectName("peopleLift")
         for value, text in PEOPLE_LIFTS:
-            self.people_lift.addItem(text, value)
+            self.people_lift.addItem(_(text), value)
         self._lift = self._planner.people.rank_boost()
         self.people_lift.setCurrentIndex(max(0, self.people_lift.findData(self._lift)))
         self.people_lift.setToolTip(
-            "Items written by one of your people (their name, handle or site) rank higher."
+            _("Items written by one of your people (their name, handle or site) rank higher.")
         )
-        form.addRow("Items by your people", self.people_lift)
+        form.addRow(_("Items by your people"), self.people_lift)
         strategy = self.edit.strategy()
         values = {"weekly_target": strategy.weekly_target, **strategy.mix._asdict()}
         values["half_life_days"] = strategy.half_life_days
@@ -209,10 +214,14 @@ class StrategyDialog(QDialog):
         self.stack.refresh()
         total = self.edit.mix_total()
         if total == 100:
-            self.mix_hint.setText("Sums to 100%.")
+            self.mix_hint.setText(_("Sums to {total}.").format(total=formats.percent(100)))
             self.mix_hint.setStyleSheet("")
         else:
-            self.mix_hint.setText(f"Sums to {total}%: make it 100%.")
+            self.mix_hint.setText(
+                _("Sums to {total}: make it {target}.").format(
+                    total=formats.percent(total), target=formats.percent(100)
+                )
+            )
             self.mix_hint.setStyleSheet(PROBLEM_STYLE)
 
     def has_changes(self) -> bool:
@@ -257,8 +266,8 @@ class StrategyDialog(QDialog):
         if self.has_changes():
             answer = QMessageBox.question(
                 self,
-                "Discard changes?",
-                "Your changes to the strategy are not saved. Discard them?",
+                _("Discard changes?"),
+                _("Your changes to the strategy are not saved. Discard them?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
@@ -269,8 +278,10 @@ class StrategyDialog(QDialog):
 
 def _intro() -> QLabel:
     intro = QLabel(
-        "Digwell ranks what you read against these themes, and counts your posts "
-        "against your targets."
+        _(
+            "Digwell ranks what you read against these themes, and counts your posts "
+            "against your targets."
+        )
     )
     intro.setWordWrap(True)
     quiet(intro)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import N_, _
 from app.strategy.strategy import MAX_THEME_NAME
 from app.ui.buttons import named_button
 from app.ui.dialogs.form_parts import show_value
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from app.strategy.editing import Key, StrategyEdit, ThemeDraft, Where
 
 FALLBACK_COLOR = "#607d8b"
-WORDS_HINT = (
+WORDS_HINT = N_(
     "One keyword or phrase per line (or separated by commas). An item matches a theme "
     "when it contains one of its keywords and none of its excluded words. Hashtags are "
     "separated by spaces or commas."
@@ -43,12 +44,20 @@ class ThemeEditor(QGroupBox):
     edited = Signal()
 
     def __init__(self, edit: StrategyEdit, parent: QWidget | None = None) -> None:
-        super().__init__("Themes (1 to 8): what you want to be known for", parent)
+        super().__init__(_("Themes (1 to 8): what you want to be known for"), parent)
         self._edit = edit
         self._updating = False  # True while the editor itself sets a widget
-        row = QHBoxLayout(self)
+        row = QHBoxLayout()
         row.addLayout(self._list_column())
         row.addWidget(self._theme_form(), 1)
+        # Under both columns, as wide as the box: a wrapped label in the narrower form was
+        # given too few lines once translated (a layout sizes it for some 80 characters).
+        hint = QLabel(_(WORDS_HINT))
+        hint.setWordWrap(True)
+        quiet(hint)
+        column = QVBoxLayout(self)
+        column.addLayout(row, 1)
+        column.addWidget(hint)
         self.rebuild(edit.themes[0].uid)
 
     def _list_column(self) -> QVBoxLayout:
@@ -56,10 +65,10 @@ class ThemeEditor(QGroupBox):
         self.theme_list.setObjectName("themeList")
         self.theme_list.setMaximumWidth(220)
         self.theme_list.currentRowChanged.connect(self._show_theme)
-        self.add_button = named_button("Add", "addTheme", self.add_theme)
-        self.remove_button = named_button("Remove", "removeTheme", self.remove_theme)
-        self.up_button = named_button("Up", "moveThemeUp", lambda: self.move_selected(-1))
-        self.down_button = named_button("Down", "moveThemeDown", lambda: self.move_selected(1))
+        self.add_button = named_button(_("Add"), "addTheme", self.add_theme)
+        self.remove_button = named_button(_("Remove"), "removeTheme", self.remove_theme)
+        self.up_button = named_button(_("Up"), "moveThemeUp", lambda: self.move_selected(-1))
+        self.down_button = named_button(_("Down"), "moveThemeDown", lambda: self.move_selected(1))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
@@ -72,9 +81,11 @@ class ThemeEditor(QGroupBox):
         self.theme_name = QLineEdit()
         self.theme_name.setObjectName("themeName")
         self.theme_name.setMaxLength(MAX_THEME_NAME)
-        self.theme_name.setPlaceholderText("e.g. Platform engineering")
-        self.keywords = _word_list("themeKeywords", "kubernetes\ndeveloper experience")
-        self.excluded = _word_list("themeExcluded", "sponsored")
+        self.theme_name.setPlaceholderText(_("e.g. Platform engineering"))
+        # Translators: example keywords of a theme, one per line.
+        self.keywords = _word_list("themeKeywords", _("kubernetes\ndeveloper experience"))
+        # Translators: an example of a word that keeps items out of a theme.
+        self.excluded = _word_list("themeExcluded", _("sponsored"))
         self.excluded.setMaximumHeight(70)
         self.hashtags = QLineEdit()
         self.hashtags.setObjectName("themeHashtags")
@@ -88,18 +99,14 @@ class ThemeEditor(QGroupBox):
             lambda: self._field_edited("excluded", self.excluded.toPlainText())
         )
         self.hashtags.textChanged.connect(lambda t: self._field_edited("hashtags", t))
-        hint = QLabel(WORDS_HINT)
-        hint.setWordWrap(True)
-        quiet(hint)
         self.theme_form = QWidget()
         form = QFormLayout(self.theme_form)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Name", self.theme_name)
-        form.addRow("Keywords and phrases", self.keywords)
-        form.addRow("Excluded words", self.excluded)
-        form.addRow("Hashtags", self.hashtags)
-        form.addRow("Colour", self.color_button)
-        form.addRow(hint)
+        form.addRow(_("Name"), self.theme_name)
+        form.addRow(_("Keywords and phrases"), self.keywords)
+        form.addRow(_("Excluded words"), self.excluded)
+        form.addRow(_("Hashtags"), self.hashtags)
+        form.addRow(_("Colour"), self.color_button)
         return self.theme_form
 
     # Editing ----------------------------------------------------------------------------
@@ -122,7 +129,7 @@ class ThemeEditor(QGroupBox):
         draft = self.current()
         if draft is None:
             return
-        color = QColorDialog.getColor(QColor(draft.color), self.window(), "Theme colour")
+        color = QColorDialog.getColor(QColor(draft.color), self.window(), _("Theme colour"))
         if color.isValid():
             self._apply(self._edit.set_theme(draft.uid, "color", color.name()))
 
@@ -188,7 +195,7 @@ class ThemeEditor(QGroupBox):
 
     def _label(self, row: int) -> None:
         draft, item = self._edit.themes[row], self.theme_list.item(row)
-        item.setText(draft.name.strip() or "(unnamed theme)")
+        item.setText(draft.name.strip() or _("(unnamed theme)"))
         item.setIcon(swatch(draft.color))
 
     def _show_theme(self, _row: int) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.cadence.post_fields import platform_name
 from app.errors import DigwellError
+from app.i18n import _, formats, pgettext
 from app.types import TOUCH_KINDS
 from app.ui.dialogs.form_parts import problem_label, save_cancel, show_problem
 from app.ui.look import quiet
@@ -56,7 +57,7 @@ class KindBox(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         for kind in TOUCH_KINDS:
-            self.addItem(f"{KIND_WORDS[kind]}   ({_LETTER[kind]})", kind)
+            self.addItem(f"{_(KIND_WORDS[kind])}   ({_LETTER[kind]})", kind)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         kind = KIND_KEYS.get(event.text().lower())
@@ -82,24 +83,26 @@ class TouchDialog(QDialog):
         self._people = people
         self.person = person
         self.touch: Touch | None = None
-        self.setWindowTitle(f"Log a touch with {person.name}")
+        self.setWindowTitle(_("Log a touch with {name}").format(name=person.name))
         self.setMinimumWidth(460)
         self._ask_note = people.ask_warning(person.id)
-        hint = QLabel("Type a letter for the kind, a note if you like, then Enter.")
+        hint = QLabel(_("Type a letter for the kind, a note if you like, then Enter."))
         quiet(hint)
         hint.setWordWrap(True)
+        # Its height at the narrowest the dialog gets: a longer language wraps it.
+        hint.setMinimumHeight(hint.heightForWidth(self.minimumWidth() - 24))
         self.note = QLineEdit()
         self.note.setObjectName("touchNote")
-        self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("What happened (optional)")
+        self.note.setAccessibleName(_("Note"))
+        self.note.setPlaceholderText(_("What happened (optional)"))
         self.kind = KindBox()
         self.kind.setObjectName("touchKind")
-        self.kind.setAccessibleName("Kind of touch")
+        self.kind.setAccessibleName(_("Kind of touch"))
         self.kind.picked.connect(lambda _k: self.note.setFocus())
         self.kind.currentIndexChanged.connect(lambda _i: self._show_ask_note())
         self.on = QDateEdit()
         self.on.setObjectName("touchDate")
-        self.on.setAccessibleName("Date of the touch")
+        self.on.setAccessibleName(_("Date of the touch"))
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("yyyy-MM-dd")
         today = people.today()
@@ -112,14 +115,15 @@ class TouchDialog(QDialog):
         quiet(self.ask_note)
         self.problem = problem_label("touchProblem")
         self.buttons = save_cancel(self, self.save)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Log touch")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("&Log touch"))
         form = QFormLayout(self)
         form.addRow(hint)
-        form.addRow("&Kind", self.kind)
+        form.addRow(_("&Kind"), self.kind)
         form.addRow("", self.ask_note)
-        form.addRow("N&ote", self.note)
-        form.addRow("&Date", self.on)
-        form.addRow("&Post", self.post)
+        form.addRow(_("N&ote"), self.note)
+        form.addRow(_("&Date"), self.on)
+        # Translators: the post a touch was part of.
+        form.addRow(pgettext("noun", "&Post"), self.post)
         form.addRow(self.problem)
         form.addRow(self.buttons)
         if kind:
@@ -131,13 +135,14 @@ class TouchDialog(QDialog):
     def _post_box(posts: list[Post]) -> QComboBox:
         box = QComboBox()
         box.setObjectName("touchPost")
-        box.setAccessibleName("The post it was part of")
-        box.addItem("None", None)
+        box.setAccessibleName(_("The post it was part of"))
+        # Translators: no post picked for the touch.
+        box.addItem(_("None"), None)
         for post in posts:
             text = " ".join(post.text.split()) or post.url or post.link
             if len(text) > _POST_TEXT:
                 text = text[: _POST_TEXT - 1].rstrip() + "…"
-            when = f"{post.posted_at.day} {post.posted_at:%b}"
+            when = formats.day_month(post.posted_at)
             box.addItem(f"{when} · {platform_name(post.platform)} · {text}", post.id)
         return box
 

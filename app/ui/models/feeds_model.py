@@ -7,13 +7,14 @@ from datetime import datetime, tzinfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.i18n import N_, _, formats
 from app.types import Feed
 from app.ui.formatting import local_datetime, relative_time
 
 FeedIdRole = Qt.ItemDataRole.UserRole + 1
 
 TITLE, THEMES, STATUS, ITEMS, LAST_SUCCESS = range(5)
-HEADERS = ("Feed", "Themes", "Status", "Items", "Last success")
+HEADERS = (N_("Feed"), N_("Themes"), N_("Status"), N_("Items"), N_("Last success"))
 
 ERROR_COLOR = QColor("#b3261e")
 PAUSED_COLOR = QColor("#8a6d00")
@@ -22,12 +23,14 @@ PAUSED_COLOR = QColor("#8a6d00")
 def feed_status(feed: Feed) -> tuple[str, str]:
     """(kind, sentence) for a feed: kind is ok | error | paused | new."""
     if feed.paused:
-        return "paused", f"Paused: {feed.paused_reason}" if feed.paused_reason else "Paused"
+        if feed.paused_reason:
+            return "paused", _("Paused: {reason}").format(reason=feed.paused_reason)
+        return "paused", _("Paused")
     if feed.last_error:
         return "error", feed.last_error
     if feed.last_success is None:
-        return "new", "Not fetched yet"
-    return "ok", "OK"
+        return "new", _("Not fetched yet")
+    return "ok", _("OK")
 
 
 class FeedsModel(QAbstractTableModel):
@@ -101,12 +104,13 @@ class FeedsModel(QAbstractTableModel):
         feed_id = int(outcome.get("feed_id", -1))
         status = outcome.get("status")
         if status in ("error", "gone"):
-            live = ("error", str(outcome.get("error", "")) or "Failed")
+            live = ("error", str(outcome.get("error", "")) or _("Failed"))
         elif status == "ok":
             added = int(outcome.get("added", 0))
-            live = ("ok", f"OK · {added} new" if added else "OK")
+            new = _("OK · {count} new").format(count=formats.number(added))
+            live = ("ok", new if added else _("OK"))
         else:
-            live = ("ok", "OK · unchanged")
+            live = ("ok", _("OK · unchanged"))
         self._live[feed_id] = live
         row = self.row_of(feed_id)
         if row is not None:
@@ -122,7 +126,7 @@ class FeedsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return _(HEADERS[section])
         return None
 
     def flags(self, index):
@@ -170,7 +174,7 @@ class FeedsModel(QAbstractTableModel):
         if column == STATUS:
             return status.splitlines()[0] if status else ""
         if column == ITEMS:
-            return str(feed.item_count)
+            return formats.number(feed.item_count)
         return self._when(feed.last_success)
 
     def _sort_key(self, feed: Feed, column: int, kind: str):
@@ -195,4 +199,4 @@ class FeedsModel(QAbstractTableModel):
         return ""
 
     def _when(self, when: datetime | None) -> str:
-        return relative_time(when, self._now(), self._tz) if when else "never"
+        return relative_time(when, self._now(), self._tz) if when else _("never")

@@ -9,12 +9,13 @@ from datetime import tzinfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.cadence.post_fields import KIND_LABELS, platform_name
+from app.i18n import N_, _
 from app.types import Post
 
 PostIdRole = Qt.ItemDataRole.UserRole + 1
 
 DATE, PLATFORM, KIND, THEME, SNIPPET = range(5)
-HEADERS = ("Date", "Platform", "Kind", "Theme", "Link or text")
+HEADERS = (N_("Date"), N_("Platform"), N_("Kind"), N_("Theme"), N_("Link or text"))
 SNIPPET_CHARS = 80
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -77,7 +78,7 @@ class PostsModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return _(HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -93,7 +94,7 @@ class PostsModel(QAbstractTableModel):
             if column == PLATFORM:
                 return platform_name(post.platform)
             if column == KIND:
-                return KIND_LABELS.get(post.kind, post.kind)
+                return _(KIND_LABELS[post.kind]) if post.kind in KIND_LABELS else post.kind
             if column == THEME:
                 return self._themes.get(post.theme_id, "") if post.theme_id is not None else ""
             if column == SNIPPET:

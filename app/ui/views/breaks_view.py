@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DigwellError
+from app.i18n import N_, _, formats
 from app.ui.buttons import named_button
 from app.ui.look import quiet
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from app.ui.dialogs.break_dialog import BreakDialog
 
 BreakIdRole = Qt.ItemDataRole.UserRole + 1
-EMPTY_TEXT = (
+EMPTY_TEXT = N_(
     "No breaks planned. Going away? Plan it here: your score and streak wait for you, "
     "and reminders stay quiet."
 )
@@ -42,32 +43,34 @@ LIST_ROWS = 5  # the list grows to this many rows, then scrolls
 
 def day_text(day: date, today: date) -> str:
     """'23 Aug', with the year when it is not this year's: '3 Jan 2027'."""
-    text = f"{day.day} {day:%b}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    return formats.day_month(day) if day.year == today.year else formats.day_month_year(day)
 
 
 def span_text(item: Break) -> str:
-    """'13 Jul – 23 Aug 2026' (one day: 'Fri 2 Oct 2026')."""
+    """'13 Jul – 23 Aug 2026' (one day: 'Fri, 2 Oct 2026')."""
     first, last = item.starts_on, item.ends_on
     if first == last:
-        return f"{first:%a} {first.day} {first:%b %Y}"
-    start = f"{first.day} {first:%b}" + (f" {first.year}" if first.year != last.year else "")
-    return f"{start} – {last.day} {last:%b %Y}"
+        return formats.weekday_day_month_year(first)
+    start = formats.day_month(first) if first.year == last.year else formats.day_month_year(first)
+    # Translators: a break's first and last day, "13 Jul – 23 Aug 2026".
+    return _("{start} – {end}").format(start=start, end=formats.day_month_year(last))
 
 
 def row_text(item: Break, today: date) -> str:
     """'13 Jul – 23 Aug 2026 · Summer holiday · now' (or 'planned', or nothing when past)."""
     parts = [span_text(item)] + [item.note] * bool(item.note)
     if item.starts_on <= today <= item.ends_on:
-        parts.append("now")
+        # Translators: a planned break that is going on today.
+        parts.append(_("now"))
     elif item.starts_on > today:
-        parts.append("planned")
+        # Translators: a break still to come.
+        parts.append(_("planned"))
     return " · ".join(parts)
 
 
 def banner_text(until: date, today: date) -> str:
-    return (
-        f"On a break until {day_text(until, today)}: your score is frozen and reminders are quiet."
+    return _("On a break until {day}: your score is frozen and reminders are quiet.").format(
+        day=day_text(until, today)
     )
 
 
@@ -92,11 +95,11 @@ class BreaksView(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("breaksList")
         self.list.itemSelectionChanged.connect(self._update_actions)
-        self.empty = quiet(QLabel(EMPTY_TEXT))
+        self.empty = quiet(QLabel(_(EMPTY_TEXT)))
         self.empty.setWordWrap(True)
-        self.add_button = named_button("Add break…", "addBreak", self.add_break)
-        self.add_button.setToolTip("A holiday, parental leave, an illness: time off posting")
-        self.remove_button = named_button("Remove", "removeBreak", self.remove_break)
+        self.add_button = named_button(_("Add break…"), "addBreak", self.add_break)
+        self.add_button.setToolTip(_("A holiday, parental leave, an illness: time off posting"))
+        self.remove_button = named_button(_("Remove"), "removeBreak", self.remove_break)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.add_button)
@@ -118,7 +121,12 @@ class BreaksView(QWidget):
         for item in sorted(breaks, key=lambda b: (b.starts_on, b.ends_on), reverse=True):
             row = QListWidgetItem(row_text(item, today))
             row.setData(BreakIdRole, item.id)
-            row.setToolTip(f"{item.starts_on:%A %d %B %Y} to {item.ends_on:%A %d %B %Y}")
+            row.setToolTip(
+                _("{start} to {end}").format(
+                    start=formats.weekday_day_month_year(item.starts_on),
+                    end=formats.weekday_day_month_year(item.ends_on),
+                )
+            )
             self.list.addItem(row)
             if item.id == keep:
                 row.setSelected(True)
@@ -152,7 +160,7 @@ class BreaksView(QWidget):
         dialog.open()
 
     def _added(self, planned: Break) -> None:
-        self.message.emit(f"Break planned: {span_text(planned)}.")
+        self.message.emit(_("Break planned: {span}.").format(span=span_text(planned)))
 
     def _closed(self, dialog: BreakDialog) -> None:
         if self.dialog is dialog:
@@ -168,4 +176,4 @@ class BreaksView(QWidget):
         except DigwellError as err:
             self.failed.emit(str(err))
             return
-        self.message.emit(f"Break removed: {span_text(removed)}.")
+        self.message.emit(_("Break removed: {span}.").format(span=span_text(removed)))

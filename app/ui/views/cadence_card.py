@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from app.i18n import _, ngettext
 from app.types import WeekProgress
 from app.ui.formatting import posts_this_week
 from app.ui.look import heading, quiet
@@ -62,8 +63,9 @@ class CadenceCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cadenceCard")
-        self.setToolTip("Your cadence: score, streak, plan and posts log")
-        caption = QLabel("THIS WEEK")
+        self.setToolTip(_("Your cadence: score, streak, plan and posts log"))
+        # Translators: the caption of the sidebar's card, shown in capitals.
+        caption = QLabel(_("THIS WEEK"))
         caption.setObjectName("cardCaption")
         heading(caption, 8 / 9)
         small = caption.font()
@@ -101,11 +103,17 @@ class CadenceCard(QFrame):
         self.bar.setValue(min(progress.posts, progress.target))
         left = progress.target - progress.posts
         if on_break:
-            self.detail.setText("On a break: your score and streak wait for you.")
+            self.detail.setText(_("On a break: your score and streak wait for you."))
         elif left > 0:
-            self.detail.setText(f"{left} more to keep your presence steady.")
+            self.detail.setText(
+                ngettext(
+                    "{count} more to keep your presence steady.",
+                    "{count} more to keep your presence steady.",
+                    left,
+                ).format(count=left)
+            )
         else:
-            self.detail.setText("Target met. Well dug.")
+            self.detail.setText(_("Target met. Well dug."))
 
     def show_reminder(self, reminder: Reminder) -> None:
         """Where there is no tray: the reminder stays on the card until the next update."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.cadence.coverage import ThemeCoverage
 from app.cadence.report import CadenceReport
 from app.cadence.score import score_percent
+from app.i18n import N_, _, formats, ngettext, pgettext
 from app.planner import Planner
 from app.types import Changes
 from app.ui.views.breaks_view import BreaksView
@@ -32,12 +33,18 @@ from app.ui.views.score_chart import ScoreChart
 from app.ui.views.share_bars import Bar, ShareBars
 
 OVERVIEW, PLAN, LOG = 0, 1, 2
-NEW_USER_HINT = (
+NEW_USER_HINT = N_(
     "Your cadence starts with your first post. Draft one from the inbox and mark it "
     "posted, add a post you already made elsewhere, or import your history from a "
     "LinkedIn, X, Mastodon or Bluesky export: it all counts."
 )
 ENGAGEMENT_WEEKS = 12
+# The content mix's parts, as the bars name them (by the part's kind).
+MIX_TITLES = {
+    "share": N_("Sharing others' work"),
+    "original": N_("Original thoughts"),
+    "credit": N_("Crediting or helping people"),
+}
 
 
 class StatTile(QFrame):
@@ -119,11 +126,11 @@ class CadencePage(QWidget):
         self.log.failed.connect(self.failed)
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Cadence views")
+        self.tabs.setAccessibleName(_("Cadence views"))
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._build_overview(), "Overview")
-        self.tabs.addTab(self.plan, "Plan")
-        self.tabs.addTab(self.log, "Posts log")
+        self.tabs.addTab(self._build_overview(), _("Overview"))
+        self.tabs.addTab(self.plan, pgettext("noun", "Plan"))
+        self.tabs.addTab(self.log, _("Posts log"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -146,28 +153,28 @@ class CadencePage(QWidget):
         self.engagement.setObjectName("engagementLine")
         body.addWidget(self.engagement)
         self.gives = GivesCard(self._planner.people)
-        body.addWidget(_section("Giving, this month", self.gives))
+        body.addWidget(_section(_("Giving, this month"), self.gives))
         self.chart = ScoreChart()
         self.chart.setMinimumHeight(170)
         self.heat = HeatmapSection()
         self.heatmap = self.heat.heatmap
-        body.addWidget(_section("Presence score, last 180 days", self.chart))
+        body.addWidget(_section(_("Presence score, last 180 days"), self.chart))
         body.addWidget(self.heat)
-        body.addWidget(_section("Planned breaks", self.breaks))
+        body.addWidget(_section(_("Planned breaks"), self.breaks))
         self.themes = ShareBars()
         self.mix = ShareBars()
         columns = QGridLayout()
         columns.setHorizontalSpacing(24)
         top = Qt.AlignmentFlag.AlignTop  # headings level when one has more rows
-        columns.addWidget(_section("Themes, last 90 days", self.themes), 0, 0, top)
-        mix = _section("Content mix, last 90 days, against your target", self.mix)
+        columns.addWidget(_section(_("Themes, last 90 days"), self.themes), 0, 0, top)
+        mix = _section(_("Content mix, last 90 days, against your target"), self.mix)
         columns.addWidget(mix, 0, 1, top)
         body.addLayout(columns)
         body.addStretch(1)
         overview = QWidget()
         overview.setLayout(body)
         scroll = QScrollArea()
-        scroll.setAccessibleName("Cadence overview")
+        scroll.setAccessibleName(_("Cadence overview"))
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(overview)
@@ -184,15 +191,17 @@ class CadencePage(QWidget):
 
     def _build_empty(self) -> QWidget:
         """What a new user can do: add a post made elsewhere, or go to the inbox."""
-        self.hint = QLabel(NEW_USER_HINT)
+        self.hint = QLabel(_(NEW_USER_HINT))
         self.hint.setObjectName("cadenceHint")
         self.hint.setWordWrap(True)
-        self.add_post_button = QPushButton("Add a post you made…")
+        self.add_post_button = QPushButton(_("Add a post you made…"))
         self.add_post_button.clicked.connect(self.add_post)
-        inbox_button = QPushButton("Go to the inbox")
+        inbox_button = QPushButton(_("Go to the inbox"))
         inbox_button.clicked.connect(self.inbox_requested)
-        self.history_button = QPushButton("Import your history…")
-        self.history_button.setToolTip("Your posts from a LinkedIn, X, Mastodon or Bluesky export")
+        self.history_button = QPushButton(_("Import your history…"))
+        self.history_button.setToolTip(
+            _("Your posts from a LinkedIn, X, Mastodon or Bluesky export")
+        )
         self.history_button.clicked.connect(self.history_requested)
         self.empty = QWidget()
         row = QHBoxLayout(self.empty)
@@ -204,10 +213,10 @@ class CadencePage(QWidget):
         return self.empty
 
     def _build_tiles(self) -> QHBoxLayout:
-        self.week_tile = StatTile("This week")
+        self.week_tile = StatTile(_("This week"))
         self.week_tile.bar.show()
-        self.streak_tile = StatTile("Streak")
-        self.score_tile = StatTile("Presence score")
+        self.streak_tile = StatTile(_("Streak"))
+        self.score_tile = StatTile(_("Presence score"))
         tiles = QHBoxLayout()
         tiles.setSpacing(12)
         for tile in (self.week_tile, self.streak_tile, self.score_tile):
@@ -236,32 +245,43 @@ class CadencePage(QWidget):
         self._show_week(report)
         run = report.streak
         if not run.target:
-            now = "A break week: it neither breaks nor extends your streak."
+            now = _("A break week: it neither breaks nor extends your streak.")
         elif run.current_week_met:
-            now = "This week already counts."
+            now = _("This week already counts.")
         else:
-            now = "This week counts once its target is met."
+            now = _("This week counts once its target is met.")
         self.streak_tile.show_value(
-            f"{run.weeks} week{'s' * (run.weeks != 1)}",
-            f"Longest: {run.longest} week{'s' * (run.longest != 1)}. {now}",
+            ngettext("{count} week", "{count} weeks", run.weeks).format(count=run.weeks),
+            # Translators: {now} is a sentence on this week ("This week already counts.").
+            ngettext(
+                "Longest: {count} week. {now}", "Longest: {count} weeks. {now}", run.longest
+            ).format(count=run.longest, now=now),
         )
         self.breaks.show_breaks(report.breaks, report.today, report.break_until)
         self._show_engagement()
-        self.score_tile.show_value(f"{score_percent(report.score)}%", self._score_trend(report))
+        self.score_tile.show_value(
+            formats.percent(score_percent(report.score)), self._score_trend(report)
+        )
         self.chart.set_series(report.series, report.today)
         self.heat.show_report(report)
         self.themes.set_bars(
             [Bar(t.name, t.color, t.share_90, None, _theme_detail(t)) for t in report.themes],
-            "Add career themes in the strategy to see how you cover them.",
+            _("Add career themes in the strategy to see how you cover them."),
         )
         self.mix.set_bars(
             [
-                Bar(p.label.capitalize(), "", p.actual, p.target, f"{p.posts} posts")
+                Bar(
+                    _(MIX_TITLES[p.kind]) if p.kind in MIX_TITLES else p.label.capitalize(),
+                    "",
+                    p.actual,
+                    p.target,
+                    ngettext("{count} post", "{count} posts", p.posts).format(count=p.posts),
+                )
                 for p in report.mix
             ]
             if report.total_posts
             else [],
-            "Your mix of shares, original posts and credits appears after a few posts.",
+            _("Your mix of shares, original posts and credits appears after a few posts."),
         )
         self.gives.reload()
         self.plan.reload()
@@ -271,14 +291,22 @@ class CadencePage(QWidget):
         self.week_tile.bar.setRange(0, max(1, target))
         self.week_tile.bar.setValue(min(done, target))
         if report.on_break:
-            detail = "On a break: nothing is expected of you until you are back."
+            detail = _("On a break: nothing is expected of you until you are back.")
         elif done >= target:
-            detail = "Target met: this week counts towards your streak."
+            detail = _("Target met: this week counts towards your streak.")
         elif report.behind:
-            detail = f"Behind: {report.expected_now} expected by now. One post catches up."
+            detail = ngettext(
+                "Behind: {count} expected by now. One post catches up.",
+                "Behind: {count} expected by now. One post catches up.",
+                report.expected_now,
+            ).format(count=report.expected_now)
         else:
-            detail = f"On track. {target - done} more this week."
-        self.week_tile.show_value(f"{done} of {target}", detail)
+            left = target - done
+            detail = ngettext(
+                "On track. {count} more this week.", "On track. {count} more this week.", left
+            ).format(count=left)
+        # Translators: posts this week against the weekly target, "1 of 3".
+        self.week_tile.show_value(_("{done} of {target}").format(done=done, target=target), detail)
 
     def _show_engagement(self) -> None:
         """'Comments and replies: 4 a week over the last 12 weeks' (from imports)."""
@@ -289,15 +317,21 @@ class CadencePage(QWidget):
     @staticmethod
     def _score_trend(report: CadenceReport) -> str:
         if report.on_break:
-            return "Frozen while you are on a break."
+            return _("Frozen while you are on a break.")
         if not report.series:
-            return "Climbs as you post, week after week."
+            return _("Climbs as you post, week after week.")
         change = score_percent(report.score) - score_percent(report.score_week_ago)
         if change > 0:
-            return f"Up {change} points on last week."
+            return ngettext(
+                "Up {count} point on last week.", "Up {count} points on last week.", change
+            ).format(count=change)
         if change < 0:
-            return f"Down {-change} points on last week: it decays while you are quiet."
-        return "Level with last week."
+            return ngettext(
+                "Down {count} point on last week: it decays while you are quiet.",
+                "Down {count} points on last week: it decays while you are quiet.",
+                -change,
+            ).format(count=-change)
+        return _("Level with last week.")
 
     def add_post(self) -> None:
         self.tabs.setCurrentIndex(LOG)
@@ -309,16 +343,31 @@ def engagement_text(counts: list[int]) -> str:
     total, weeks = sum(counts), len(counts)
     if not total:
         return ""
-    span = f"over the last {weeks} weeks"
     if total < weeks:  # under one a week: the count itself says more
-        return f"Comments and replies: {total} {span}"
-    return f"Comments and replies: {round(total / weeks)} a week {span}"
+        return ngettext(
+            "Comments and replies: {count} over the last {weeks} week",
+            "Comments and replies: {count} over the last {weeks} weeks",
+            weeks,
+        ).format(count=total, weeks=weeks)
+    return ngettext(
+        "Comments and replies: {count} a week over the last {weeks} week",
+        "Comments and replies: {count} a week over the last {weeks} weeks",
+        weeks,
+    ).format(count=round(total / weeks), weeks=weeks)
 
 
 def _theme_detail(theme: ThemeCoverage) -> str:
     """'57% in 30 days · last this week' (the bar is the 90 days' share)."""
     quiet = theme.weeks_quiet
     if quiet is None:
-        return "never posted on"
-    last = "last this week" if quiet == 0 else f"last {quiet} week{'s' * (quiet != 1)} ago"
-    return f"{score_percent(theme.share_30)}% in 30 days · {last}"
+        return _("never posted on")
+    if quiet == 0:
+        last = _("last this week")
+    else:
+        last = ngettext("last {count} week ago", "last {count} weeks ago", quiet).format(
+            count=quiet
+        )
+    # Translators: {share} is a percentage ("57%"), {last} when the theme was last posted on.
+    return _("{share} in 30 days · {last}").format(
+        share=formats.percent(score_percent(theme.share_30)), last=last
+    )

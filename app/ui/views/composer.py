@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from app.compose.context import placeholders
 from app.compose.platforms import platform
 from app.errors import DigwellError
+from app.i18n import _, ngettext, pgettext
 from app.planner import Planner
 from app.types import Draft, Post
 from app.ui.background import BackgroundCall
@@ -31,6 +32,18 @@ from app.ui.views.template_bar import TemplateBar
 
 AUTOSAVE_MS = 800  # within the 2 s docs/ARCHITECTURE.md allows ("A draft's life")
 COUNT_MS = 120  # counting X's rules on a long text takes a few ms: not on every key
+
+
+def state_label(state: str) -> str:
+    """A draft's state (stored as its key) as the composer and the drafts list name it:
+    'Planned' for "planned", in the user's language."""
+    labels = {
+        "draft": pgettext("draft state", "Draft"),
+        "planned": _("Planned"),
+        "posted": _("Posted"),
+        "archived": _("Archived"),
+    }
+    return labels.get(state) or state.capitalize()
 
 
 class Composer(QWidget):
@@ -147,15 +160,23 @@ class Composer(QWidget):
         draft = self._draft
         if draft is None:
             self.origin.setText(
-                "No draft selected. Pick an item in the inbox and choose “Draft a post”."
+                _("No draft selected. Pick an item in the inbox and choose “Draft a post”.")
             )
             return
-        parts = [f"From: {draft.title}" if draft.item_ids else "Your own post"]
-        if len(draft.item_ids) > 1:
-            parts[0] += f" and {len(draft.item_ids) - 1} more"
+        more = len(draft.item_ids) - 1
+        if more > 0:
+            # Translators: {title} is the title of an inbox item the draft was made from.
+            source = ngettext(
+                "From: {title} and {count} more", "From: {title} and {count} more", more
+            ).format(title=draft.title, count=more)
+        elif draft.item_ids:
+            source = _("From: {title}").format(title=draft.title)
+        else:
+            source = _("Your own post")
+        parts = [source]
         if draft.theme:
-            parts.append(f"Theme: {draft.theme}")
-        parts.append(draft.state.capitalize())
+            parts.append(_("Theme: {theme}").format(theme=draft.theme))
+        parts.append(state_label(draft.state))
         self.origin.setText("  ·  ".join(parts))
 
     def _show_history(self) -> None:
@@ -176,11 +197,15 @@ class Composer(QWidget):
             post = self._planner.drafting.post_of_draft(draft.id)
             tz = self._planner.clock.tz()
             when = local_datetime(post.posted_at if post else draft.updated, tz)
-            self.status.setText(f"Posted on {platform(draft.platform).name} · {when}")
+            self.status.setText(
+                _("Posted on {platform} · {when}").format(
+                    platform=platform(draft.platform).name, when=when
+                )
+            )
         elif self._dirty:
-            self.status.setText("Editing…")
+            self.status.setText(_("Editing…"))
         else:
-            self.status.setText("Saved")
+            self.status.setText(_("Saved"))
 
     def _text_changed(self) -> None:
         self._dirty = True
@@ -279,7 +304,7 @@ class Composer(QWidget):
         )
         self._render.failed.connect(self._render_failed)
         self.redraft_button.setEnabled(False)
-        self.status.setText("Drafting…")
+        self.status.setText(_("Drafting…"))
         self._render.start()
 
     def is_rendering(self) -> bool:
@@ -303,7 +328,7 @@ class Composer(QWidget):
         self._show_status()
         self._update_counts()
         self.saved.emit(draft_id)
-        self.message.emit("Drafted again. Ctrl+Z in the text brings back what it was.")
+        self.message.emit(_("Drafted again. Ctrl+Z in the text brings back what it was."))
 
     def _render_failed(self, err: Exception) -> None:
         self.redraft_button.setEnabled(True)
@@ -332,11 +357,13 @@ class Composer(QWidget):
         QGuiApplication.clipboard().setText(text)
         if placeholders(text):
             self.message.emit(
-                "Copied, but it still has a placeholder to fill (“[Your …]”): "
-                "replace it before you post."
+                _(
+                    "Copied, but it still has a placeholder to fill (“[Your …]”): "
+                    "replace it before you post."
+                )
             )
         else:
-            self.message.emit("Copied. Paste it into the platform, then mark it as posted.")
+            self.message.emit(_("Copied. Paste it into the platform, then mark it as posted."))
         return True
 
     def copy_and_open(self) -> None:
@@ -351,7 +378,7 @@ class Composer(QWidget):
             self.failed.emit(err)
             return
         if not QDesktopServices.openUrl(QUrl(link)):
-            self.message.emit("Copied, but no web browser opened. Paste it on the platform.")
+            self.message.emit(_("Copied, but no web browser opened. Paste it on the platform."))
 
     def posted_time(self) -> datetime | None:
         """The time the user set for the post (local), or None for now."""
@@ -389,4 +416,4 @@ class Composer(QWidget):
             return
         self.show_draft(draft)
         self.unposted.emit(self._draft.id if self._draft else 0)
-        self.message.emit("Taken out of your posts. The draft is editable again.")
+        self.message.emit(_("Taken out of your posts. The draft is editable again."))

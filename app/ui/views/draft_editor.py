@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from app.compose.context import TAKE_PLACEHOLDER, placeholders
 from app.compose.utf16 import utf16_offset
+from app.i18n import _
+from app.ui.status_colours import ERROR, status_colour
 
 OVERFLOW = QColor(198, 40, 40, 70)
 
@@ -18,8 +20,8 @@ class DraftEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("draftEditor")
-        self.setAccessibleName("Draft text")
-        self.setPlaceholderText("Write your post here.")
+        self.setAccessibleName(_("Draft text"))
+        self.setPlaceholderText(_("Write your post here."))
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.setFont(font)
@@ -50,7 +52,10 @@ class DraftEditor(QPlainTextEdit):
         selection = QTextEdit.ExtraSelection()
         fmt = QTextCharFormat()
         fmt.setBackground(OVERFLOW)
-        fmt.setToolTip("Over the limit: the platform would not take this part")
+        # Not by colour alone: a wavy underline, as a spelling checker marks a word.
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(status_colour(ERROR, self.palette()))
+        fmt.setToolTip(_("Over the limit: the platform would not take this part"))
         selection.format = fmt
         cursor = QTextCursor(self.document())
         # Qt's positions count UTF-16 units, and a paragraph break is one of them.

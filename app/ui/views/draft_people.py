@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from app.compose.mentioning import retarget
 from app.compose.platforms import platform
 from app.errors import DigwellError
+from app.i18n import N_, _, ngettext
 from app.people.mentions import mention
 from app.planner import Planner
 from app.types import Draft, Person
@@ -29,6 +30,14 @@ MENTION_KEYS = "Ctrl+Shift+P"  # Draft › Mention a person… (app/ui/menus.py)
 
 # What the composer tells: the draft on screen, its text and the platform chosen.
 Current = Callable[[], tuple[Draft | None, str, str]]
+# The kind of touch a credit logs (stored as its key), and who it logs it for.
+KIND_WORDS = {"credited": N_("credited"), "thanked": N_("thanked")}
+# Translators: {names} is a list of people ("Priya Raman, Sam Rivera").
+KIND_NAMES = {"credited": N_("credited {names}"), "thanked": N_("thanked {names}")}
+
+
+def _kind_word(kind: str) -> str:
+    return _(KIND_WORDS[kind]) if kind in KIND_WORDS else kind
 
 
 def credits_text(credits: Sequence[Credit], posted: bool) -> str:
@@ -43,9 +52,18 @@ def credits_text(credits: Sequence[Credit], posted: bool) -> str:
     for kind, names in kinds.items():
         shown = ", ".join(names[:NAMES_SHOWN])
         more = len(names) - NAMES_SHOWN
-        parts.append(f"{kind} {shown}" + (f" and {more} more" if more > 0 else ""))
-    start = "This post logged a touch: " if posted else "Marking posted logs a touch: "
-    return start + "; ".join(parts)
+        if more > 0:
+            shown = ngettext("{names} and {count} more", "{names} and {count} more", more).format(
+                names=shown, count=more
+            )
+        if kind in KIND_NAMES:
+            parts.append(_(KIND_NAMES[kind]).format(names=shown))
+        else:
+            parts.append(f"{kind} {shown}")
+    touches = "; ".join(parts)
+    if posted:
+        return _("This post logged a touch: {touches}").format(touches=touches)
+    return _("Marking posted logs a touch: {touches}").format(touches=touches)
 
 
 class DraftPeople(QWidget):
@@ -71,12 +89,14 @@ class DraftPeople(QWidget):
         self.picker: PersonPicker | None = None
         self.line = plain_label("creditsLine")
         quiet(self.line)
-        self.mention_button = QPushButton("Mention a person…")
+        self.mention_button = QPushButton(_("Mention a person…"))
         self.mention_button.setObjectName("mentionButton")
         self.mention_button.setToolTip(
-            f"Write one of your people's mention for the draft's platform ({MENTION_KEYS})"
+            _("Write one of your people's mention for the draft's platform ({keys})").format(
+                keys=MENTION_KEYS
+            )
         )
-        self.mention_button.clicked.connect(lambda _=False: self.pick())
+        self.mention_button.clicked.connect(lambda _checked=False: self.pick())
         self._timer = QTimer(self, singleShot=True, interval=CREDITS_MS)
         self._timer.timeout.connect(self.update_now)
         row = QHBoxLayout(self)
@@ -104,7 +124,11 @@ class DraftPeople(QWidget):
                 credits = []
         self.line.setText(credits_text(credits, draft is not None and draft.state == "posted"))
         self.line.setToolTip(
-            "\n".join(f"{c.kind}: {c.name}" for c in credits) if len(credits) > 1 else ""
+            "\n".join(
+                _("{kind}: {name}").format(kind=_kind_word(c.kind), name=c.name) for c in credits
+            )
+            if len(credits) > 1
+            else ""
         )
         self.line.setVisible(bool(credits))
         self.mention_button.setEnabled(draft is not None and draft.state in ("draft", "planned"))
@@ -133,14 +157,16 @@ class DraftPeople(QWidget):
             return None
         self._editor.replace_all(new_text)
         self.message.emit(
-            f"Mentions written as on {platform(new).name}. Ctrl+Z in the text undoes it."
+            _("Mentions written as on {platform}. Ctrl+Z in the text undoes it.").format(
+                platform=platform(new).name
+            )
         )
         return new_text
 
     def pick(self) -> None:
         """Open the person picker; the mention of whoever the user picks is written at
         the cursor (in place of the selection, as typing would)."""
-        draft, _, platform_key = self._current()
+        draft, _text, platform_key = self._current()
         if draft is None or self._editor.isReadOnly():
             return
         from app.ui.dialogs.person_picker import PersonPicker
@@ -159,9 +185,15 @@ class DraftPeople(QWidget):
         self._editor.setFocus()
         if written == person.name and platform_key == "linkedin":
             self.message.emit(
-                f"Wrote {person.name}. To tag them on LinkedIn, type @ and their name in "
-                "LinkedIn's own composer."
+                _(
+                    "Wrote {name}. To tag them on LinkedIn, type @ and their name in "
+                    "LinkedIn's own composer."
+                ).format(name=person.name)
             )
         elif written == person.name:
-            self.message.emit(f"{person.name} has no handle for this platform: wrote the name.")
+            self.message.emit(
+                _("{name} has no handle for this platform: wrote the name.").format(
+                    name=person.name
+                )
+            )
         self.mentioned.emit(person)

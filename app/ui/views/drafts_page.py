@@ -22,20 +22,21 @@ from PySide6.QtWidgets import (
 from app.compose.drafts import DEFAULT_TEMPLATE
 from app.compose.platforms import DEFAULT_PLATFORM, PLATFORMS
 from app.errors import DigwellError
+from app.i18n import N_, _, formats, ngettext, pgettext
 from app.planner import Planner
 from app.types import Changes, Draft
 from app.ui.background import BackgroundCall
 from app.ui.formatting import relative_time
-from app.ui.views.composer import Composer
+from app.ui.views.composer import Composer, state_label
 
 DraftIdRole = Qt.ItemDataRole.UserRole + 1
 # What the list shows: label and the states it holds.
 VIEWS = (
-    ("Open drafts", ("draft", "planned")),
-    ("Planned", ("planned",)),
-    ("Posted", ("posted",)),
-    ("Archived", ("archived",)),
-    ("All", ("draft", "planned", "posted", "archived")),
+    (N_("Open drafts"), ("draft", "planned")),
+    (N_("Planned"), ("planned",)),
+    (N_("Posted"), ("posted",)),
+    (N_("Archived"), ("archived",)),
+    (N_("All"), ("draft", "planned", "posted", "archived")),
 )
 ORIGINAL_TEMPLATE = "original-insight"
 
@@ -61,29 +62,31 @@ class DraftsPage(QSplitter):
         self.view_box = QComboBox()
         self.view_box.setObjectName("draftsView")
         for label, states in VIEWS:
-            self.view_box.addItem(label, states)
+            self.view_box.addItem(_(label), states)
         self.view_box.currentIndexChanged.connect(lambda _i: self.reload())
-        self.new_button = self._menu_button("New post", "newPostButton", self._fill_new_menu)
-        self.new_button.setToolTip("Write an original post on one of your themes, with no link")
+        self.new_button = self._menu_button(_("New post"), "newPostButton", self._fill_new_menu)
+        self.new_button.setToolTip(_("Write an original post on one of your themes, with no link"))
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.list = QListWidget()
         self.list.setObjectName("draftList")
-        self.list.setAccessibleName("Drafts")
+        self.list.setAccessibleName(_("Drafts"))
         self.list.setFrameShape(QFrame.Shape.NoFrame)
         self.list.setSpacing(2)
         self.list.setWordWrap(True)
         self.list.currentItemChanged.connect(self._selected)
-        self.plan_button = self._menu_button("Plan", "planButton", self._fill_plan_menu)
+        self.plan_button = self._menu_button(
+            pgettext("verb", "Plan"), "planButton", self._fill_plan_menu
+        )
         self.plan_button.setToolTip(
-            "Plan it for your next free posting slot; the arrow offers the others"
+            _("Plan it for your next free posting slot; the arrow offers the others")
         )
         self.plan_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.plan_button.clicked.connect(self.plan_next_slot)
-        self.archive_button = QPushButton("Archive")
-        self.archive_button.setToolTip("Put it away without posting; it stays under Archived")
+        self.archive_button = QPushButton(pgettext("verb", "Archive"))
+        self.archive_button.setToolTip(_("Put it away without posting; it stays under Archived"))
         self.archive_button.clicked.connect(self._archive_or_restore)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the draft (its post, if any, stays in your log)")
+        self.delete_button = QPushButton(_("Delete"))
+        self.delete_button.setToolTip(_("Delete the draft (its post, if any, stays in your log)"))
         self.delete_button.clicked.connect(self.delete_current)
         top = QHBoxLayout()
         top.addWidget(self.view_box, 1)
@@ -180,17 +183,31 @@ class DraftsPage(QSplitter):
 
     def _label(self, draft: Draft) -> str:
         when = relative_time(draft.updated, self._planner.clock.now(), self._planner.clock.tz())
-        state = draft.state.capitalize()
+        state = state_label(draft.state)
         if draft.planned_for is not None:
-            state += f" for {draft.planned_for.astimezone(self._planner.clock.tz()):%a %d %b %H:%M}"
+            planned = formats.weekday_day_month_time(
+                draft.planned_for.astimezone(self._planner.clock.tz())
+            )
+            # Translators: a draft's state and its slot ("Planned for Tue 3 Nov, 09:00").
+            state = _("{state} for {when}").format(state=state, when=planned)
         parts = [state, when]
         if draft.theme:
             parts.insert(1, draft.theme)
         return f"{draft.title}\n{' · '.join(parts)}"
 
     def _origin(self, draft: Draft) -> str:
-        items = f"{len(draft.item_ids)} item(s)" if draft.item_ids else "no item"
-        return f"From {items} · template {draft.template or '(none)'} · {draft.platform}"
+        """'From 2 items · template quick-share · linkedin'."""
+        count = len(draft.item_ids)
+        template = draft.template or _("(none)")
+        if not count:
+            return _("From no item · template {template} · {platform}").format(
+                template=template, platform=draft.platform
+            )
+        return ngettext(
+            "From {count} item · template {template} · {platform}",
+            "From {count} items · template {template} · {platform}",
+            count,
+        ).format(count=count, template=template, platform=draft.platform)
 
     def _selected(self, current: QListWidgetItem | None, _previous: object) -> None:
         draft_id = current.data(DraftIdRole) if current else None
@@ -202,7 +219,9 @@ class DraftsPage(QSplitter):
         state = draft.state if draft else ""
         self.plan_button.setEnabled(state in ("draft", "planned"))
         self.archive_button.setEnabled(state in ("draft", "planned", "archived"))
-        self.archive_button.setText("Restore" if state == "archived" else "Archive")
+        self.archive_button.setText(
+            _("Restore") if state == "archived" else pgettext("verb", "Archive")
+        )
         self.delete_button.setEnabled(draft is not None)
 
     def _set_state(self, state: str) -> None:
@@ -226,7 +245,7 @@ class DraftsPage(QSplitter):
             free = [s for s in free if s.at > draft.planned_for] or free
         if not free:
             self.composer.message.emit(
-                "Every slot of the next four weeks has a draft: pick one with the arrow."
+                _("Every slot of the next four weeks has a draft: pick one with the arrow.")
             )
             return
         self._plan(free[0].at)
@@ -236,15 +255,21 @@ class DraftsPage(QSplitter):
         menu.clear()
         tz = self._planner.clock.tz()
         for slot in self._planner.cadence.slots():
-            taken = f"  ·  {len(slot.drafts)} planned" if slot.drafts else ""
-            action = menu.addAction(f"{slot.at.astimezone(tz):%a %d %b, %H:%M}{taken}")
-            action.triggered.connect(lambda _=False, at=slot.at: self._plan(at))
+            label = formats.weekday_day_month_time(slot.at.astimezone(tz))
+            if slot.drafts:
+                count = len(slot.drafts)
+                # Translators: a posting slot and how many drafts are planned for it.
+                label = ngettext(
+                    "{slot}  ·  {count} planned", "{slot}  ·  {count} planned", count
+                ).format(slot=label, count=count)
+            action = menu.addAction(label)
+            action.triggered.connect(lambda _checked=False, at=slot.at: self._plan(at))
         menu.addSeparator()
-        soon = menu.addAction("Soon, no set time")
+        soon = menu.addAction(_("Soon, no set time"))
         soon.triggered.connect(lambda: self._plan(None))
         draft = self.composer.draft
         if draft is not None and draft.state == "planned":
-            out = menu.addAction("Take out of the plan")
+            out = menu.addAction(_("Take out of the plan"))
             out.triggered.connect(lambda: self._set_state("draft"))
 
     def _plan(self, at) -> None:
@@ -261,7 +286,9 @@ class DraftsPage(QSplitter):
         self.reload(select=draft_id)
         if at is not None:
             when = at.astimezone(self._planner.clock.tz())
-            self.composer.message.emit(f"Planned for {when:%A %d %B, %H:%M}.")
+            self.composer.message.emit(
+                _("Planned for {when}.").format(when=formats.weekday_day_month_time(when))
+            )
 
     def _archive_or_restore(self) -> None:
         draft = self.composer.draft
@@ -278,16 +305,19 @@ class DraftsPage(QSplitter):
         self.reload()
         if self.list.count():
             self.list.setCurrentRow(min(row, self.list.count() - 1))
-        self.composer.message.emit("Draft deleted.")
+        self.composer.message.emit(_("Draft deleted."))
 
     def _fill_new_menu(self) -> None:
         menu = self.new_button.menu()
         menu.clear()
         themes = self._planner.strategy.themes()
         if not themes:
-            menu.addAction("Add themes in your career strategy first").setEnabled(False)
+            menu.addAction(_("Add themes in your career strategy first")).setEnabled(False)
         for theme in themes:
-            menu.addAction(f"On {theme.name}", lambda t=theme.id: self.new_original_post(t))
+            menu.addAction(
+                _("On {theme}").format(theme=theme.name),
+                lambda t=theme.id: self.new_original_post(t),
+            )
 
     def new_original_post(self, theme_id: int) -> None:
         """A new draft from the original-insight template on a theme."""

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.i18n import _
 from app.ui.look import heading, quiet
 
 
@@ -22,16 +23,18 @@ class EmptyInbox(QWidget):
         picture = QLabel()
         picture.setPixmap(icon.pixmap(96, 96))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel("Your inbox is empty")
+        title = QLabel(_("Your inbox is empty"))
         title.setObjectName("emptyTitle")
         heading(title, 1.8)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body = QLabel(
-            "Digwell fills this inbox from RSS and Atom feeds on the themes of your career, "
-            "so that sharing something worthwhile each week takes minutes.\n\n"
-            "Add a feed by its address (a blog or news site works too), or bring your "
-            "subscriptions from another reader as an OPML file. To see how it works first, "
-            "open the demo: it keeps its data apart from yours."
+            _(
+                "Digwell fills this inbox from RSS and Atom feeds on the themes of your career, "
+                "so that sharing something worthwhile each week takes minutes.\n\n"
+                "Add a feed by its address (a blog or news site works too), or bring your "
+                "subscriptions from another reader as an OPML file. To see how it works first, "
+                "open the demo: it keeps its data apart from yours."
+            )
         )
         body.setObjectName("emptyBody")
         quiet(body)
@@ -43,14 +46,14 @@ class EmptyInbox(QWidget):
         body_row.addStretch(1)
         body_row.addWidget(body)
         body_row.addStretch(1)
-        self.add_button = QPushButton("Add a feed…")
+        self.add_button = QPushButton(_("Add a feed…"))
         self.add_button.setObjectName("emptyAddFeed")
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(self.add_feed_requested)
-        self.import_button = QPushButton("Import OPML…")
+        self.import_button = QPushButton(_("Import OPML…"))
         self.import_button.setObjectName("emptyImportOpml")
         self.import_button.clicked.connect(self.import_requested)
-        self.demo_button = QPushButton("Open the demo")
+        self.demo_button = QPushButton(_("Open the demo"))
         self.demo_button.setObjectName("openDemoButton")
         self.demo_button.clicked.connect(self.demo_requested)
         buttons = QHBoxLayout()

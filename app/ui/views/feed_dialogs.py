@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _, ngettext
 from app.types import Feed
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def ask_themes(parent: QWidget, theme_names: list[str], feed: Feed) -> list[str]
     from app.ui.views.theme_picker import ThemePicker
 
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Themes of this feed")
+    dialog.setWindowTitle(_("Themes of this feed"))
     picker = ThemePicker(theme_names, feed.themes)
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -39,7 +40,7 @@ def ask_themes(parent: QWidget, theme_names: list[str], feed: Feed) -> list[str]
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(QLabel(f"Themes of {feed.title or feed.url}:"))
+    layout.addWidget(QLabel(_("Themes of {feed}:").format(feed=feed.title or feed.url)))
     layout.addWidget(picker)
     layout.addWidget(buttons)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -55,7 +56,7 @@ def ask_sign_in(
     from app.ui.dialogs.add_feed_dialog import SignInBox
 
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Sign-in for this feed")
+    dialog.setWindowTitle(_("Sign-in for this feed"))
     box = SignInBox(keyring_status)
     box.setChecked(True)
     if feed.auth_kind:
@@ -67,12 +68,14 @@ def ask_sign_in(
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
     )
     if feed.auth_kind:
-        forget = buttons.addButton("Forget sign-in", QDialogButtonBox.ButtonRole.DestructiveRole)
+        forget = buttons.addButton(_("Forget sign-in"), QDialogButtonBox.ButtonRole.DestructiveRole)
         forget.clicked.connect(lambda: dialog.done(FORGET))
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
-    layout.addWidget(QLabel(f"How Digwell signs in to {feed.title or feed.url}:"))
+    layout.addWidget(
+        QLabel(_("How Digwell signs in to {feed}:").format(feed=feed.title or feed.url))
+    )
     layout.addWidget(box)
     layout.addWidget(buttons)
     return dialog.exec(), box
@@ -83,22 +86,38 @@ def choose_file(
 ) -> Path | None:
     """A file the user picks to open (or to save to); None if they cancel."""
     ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-    chosen, _ = ask(parent, caption, str(start), filters)
+    chosen, _filter = ask(parent, caption, str(start), filters)
     return Path(chosen) if chosen else None
 
 
 def import_report(parent: QWidget, path: Path, report: OpmlReport) -> QMessageBox:
     """Open (not exec) a box saying what an OPML import added and skipped, and why."""
     added, skipped = len(report.added), len(report.skipped)
-    text = f"Added {added} feed{'s' * (added != 1)} from {path.name}"
-    if report.themes_created:
-        text += f" and {len(report.themes_created)} new themes"
-    text += f"; skipped {skipped}." if skipped else "."
-    box = QMessageBox(QMessageBox.Icon.Information, "OPML import", text, parent=parent)
+    sentences = [
+        ngettext(
+            "Added {count} feed from {file}.", "Added {count} feeds from {file}.", added
+        ).format(count=added, file=path.name)
+    ]
+    created = len(report.themes_created)
+    if created:
+        sentences.append(
+            ngettext("Created {count} new theme.", "Created {count} new themes.", created).format(
+                count=created
+            )
+        )
+    if skipped:
+        # Translators: how many of the file's feeds were not added (the details say why).
+        sentences.append(
+            ngettext("Skipped {count}.", "Skipped {count}.", skipped).format(count=skipped)
+        )
+    text = " ".join(sentences)
+    box = QMessageBox(QMessageBox.Icon.Information, _("OPML import"), text, parent=parent)
     if skipped:
         box.setDetailedText("\n".join(f"{what}: {why}" for what, why in report.skipped))
     if report.themes_created:
-        box.setInformativeText("New themes: " + ", ".join(report.themes_created))
+        box.setInformativeText(
+            _("New themes: {themes}").format(themes=", ".join(report.themes_created))
+        )
     box.setObjectName("opmlReport")
     box.open()
     return box

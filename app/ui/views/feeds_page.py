@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DigwellError
+from app.i18n import _, ngettext
 from app.planner import Planner
 from app.types import Changes, Feed
 from app.ui.buttons import named_button
@@ -83,26 +84,26 @@ class FeedsPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("feedsSummary")
         quiet(self.summary)
-        self.add_button = named_button("Add a feed…", "addFeedButton", self.add_feed)
+        self.add_button = named_button(_("Add a feed…"), "addFeedButton", self.add_feed)
         self.search_button = named_button(
-            "Search feeds for a theme…", "searchFeedsButton", self.search_feeds
+            _("Search feeds for a theme…"), "searchFeedsButton", self.search_feeds
         )
         self.refresh_button = named_button(
-            "Refresh now", "refreshNowButton", self.refresh_requested.emit
+            _("Refresh now"), "refreshNowButton", self.refresh_requested.emit
         )
         top = QHBoxLayout()
-        top.addWidget(heading(QLabel("Feeds"), 1.5))
+        top.addWidget(heading(QLabel(_("Feeds")), 1.5))
         top.addWidget(self.summary, 1)
         for button in (self.add_button, self.search_button, self.refresh_button):
             top.addWidget(button)
         return top
 
     def _filters_row(self) -> QHBoxLayout:
-        self.problems_only = QCheckBox("Only feeds with problems")
+        self.problems_only = QCheckBox(_("Only feeds with problems"))
         self.problems_only.setObjectName("problemsOnly")
         self.problems_only.toggled.connect(self.show_problems_only)
-        self.import_button = named_button("Import OPML…", "importOpmlButton", self.import_opml)
-        self.export_button = named_button("Export OPML…", "exportOpmlButton", self.export_opml)
+        self.import_button = named_button(_("Import OPML…"), "importOpmlButton", self.import_opml)
+        self.export_button = named_button(_("Export OPML…"), "exportOpmlButton", self.export_opml)
         filters = QHBoxLayout()
         filters.addWidget(self.problems_only)
         filters.addStretch(1)
@@ -111,11 +112,11 @@ class FeedsPage(QWidget):
         return filters
 
     def _actions_row(self) -> QHBoxLayout:
-        self.rename_button = named_button("Rename…", "renameFeed", self.rename_selected)
-        self.themes_button = named_button("Themes…", "feedThemes", self.move_selected)
-        self.pause_button = named_button("Pause", "pauseFeed", self.toggle_pause)
-        self.sign_in_button = named_button("Sign-in…", "feedSignIn", self.sign_in_selected)
-        self.remove_button = named_button("Remove…", "removeFeed", self.remove_selected)
+        self.rename_button = named_button(_("Rename…"), "renameFeed", self.rename_selected)
+        self.themes_button = named_button(_("Themes…"), "feedThemes", self.move_selected)
+        self.pause_button = named_button(_("Pause"), "pauseFeed", self.toggle_pause)
+        self.sign_in_button = named_button(_("Sign-in…"), "feedSignIn", self.sign_in_selected)
+        self.remove_button = named_button(_("Remove…"), "removeFeed", self.remove_selected)
         actions = QHBoxLayout()
         for button in self._feed_buttons():
             actions.addWidget(button)
@@ -162,11 +163,13 @@ class FeedsPage(QWidget):
         self.model.set_feeds(feeds)
         errors = sum(1 for f in feeds if f.last_error)
         paused = sum(1 for f in feeds if f.paused)
-        parts = [f"{len(feeds)} feed{'s' * (len(feeds) != 1)}"]
+        parts = [ngettext("{count} feed", "{count} feeds", len(feeds)).format(count=len(feeds))]
         if errors:
-            parts.append(f"{errors} with errors")
+            parts.append(
+                ngettext("{count} with errors", "{count} with errors", errors).format(count=errors)
+            )
         if paused:
-            parts.append(f"{paused} paused")
+            parts.append(ngettext("{count} paused", "{count} paused", paused).format(count=paused))
         self.summary.setText(" · ".join(parts))
         self.select(keep.id if keep else None)
 
@@ -203,10 +206,10 @@ class FeedsPage(QWidget):
         for button in self._feed_buttons():
             button.setEnabled(feed is not None)
         if feed is None:
-            self.details.setText(NO_FEEDS)
+            self.details.setText(_(NO_FEEDS))
             return
-        self.pause_button.setText("Resume" if feed.paused else "Pause")
-        self.details.setText(details_html(feed, self._planner.clock.tz()))
+        self.pause_button.setText(_("Resume") if feed.paused else _("Pause"))
+        self.details.setText(details_html(feed, self._planner.clock.tz(), self.palette()))
 
     def _double_clicked(self, index) -> None:
         if index.column() != TITLE:
@@ -237,7 +240,9 @@ class FeedsPage(QWidget):
             self.reload()
             self.select(feed.id)
             self.changed.emit()
-            self.message.emit(f"Subscribed to {feed.title or feed.url}. Refreshing…")
+            self.message.emit(
+                _("Subscribed to {feed}. Refreshing…").format(feed=feed.title or feed.url)
+            )
             self.refresh_requested.emit()
 
     def search_feeds(self, theme: str = "") -> None:
@@ -249,7 +254,13 @@ class FeedsPage(QWidget):
             self.reload()
             self.changed.emit()
             count = len(dialog.added)
-            self.message.emit(f"Subscribed to {count} search feed{'s' * (count != 1)}.")
+            self.message.emit(
+                ngettext(
+                    "Subscribed to {count} search feed.",
+                    "Subscribed to {count} search feeds.",
+                    count,
+                ).format(count=count)
+            )
             self.refresh_requested.emit()
 
     def import_opml(self, path: Path | None = None) -> None:
@@ -257,9 +268,9 @@ class FeedsPage(QWidget):
         if path is None:
             path = choose_file(
                 self,
-                "Import subscriptions",
+                _("Import subscriptions"),
                 Path.home(),
-                "OPML files (*.opml *.xml);;All files (*)",
+                _("OPML files (*.opml *.xml);;All files (*)"),
             )
             if path is None:
                 return
@@ -281,9 +292,9 @@ class FeedsPage(QWidget):
         if path is None:
             path = choose_file(
                 self,
-                "Export subscriptions",
+                _("Export subscriptions"),
                 Path.home() / "digwell-feeds.opml",
-                "OPML files (*.opml)",
+                _("OPML files (*.opml)"),
                 save=True,
             )
             if path is None:
@@ -294,20 +305,25 @@ class FeedsPage(QWidget):
             self.failed.emit(err)
             return
         self.message.emit(
-            f"Exported {count} feed{'s' * (count != 1)} to {path} (no passwords or tokens)."
+            ngettext(
+                "Exported {count} feed to {path} (no passwords or tokens).",
+                "Exported {count} feeds to {path} (no passwords or tokens).",
+                count,
+            ).format(count=count, path=path)
         )
 
     def rename_selected(self) -> None:
         feed = self.selected_feed()
         if feed is None:
             return
-        title, ok = QInputDialog.getText(self, "Rename feed", "Name:", text=feed.title)
+        title, ok = QInputDialog.getText(self, _("Rename feed"), _("Name:"), text=feed.title)
         if ok and title.strip() and title.strip() != feed.title:
             self._rename(feed.id, title)
 
     def _rename(self, feed_id: int, title: str) -> None:
         self._act(
-            lambda: self._planner.feeds.rename(str(feed_id), title), f"Renamed to {title.strip()}."
+            lambda: self._planner.feeds.rename(str(feed_id), title),
+            _("Renamed to {title}.").format(title=title.strip()),
         )
 
     def move_selected(self) -> None:
@@ -323,7 +339,7 @@ class FeedsPage(QWidget):
 
         self._act(
             lambda: self._planner.feeds.move(str(feed_id), names),
-            f"Themes: {', '.join(names) or 'none'}.",
+            _("Themes: {themes}.").format(themes=", ".join(names) or _("none")),
         )
 
     def toggle_pause(self) -> None:
@@ -333,7 +349,9 @@ class FeedsPage(QWidget):
         paused = not feed.paused
         self._act(
             lambda: self._planner.feeds.set_paused(str(feed.id), paused),
-            f"{'Paused' if paused else 'Resumed'} {feed.title or feed.url}.",
+            (_("Paused {feed}.") if paused else _("Resumed {feed}.")).format(
+                feed=feed.title or feed.url
+            ),
         )
 
     def sign_in_selected(self) -> None:
@@ -344,7 +362,7 @@ class FeedsPage(QWidget):
         if result == FORGET:
             self._act(
                 lambda: self._planner.feeds.set_credentials(str(feed.id), None),
-                "Sign-in forgotten; it was removed from the keyring.",
+                _("Sign-in forgotten; it was removed from the keyring."),
             )
         elif result == QDialog.DialogCode.Accepted:
             try:
@@ -354,7 +372,7 @@ class FeedsPage(QWidget):
                 return
             if self._act(
                 lambda: self._planner.feeds.set_credentials(str(feed.id), secret),
-                "Sign-in saved in the keyring. Refreshing…",
+                _("Sign-in saved in the keyring. Refreshing…"),
             ):
                 self.refresh_requested.emit()
 
@@ -364,9 +382,11 @@ class FeedsPage(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            "Remove feed",
-            f"Stop following {feed.title or feed.url}?\n\nItems you starred, drafted from or "
-            "posted stay; the others go.",
+            _("Remove feed"),
+            _(
+                "Stop following {feed}?\n\nItems you starred, drafted from or "
+                "posted stay; the others go."
+            ).format(feed=feed.title or feed.url),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if answer != QMessageBox.StandardButton.Yes:
@@ -377,10 +397,15 @@ class FeedsPage(QWidget):
         kept: list[int] = []
         row = self.model.row_of(feed_id)
         feed = self.model.feed(row) if row is not None else None
-        name = (feed.title or feed.url) if feed else "the feed"
+        name = (feed.title or feed.url) if feed else _("the feed")
         if self._act(lambda: kept.append(self._planner.feeds.remove(str(feed_id)))):
-            self.message.emit(
-                f"Removed {name}; kept {kept[0]} item{'s' * (kept[0] != 1)} you had used."
-                if kept and kept[0]
-                else f"Removed {name}."
-            )
+            if kept and kept[0]:
+                self.message.emit(
+                    ngettext(
+                        "Removed {feed}; kept {count} item you had used.",
+                        "Removed {feed}; kept {count} items you had used.",
+                        kept[0],
+                    ).format(feed=name, count=kept[0])
+                )
+            else:
+                self.message.emit(_("Removed {feed}.").format(feed=name))

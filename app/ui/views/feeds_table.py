@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from app.i18n import _
 from app.ui.models.feeds_model import ITEMS, LAST_SUCCESS, STATUS, THEMES, TITLE, FeedsModel
 
 # Columns that keep a width the user may drag; the title and status share the rest.
@@ -18,7 +19,7 @@ class FeedsTable(QTableView):
     def __init__(self, model: FeedsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("feedTable")
-        self.setAccessibleName("Feeds")
+        self.setAccessibleName(_("Feeds"))
         self.setModel(model)
         self.setSortingEnabled(True)
         self.sortByColumn(TITLE, Qt.SortOrder.AscendingOrder)

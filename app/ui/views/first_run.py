@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.i18n import _
 from app.ui.look import heading, quiet
 
 
@@ -17,18 +18,20 @@ class FirstRunGuide(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("firstRunGuide")
-        title = QLabel("Welcome to Digwell")
+        title = QLabel(_("Welcome to Digwell"))
         title.setObjectName("firstRunTitle")
         heading(title, 1.8)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = QLabel(
-            "Digwell ranks what you read against your career strategy: a goal, the people "
-            "you want to reach, and a few themes you want to be known for. Each week it "
-            "helps you share something worthwhile on them, crediting the people whose work "
-            "you pass on, so your network is there long before you need it.\n\n"
-            "Start by setting out your strategy (it takes a few minutes and you can change "
-            "it at any time), or look around the demo first: it keeps its data apart from "
-            "yours."
+            _(
+                "Digwell ranks what you read against your career strategy: a goal, the people "
+                "you want to reach, and a few themes you want to be known for. Each week it "
+                "helps you share something worthwhile on them, crediting the people whose work "
+                "you pass on, so your network is there long before you need it.\n\n"
+                "Start by setting out your strategy (it takes a few minutes and you can change "
+                "it at any time), or look around the demo first: it keeps its data apart from "
+                "yours."
+            )
         )
         self.body.setObjectName("firstRunBody")
         self.body.setWordWrap(True)
@@ -41,11 +44,11 @@ class FirstRunGuide(QWidget):
         body_row.addWidget(self.body)
         body_row.addStretch(1)
 
-        self.setup_button = QPushButton("Set up my strategy")
+        self.setup_button = QPushButton(_("Set up my strategy"))
         self.setup_button.setObjectName("setupStrategyButton")
         self.setup_button.setDefault(True)
         self.setup_button.clicked.connect(self.setup_requested)
-        self.demo_button = QPushButton("Try the demo")
+        self.demo_button = QPushButton(_("Try the demo"))
         self.demo_button.setObjectName("tryDemoButton")
         self.demo_button.clicked.connect(self.demo_requested)
         buttons = QHBoxLayout()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from app.i18n import N_, _, formats, ngettext
 from app.types import GIVE_KINDS
 from app.ui.look import plain_label, quiet
 
@@ -20,6 +21,19 @@ if TYPE_CHECKING:
 Give = tuple[str, str, date]  # (person's name, kind, day), newest first
 # How many names the card lists before "and N more".
 NAMES_SHOWN = 5
+# A kind of give (stored as its key) and how often the user gave it this month.
+KIND_COUNTS = {
+    "credited": N_("credited {count}"),
+    "thanked": N_("thanked {count}"),
+    "helped": N_("helped {count}"),
+    "commented": N_("commented {count}"),
+}
+
+
+def _kind_count(kind: str, count: int) -> str:
+    if kind in KIND_COUNTS:
+        return _(KIND_COUNTS[kind]).format(count=count)
+    return f"{kind} {count}"
 
 
 def month_bounds(today: date) -> tuple[date, date]:
@@ -31,32 +45,39 @@ def month_bounds(today: date) -> tuple[date, date]:
 def month_text(gives: Sequence[Give]) -> str:
     """'This month you gave 7: credited 4, thanked 2, helped 1.'"""
     if not gives:
-        return "No gives yet this month: credit someone in a post, thank them or help them."
-    kinds = Counter(kind for _, kind, _ in gives)
-    parts = ", ".join(f"{kind} {kinds[kind]}" for kind in GIVE_KINDS if kinds[kind])
-    return f"This month you gave {len(gives)}: {parts}."
+        return _("No gives yet this month: credit someone in a post, thank them or help them.")
+    kinds = Counter(kind for _name, kind, _day in gives)
+    parts = ", ".join(_kind_count(kind, kinds[kind]) for kind in GIVE_KINDS if kinds[kind])
+    # Translators: {parts} lists the gives by kind: "credited 4, thanked 2, helped 1".
+    return ngettext(
+        "This month you gave {count}: {parts}.", "This month you gave {count}: {parts}.", len(gives)
+    ).format(count=len(gives), parts=parts)
 
 
 def names_text(gives: Sequence[Give], shown: int = NAMES_SHOWN) -> str:
     """'To Amara Nwosu ×2, Priya Raman and 3 more.': each person once, newest first."""
-    times = Counter(name for name, _, _ in gives)
+    times = Counter(name for name, _kind, _day in gives)
     names = [f"{n} ×{times[n]}" if times[n] > 1 else n for n in dict.fromkeys(times)]
     if not names:
         return ""
     if len(names) > shown:
-        return f"To {', '.join(names[:shown])} and {len(names) - shown} more."
+        more = len(names) - shown
+        return ngettext(
+            "To {names} and {count} more.", "To {names} and {count} more.", more
+        ).format(names=", ".join(names[:shown]), count=more)
     if len(names) == 1:
-        return f"To {names[0]}."
-    return f"To {', '.join(names[:-1])} and {names[-1]}."
+        return _("To {name}.").format(name=names[0])
+    return _("To {names} and {last}.").format(names=", ".join(names[:-1]), last=names[-1])
 
 
 def balance_text(gives: int, asks: int) -> str:
     """'Give before you ask: 42 gives, 3 asks.' (over all time)"""
-    text = (
-        f"Give before you ask: {gives:,} give{'s' * (gives != 1)}, {asks:,} ask{'s' * (asks != 1)}."
-    )
+    given = ngettext("{count} give", "{count} gives", gives).format(count=formats.number(gives))
+    asked = ngettext("{count} ask", "{count} asks", asks).format(count=formats.number(asks))
+    # Translators: {gives} is "42 gives", {asks} is "3 asks".
+    text = _("Give before you ask: {gives}, {asks}.").format(gives=given, asks=asked)
     if asks > gives:
-        text += " A credit or a thank-you evens it out."
+        text += " " + _("A credit or a thank-you evens it out.")
     return text
 
 

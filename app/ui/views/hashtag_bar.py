@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.i18n import _
 from app.ui.look import quiet
 
 MAX_SHOWN = 8
@@ -20,7 +21,7 @@ class HashtagBar(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(4)
-        self.caption = quiet(QLabel("Add a hashtag:"))
+        self.caption = quiet(QLabel(_("Add a hashtag:")))
         self._layout.addWidget(self.caption)
         self.buttons: list[QPushButton] = []
         self._layout.addStretch(1)
@@ -37,8 +38,8 @@ class HashtagBar(QWidget):
             button = QPushButton(tag)
             button.setFlat(True)
             button.setObjectName("hashtagButton")
-            button.setToolTip(f"Add {tag} to the end of the post")
-            button.clicked.connect(lambda _=False, t=tag: self.chosen.emit(t))
+            button.setToolTip(_("Add {tag} to the end of the post").format(tag=tag))
+            button.clicked.connect(lambda _checked=False, t=tag: self.chosen.emit(t))
             self._layout.insertWidget(position, button)
             self.buttons.append(button)
         self.setVisible(bool(offered))

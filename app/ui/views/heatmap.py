@@ -16,7 +16,15 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from app.ui.views.chart_paint import blend, chart_colours, small_font
+from app.i18n import N_, _, formats, ngettext
+from app.ui.views.chart_paint import (
+    MARK_CONTRAST,
+    blend,
+    chart_colours,
+    contrast,
+    legible,
+    small_font,
+)
 from app.ui.views.chart_words import heatmap_day, heatmap_tooltip
 from app.ui.views.heatmap_paint import (
     LABEL_GAP,
@@ -26,6 +34,7 @@ from app.ui.views.heatmap_paint import (
     Grid,
     Legend,
     break_colour,
+    break_stroke,
     day_name,
     fit,
     gap,
@@ -33,6 +42,7 @@ from app.ui.views.heatmap_paint import (
     paint_labels,
     paint_legend,
     ring,
+    strike,
 )
 
 if TYPE_CHECKING:
@@ -42,9 +52,10 @@ if TYPE_CHECKING:
 
 _CELL = 12  # the preferred side; the grid scales with the width between _MIN and _MAX
 _RULE = 3  # height of the 'week on target' mark under a column
-# Share of the highlight colour for 1, 2 and 3+ posts; 0 posts is a faint neutral cell.
-_LEVELS = (0.32, 0.6, 1.0)
-ACCESSIBLE_NAME = "Posts per day, last 53 weeks"
+# Share of the highlight colour for a day with one post (then darkened until legible);
+# 0 posts is a faint neutral cell.
+_ONE_POST = 0.5
+ACCESSIBLE_NAME = N_("Posts per day, last 53 weeks")
 _STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus
 
 
@@ -138,7 +149,7 @@ class YearHeatmap(QWidget):
         labels = []
         while day <= self._last:
             if day >= self._first:
-                labels.append((day, f"{day:%b}"))
+                labels.append((day, formats.month(day)))
             day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
         return labels
 
@@ -150,7 +161,7 @@ class YearHeatmap(QWidget):
 
     def _margins(self) -> tuple[int, int, int]:
         """Left (day labels), top (month labels) and bottom (rule and legend) margins."""
-        _, metrics = self._fonts()
+        _font, metrics = self._fonts()
         left = max(metrics.horizontalAdvance(day_name(row)) for row in LABELLED_ROWS)
         return left + LABEL_GAP, metrics.height() + 4, _RULE + 6 + metrics.height() + 4
 
@@ -161,7 +172,7 @@ class YearHeatmap(QWidget):
         return Grid(left, top, cell, gap(cell))
 
     def _height_for_cell(self, cell: int) -> int:
-        _, top, bottom = self._margins()
+        _left, top, bottom = self._margins()
         return top + 7 * cell + 6 * gap(cell) + bottom
 
     def _width_for_cell(self, cell: int) -> int:
@@ -222,19 +233,26 @@ class YearHeatmap(QWidget):
 
     def legend_target_text(self) -> str:
         """The caption of the 'week on target' mark."""
-        return f"weeks on target ({self._target}+ post{'s' * (self._target != 1)})"
+        return ngettext(
+            "weeks on target ({count}+ post)", "weeks on target ({count}+ posts)", self._target
+        ).format(count=self._target)
 
     # -- colours -----------------------------------------------------------------------
 
     def _colours(self) -> tuple[QColor, QColor, QColor, list[QColor]]:
         """Background, label and muted-label colours, then one fill per level (0, 1, 2, 3+).
 
-        Blended from the background and text colours rather than Mid/Base: dark palettes
-        often give Mid darker than the window, which would hide the empty cells."""
+        The empty cell is a faint neutral blended from the background and text colours
+        (dark palettes often give Mid darker than the window, which would hide it). A day
+        with posts stands 3:1 apart from both the background and an empty cell, and more
+        posts go further from the background (docs/CADENCE.md, "Reading the charts")."""
         background, text, accent, muted = chart_colours(self)
-        fills = [blend(background, text, 0.085)]
-        fills += [blend(background, accent, share) for share in _LEVELS]
-        return background, blend(background, text, 0.78), muted, fills
+        empty = blend(background, text, 0.085)
+        one = legible(blend(background, accent, _ONE_POST), empty, MARK_CONTRAST)
+        one = legible(one, background, MARK_CONTRAST)
+        most = legible(accent, background, max(contrast(one, background) * 1.6, MARK_CONTRAST))
+        fills = [empty, one, blend(one, most, 0.5), most]
+        return background, text, muted, fills
 
     # -- painting ----------------------------------------------------------------------
 
@@ -245,6 +263,7 @@ class YearHeatmap(QWidget):
 
         background, text, muted, fills = self._colours()
         shade = break_colour(background, chart_colours(self).accent)
+        stroke = break_stroke(shade, background)
         grid = self._grid()
         font, metrics = self._fonts()
         painter = QPainter(self)
@@ -262,11 +281,13 @@ class YearHeatmap(QWidget):
             on_break = day in self._breaks
             painter.setBrush(shade if on_break and not count else fills[min(count, 3)])
             painter.drawRoundedRect(QRectF(x, y, grid.cell, grid.cell), radius, radius)
+            if on_break and not count:  # not by colour alone: a break day is struck through
+                strike(painter, QRectF(x, y, grid.cell, grid.cell), stroke)
             if on_break and count:  # a post on a break day: still a post, ringed as a break
                 ring(painter, QRectF(x, y, grid.cell, grid.cell), shade, 2.0, radius)
 
         # A thin mark under each week that reached the target: consistency, not volume.
-        rule = blend(background, fills[3], 0.75)
+        rule = fills[3]
         painter.setBrush(rule)
         rule_y = grid.top + grid.height + 4
         for column in self.weeks_on_target():
@@ -291,6 +312,7 @@ class YearHeatmap(QWidget):
             fills,
             self.legend_target_text(),
             shade if self._breaks else None,
+            stroke if self._breaks else None,
         )
         paint_legend(painter, legend)
         painter.end()
@@ -355,7 +377,7 @@ class YearHeatmap(QWidget):
     def _keyboard_ready(self) -> None:
         # An int through setProperty: touching `Qt` here would build it before the first paint.
         self.setProperty("focusPolicy", _STRONG_FOCUS)
-        self.setAccessibleName(ACCESSIBLE_NAME)
+        self.setAccessibleName(_(ACCESSIBLE_NAME))
 
     def focused_day(self) -> date | None:
         """The day the arrow keys are on; None before set_days."""
@@ -390,7 +412,9 @@ class YearHeatmap(QWidget):
     def _announce(self) -> None:
         """Name and description say the focused day; a screen reader is told they changed."""
         text = self.day_text(self._focus) if self._focus else ""
-        self.setAccessibleName(f"{ACCESSIBLE_NAME}, {text}" if text else ACCESSIBLE_NAME)
+        name = _(ACCESSIBLE_NAME)
+        # Translators: the heatmap's name, then the focused day ("Tue 3 Nov: 2 posts").
+        self.setAccessibleName(_("{name}, {day}").format(name=name, day=text) if text else name)
         self.setAccessibleDescription(text)
         if self.hasFocus():
             notify_changed(self)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from app.i18n import N_, _
 from app.ui.views.chart_paint import blend
 
 WEEKS = 53
@@ -22,7 +23,10 @@ LABELLED_ROWS = (0, 2, 4)  # Mon, Wed, Fri
 MIN_CELL = 8
 _MAX_CELL = 16
 
-BREAK_CAPTION = "break"
+# Translators: the heatmap legend's caption for the shade of a planned break's days.
+BREAK_CAPTION = N_("break")
+# The weekdays labelled beside the grid, Monday first.
+DAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 _RULE = 3  # as the heatmap's 'week on target' mark
 # Where the accent has no hue (a grey highlight), breaks are amber.
 _AMBER_HUE = 35 / 360
@@ -67,6 +71,29 @@ def break_colour(background: QColor, accent: QColor) -> QColor:
     return blend(background, QColor.fromHsvF(opposite, 0.62, 0.9), 0.55)
 
 
+def break_stroke(shade: QColor, background: QColor) -> QColor:
+    """The diagonal stroke that marks a break day besides its shade: 3:1 against both."""
+    from app.ui.views.chart_paint import MARK_CONTRAST, legible
+
+    return legible(legible(shade, shade, MARK_CONTRAST), background, MARK_CONTRAST)
+
+
+def strike(painter: QPainter, rect: QRectF, colour: QColor) -> None:
+    """A diagonal stroke across `rect`, bottom left to top right; leaves no pen."""
+    from PySide6.QtCore import QPointF, Qt
+
+    pen = QPen(colour)
+    pen.setWidthF(max(1.2, rect.width() / 8))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    inset = rect.width() / 4
+    painter.drawLine(
+        QPointF(rect.left() + inset, rect.bottom() - inset),
+        QPointF(rect.right() - inset, rect.top() + inset),
+    )
+    painter.setPen(Qt.PenStyle.NoPen)
+
+
 def ring(painter: QPainter, rect: QRectF, colour: QColor, width: float, radius: float) -> None:
     """An outline inside `rect` (the cell keeps its size); leaves the painter with no pen."""
     from PySide6.QtCore import Qt
@@ -91,6 +118,7 @@ class Legend(NamedTuple):
     fills: list[QColor]  # one per level, none to 3+
     target_caption: str
     break_fill: QColor | None  # shown only while break days are on the grid
+    break_mark: QColor | None  # the stroke across a break day
 
 
 def paint_legend(painter: QPainter, legend: Legend) -> None:
@@ -117,24 +145,28 @@ def paint_legend(painter: QPainter, legend: Legend) -> None:
         x += 14
         painter.setBrush(legend.break_fill)
         painter.drawRoundedRect(QRectF(x, middle - swatch / 2, swatch, swatch), 2, 2)
-        caption(x + swatch + 5, BREAK_CAPTION)
+        if legend.break_mark is not None:
+            strike(painter, QRectF(x, middle - swatch / 2, swatch, swatch), legend.break_mark)
+        caption(x + swatch + 5, _(BREAK_CAPTION))
 
     # 'Less ▢▢▢▢ More', right-aligned with the grid.
     step = swatch + 3
-    less, more = metrics.horizontalAdvance("Less"), metrics.horizontalAdvance("More")
+    # Translators: the heatmap's legend: "Less ▢▢▢▢ More" (fewer or more posts a day).
+    less_text, more_text = _("Less"), _("More")
+    less, more = metrics.horizontalAdvance(less_text), metrics.horizontalAdvance(more_text)
     x = legend.left + legend.width - (less + 6 + len(legend.fills) * step - 3 + 6 + more)
-    caption(x, "Less")
+    caption(x, less_text)
     x += less + 6
     for fill in legend.fills:
         painter.setBrush(fill)
         painter.drawRoundedRect(QRectF(x, middle - swatch / 2, swatch, swatch), 2, 2)
         x += step
-    caption(x - 3 + 6, "More")
+    caption(x - 3 + 6, more_text)
 
 
 def day_name(row: int) -> str:
     """'Mon' for row 0."""
-    return f"{date(2024, 1, 1 + row):%a}"  # 1 Jan 2024 was a Monday
+    return _(DAY_NAMES[row])
 
 
 def paint_labels(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from app.i18n import N_, _, formats, ngettext
 from app.ui.look import quiet
 from app.ui.views.heatmap import WEEKS, YearHeatmap
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from app.cadence.report import CadenceReport
     from app.types import Break
 
-LAST_YEAR = "Last 12 months"
+LAST_YEAR = N_("Last 12 months")
 
 
 class HeatmapSection(QWidget):
@@ -36,7 +37,7 @@ class HeatmapSection(QWidget):
         self.since.setObjectName("heatmapSince")
         self.years = QComboBox()
         self.years.setObjectName("heatmapYear")
-        self.years.setToolTip("Look back at an earlier year")
+        self.years.setToolTip(_("Look back at an earlier year"))
         self.years.currentIndexChanged.connect(lambda _index: self._show())
         self._counts: Mapping[date, int] = {}
         self._breaks: Sequence[Break] = ()
@@ -55,7 +56,7 @@ class HeatmapSection(QWidget):
         layout.setSpacing(6)
         layout.addLayout(header)
         layout.addWidget(self.heatmap)
-        self.title.setText("Posts over the last year")
+        self.title.setText(_("Posts over the last year"))
 
     def show_report(self, report: CadenceReport) -> None:
         """The report's posts per day, breaks and target; the year looked at stays."""
@@ -66,7 +67,7 @@ class HeatmapSection(QWidget):
         shown = self.years.currentText()
         self.years.blockSignals(True)
         self.years.clear()
-        self.years.addItems([LAST_YEAR, *years])
+        self.years.addItems([_(LAST_YEAR), *years])
         self.years.setCurrentIndex(max(0, self.years.findText(shown)))
         self.years.blockSignals(False)
         # Only worth choosing when the posts reach back past the last 12 months' grid.
@@ -74,7 +75,7 @@ class HeatmapSection(QWidget):
         older = first is not None and first < today - timedelta(today.weekday() + 7 * (WEEKS - 1))
         self.years.setVisible(older)
         self._total = sum(report.day_counts.values())
-        self._first = f"{first:%b %Y}" if older and first else ""
+        self._first = formats.month_year(first) if older and first else ""
         self._show()
 
     def show_year(self, year: int | None) -> None:
@@ -91,10 +92,21 @@ class HeatmapSection(QWidget):
             return
         year = self.year()
         end = date(year, 12, 31) if year else None
-        self.title.setText(f"Posts in {year}" if year else "Posts over the last year")
-        since = f"{self._total:,} posts since {self._first}" if self._first else ""
+        if year:
+            self.title.setText(_("Posts in {year}").format(year=year))
+        else:
+            self.title.setText(_("Posts over the last year"))
+        since = ""
+        if self._first:
+            # Translators: {since} is a month, "Mar 2016".
+            since = ngettext(
+                "{count} post since {since}", "{count} posts since {since}", self._total
+            ).format(count=formats.number(self._total), since=self._first)
         if year:
             that_year = sum(n for day, n in self._counts.items() if day.year == year)
-            since = f"{that_year:,} that year · {since}"
+            # Translators: posts in the year looked at, then "1,234 posts since Mar 2016".
+            since = ngettext(
+                "{count} that year · {since}", "{count} that year · {since}", that_year
+            ).format(count=formats.number(that_year), since=since)
         self.since.setText(since)
         self.heatmap.set_days(self._counts, self._today, self._target, self._breaks, end)

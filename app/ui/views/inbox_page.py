@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DigwellError
+from app.i18n import _, formats, ngettext, pgettext
 from app.planner import Planner
 from app.types import InboxFilter
 from app.ui.formatting import relative_time
@@ -39,13 +40,7 @@ if TYPE_CHECKING:
 
 # Search waits this long after the last keystroke: typing a word runs one search.
 SEARCH_DELAY_MS = 250
-SHOW_CHOICES = (
-    ("inbox", "All but dismissed"),
-    ("unread", "Unread"),
-    ("read", "Read"),
-    ("starred", "Starred"),
-    ("dismissed", "Dismissed"),
-)
+SHOW_CHOICES = ("inbox", "unread", "read", "starred", "dismissed")
 _THEME_ID_ROLE = USER_ROLE + 1
 
 
@@ -94,15 +89,15 @@ class InboxPage(QStackedWidget):
         note shown while the inbox is ranked again."""
         self.themes = QListWidget()
         self.themes.setObjectName("themeList")
-        self.themes.setAccessibleName("Themes")
+        self.themes.setAccessibleName(_("Themes"))
         self.themes.setFrameShape(QFrame.Shape.NoFrame)
         self.themes.setProperty("horizontalScrollBarPolicy", SCROLLBAR_ALWAYS_OFF)
         self.themes.setWordWrap(True)
         self.themes.currentItemChanged.connect(self._theme_changed)
         self.search = QLineEdit()
         self.search.setObjectName("inboxSearch")
-        self.search.setAccessibleName("Search the inbox")
-        self.search.setPlaceholderText("Search titles and text")
+        self.search.setAccessibleName(_("Search the inbox"))
+        self.search.setPlaceholderText(_("Search titles and text"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -110,8 +105,8 @@ class InboxPage(QStackedWidget):
         self._search_timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.show_box = QComboBox()
-        for key, label in SHOW_CHOICES:
-            self.show_box.addItem(label, key)
+        for key in SHOW_CHOICES:
+            self.show_box.addItem(show_label(key), key)
         self.show_box.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.ranking_note = QLabel()
         self.ranking_note.setObjectName("rankingNote")
@@ -167,12 +162,14 @@ class InboxPage(QStackedWidget):
         counts = self._planner.inbox.unread_counts()
         self.themes.blockSignals(True)
         self.themes.clear()
-        entries = [(0, "All themes"), *self._planner.strategy.theme_names()]
+        entries = [(0, _("All themes")), *self._planner.strategy.theme_names()]
         for theme_id, name in entries:
             unread = counts.get(theme_id, 0)
             entry = QListWidgetItem(f"{name}  ·  {unread}" if unread else name)
             entry.setData(_THEME_ID_ROLE, theme_id)
-            entry.setToolTip(f"{unread} unread")
+            entry.setToolTip(
+                ngettext("{count} unread", "{count} unread", unread).format(count=unread)
+            )
             self.themes.addItem(entry)
             if theme_id == current:
                 self.themes.setCurrentItem(entry)
@@ -200,8 +197,13 @@ class InboxPage(QStackedWidget):
 
     def show_ranking(self, done: int, total: int) -> None:
         """Say that the inbox is being re-ranked (its order is the old strategy's)."""
-        percent = f" {done * 100 // total}%" if total else ""
-        self.ranking_note.setText(f"  Re-ranking by your new strategy…{percent}")
+        if total:
+            text = _("Re-ranking by your new strategy… {percent}").format(
+                percent=formats.percent(done * 100 // total)
+            )
+        else:
+            text = _("Re-ranking by your new strategy…")
+        self.ranking_note.setText("  " + text)
         self.ranking_note.show()
 
     # Loading -----------------------------------------------------------------
@@ -300,13 +302,15 @@ class InboxPage(QStackedWidget):
             self._planner.inbox.set_read([item.id])
         elif name == "star":
             self._planner.inbox.set_starred([item.id], not item.starred)
-            self.message.emit("Starred." if not item.starred else "Star removed.")
+            self.message.emit(_("Starred.") if not item.starred else _("Star removed."))
         elif name == "read":
             self._planner.inbox.set_read([item.id], not item.read)
         elif name == "dismiss":
             self._planner.inbox.set_dismissed([item.id], not item.dismissed)
             self.message.emit(
-                "Dismissed: it is under “Dismissed” now." if not item.dismissed else "Brought back."
+                _("Dismissed: it is under “Dismissed” now.")
+                if not item.dismissed
+                else _("Brought back.")
             )
 
     def _after_change(self, item_id: int, row: int) -> None:
@@ -324,9 +328,9 @@ class InboxPage(QStackedWidget):
 
     def _link_refused(self, url: str) -> None:
         self.message.emit(
-            f"Not opened: “{url}” is not a web link."
+            _("Not opened: “{url}” is not a web link.").format(url=url)
             if url
-            else "This item has no web link to open (only http and https links are kept)."
+            else _("This item has no web link to open (only http and https links are kept).")
         )
 
     def _when(self, published) -> str:
@@ -366,6 +370,19 @@ class InboxPage(QStackedWidget):
     def _show(self, item_id: int) -> None:
         item = self._planner.inbox.item(item_id)
         self.preview.show_item(item, self._when(item.published))
+
+
+def show_label(show: str) -> str:
+    """The state filter's entry for `show` (one of SHOW_CHOICES), in the user's language."""
+    labels = {
+        "inbox": _("All but dismissed"),
+        "unread": _("Unread"),
+        # Translators: the inbox filter: items the user has read.
+        "read": pgettext("inbox filter", "Read"),
+        "starred": _("Starred"),
+        "dismissed": _("Dismissed"),
+    }
+    return labels.get(show, show)
 
 
 def _belongs(item, show: str) -> bool:

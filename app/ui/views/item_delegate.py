@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QFont, QFontMetrics, QPalette, QStaticText
 from PySide6.QtWidgets import QStyledItemDelegate
 
+from app.i18n import _
 from app.ui.models.inbox_model import (
     HasDraftRole,
     PublishedRole,
@@ -76,7 +77,7 @@ class ItemDelegate(QStyledItemDelegate):
         return height + 2 * _PAD_Y + 3 * _GAP
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        _, title_metrics, _, meta_metrics = self._fonts(option)
+        _title, title_metrics, _meta, meta_metrics = self._fonts(option)
         height = 2 * title_metrics.height() + 2 * meta_metrics.height()
         return QSize(200, height + 2 * _PAD_Y + 3 * _GAP)
 
@@ -103,9 +104,10 @@ class ItemDelegate(QStyledItemDelegate):
         if index.data(StarredRole):
             parts.insert(0, "★")
         if index.data(HasDraftRole):
-            parts.append("✎ drafted")
+            parts.append(_("✎ drafted"))
         if index.data(SharedRole):
-            parts.append("✓ shared " + self._when(index.data(SharedRole)))
+            # Translators: {when} is how long ago the item was shared ("3 days ago").
+            parts.append(_("✓ shared {when}").format(when=self._when(index.data(SharedRole))))
         meta = elide_right(" · ".join(p for p in parts if p), meta_metrics, rect.width())
         reason = elide_right(str(index.data(ReasonRole) or ""), meta_metrics, rect.width())
 

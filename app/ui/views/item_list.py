@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
+from app.i18n import _
 from app.ui.qt_values import KEY_DELETE, KEY_ENTER, KEY_RETURN, SCROLLBAR_ALWAYS_OFF
 from app.ui.views.item_delegate import ItemDelegate
 
@@ -39,7 +40,7 @@ class ItemList(QTableView):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("inboxList")
-        self.setAccessibleName("Inbox items")
+        self.setAccessibleName(_("Inbox items"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setModel(model)
         self.setItemDelegate(ItemDelegate(when, self))

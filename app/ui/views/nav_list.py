@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QFrame, QListWidget, QStyledItemDelegate, QWidget
 
+from app.i18n import _
 from app.ui.views.item_delegate import draw_line
 from app.ui.views.rounded import ROLE, paint_panel
 
@@ -59,7 +60,7 @@ class NavList(QListWidget):
     def __init__(self, names: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("nav")
-        self.setAccessibleName("Pages")
+        self.setAccessibleName(_("Pages"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * SCALE)

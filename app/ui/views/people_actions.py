@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QMessageBox, QWidget
 
 from app.errors import DigwellError
+from app.i18n import N_, _, formats, ngettext
 from app.ui.dialogs.form_parts import save_cancel
 from app.ui.views.person_timeline import KIND_WORDS
 
@@ -25,6 +26,17 @@ if TYPE_CHECKING:
 PeoplePage = Any
 
 SNOOZE_DAYS = {"week": 7, "month": 30}
+# Each touch kind within a sentence ("Logged: credited, Ada Quill."), as KIND_WORDS.
+KIND_IN_TEXT = {
+    "credited": N_("credited"),
+    "thanked": N_("thanked"),
+    "helped": N_("helped"),
+    "commented": N_("commented"),
+    "talked": N_("talked"),
+    "message": N_("message"),
+    "asked": N_("asked"),
+    "connected": N_("connected"),
+}
 RECENT_POSTS = 30  # offered in the touch dialog
 
 
@@ -33,10 +45,10 @@ class SnoozeDialog(QDialog):
 
     def __init__(self, person: Person, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Snooze {person.name}")
+        self.setWindowTitle(_("Snooze {name}").format(name=person.name))
         self.until = QDateEdit()
         self.until.setObjectName("snoozeUntil")
-        self.until.setAccessibleName("Snooze until")
+        self.until.setAccessibleName(_("Snooze until"))
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("yyyy-MM-dd")
         start = today + timedelta(days=1)
@@ -44,7 +56,7 @@ class SnoozeDialog(QDialog):
         later = today + timedelta(days=SNOOZE_DAYS["month"])
         self.until.setDate(QDate(later.year, later.month, later.day))
         form = QFormLayout(self)
-        form.addRow("&Until", self.until)
+        form.addRow(_("&Until"), self.until)
         form.addRow(save_cancel(self, self.accept))
 
     def day(self) -> date:
@@ -98,7 +110,7 @@ class PeopleActions:
             if dialog.person is not None:
                 self._page.reload()
                 self._page.select_in_everyone(dialog.person.id)
-                self._page.message.emit(f"Added {dialog.person.name}.")
+                self._page.message.emit(_("Added {name}.").format(name=dialog.person.name))
 
         return self._open(dialog, added)
 
@@ -109,7 +121,9 @@ class PeopleActions:
         from app.ui.dialogs.person_dialog import PersonDialog
 
         dialog = PersonDialog(self.people, self._page, person)
-        return self._open(dialog, lambda: self._page.message.emit(f"Saved {person.name}."))
+        return self._open(
+            dialog, lambda: self._page.message.emit(_("Saved {name}.").format(name=person.name))
+        )
 
     def merge_person(self) -> QDialog | None:
         person = self._page.selected()
@@ -123,7 +137,7 @@ class PeopleActions:
             if dialog.kept is not None:
                 self._page.reload()
                 self._page.select_in_everyone(dialog.kept.id)
-                self._page.message.emit(f"Merged into {dialog.kept.name}.")
+                self._page.message.emit(_("Merged into {name}.").format(name=dialog.kept.name))
 
         return self._open(dialog, merged)
 
@@ -133,20 +147,25 @@ class PeopleActions:
             return
         answer = QMessageBox.question(
             self._page,
-            "Archive",
-            f"Archive {person.name}?\n\nThey stay in your history with their touches, and"
-            " leave every list.",
+            _("Archive"),
+            _(
+                "Archive {name}?\n\nThey stay in your history with their touches, and"
+                " leave every list."
+            ).format(name=person.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._try(lambda: self.people.archive([person.id]), f"Archived {person.name}.")
+            self._try(
+                lambda: self.people.archive([person.id]),
+                _("Archived {name}.").format(name=person.name),
+            )
 
     # Touches and snoozes -------------------------------------------------------------
 
     def log_touch(self, kind: str = "") -> QDialog | None:
         person = self._page.selected()
         if person is None:
-            self._page.message.emit("Pick someone first, then log a touch (T).")
+            self._page.message.emit(_("Pick someone first, then log a touch (T)."))
             return None
         from app.ui.dialogs.touch_dialog import TouchDialog
 
@@ -156,8 +175,10 @@ class PeopleActions:
         def logged() -> None:
             touch = dialog.touch
             if touch is not None:
-                word = KIND_WORDS.get(touch.kind, touch.kind).lower()
-                self._page.message.emit(f"Logged: {word}, {person.name}.")
+                word = _(KIND_IN_TEXT[touch.kind]) if touch.kind in KIND_IN_TEXT else touch.kind
+                # Translators: {kind} is a kind of touch in lower case ("credited", "talked").
+                message = _("Logged: {kind}, {name}.")
+                self._page.message.emit(message.format(kind=word, name=person.name))
 
         return self._open(dialog, logged)
 
@@ -165,15 +186,19 @@ class PeopleActions:
         touch = next((t for t in self._page.person_view.touches if t.id == touch_id), None)
         if touch is None:
             return
-        what = f"{KIND_WORDS.get(touch.kind, touch.kind)} on {touch.on.day} {touch.on:%b %Y}"
+        kind = _(KIND_WORDS[touch.kind]) if touch.kind in KIND_WORDS else touch.kind
+        # Translators: {kind} is a kind of touch ("Credited", "Talked"), {date} its day.
+        question = _(
+            "Remove this touch ({kind} on {date})?\n\nThe interval counts from the touch before it."
+        )
         answer = QMessageBox.question(
             self._page,
-            "Remove touch",
-            f"Remove this touch ({what})?\n\nThe interval counts from the touch before it.",
+            _("Remove touch"),
+            question.format(kind=kind, date=formats.day_month_year(touch.on)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._try(lambda: self.people.remove_touch(touch_id), "Touch removed.")
+            self._try(lambda: self.people.remove_touch(touch_id), _("Touch removed."))
 
     def snooze(self, choice: str) -> QDialog | None:
         """week, month, date (asks which) or end."""
@@ -185,7 +210,10 @@ class PeopleActions:
             dialog = SnoozeDialog(person, today, self._page)
             return self._open(dialog, lambda: self.snooze_until(person, dialog.day()))
         if choice == "end":
-            self._try(lambda: self.people.snooze(person.id, None), f"{person.name} is back.")
+            self._try(
+                lambda: self.people.snooze(person.id, None),
+                _("{name} is back.").format(name=person.name),
+            )
             return None
         self.snooze_until(person, today + timedelta(days=SNOOZE_DAYS[choice]))
         return None
@@ -193,7 +221,9 @@ class PeopleActions:
     def snooze_until(self, person: Person, until: date) -> None:
         self._try(
             lambda: self.people.snooze(person.id, until),
-            f"Snoozed {person.name} until {until.day} {until:%b %Y}.",
+            _("Snoozed {name} until {date}.").format(
+                name=person.name, date=formats.day_month_year(until)
+            ),
         )
 
     # The whole network -------------------------------------------------------------
@@ -210,7 +240,8 @@ class PeopleActions:
 
         def archived() -> None:
             count = len(dialog.archived)
-            self._page.message.emit(f"Archived {count} {'person' if count == 1 else 'people'}.")
+            message = ngettext("Archived {count} person.", "Archived {count} people.", count)
+            self._page.message.emit(message.format(count=formats.number(count)))
 
         return self._open(dialog, archived)
 

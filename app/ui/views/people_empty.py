@@ -6,9 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.i18n import N_, _
 from app.ui.look import heading, quiet
 
-WHY = (
+WHY = N_(
     "A connection is not a relationship. Keep here the people you credit, thank and help:"
     " Digwell tells you who has gone quiet for too long, keeps a timeline of what you did"
     " for each other and the posts behind it, and notices when one of them writes something"
@@ -28,10 +29,10 @@ class EmptyPeople(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyPeople")
-        title = heading(QLabel("Keep the people who matter warm"), 1.8)
+        title = heading(QLabel(_("Keep the people who matter warm")), 1.8)
         title.setObjectName("emptyTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        body = QLabel(WHY)
+        body = QLabel(_(WHY))
         body.setObjectName("emptyBody")
         quiet(body)
         body.setWordWrap(True)
@@ -41,11 +42,11 @@ class EmptyPeople(QWidget):
         body_row.addStretch(1)
         body_row.addWidget(body)
         body_row.addStretch(1)
-        self.add_button = QPushButton("&Add a person…")
+        self.add_button = QPushButton(_("&Add a person…"))
         self.add_button.setObjectName("emptyAddPerson")
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(self.add_requested)
-        self.import_button = QPushButton("Import &LinkedIn connections…")
+        self.import_button = QPushButton(_("Import &LinkedIn connections…"))
         self.import_button.setObjectName("emptyImportPeople")
         self.import_button.clicked.connect(self.import_requested)
         buttons = QHBoxLayout()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _, formats
 from app.people.keep_warm import due_text, last_touch_text, status
 from app.ui.models.people_model import PersonRole
 
@@ -120,7 +121,8 @@ class PeopleDelegate(QStyledItemDelegate):
         state = status(person, today)
         when = due_text(person, today) if state in ("due", "overdue") else ""
         if person.snoozed_until and person.snoozed_until > today:
-            when = f"snoozed until {person.snoozed_until.day} {person.snoozed_until:%b}"
+            until = formats.day_month(person.snoozed_until)
+            when = _("snoozed until {date}").format(date=until)
         when_width = meta_metrics.horizontalAdvance(when) + _PAD_X if when else 0
         painter.save()
         top = QRect(rect.left(), rect.top(), rect.width() - when_width, name_metrics.height())

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _, formats, ngettext
 from app.planner import Planner
 from app.types import Changes
 from app.ui.buttons import named_button
@@ -72,8 +73,8 @@ class PeoplePage(QWidget):
         self.commands = PeopleActions(self, planner)
         self.due_model = PeopleModel(self.people, self)
         self.everyone_model = PeopleModel(self.people, self)
-        self.due_list = self._list(self.due_model, "dueList", "People due for a touch")
-        self.everyone_list = self._list(self.everyone_model, "peopleList", "Everyone")
+        self.due_list = self._list(self.due_model, "dueList", _("People due for a touch"))
+        self.everyone_list = self._list(self.everyone_model, "peopleList", _("Everyone"))
         self.person_view = PersonView()
         self._connect_person_view()
         self.empty = EmptyPeople()
@@ -109,7 +110,9 @@ class PeoplePage(QWidget):
         view.remove_touch_requested.connect(actions.remove_touch)
         view.draft_requested.connect(self.draft_requested)
         view.link_refused.connect(
-            lambda link: self.message.emit(f"Not opened: “{link}” is not a web link.")
+            lambda link: self.message.emit(
+                _("Not opened: “{link}” is not a web link.").format(link=link)
+            )
         )
 
     def _top_row(self) -> QHBoxLayout:
@@ -117,17 +120,21 @@ class PeoplePage(QWidget):
         self.summary.setObjectName("peopleSummary")
         self.summary.setWordWrap(True)
         quiet(self.summary)
-        self.add_button = named_button("&Add person…", "addPerson", self.commands.add_person)
-        self.add_button.setToolTip("Add a person (Ctrl+N)")
-        self.import_button = named_button("Im&port…", "importPeople", self.commands.import_people)
-        self.import_button.setToolTip("LinkedIn's Connections.csv or export .zip, or a .vcf")
-        self.circles_button = named_button("Circle&s…", "editCircles", self.commands.edit_circles)
-        self.review_button = named_button(
-            "Revie&w your network…", "reviewNetwork", self.commands.review
+        self.add_button = named_button(_("&Add person…"), "addPerson", self.commands.add_person)
+        self.add_button.setToolTip(_("Add a person (Ctrl+N)"))
+        self.import_button = named_button(
+            _("Im&port…"), "importPeople", self.commands.import_people
         )
-        self.review_button.setToolTip("People with no touch in a year and nothing given")
+        self.import_button.setToolTip(_("LinkedIn's Connections.csv or export .zip, or a .vcf"))
+        self.circles_button = named_button(
+            _("Circle&s…"), "editCircles", self.commands.edit_circles
+        )
+        self.review_button = named_button(
+            _("Revie&w your network…"), "reviewNetwork", self.commands.review
+        )
+        self.review_button.setToolTip(_("People with no touch in a year and nothing given"))
         top = QHBoxLayout()
-        top.addWidget(heading(QLabel("People"), 1.5))
+        top.addWidget(heading(QLabel(_("People")), 1.5))
         top.addWidget(self.summary, 1)
         for button in (
             self.add_button,
@@ -151,10 +158,10 @@ class PeoplePage(QWidget):
         due_column.addWidget(self.due_note)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("peopleTabs")
-        self.tabs.setAccessibleName("People lists")
+        self.tabs.setAccessibleName(_("People lists"))
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(due_page, "Due")
-        self.tabs.addTab(self._everyone_page(), "Everyone")
+        self.tabs.addTab(due_page, _("Due"))
+        self.tabs.addTab(self._everyone_page(), _("Everyone"))
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         split = QSplitter()
         split.addWidget(self.tabs)
@@ -168,9 +175,9 @@ class PeoplePage(QWidget):
     def _everyone_page(self) -> QWidget:
         self.search = QLineEdit()
         self.search.setObjectName("peopleSearch")
-        self.search.setAccessibleName("Search people")
-        self.search.setPlaceholderText("Search names, companies, handles")
-        self.search.setToolTip("Names, companies, roles and handles (Ctrl+F)")
+        self.search.setAccessibleName(_("Search people"))
+        self.search.setPlaceholderText(_("Search names, companies, handles"))
+        self.search.setToolTip(_("Names, companies, roles and handles (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -180,7 +187,7 @@ class PeoplePage(QWidget):
         self.search.returnPressed.connect(self.everyone_list.setFocus)
         self.circle_filter = QComboBox()
         self.circle_filter.setObjectName("circleFilter")
-        self.circle_filter.setAccessibleName("Circle")
+        self.circle_filter.setAccessibleName(_("Circle"))
         self.circle_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 8, 8, 4)
@@ -266,28 +273,40 @@ class PeoplePage(QWidget):
 
     def _show_counts(self, count: int, due: int, overdue: int) -> None:
         gives, asks = self.people.totals()
-        parts = [f"{count:,} {'person' if count == 1 else 'people'}"]
-        parts.append(f"{due:,} due, {overdue:,} overdue" if due else "nobody due")
-        parts.append(f"you gave {gives:,} time{'s' * (gives != 1)}, asked {asks:,}")
+        number = formats.number
+        parts = [ngettext("{count} person", "{count} people", count).format(count=number(count))]
+        parts.append(
+            _("{due} due, {overdue} overdue").format(due=number(due), overdue=number(overdue))
+            if due
+            else _("nobody due")
+        )
+        parts.append(
+            ngettext(
+                "you gave {gives} time, asked {asks}", "you gave {gives} times, asked {asks}", gives
+            ).format(gives=number(gives), asks=number(asks))
+        )
         self.summary.setText(" · ".join(parts) if count else "")  # or the empty state
         self.summary.setToolTip(
-            "Gives are credits, thanks, help and comments; give before you ask."
+            _("Gives are credits, thanks, help and comments; give before you ask.")
         )
-        self.tabs.setTabText(DUE, f"Due · {due:,}")
-        self.tabs.setTabText(EVERYONE, f"Everyone · {self.everyone_model.total():,}")
+        self.tabs.setTabText(DUE, _("Due · {count}").format(count=number(due)))
+        self._everyone_tab_text()
         shown = self.due_model.total()
-        self.due_note.setText(
-            f"The {shown:,} most overdue of {due:,}: log a touch or snooze to see the rest."
-            if due > shown
-            else ("Nobody is due: everyone has had a touch in time." if not due else "")
-        )
+        note = ""
+        if due > shown:
+            note = _(
+                "The {shown} most overdue of {due}: log a touch or snooze to see the rest."
+            ).format(shown=number(shown), due=number(due))
+        elif not due:
+            note = _("Nobody is due: everyone has had a touch in time.")
+        self.due_note.setText(note)
         self.due_note.setVisible(bool(self.due_note.text()))
 
     def _fill_circles(self) -> None:
         current = self.circle_filter.currentData()
         self.circle_filter.blockSignals(True)
         self.circle_filter.clear()
-        self.circle_filter.addItem("All circles", ALL_CIRCLES)
+        self.circle_filter.addItem(_("All circles"), ALL_CIRCLES)
         self.circles = self.people.circles()
         for circle in self.circles:
             self.circle_filter.addItem(circle.name, circle.id)
@@ -304,9 +323,13 @@ class PeoplePage(QWidget):
         self.everyone_model.set_query(
             self.search.text().strip(), None if circle in (None, ALL_CIRCLES) else circle
         )
-        self.tabs.setTabText(EVERYONE, f"Everyone · {self.everyone_model.total():,}")
+        self._everyone_tab_text()
         if self.tabs.currentIndex() == EVERYONE:
             self.select(self.person_id, 0)
+
+    def _everyone_tab_text(self) -> None:
+        total = formats.number(self.everyone_model.total())
+        self.tabs.setTabText(EVERYONE, _("Everyone · {count}").format(count=total))
 
     def focus_search(self) -> None:
         self.tabs.setCurrentIndex(EVERYONE)

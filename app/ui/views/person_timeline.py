@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.cadence.post_fields import platform_name
+from app.i18n import N_, _, formats, ngettext
 from app.people.keep_warm import ago, due_text, last_touch_text, status
 from app.text.links import safe_link
 from app.types import GIVE_KINDS, Person, Touch
@@ -15,14 +16,14 @@ from app.ui.formatting import escape_html
 # Each touch kind as the timeline says it, and the letter that picks it in the touch
 # dialog (docs/PEOPLE.md, "Logging a touch").
 KIND_WORDS = {
-    "credited": "Credited",
-    "thanked": "Thanked",
-    "helped": "Helped",
-    "commented": "Commented",
-    "talked": "Talked",
-    "message": "Message",
-    "asked": "Asked",
-    "connected": "Connected",
+    "credited": N_("Credited"),
+    "thanked": N_("Thanked"),
+    "helped": N_("Helped"),
+    "commented": N_("Commented"),
+    "talked": N_("Talked"),
+    "message": N_("Message"),
+    "asked": N_("Asked"),
+    "connected": N_("Connected"),
 }
 DELETE_SCHEME = "digwell-touch"  # links that remove a touch: digwell-touch:ID
 _POST_SHOWN = 180  # characters of a post's text shown under its touch
@@ -36,7 +37,7 @@ def profile_links(person: Person) -> list[tuple[str, str, str]]:
     if person.x:
         links.append(("X", person.x, "https://x.com/" + person.x.lstrip("@")))
     if person.mastodon:
-        user, _, server = person.mastodon.lstrip("@").partition("@")
+        user, __, server = person.mastodon.lstrip("@").partition("@")
         links.append(("Mastodon", person.mastodon, f"https://{server}/@{user}"))
     if person.bluesky:
         links.append(
@@ -45,7 +46,7 @@ def profile_links(person: Person) -> list[tuple[str, str, str]]:
     if person.threads:
         links.append(("Threads", person.threads, "https://www.threads.net/" + person.threads))
     if person.website:
-        links.append(("Website", person.website.split("://", 1)[-1], person.website))
+        links.append((_("Website"), person.website.split("://", 1)[-1], person.website))
     return links
 
 
@@ -57,15 +58,19 @@ def _link(url: str, text: str) -> str:
 
 
 def _day(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return formats.day_month_year(day)
 
 
 def standing(person: Person, today: date) -> str:
     """'Overdue by 12 days · last touch 5 months ago · gave 4, asked 1'."""
     parts = [due_text(person, today), last_touch_text(person, today)]
     if person.snoozed_until and person.snoozed_until > today:
-        parts.append(f"snoozed until {_day(person.snoozed_until)}")
-    parts.append(f"gave {person.gives}, asked {person.asks}")
+        parts.append(_("snoozed until {date}").format(date=_day(person.snoozed_until)))
+    parts.append(
+        _("gave {gives}, asked {asks}").format(
+            gives=formats.number(person.gives), asks=formats.number(person.asks)
+        )
+    )
     text = " · ".join(p for p in parts if p)
     return text[:1].upper() + text[1:]
 
@@ -73,8 +78,21 @@ def standing(person: Person, today: date) -> str:
 def interval_text(person: Person, ideal: int, maximum: int) -> str:
     own = person.ideal_days is not None
     low, high = (person.ideal_days, person.max_days) if own else (ideal, maximum)
-    whose = "their own pace" if own else f"as the {person.circle} circle"
-    return f"Keep warm every {low} days, at most {high} ({whose})"
+    days = low or 0
+    if own:
+        text = ngettext(
+            "Keep warm every {low} day, at most {high} (their own pace)",
+            "Keep warm every {low} days, at most {high} (their own pace)",
+            days,
+        )
+    else:
+        # Translators: {circle} is the name of the person's circle ("Close", "Colleagues").
+        text = ngettext(
+            "Keep warm every {low} day, at most {high} (as the {circle} circle)",
+            "Keep warm every {low} days, at most {high} (as the {circle} circle)",
+            days,
+        )
+    return text.format(low=low, high=high, circle=person.circle)
 
 
 def details_html(person: Person, today: date, interval: str) -> str:
@@ -86,16 +104,16 @@ def details_html(person: Person, today: date, interval: str) -> str:
         rows.append(escape_html(work))
     rows.append(f"{escape_html(person.circle)} · {escape_html(interval)}")
     if person.how_known:
-        rows.append("How you know each other: " + escape_html(person.how_known))
+        rows.append(_("How you know each other: {how}").format(how=escape_html(person.how_known)))
     links = [f"{p}: {_link(url, shown)}" for p, shown, url in profile_links(person)]
     if person.email:
-        links.append("E-mail: " + escape_html(person.email))
+        links.append(_("E-mail: {address}").format(address=escape_html(person.email)))
     if links:
         rows.append(" &nbsp;·&nbsp; ".join(links))
     if person.notes:
         rows.append("<i>" + escape_html(person.notes).replace("\n", "<br>") + "</i>")
     if status(person, today) == "archived":
-        rows.insert(0, "<b>Archived</b>: kept in history, left out of every list.")
+        rows.insert(0, _("<b>Archived</b>: kept in history, left out of every list."))
     return "<br>".join(rows)
 
 
@@ -103,32 +121,39 @@ def timeline_html(touches: list[Touch], today: date) -> str:
     """Every touch, newest first: day, kind and note, the post behind it with its link,
     and a link that removes the touch."""
     if not touches:
-        return (
-            "<p><i>No touches yet. Log one with “Log touch” (T): a credit, a thanks, a talk…"
-            " Crediting them in a post you mark posted logs one by itself.</i></p>"
+        text = _(
+            "No touches yet. Log one with “Log touch” (T): a credit, a thanks, a talk…"
+            " Crediting them in a post you mark posted logs one by itself."
         )
+        return f"<p><i>{escape_html(text)}</i></p>"
     blocks = [_touch_html(t, today) for t in touches]
     return "".join(blocks)
 
 
 def _touch_html(touch: Touch, today: date) -> str:
-    kind = KIND_WORDS.get(touch.kind, touch.kind)
-    tone = " (a give)" if touch.kind in GIVE_KINDS else ""
-    auto = " · logged by marking a post posted" if touch.auto else ""
+    kind = _(KIND_WORDS[touch.kind]) if touch.kind in KIND_WORDS else touch.kind
+    tone = " " + escape_html(_("(a give)")) if touch.kind in GIVE_KINDS else ""
+    auto = " · " + escape_html(_("logged by marking a post posted")) if touch.auto else ""
+    remove = escape_html(_("Remove"))
     head = (
         f"<b>{escape_html(kind)}</b>{tone} · {_day(touch.on)} · {ago(touch.on, today)}{auto}"
-        f' &nbsp; <a href="{DELETE_SCHEME}:{touch.id}">Remove</a>'
+        f' &nbsp; <a href="{DELETE_SCHEME}:{touch.id}">{remove}</a>'
     )
     lines = [head]
     if touch.note:
         lines.append(escape_html(touch.note).replace("\n", "<br>"))
     if touch.post_id is not None:
-        where = f" on {platform_name(touch.post_platform)}" if touch.post_platform else ""
         text = " ".join(touch.post_text.split())
         if len(text) > _POST_SHOWN:
             text = text[: _POST_SHOWN - 1].rstrip() + "…"
-        quote = f"“{escape_html(text)}”" if text else "Your post"
-        link = (" " + _link(touch.post_url, f"Open the post{where}")) if touch.post_url else ""
+        quote = f"“{escape_html(text)}”" if text else escape_html(_("Your post"))
+        if touch.post_platform:
+            opener = _("Open the post on {platform}").format(
+                platform=platform_name(touch.post_platform)
+            )
+        else:
+            opener = _("Open the post")
+        link = (" " + _link(touch.post_url, opener)) if touch.post_url else ""
         lines.append(f"{quote}{link}")
     # Each touch one paragraph (a div's line-height reaches only its first block in Qt).
     return '<p style="margin-bottom:10px; line-height:125%">' + "<br>".join(lines) + "</p>"

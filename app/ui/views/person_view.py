@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import N_, _, formats
 from app.people.keep_warm import status
 from app.text.links import safe_link
 from app.ui.buttons import named_button
@@ -32,8 +33,12 @@ if TYPE_CHECKING:
     from app.types import ItemRow, Person, Touch
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SNOOZES = (("week", "For a &week"), ("month", "For a &month"), ("date", "&Until a date…"))
-NOBODY = "Pick someone on the left to see their timeline."
+SNOOZES = (
+    ("week", N_("For a &week")),
+    ("month", N_("For a &month")),
+    ("date", N_("&Until a date…")),
+)
+NOBODY = N_("Pick someone on the left to see their timeline.")
 
 
 def section(title: str) -> QLabel:
@@ -76,7 +81,7 @@ class PersonView(QWidget):
         self.details.linkActivated.connect(self.open_link)
         self.timeline = QTextBrowser()
         self.timeline.setObjectName("personTimeline")
-        self.timeline.setAccessibleName("Timeline of touches")
+        self.timeline.setAccessibleName(_("Timeline of touches"))
         self.timeline.setOpenLinks(False)
         self.timeline.anchorClicked.connect(self._anchor)
         self.timeline.setTabChangesFocus(False)  # Tab walks its links
@@ -87,32 +92,32 @@ class PersonView(QWidget):
         layout.addWidget(self.standing)
         layout.addWidget(self.details)
         layout.addLayout(self._buttons())
-        layout.addWidget(section("Timeline"))
+        layout.addWidget(section(_("Timeline")))
         layout.addWidget(self.timeline, 3)
         layout.addWidget(self._build_items(), 2)
         self.show_person(None)
 
     def _buttons(self) -> QHBoxLayout:
-        self.touch_button = named_button("&Log touch…", "logTouch", self.touch_requested.emit)
-        self.touch_button.setToolTip("Log a touch (T): a credit, a thanks, a talk, an ask…")
-        self.snooze_button = QPushButton("S&nooze")
+        self.touch_button = named_button(_("&Log touch…"), "logTouch", self.touch_requested.emit)
+        self.touch_button.setToolTip(_("Log a touch (T): a credit, a thanks, a talk, an ask…"))
+        self.snooze_button = QPushButton(_("S&nooze"))
         self.snooze_button.setObjectName("snoozePerson")
         self.snooze_menu = QMenu(self.snooze_button)
         for key, text in SNOOZES:
-            self.snooze_menu.addAction(text, lambda k=key: self.snooze_requested.emit(k))
+            self.snooze_menu.addAction(_(text), lambda k=key: self.snooze_requested.emit(k))
         self.snooze_menu.addSeparator()
         self.end_snooze = self.snooze_menu.addAction(
-            "&End the snooze", lambda: self.snooze_requested.emit("end")
+            _("&End the snooze"), lambda: self.snooze_requested.emit("end")
         )
         self.snooze_button.setMenu(self.snooze_menu)
-        self.edit_button = named_button("&Edit…", "editPerson", self.edit_requested.emit)
-        self.edit_button.setToolTip("Edit (F2 or Enter)")
-        self.merge_button = named_button("&Merge…", "mergePerson", self.merge_requested.emit)
-        self.merge_button.setToolTip("Fold a duplicate into this person")
+        self.edit_button = named_button(_("&Edit…"), "editPerson", self.edit_requested.emit)
+        self.edit_button.setToolTip(_("Edit (F2 or Enter)"))
+        self.merge_button = named_button(_("&Merge…"), "mergePerson", self.merge_requested.emit)
+        self.merge_button.setToolTip(_("Fold a duplicate into this person"))
         self.archive_button = named_button(
-            "Archi&ve…", "archivePerson", self.archive_requested.emit
+            _("Archi&ve…"), "archivePerson", self.archive_requested.emit
         )
-        self.archive_button.setToolTip("Archive (Delete): kept in history, off every list")
+        self.archive_button.setToolTip(_("Archive (Delete): kept in history, off every list"))
         row = QHBoxLayout()
         for button in self.action_buttons():
             row.addWidget(button)
@@ -132,7 +137,7 @@ class PersonView(QWidget):
         """Their newest items in the inbox, to credit them in a post."""
         self.items = QListWidget()
         self.items.setObjectName("personItems")
-        self.items.setAccessibleName("Their newest items in your inbox")
+        self.items.setAccessibleName(_("Their newest items in your inbox"))
         self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.items.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.items.setUniformItemSizes(True)
@@ -140,14 +145,14 @@ class PersonView(QWidget):
         # Room for three items of two lines each, whatever the font's size.
         self.items.setMinimumHeight(self.fontMetrics().lineSpacing() * 7)
         self.items.itemActivated.connect(lambda e: self.draft_requested.emit(e.data(ITEM_ID_ROLE)))
-        self.draft_button = QPushButton("Draft a pos&t from it")
+        self.draft_button = QPushButton(_("Draft a pos&t from it"))
         self.draft_button.setObjectName("draftFromPersonItem")
         self.draft_button.clicked.connect(self._draft_selected)
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 6, 0, 0)
         title = QHBoxLayout()
-        title.addWidget(section("Their newest items in your inbox"), 1)
+        title.addWidget(section(_("Their newest items in your inbox")), 1)
         title.addWidget(self.draft_button)
         column.addLayout(title)
         column.addWidget(self.items)
@@ -172,7 +177,7 @@ class PersonView(QWidget):
             button.setEnabled(person is not None)
         if person is None or today is None:
             self.name.setText("")
-            self.standing.setText(NOBODY)
+            self.standing.setText(_(NOBODY))
             quiet(self.standing)
             self.details.setText("")
             self.timeline.clear()
@@ -201,7 +206,7 @@ class PersonView(QWidget):
     def show_items(self, rows: list[ItemRow]) -> None:
         self.items.clear()
         for row in rows:
-            when = f"{row.published.day} {row.published:%b}" if row.published else ""
+            when = formats.day_month(row.published) if row.published else ""
             meta = " · ".join(p for p in (row.source, when) if p)
             entry = QListWidgetItem(f"{row.title}\n{meta}")
             entry.setData(ITEM_ID_ROLE, row.id)

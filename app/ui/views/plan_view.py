@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.cadence.schedule import format_days
 from app.compose.platforms import PLATFORMS
 from app.errors import DigwellError
+from app.i18n import _, formats, ngettext
 from app.planner import Planner
 from app.types import Draft
 
@@ -46,11 +47,11 @@ class PlanView(QWidget):
         self._planner = planner
         self.heading = QLabel()
         self.heading.setObjectName("planHeading")
-        change = QPushButton("Change…")
-        change.setToolTip("Posting days, time and reminders")
+        change = QPushButton(_("Change…"))
+        change.setToolTip(_("Posting days, time and reminders"))
         change.clicked.connect(self.schedule_requested)
-        self.export_button = QPushButton("Export to calendar…")
-        self.export_button.setToolTip("An .ics file your calendar app can import")
+        self.export_button = QPushButton(_("Export to calendar…"))
+        self.export_button.setToolTip(_("An .ics file your calendar app can import"))
         self.export_button.clicked.connect(self.export)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -59,18 +60,18 @@ class PlanView(QWidget):
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("planTree")
-        self.tree.setHeaderLabels(["When", "Planned"])
+        self.tree.setHeaderLabels([_("When"), _("Planned")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setColumnWidth(0, 190)
         self.tree.itemDoubleClicked.connect(lambda _item, _col: self._activate())
-        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.currentItemChanged.connect(lambda *_args: self._update_buttons())
 
-        self.plan_button = QPushButton("Plan a draft here…")
+        self.plan_button = QPushButton(_("Plan a draft here…"))
         self.plan_button.clicked.connect(self.plan_into_selected)
-        self.open_button = QPushButton("Open draft")
+        self.open_button = QPushButton(_("Open draft"))
         self.open_button.clicked.connect(self._activate)
-        self.unplan_button = QPushButton("Take out of the plan")
+        self.unplan_button = QPushButton(_("Take out of the plan"))
         self.unplan_button.clicked.connect(self.unplan_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.plan_button)
@@ -90,20 +91,30 @@ class PlanView(QWidget):
 
     def reload(self) -> None:
         schedule = self.book.schedule()
-        days = format_days(schedule.days) or "every day"
-        self.heading.setText(f"Posting on {days} at {schedule.at:%H:%M}, the next four weeks:")
+        days = format_days(schedule.days)
+        at = formats.time_of_day(schedule.at)
+        if days:
+            # Translators: {days} is a list of short day names ("Tue, Wed, Thu").
+            heading = _("Posting on {days} at {time}, the next four weeks:")
+        else:
+            heading = _("Posting every day at {time}, the next four weeks:")
+        self.heading.setText(heading.format(days=days, time=at))
         tz = self._planner.clock.tz()
         self.tree.clear()
         for draft in self.book.overdue():
             assert draft.planned_for is not None
-            row = self._row(draft.planned_for, f"Overdue: {_describe(draft)}", draft.id)
+            overdue = _("Overdue: {draft}").format(draft=_describe(draft))
+            row = self._row(draft.planned_for, overdue, draft.id)
             row.setForeground(1, self.palette().link())
             self.tree.addTopLevelItem(row)
         for slot in self.book.slots():
             local = slot.at.astimezone(tz)
-            when = f"{local:%a %d %b, %H:%M}" + ("" if slot.scheduled else " (off schedule)")
+            when = formats.weekday_day_month_time(local)
+            if not slot.scheduled:
+                # Translators: {when} is a slot's day and time ("Tue 3 Nov, 09:00").
+                when = _("{when} (off schedule)").format(when=when)
             if not slot.drafts:
-                self.tree.addTopLevelItem(self._row(slot.at, "free", None, when))
+                self.tree.addTopLevelItem(self._row(slot.at, _("free"), None, when))
                 continue
             for draft in slot.drafts:
                 self.tree.addTopLevelItem(self._row(slot.at, _describe(draft), draft.id, when))
@@ -114,7 +125,7 @@ class PlanView(QWidget):
         self, at: datetime, what: str, draft_id: int | None, when: str = ""
     ) -> QTreeWidgetItem:
         tz = self._planner.clock.tz()
-        row = QTreeWidgetItem([when or f"{at.astimezone(tz):%a %d %b, %H:%M}", what])
+        row = QTreeWidgetItem([when or formats.weekday_day_month_time(at.astimezone(tz)), what])
         row.setData(0, SLOT_ROLE, at)
         row.setData(0, DRAFT_ROLE, draft_id)
         if draft_id is None:
@@ -142,17 +153,18 @@ class PlanView(QWidget):
 
     def plan_into_selected(self) -> None:
         """Ask which open draft goes into the selected slot."""
-        at, _ = self.selected()
+        at, _draft_id = self.selected()
         if at is None:
             return
         candidates = self._planner.drafting.drafts(("draft", "planned"))
         if not candidates:
-            self.message.emit("No open drafts to plan: draft a post from the inbox first.")
+            self.message.emit(_("No open drafts to plan: draft a post from the inbox first."))
             return
         labels = [f"{d.title} ({_platform(d)}, #{d.id})" for d in candidates]
         tz = self._planner.clock.tz()
+        when = formats.weekday_day_month_time(at.astimezone(tz))
         choice, ok = QInputDialog.getItem(
-            self, "Plan a draft", f"Post on {at.astimezone(tz):%A %d %B, %H:%M}:", labels, 0, False
+            self, _("Plan a draft"), _("Post on {when}:").format(when=when), labels, 0, False
         )
         if ok and choice in labels:
             self.plan(candidates[labels.index(choice)].id, at)
@@ -165,7 +177,7 @@ class PlanView(QWidget):
             return
         self.reload()
         self.changed.emit()
-        self.message.emit(f"Planned “{draft.title}”.")
+        self.message.emit(_("Planned “{title}”.").format(title=draft.title))
 
     def unplan_selected(self) -> None:
         _at, draft_id = self.selected()
@@ -178,11 +190,11 @@ class PlanView(QWidget):
             return
         self.reload()
         self.changed.emit()
-        self.message.emit("Taken out of the plan; the draft is still in your drafts.")
+        self.message.emit(_("Taken out of the plan; the draft is still in your drafts."))
 
     def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export the plan", "digwell-plan.ics", "iCalendar (*.ics)"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Export the plan"), "digwell-plan.ics", _("iCalendar (*.ics)")
         )
         if not path:
             return
@@ -191,7 +203,13 @@ class PlanView(QWidget):
         except DigwellError as err:
             self.failed.emit(str(err))
             return
-        self.message.emit(f"Saved {events} posting slots to {path}: import it in your calendar.")
+        self.message.emit(
+            ngettext(
+                "Saved {count} posting slot to {path}: import it in your calendar.",
+                "Saved {count} posting slots to {path}: import it in your calendar.",
+                events,
+            ).format(count=formats.number(events), path=path)
+        )
 
 
 def _platform(draft: Draft) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from app.compose.count_record import Count
 from app.compose.platforms import PLATFORMS
+from app.i18n import N_, _, formats
 from app.ui.look import quiet
 
 DEFAULT_SHOWN = ("linkedin", "x")
@@ -33,13 +34,13 @@ class PlatformCounters(QWidget):
             label = QLabel()
             label.setObjectName(f"count_{key}")
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setToolTip(_HOW[key])
+            label.setToolTip(_(_HOW[key]))
             self.labels[key] = label
             layout.addWidget(label)
         self.choose = QToolButton()
         self.choose.setObjectName("countPlatformsButton")
-        self.choose.setText("Count for…")
-        self.choose.setToolTip("Choose the platforms whose counts you see")
+        self.choose.setText(_("Count for…"))
+        self.choose.setToolTip(_("Choose the platforms whose counts you see"))
         self.choose.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         quiet(self.choose)
         menu = QMenu(self.choose)
@@ -83,16 +84,18 @@ class PlatformCounters(QWidget):
 
     def _paint(self, label: QLabel, result: Count, primary: bool) -> None:
         name = PLATFORMS[result.platform].name
-        text = f"{name} {result.count:,} / {result.limit:,}"
+        number = formats.number
+        text = f"{name} {number(result.count)} / {number(result.limit)}"
         if not result.ok:
             over = result.count - result.limit
-            text += f"  ({over:,} over)" if over > 0 else "  (!)"
+            # Translators: {count} characters over the platform's limit.
+            text += "  " + (_("({count} over)").format(count=number(over)) if over > 0 else "(!)")
         label.setText(text)
         font = label.font()
         font.setBold(primary)
         label.setFont(font)
         problems = " ".join(result.problems)
-        label.setToolTip(f"{_HOW[result.platform]}\n{problems}".strip())
+        label.setToolTip(f"{_(_HOW[result.platform])}\n{problems}".strip())
         if result.ok:
             label.setForegroundRole(
                 QPalette.ColorRole.WindowText if primary else QPalette.ColorRole.PlaceholderText
@@ -103,9 +106,9 @@ class PlatformCounters(QWidget):
 
 
 _HOW = {
-    "linkedin": "LinkedIn: up to 3,000 characters.",
-    "x": "X: 280, weighted: links count 23, emoji and CJK characters count 2.",
-    "mastodon": "Mastodon: characters, every link counts 23; your server sets the limit.",
-    "bluesky": "Bluesky: 300 graphemes (what you see as one character), at most 3,000 bytes.",
-    "threads": "Threads: 500 characters, at most 5 links.",
+    "linkedin": N_("LinkedIn: up to 3,000 characters."),
+    "x": N_("X: 280, weighted: links count 23, emoji and CJK characters count 2."),
+    "mastodon": N_("Mastodon: characters, every link counts 23; your server sets the limit."),
+    "bluesky": N_("Bluesky: 300 graphemes (what you see as one character), at most 3,000 bytes."),
+    "threads": N_("Threads: 500 characters, at most 5 links."),
 }

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import Clock
+from app.i18n import _
 from app.types import Draft
 from app.ui.views.template_bar import ROW_SPACING
 
@@ -28,21 +29,21 @@ class PostingBar(QWidget):
         super().__init__(parent)
         self._clock = clock
         self.copy_button = _button(
-            "Copy", "copyButton", "Copy the draft as plain text (Ctrl+Shift+C)"
+            _("Copy"), "copyButton", _("Copy the draft as plain text (Ctrl+Shift+C)")
         )
         self.open_button = _button(
-            "Copy and open",
+            _("Copy and open"),
             "copyOpenButton",
-            "Copy the draft and open the platform's compose page with the text filled in",
+            _("Copy the draft and open the platform's compose page with the text filled in"),
         )
         self.post_url = QLineEdit()
         self.post_url.setObjectName("postUrl")
-        self.post_url.setAccessibleName("Link to your post")
-        self.post_url.setPlaceholderText("Link to your post (optional)")
+        self.post_url.setAccessibleName(_("Link to your post"))
+        self.post_url.setPlaceholderText(_("Link to your post (optional)"))
         self.when_button = QToolButton()
         self.when_button.setObjectName("postedWhenButton")
-        self.when_button.setText("When: now")
-        self.when_button.setToolTip("Posted earlier? Click to set when")
+        self.when_button.setText(_("When: now"))
+        self.when_button.setToolTip(_("Posted earlier? Click to set when"))
         self.when_button.clicked.connect(self._choose_when)
         self.when = QDateTimeEdit()
         self.when.setObjectName("postedWhen")
@@ -50,14 +51,14 @@ class PostingBar(QWidget):
         self.when.setDisplayFormat("d MMM yyyy HH:mm")
         self.when.hide()
         self.posted_button = _button(
-            "Mark as posted",
+            _("Mark as posted"),
             "markPostedButton",
-            "After you have posted it yourself: log it for your cadence (Ctrl+Shift+M)",
+            _("After you have posted it yourself: log it for your cadence (Ctrl+Shift+M)"),
         )
         self.undo_button = _button(
-            "Undo “posted”",
+            _("Undo “posted”"),
             "undoPostedButton",
-            "Take the post out of your log; the draft becomes editable",
+            _("Take the post out of your log; the draft becomes editable"),
         )
         self._lay_out()
 
@@ -78,7 +79,7 @@ class PostingBar(QWidget):
         """Fresh details for the draft; what can be done with it in its state."""
         self.post_url.clear()
         self.when.hide()
-        self.when_button.setText("When: now")
+        self.when_button.setText(_("When: now"))
         editable = draft is not None and draft.state in ("draft", "planned")
         for widget in (self.post_url, self.when_button, self.posted_button):
             widget.setEnabled(editable)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 
 from app.cadence.post_fields import KIND_LABELS
 from app.errors import DigwellError
+from app.i18n import N_, _, formats, ngettext
 from app.types import POST_KINDS
 from app.ui.buttons import named_button
 
@@ -20,11 +21,11 @@ if TYPE_CHECKING:
     from app.cadence.posts_log import PostsLog
     from app.types import Post, Theme
 
-NO_THEME = "No theme"
+NO_THEME = N_("No theme")
 
 
-def _posts(count: int) -> str:
-    return f"{count:,} post{'s' * (count != 1)}"
+def _kind_label(kind: str) -> str:
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
 
 
 class BulkEdit(QObject):
@@ -47,10 +48,10 @@ class BulkEdit(QObject):
         self._log, self._themes, self._selected = log, themes, selected
         self._parent = parent
         self.choice: QInputDialog | None = None  # the one open, if any
-        self.kind_button = named_button("Set kind…", "setKind", self.set_kind)
-        self.kind_button.setToolTip("Give every selected post one kind")
-        self.theme_button = named_button("Set theme…", "setTheme", self.set_theme)
-        self.theme_button.setToolTip("Give every selected post one theme, or none")
+        self.kind_button = named_button(_("Set kind…"), "setKind", self.set_kind)
+        self.kind_button.setToolTip(_("Give every selected post one kind"))
+        self.theme_button = named_button(_("Set theme…"), "setTheme", self.set_theme)
+        self.theme_button.setToolTip(_("Give every selected post one theme, or none"))
 
     def update(self) -> None:
         """Enabled while posts are selected."""
@@ -60,19 +61,24 @@ class BulkEdit(QObject):
 
     def set_kind(self) -> None:
         posts = self._selected()
-        labels = [KIND_LABELS[kind] for kind in POST_KINDS]
-        shared = {KIND_LABELS.get(p.kind, p.kind) for p in posts}
-        label = f"The kind of {_posts(len(posts))}:"
-        self._ask("Set kind", label, labels, shared, posts, self._kind_chosen)
+        labels = [_kind_label(kind) for kind in POST_KINDS]
+        shared = {_kind_label(p.kind) for p in posts}
+        count = len(posts)
+        label = ngettext("The kind of {count} post:", "The kind of {count} posts:", count)
+        label = label.format(count=formats.number(count))
+        self._ask(_("Set kind"), label, labels, shared, posts, self._kind_chosen)
 
     def set_theme(self) -> None:
         posts = self._selected()
         themes = self._themes()
         names = {t.id: t.name for t in themes}
-        shared = {names.get(p.theme_id, NO_THEME) if p.theme_id else NO_THEME for p in posts}
-        options = [theme.name for theme in themes] + [NO_THEME]
-        label = f"The theme of {_posts(len(posts))}:"
-        self._ask("Set theme", label, options, shared, posts, self._theme_chosen)
+        none = _(NO_THEME)
+        shared = {names.get(p.theme_id, none) if p.theme_id else none for p in posts}
+        options = [theme.name for theme in themes] + [none]
+        count = len(posts)
+        label = ngettext("The theme of {count} post:", "The theme of {count} posts:", count)
+        label = label.format(count=formats.number(count))
+        self._ask(_("Set theme"), label, options, shared, posts, self._theme_chosen)
 
     def _ask(
         self,
@@ -104,20 +110,44 @@ class BulkEdit(QObject):
         dialog.deleteLater()
 
     def _kind_chosen(self, ids: list[int], label: str) -> None:
-        kind = next((k for k, text in KIND_LABELS.items() if text == label), label)
-        self._change(ids, lambda: self._log.set_kind(ids, kind), f"Kind set to “{label}”")
+        kind = next((k for k in KIND_LABELS if _kind_label(k) == label), label)
+
+        def done(count: int) -> str:
+            return ngettext(
+                "Kind set to “{kind}” for {count} post.",
+                "Kind set to “{kind}” for {count} posts.",
+                count,
+            ).format(kind=label, count=formats.number(count))
+
+        self._change(ids, lambda: self._log.set_kind(ids, kind), done)
 
     def _theme_chosen(self, ids: list[int], name: str) -> None:
-        if name == NO_THEME:
-            self._change(ids, lambda: self._log.set_theme(ids, None), "Theme cleared")
+        if name == _(NO_THEME):
+
+            def cleared(count: int) -> str:
+                return ngettext(
+                    "Theme cleared for {count} post.", "Theme cleared for {count} posts.", count
+                ).format(count=formats.number(count))
+
+            self._change(ids, lambda: self._log.set_theme(ids, None), cleared)
             return
         theme = next((t for t in self._themes() if t.name == name), None)
         if theme is None:
-            self.failed.emit(f"There is no theme named “{name}” any more.")
+            self.failed.emit(_("There is no theme named “{name}” any more.").format(name=name))
             return
-        self._change(ids, lambda: self._log.set_theme(ids, theme.id), f"Theme set to “{name}”")
 
-    def _change(self, ids: list[int], change: Callable[[], int], done: str) -> None:
+        def done(count: int) -> str:
+            return ngettext(
+                "Theme set to “{theme}” for {count} post.",
+                "Theme set to “{theme}” for {count} posts.",
+                count,
+            ).format(theme=name, count=formats.number(count))
+
+        self._change(ids, lambda: self._log.set_theme(ids, theme.id), done)
+
+    def _change(
+        self, ids: list[int], change: Callable[[], int], done: Callable[[int], str]
+    ) -> None:
         """'Kind set to “Original thought” for 12 posts.'"""
         try:
             count = change()
@@ -125,4 +155,4 @@ class BulkEdit(QObject):
             self.failed.emit(str(err))
             return
         self.done.emit(ids)
-        self.message.emit(f"{done} for {_posts(count)}.")
+        self.message.emit(done(count))

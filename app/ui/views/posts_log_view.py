@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.cadence.post_fields import PostInput
 from app.errors import DigwellError
+from app.i18n import N_, _, formats, ngettext
 from app.types import Post, Theme
 from app.ui.dialogs.post_dialog import PostDialog
 from app.ui.models.posts_model import PostsModel
@@ -37,7 +38,7 @@ from app.ui.views.posts_bulk import BulkEdit
 if TYPE_CHECKING:
     from app.cadence.posts_log import PostsLog
 
-EMPTY_TEXT = (
+EMPTY_TEXT = N_(
     "No posts yet. Mark a draft as posted, or add a post you made elsewhere so it counts "
     "towards your cadence."
 )
@@ -72,7 +73,7 @@ class PostsLogView(QWidget):
         self.bulk.done.connect(lambda _ids: self.changed.emit())
         self.bulk.message.connect(self.message)
         self.bulk.failed.connect(self.failed)
-        self.empty = QLabel(EMPTY_TEXT)
+        self.empty = QLabel(_(EMPTY_TEXT))
         self.empty.setObjectName("postsEmpty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -102,7 +103,7 @@ class PostsLogView(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setResizeContentsPrecision(PostsModel.PAGE)
         table.doubleClicked.connect(lambda _index: self.edit_post())
-        table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        table.selectionModel().selectionChanged.connect(lambda *_args: self._update_actions())
         delete_key = QAction(table)
         delete_key.setShortcut(QKeySequence.StandardKey.Delete)
         delete_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -112,18 +113,20 @@ class PostsLogView(QWidget):
 
     def _button_row(self) -> QHBoxLayout:
         self.add_button = _button(
-            "Add a post…", self.add_post, "Log a post you made outside Digwell"
+            _("Add a post…"), self.add_post, _("Log a post you made outside Digwell")
         )
-        self.edit_button = _button("Edit…", self.edit_post)
+        self.edit_button = _button(_("Edit…"), self.edit_post)
         self.delete_button = _button(
-            "Delete", self.delete_post, "Take the post out of the log (you can undo it)"
+            _("Delete"), self.delete_post, _("Take the post out of the log (you can undo it)")
         )
-        self.undo_button = _button("Undo", self.undo_delete, "Put back the post just deleted")
+        self.undo_button = _button(_("Undo"), self.undo_delete, _("Put back the post just deleted"))
         self.import_button = _button(
-            "Import CSV…",
+            _("Import CSV…"),
             self.import_csv,
-            "Log the posts of a CSV file with the columns date, time, platform, kind, theme, "
-            "url and text (date and platform required)",
+            _(
+                "Log the posts of a CSV file with the columns date, time, platform, kind, "
+                "theme, url and text (date and platform required)"
+            ),
         )
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button, self.undo_button):
@@ -243,13 +246,13 @@ class PostsLogView(QWidget):
             entered = dialog.post_input()
             if old is None:
                 post = self._log.add(entered)
-                news = "Post added."
+                news = _("Post added.")
             else:
                 changes = _changes(old, entered)
                 if not changes:
                     return
                 post = self._log.edit(old.id, **changes)
-                news = "Post updated."
+                news = _("Post updated.")
         except DigwellError as err:
             self.failed.emit(str(err))
             return
@@ -274,7 +277,7 @@ class PostsLogView(QWidget):
         if self.model.rowCount():
             self.table.selectRow(min(row, self.model.rowCount() - 1))
         self.changed.emit()
-        self.message.emit("Post deleted.")
+        self.message.emit(_("Post deleted."))
 
     def undo_delete(self) -> None:
         """Put back the post deleted last."""
@@ -289,29 +292,41 @@ class PostsLogView(QWidget):
             return
         self.reload(select=restored.id)
         self.changed.emit()
-        self.message.emit("Post restored.")
+        self.message.emit(_("Post restored."))
 
     # -- importing
 
     def import_csv(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Import posts from a CSV file", "", "CSV files (*.csv);;All files (*)"
+            self,
+            _("Import posts from a CSV file"),
+            "",
+            _("CSV files (*.csv);;All files (*)"),
         )
         if not name:
             return
         try:
             report = self._log.import_csv(Path(name))
         except DigwellError as err:  # a PostsImportError's text lists the bad rows
-            QMessageBox.warning(self, "Nothing imported", str(err))
+            QMessageBox.warning(self, _("Nothing imported"), str(err))
             return
-        noun = "post" if report.added == 1 else "posts"
-        already = f" ({report.skipped} already in the log)" if report.skipped else ""
-        news = f"Imported {report.added} {noun}{already}."
+        added, skipped = formats.number(report.added), formats.number(report.skipped)
+        if report.skipped:
+            # Translators: {skipped} posts of the file were in the log already.
+            news = ngettext(
+                "Imported {count} post ({skipped} already in the log).",
+                "Imported {count} posts ({skipped} already in the log).",
+                report.added,
+            ).format(count=added, skipped=skipped)
+        else:
+            news = ngettext(
+                "Imported {count} post.", "Imported {count} posts.", report.added
+            ).format(count=added)
         self.reload()
         if report.added:
             self.changed.emit()
         self.message.emit(news)
-        QMessageBox.information(self, "Posts imported", news)
+        QMessageBox.information(self, _("Posts imported"), news)
 
 
 def _button(text: str, slot: Callable[[], None], tip: str = "") -> QPushButton:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _, formats, ngettext
 from app.text.links import safe_link
 from app.types import Item
 from app.ui.formatting import escape_html
@@ -74,7 +75,7 @@ class PreviewPane(QWidget):
     def _build_body(self) -> SafeTextBrowser:
         self.body = SafeTextBrowser()
         self.body.setObjectName("previewBody")
-        self.body.setAccessibleName("Preview")
+        self.body.setAccessibleName(_("Preview"))
         self.body.setFrameShape(QFrame.Shape.NoFrame)
         body_font = self.body.font()
         body_font.setPointSizeF(body_font.pointSizeF() * 1.1)
@@ -86,22 +87,22 @@ class PreviewPane(QWidget):
 
     def _build_buttons(self) -> QHBoxLayout:
         """Draft and open on the left; star, read and dismiss on the right."""
-        self.draft_button = QPushButton("Draft a post")
+        self.draft_button = QPushButton(_("Draft a post"))
         self.draft_button.setObjectName("draftButton")
         self.draft_button.setDefault(True)
-        self.draft_button.setToolTip("Write a post about this item (Ctrl+D)")
+        self.draft_button.setToolTip(_("Write a post about this item (Ctrl+D)"))
         self.draft_button.clicked.connect(self._request_draft)
-        self.open_button = QPushButton("Open in browser")
-        self.open_button.setToolTip("Open the item's page in your browser (O or Enter)")
+        self.open_button = QPushButton(_("Open in browser"))
+        self.open_button.setToolTip(_("Open the item's page in your browser (O or Enter)"))
         self.open_button.clicked.connect(self.open_link)
-        self.star_button = QPushButton("Star")
-        self.star_button.setToolTip("Keep it at hand under “Starred” (S)")
+        self.star_button = QPushButton(_("Star"))
+        self.star_button.setToolTip(_("Keep it at hand under “Starred” (S)"))
         self.star_button.clicked.connect(lambda: self.command.emit("star"))
-        self.read_button = QPushButton("Mark unread")
-        self.read_button.setToolTip("Mark read or unread (M)")
+        self.read_button = QPushButton(_("Mark unread"))
+        self.read_button.setToolTip(_("Mark read or unread (M)"))
         self.read_button.clicked.connect(lambda: self.command.emit("read"))
-        self.dismiss_button = QPushButton("Dismiss")
-        self.dismiss_button.setToolTip("Hide it from the inbox; it stays under “Dismissed” (D)")
+        self.dismiss_button = QPushButton(_("Dismiss"))
+        self.dismiss_button.setToolTip(_("Hide it from the inbox; it stays under “Dismissed” (D)"))
         self.dismiss_button.clicked.connect(lambda: self.command.emit("dismiss"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.draft_button)
@@ -119,16 +120,17 @@ class PreviewPane(QWidget):
         """Show `item`, or a hint when nothing is selected."""
         self._item = item
         if item is None:
-            self.title.setText("Pick an item")
-            self.meta.setText("Select something from the inbox to read its summary here.")
+            self.title.setText(_("Pick an item"))
+            self.meta.setText(_("Select something from the inbox to read its summary here."))
             self.reason.clear()
             self.shared.clear()
             self.body.clear()
         else:
             self.title.setText(item.title)
-            by = f" · by {item.author}" if item.author else ""
+            by = " · " + _("by {author}").format(author=item.author) if item.author else ""
             self.meta.setText(f"{item.source}{by} · {when}")
-            self.reason.setText(f"Why it ranks: {item.reason}" if item.reason else "")
+            why = _("Why it ranks: {reason}").format(reason=item.reason) if item.reason else ""
+            self.reason.setText(why)
             self.shared.setText(_shared_text(item))
             self.body.setHtml(_summary_html(item))
         self.reason.setVisible(bool(item and item.reason))
@@ -138,9 +140,9 @@ class PreviewPane(QWidget):
         self.dismiss_button.setEnabled(item is not None)
         self.open_button.setEnabled(item is not None and bool(item.link))
         if item is not None:
-            self.star_button.setText("Unstar" if item.starred else "Star")
-            self.read_button.setText("Mark unread" if item.read else "Mark read")
-            self.dismiss_button.setText("Bring back" if item.dismissed else "Dismiss")
+            self.star_button.setText(_("Unstar") if item.starred else _("Star"))
+            self.read_button.setText(_("Mark unread") if item.read else _("Mark read"))
+            self.dismiss_button.setText(_("Bring back") if item.dismissed else _("Dismiss"))
 
     def changeEvent(self, event: QEvent) -> None:
         # Links take the palette's colour when the HTML is set: set it again when the
@@ -184,7 +186,8 @@ def _summary_html(item: Item) -> str:
         paragraphs = [p for p in item.summary_text.split("\n\n") if p.strip()]
         body = "".join(f"<p>{escape_html(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
     if not body:
-        body = "<p><i>This item has no summary.</i></p>"
+        none = escape_html(_("This item has no summary."))
+        body = f"<p><i>{none}</i></p>"
     if item.link:
         link = escape_html(item.link)
         body += f'<p style="margin-top:14px"><a href="{link}">{link}</a></p>'
@@ -195,5 +198,15 @@ def _shared_text(item: Item) -> str:
     if not item.shared:
         return ""
     when, platform = item.shared[0]
-    more = f" (and {len(item.shared) - 1} more time(s))" if len(item.shared) > 1 else ""
-    return f"Already shared: you posted this link on {when:%d %b %Y} ({platform}){more}."
+    day = formats.day_month_year(when)
+    more = len(item.shared) - 1
+    if not more:
+        # Translators: {platform} is where it was posted ("LinkedIn").
+        text = _("Already shared: you posted this link on {date} ({platform}).")
+    else:
+        text = ngettext(
+            "Already shared: you posted this link on {date} ({platform}) and {count} more time.",
+            "Already shared: you posted this link on {date} ({platform}) and {count} more times.",
+            more,
+        )
+    return text.format(date=day, platform=platform, count=more)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from app.i18n import _, ngettext
 from app.planner import Planner
 
 
@@ -19,21 +20,22 @@ class RefreshInterval(QWidget):
     def __init__(self, planner: Planner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._planner = planner
-        self.auto = QCheckBox("Refresh automatically every")
+        self.auto = QCheckBox(_("Refresh automatically every"))
         self.auto.setObjectName("autoRefresh")
         self.minutes = QSpinBox()
         self.minutes.setObjectName("refreshMinutes")
-        self.minutes.setAccessibleName("Minutes between refreshes")
+        self.minutes.setAccessibleName(_("Minutes between refreshes"))
         self.minutes.setRange(*planner.feeds.refresh_minutes_range)
         self.minutes.setSingleStep(15)
-        self.minutes.setSuffix(" minutes")
+        # Translators: shown after the number of minutes, with its leading space.
+        self.minutes.setSuffix(_(" minutes"))
         self.auto.toggled.connect(self._edited)
         self.minutes.editingFinished.connect(self._edited)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.auto)
         row.addWidget(self.minutes)
-        row.addWidget(QLabel("while Digwell is open"))
+        row.addWidget(QLabel(_("while Digwell is open")))
         row.addStretch(1)
         self.show_minutes(planner.feeds.refresh_minutes())
 
@@ -53,7 +55,11 @@ class RefreshInterval(QWidget):
         self._planner.feeds.set_refresh_minutes(minutes)
         self.interval_changed.emit(self._planner.feeds.refresh_minutes())
         self.message.emit(
-            f"Refreshing every {minutes} minutes while Digwell is open."
+            ngettext(
+                "Refreshing every {count} minute while Digwell is open.",
+                "Refreshing every {count} minutes while Digwell is open.",
+                minutes,
+            ).format(count=minutes)
             if minutes
-            else "Automatic refresh is off; press F5 to refresh."
+            else _("Automatic refresh is off; press F5 to refresh.")
         )

@@ -7,15 +7,18 @@ from datetime import datetime, tzinfo
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from app.i18n import _, formats, ngettext
 from app.ui.formatting import relative_time
 from app.ui.qt_values import PLAIN_TEXT
+from app.ui.status_colours import ERROR, status_hex
 
 
 def idle_text(last: datetime | None, now: datetime, tz: tzinfo) -> str:
     """'Last refreshed 5 minutes ago', or 'Not refreshed yet'."""
     if last is None:
-        return "Not refreshed yet"
-    return f"Last refreshed {relative_time(last, now, tz)}"
+        return _("Not refreshed yet")
+    # Translators: {when} is "just now", "5 minutes ago", "yesterday" or a date.
+    return _("Last refreshed {when}").format(when=relative_time(last, now, tz))
 
 
 # Progress is drawn at most this often: QProgressBar.setValue repaints at once, which
@@ -25,8 +28,10 @@ PROGRESS_EVERY_MS = 100
 
 def running_text(done: int, total: int) -> str:
     if total <= 0:
-        return "Refreshing…"
-    return f"Refreshing {done} of {total} feed{'s' * (total != 1)}…"
+        return _("Refreshing…")
+    return ngettext(
+        "Refreshing {done} of {total} feed…", "Refreshing {done} of {total} feeds…", total
+    ).format(done=formats.number(done), total=formats.number(total))
 
 
 class RefreshStatus(QWidget):
@@ -47,13 +52,13 @@ class RefreshStatus(QWidget):
         self.errors = QPushButton()
         self.errors.setObjectName("refreshErrors")
         self.errors.setFlat(True)
-        self.errors.setToolTip("Show the feeds with problems")
+        self.errors.setToolTip(_("Show the feeds with problems"))
         self.errors.hide()
         self.errors.clicked.connect(self.errors_clicked)
         self.bar: QProgressBar | None = None  # made at the first refresh
-        self.button = QPushButton("Refresh")
+        self.button = QPushButton(_("Refresh"))
         self.button.setObjectName("refreshButton")
-        self.button.setToolTip("Fetch new items from your feeds (F5)")
+        self.button.setToolTip(_("Fetch new items from your feeds (F5)"))
         self.button.clicked.connect(self._clicked)
         self._running = False
         self._progress = (0, 0)
@@ -77,13 +82,18 @@ class RefreshStatus(QWidget):
         if errors and not self.errors.styleSheet():
             # Reads as a link to the feeds that need attention. Set only when first
             # shown: a style sheet at start-up costs time for a button rarely seen.
+            colour = status_hex(ERROR, self.palette())
             self.errors.setStyleSheet(
-                "QPushButton { color: #b3261e; text-decoration: underline; border: none; }"
+                f"QPushButton {{ color: {colour}; text-decoration: underline; border: none; }}"
             )
         self.errors.setVisible(errors > 0)
-        self.errors.setText(f"{errors} feed{'s' * (errors != 1)} with errors")
-        self.button.setText("Refresh")
-        self.button.setToolTip("Fetch new items from your feeds (F5)")
+        self.errors.setText(
+            ngettext("{count} feed with errors", "{count} feeds with errors", errors).format(
+                count=formats.number(errors)
+            )
+        )
+        self.button.setText(_("Refresh"))
+        self.button.setToolTip(_("Fetch new items from your feeds (F5)"))
 
     def show_running(self, done: int, total: int) -> None:
         """Show a refresh's progress: at once the first time, then at most every
@@ -93,8 +103,8 @@ class RefreshStatus(QWidget):
             self._running = True
             self._shown_progress = None
             self.errors.hide()
-            self.button.setText("Stop")
-            self.button.setToolTip("Stop refreshing; what was fetched so far is kept")
+            self.button.setText(_("Stop"))
+            self.button.setToolTip(_("Stop refreshing; what was fetched so far is kept"))
         if not self._throttle.isActive():
             self._draw_progress()
             self._throttle.start(PROGRESS_EVERY_MS)

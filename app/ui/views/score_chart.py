@@ -22,16 +22,23 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.cadence.score import score_percent as percent
+from app.i18n import N_, _, formats, ngettext
 from app.ui.views.chart_paint import blend, chart_colours, small_font
 from app.ui.views.chart_words import score_summary
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QHelpEvent, QMouseEvent, QPaintEvent
 
-EMPTY_TEXT = "Your presence score appears here once you log your first post."
-ACCESSIBLE_NAME = "Presence score, last {days} days"
+EMPTY_TEXT = N_("Your presence score appears here once you log your first post.")
 _GRID_LEVELS = (0.25, 0.5, 0.75, 1.0)
 _DOT = 4.0
+
+
+def accessible_name(days: int) -> str:
+    """'Presence score, last 180 days'."""
+    return ngettext(
+        "Presence score, last {days} day", "Presence score, last {days} days", days
+    ).format(days=formats.number(days))
 
 
 class ScoreChart(QWidget):
@@ -48,8 +55,8 @@ class ScoreChart(QWidget):
         self._days = 180
         self._hover: date | None = None
         # A screen reader reads the numbers the line shows: name and summary.
-        self.setAccessibleName(ACCESSIBLE_NAME.format(days=self._days))
-        self.setAccessibleDescription(EMPTY_TEXT)
+        self.setAccessibleName(accessible_name(self._days))
+        self.setAccessibleDescription(_(EMPTY_TEXT))
 
     def set_series(
         self, points: Sequence[tuple[date, float]], today: date, days: int = 180
@@ -59,12 +66,12 @@ class ScoreChart(QWidget):
         self._days = max(2, days)
         self._first = first = today - timedelta(days=self._days - 1)
         series = sorted((d, v) for d, v in points if first <= d <= today)
-        self._dates = [d for d, _ in series]
-        self._values = [min(1.0, max(0.0, v)) for _, v in series]
+        self._dates = [d for d, __ in series]
+        self._values = [min(1.0, max(0.0, v)) for __, v in series]
         self._hover = None
-        self.setAccessibleName(ACCESSIBLE_NAME.format(days=self._days))
+        self.setAccessibleName(accessible_name(self._days))
         summary = score_summary(list(zip(self._dates, self._values, strict=True)))
-        self.setAccessibleDescription(summary or EMPTY_TEXT)
+        self.setAccessibleDescription(summary or _(EMPTY_TEXT))
         self.update()
 
     def first_day(self) -> date | None:
@@ -83,8 +90,8 @@ class ScoreChart(QWidget):
 
     def plot_rect(self) -> QRect:
         """The area the line is drawn in: 0% at its bottom edge, 100% at its top."""
-        _, metrics = self._fonts()
-        label = metrics.horizontalAdvance("100%")
+        __, metrics = self._fonts()
+        label = metrics.horizontalAdvance(formats.percent(100))
         left, right = label + 10, self._end_label_width() + 14
         top, bottom = metrics.height() // 2 + 6, metrics.height() + 10
         return QRect(left, top, self.width() - left - right, self.height() - top - bottom)
@@ -92,7 +99,7 @@ class ScoreChart(QWidget):
     def _end_label_width(self) -> int:
         font = QFont(self.font())
         font.setWeight(QFont.Weight.DemiBold)
-        return QFontMetrics(font).horizontalAdvance("100%")
+        return QFontMetrics(font).horizontalAdvance(formats.percent(100))
 
     def _step(self, plot: QRect) -> float:
         return (plot.width() - 1) / (self._days - 1)
@@ -138,7 +145,10 @@ class ScoreChart(QWidget):
         if found is None:
             return ""
         day, value = found
-        return f"{day.day} {day:%b %Y}: {percent(value)}%"
+        # Translators: a day and the presence score on it: "3 Mar 2026: 64%".
+        return _("{date}: {score}").format(
+            date=formats.day_month_year(day), score=formats.percent(percent(value))
+        )
 
     def sizeHint(self) -> QSize:
         return QSize(560, 200)
@@ -159,7 +169,7 @@ class ScoreChart(QWidget):
         if self._today is None or self._first is None or not self._dates:
             painter.setPen(muted)
             flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-            painter.drawText(self.rect().adjusted(16, 8, -16, -8), flags, EMPTY_TEXT)
+            painter.drawText(self.rect().adjusted(16, 8, -16, -8), flags, _(EMPTY_TEXT))
             painter.end()
             return
         plot = self.plot_rect()
@@ -218,7 +228,7 @@ class ScoreChart(QWidget):
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
         painter.setPen(text)
-        label = f"{percent(self._values[-1])}%"
+        label = formats.percent(percent(self._values[-1]))
         box = QRectF(last.x() + _DOT + 6, last.y() - 12, self._end_label_width() + 4, 24)
         painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
 
@@ -249,7 +259,7 @@ class ScoreChart(QWidget):
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(muted)
             box = QRectF(0, y - height / 2, plot.left() - 8, height)
-            painter.drawText(box, right_aligned, f"{round(level * 100)}%")
+            painter.drawText(box, right_aligned, formats.percent(level * 100))
         baseline = plot.bottom() + 0.5
         painter.setPen(QPen(blend(background, text, 0.25), 1.0))
         painter.drawLine(QPointF(plot.left(), baseline), QPointF(plot.right(), baseline))
@@ -264,7 +274,7 @@ class ScoreChart(QWidget):
                 x = round(x) + 0.5
                 painter.setPen(QPen(blend(background, text, 0.25), 1.0))
                 painter.drawLine(QPointF(x, baseline), QPointF(x, baseline + 4))
-                label = f"{day:%b}"
+                label = formats.month(day)
                 width = metrics.horizontalAdvance(label)
                 if x + 3 > last_right and x + 3 + width <= self.width():
                     painter.setPen(muted)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.cadence.score import score_percent as percent
+from app.i18n import N_, _, formats
 from app.ui.views.chart_paint import blend, chart_colours, small_font
 from app.ui.views.chart_words import bars_summary
 from app.ui.views.item_delegate import elide_right
@@ -24,7 +25,7 @@ _PAD_Y = 4
 _TRACK = 8  # the bar's thickness
 _GAP = 12
 _MIN_TRACK = 60
-ACCESSIBLE_NAME = "Share of posts"  # the page may name it better with setAccessibleName
+ACCESSIBLE_NAME = N_("Share of posts")  # the page may name it better with setAccessibleName
 
 
 class Bar(NamedTuple):
@@ -55,7 +56,7 @@ class ShareBars(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._bars: list[Bar] = []
         self._empty_text = ""
-        self.setAccessibleName(ACCESSIBLE_NAME)
+        self.setAccessibleName(_(ACCESSIBLE_NAME))
 
     def set_bars(self, bars: Sequence[Bar], empty_text: str = "") -> None:
         """Show one row per bar; `empty_text` shows, muted and centred, when there are none."""
@@ -78,14 +79,14 @@ class ShareBars(QWidget):
         return self.fontMetrics(), small, QFontMetrics(small)
 
     def _columns(self) -> _Columns:
-        metrics, _, small_metrics = self._fonts()
+        metrics, __, small_metrics = self._fonts()
         width = self.width()
         widest_label = max((metrics.horizontalAdvance(b.label) for b in self._bars), default=0)
         label = min(widest_label, max(80, int(width * 0.28)))
         widest_detail = max(
             (small_metrics.horizontalAdvance(b.detail) for b in self._bars), default=0
         )
-        percent_width = small_metrics.horizontalAdvance("100%")
+        percent_width = small_metrics.horizontalAdvance(formats.percent(100))
         for detail in (min(widest_detail, int(width * 0.34)), 0):
             detail_left = width - detail
             percent_left = detail_left - (_GAP if detail else 0) - percent_width
@@ -126,9 +127,15 @@ class ShareBars(QWidget):
         if not 0 <= row < len(self._bars):
             return ""
         bar = self._bars[row]
-        text = f"{bar.label}: {percent(bar.value)}%"
+        share = formats.percent(percent(bar.value))
         if bar.target is not None:
-            text += f" (target {percent(bar.target)}%)"
+            target = formats.percent(percent(bar.target))
+            # Translators: {label} is a theme or platform, {share} and {target} percentages.
+            text = _("{label}: {share} (target {target})").format(
+                label=bar.label, share=share, target=target
+            )
+        else:
+            text = _("{label}: {share}").format(label=bar.label, share=share)
         return f"{text} — {bar.detail}" if bar.detail else text
 
     def tooltip_at(self, pos: QPoint) -> str:
@@ -157,7 +164,7 @@ class ShareBars(QWidget):
             return
 
         columns = self._columns()
-        percent_width = small_metrics.horizontalAdvance("100%")
+        percent_width = small_metrics.horizontalAdvance(formats.percent(100))
         track_colour = blend(background, text, 0.09)
         tick_colour = blend(background, text, 0.7)
         for row, bar in enumerate(self._bars):
@@ -188,7 +195,7 @@ class ShareBars(QWidget):
             painter.setFont(small)
             painter.setPen(text)
             percent_box = QRect(columns.percent_left, strip.top(), percent_width, strip.height())
-            painter.drawText(percent_box, right, f"{percent(bar.value)}%")
+            painter.drawText(percent_box, right, formats.percent(percent(bar.value)))
             if bar.detail and columns.detail_left < self.width():
                 painter.setPen(muted)
                 detail_width = self.width() - columns.detail_left

@@ -3,6 +3,8 @@ menu, and the platform it is for."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -17,8 +19,12 @@ from PySide6.QtWidgets import (
 
 from app.compose.platforms import PLATFORMS
 from app.errors import DigwellError
+from app.i18n import _
 from app.planner import Planner
 from app.types import Draft
+
+if TYPE_CHECKING:
+    from app.compose.templates import TemplateInfo
 
 ROW_SPACING = 10  # as the composer's own layout, which the row used to be part of
 
@@ -37,19 +43,21 @@ class TemplateBar(QWidget):
         self._planner = planner
         self.template_box = QComboBox()
         self.template_box.setObjectName("templateBox")
-        self.template_box.setToolTip("The template this draft was written from")
+        self.template_box.setToolTip(_("The template this draft was written from"))
         self.template_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.redraft_button = QPushButton("Re-draft")
+        self.redraft_button = QPushButton(_("Re-draft"))
         self.redraft_button.setObjectName("redraftButton")
         self.redraft_button.setToolTip(
-            "Write the draft again from the chosen template and platform, keeping your take "
-            "(Ctrl+Z brings the old text back)"
+            _(
+                "Write the draft again from the chosen template and platform, keeping your "
+                "take (Ctrl+Z brings the old text back)"
+            )
         )
-        self.redraft_button.clicked.connect(lambda _=False: self.redraft_clicked.emit())
+        self.redraft_button.clicked.connect(lambda _checked=False: self.redraft_clicked.emit())
         self.templates_button = self._templates_button()
         self.platform_box = QComboBox()
         self.platform_box.setObjectName("platformBox")
-        self.platform_box.setToolTip("Where you will post it: its limit is marked in the text")
+        self.platform_box.setToolTip(_("Where you will post it: its limit is marked in the text"))
         for p in PLATFORMS.values():
             self.platform_box.addItem(p.name, p.key)
         self.platform_box.currentIndexChanged.connect(
@@ -58,23 +66,24 @@ class TemplateBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(ROW_SPACING)
-        row.addWidget(QLabel("Template"))
+        row.addWidget(QLabel(_("Template")))
         row.addWidget(self.template_box)
         row.addWidget(self.redraft_button)
         row.addWidget(self.templates_button)
         row.addSpacing(16)
-        row.addWidget(QLabel("For"))
+        # Translators: before the platform a draft is for ("For [LinkedIn]").
+        row.addWidget(QLabel(_("For")))
         row.addWidget(self.platform_box)
         row.addStretch(1)
 
     def _templates_button(self) -> QToolButton:
         button = QToolButton()
-        button.setText("Templates")
+        button.setText(_("Templates"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
-        menu.addAction("Duplicate and edit this template…", self.duplicate_template)
-        menu.addAction("Open my templates folder", self.open_templates_folder)
-        menu.addAction("Reload the list", self.load_templates)
+        menu.addAction(_("Duplicate and edit this template…"), self.duplicate_template)
+        menu.addAction(_("Open my templates folder"), self.open_templates_folder)
+        menu.addAction(_("Reload the list"), self.load_templates)
         button.setMenu(menu)
         return button
 
@@ -114,11 +123,13 @@ class TemplateBar(QWidget):
             self.failed.emit(err)
             templates = []
         for info in templates:
-            title = f"{info.title} (yours)" if info.user else info.title
+            title = _("{title} (yours)").format(title=info.title) if info.user else info.title
             self.template_box.addItem(title, info.name)
             self.template_box.setItemData(
                 self.template_box.count() - 1,
-                f"{info.description}\nKind: {info.kind}. {info.path}",
+                _("{description}\nKind: {kind}. {path}").format(
+                    description=info.description, kind=info.kind, path=info.path
+                ),
                 Qt.ItemDataRole.ToolTipRole,
             )
         self.template_box.setCurrentIndex(max(0, self.template_box.findData(current)))
@@ -132,22 +143,33 @@ class TemplateBar(QWidget):
         try:
             info = self._planner.drafting.templates.duplicate(name)
         except DigwellError as err:
-            if "already have a template" not in err.message:
+            own = self._own_copy(name)  # duplicated before: edit that copy
+            if own is None:
                 self.failed.emit(err)
                 return
-            info = self._planner.drafting.templates.info(name)
+            info = own
         self.load_templates()
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(info.path)))
         self.message.emit(
-            f"Your copy is {info.path}. Edit and save it, then Re-draft: "
-            "it replaces the bundled one."
+            _(
+                "Your copy is {path}. Edit and save it, then Re-draft: it replaces the bundled one."
+            ).format(path=info.path)
         )
+
+    def _own_copy(self, name: str) -> TemplateInfo | None:
+        """The user's own template named `name`, if they have one."""
+        try:
+            info = self._planner.drafting.templates.info(name)
+        except DigwellError:
+            return None
+        return info if info.user else None
 
     def open_templates_folder(self) -> None:
         folder = self._planner.drafting.templates.folders[0]
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            self.failed.emit(DigwellError(f"The folder {folder} cannot be made: {err.strerror}."))
+            message = _("The folder {folder} cannot be made: {error}.")
+            self.failed.emit(DigwellError(message.format(folder=folder, error=err.strerror)))
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

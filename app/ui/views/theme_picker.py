@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import _
+
 
 class ThemePicker(QWidget):
     """A list of themes with check boxes and a field to add a new theme to the list."""
@@ -23,14 +25,14 @@ class ThemePicker(QWidget):
         super().__init__(parent)
         self.list = QListWidget()
         self.list.setObjectName("themeList")
-        self.list.setAccessibleName("Themes")
+        self.list.setAccessibleName(_("Themes"))
         self.list.setMaximumHeight(140)
         self.new_name = QLineEdit()
         self.new_name.setObjectName("newTheme")
-        self.new_name.setAccessibleName("New theme")
-        self.new_name.setPlaceholderText("New theme, e.g. Platform engineering")
+        self.new_name.setAccessibleName(_("New theme"))
+        self.new_name.setPlaceholderText(_("New theme, e.g. Platform engineering"))
         self.new_name.returnPressed.connect(self.add_typed)
-        add = QPushButton("Add theme")
+        add = QPushButton(_("Add theme"))
         add.clicked.connect(self.add_typed)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)

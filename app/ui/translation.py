@@ -1,0 +1,32 @@
+"""Qt's side of the translation layer (docs/TRANSLATION.md): Qt's own words (message box
+buttons, file dialogs, context menus of text fields) come from Qt's catalogues, and Qt's
+date and number widgets follow the locale Digwell formats with."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.i18n import formats, translate
+from app.i18n.choice import choose_from_environment
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+
+def install_translations(app: QCoreApplication) -> QTranslator | None:
+    """Choose the language again with the system's UI languages as the fallback, set Qt's
+    default locale, and load Qt's catalogue for the language; None for English (and the
+    pseudo-locale), which needs none."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    choose_from_environment(QLocale.system().uiLanguages())
+    QLocale.setDefault(QLocale(formats.current_locale()))
+    language = translate.language()
+    if language in (translate.SOURCE_LANGUAGE, translate.PSEUDO):
+        return None
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)  # parented: lives as long as the application
+    if not translator.load(QLocale(language), "qtbase", "_", folder):
+        return None  # a bundle or a distribution without Qt's catalogues: Qt stays English
+    app.installTranslator(translator)
+    return translator
