@@ -47,6 +47,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # The application ID: Wayland and the desktops match the window to its menu entry
     # (resources/desktop/io.github.digwell.Digwell.desktop) and icon by it.
     app.setDesktopFileName(APP_ID)
+    if existing is not app:
+        from app.ui.translation import install_translations
+
+        install_translations(app)  # Qt's own words and date widgets in the user's language
     return app
 
 

@@ -17,10 +17,17 @@ def install_translations(app: QCoreApplication) -> QTranslator | None:
     """Choose the language again with the system's UI languages as the fallback, set Qt's
     default locale, and load Qt's catalogue for the language; None for English (and the
     pseudo-locale), which needs none."""
+    import os
+
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-    choose_from_environment(QLocale.system().uiLanguages())
-    QLocale.setDefault(QLocale(formats.current_locale()))
+    system = QLocale.system()
+    language, locale = choose_from_environment([system.name(), *system.uiLanguages()])
+    if not os.environ.get(translate.LANGUAGE_ENV) and language != _from_environment_only():
+        # Chosen by the system's settings, not the environment: the processes the window
+        # starts (a refresh, an import) read only the environment, so tell them.
+        os.environ[translate.LANGUAGE_ENV] = locale if locale.startswith(language) else language
+    QLocale.setDefault(QLocale(locale))
     language = translate.language()
     if language in (translate.SOURCE_LANGUAGE, translate.PSEUDO):
         return None
@@ -30,3 +37,7 @@ def install_translations(app: QCoreApplication) -> QTranslator | None:
         return None  # a bundle or a distribution without Qt's catalogues: Qt stays English
     app.installTranslator(translator)
     return translator
+
+
+def _from_environment_only() -> str:
+    return translate.choose_language(translate.system_languages())

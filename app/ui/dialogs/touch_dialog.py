@@ -136,6 +136,10 @@ class TouchDialog(QDialog):
         box = QComboBox()
         box.setObjectName("touchPost")
         box.setAccessibleName(_("The post it was part of"))
+        # Long post texts are cut short in the box, not by widening the dialog past the
+        # screen (or squeezing the form's labels).
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(28)
         # Translators: no post picked for the touch.
         box.addItem(_("None"), None)
         for post in posts:
