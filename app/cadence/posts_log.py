@@ -11,12 +11,12 @@ from __future__ import annotations
 import builtins
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, time
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from app.cadence.post_checks import check_not_future, checked_rows, parse_post
 from app.cadence.post_fields import (
-    DEFAULT_TIME,
     PostInput,
     parse_date,
     parse_kind,
@@ -26,21 +26,15 @@ from app.cadence.post_fields import (
     parse_url,
     platform_name,
 )
-from app.cadence.posts_csv import ImportReport, PostsImportError, csv_rows, line_problem
+from app.cadence.posts_csv import ImportReport, csv_rows
 from app.clock import Clock
 from app.errors import DigwellError
-from app.i18n import _, ngettext
+from app.i18n import _
 from app.store import drafts as drafts_q
 from app.store import posts as posts_q
 from app.store import themes as themes_q
 from app.store.database import Database, to_db_time
 from app.types import Changes, Post, Theme, Touch
-
-if TYPE_CHECKING:
-    from typing import ParamSpec, TypeVar
-
-    P = ParamSpec("P")
-    T = TypeVar("T")
 
 
 def _nobody(changes: Changes) -> None:
@@ -133,8 +127,17 @@ class PostsLog:
         text: str,
     ) -> PostInput:
         """Check a post as typed; the first problem is a DigwellError saying what to fix."""
-        parsed, problems = self._parse(
-            date, time, platform, kind, theme, url, text, self.themes(), self.clock.now()
+        parsed, problems = parse_post(
+            date,
+            time,
+            platform,
+            kind,
+            theme,
+            url,
+            text,
+            self.themes(),
+            self.clock.now(),
+            self.clock.tz(),
         )
         if problems:
             raise problems[0]
@@ -162,7 +165,7 @@ class PostsLog:
             day = parse_date(date) if date is not None else local.date()
             clock_time = parse_time(time) if time is not None else local.time()
             when = datetime.combine(day, clock_time.replace(second=0, microsecond=0), tzinfo=tz)
-            self._check_not_future(when, self.clock.now())
+            check_not_future(when, self.clock.now())
             changes["posted_at"] = when
         if platform is not None:
             changes["platform"] = parse_platform(platform)
@@ -176,61 +179,6 @@ class PostsLog:
             changes["text"] = text.strip()
         return changes
 
-    def _parse(
-        self,
-        date_text: str,
-        time_text: str | None,
-        platform_text: str,
-        kind_text: str,
-        theme_text: str | None,
-        url_text: str,
-        text: str,
-        themes: builtins.list[Theme],
-        now: datetime,
-    ) -> tuple[PostInput | None, builtins.list[DigwellError]]:
-        """Every problem of one post, so an import can list them all."""
-        problems: builtins.list[DigwellError] = []
-
-        def attempt(parse: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
-            try:
-                return parse(*args, **kwargs)
-            except DigwellError as err:
-                problems.append(err)
-                return None
-
-        day = attempt(parse_date, date_text)
-        time_given = bool((time_text or "").strip())
-        clock_time = attempt(parse_time, time_text or "") if time_given else None
-        key = attempt(parse_platform, platform_text)
-        kind = attempt(parse_kind, kind_text)
-        theme_id = attempt(parse_theme, theme_text, themes)
-        url = attempt(parse_url, url_text)
-        when = None
-        if day is not None and (clock_time is not None or not time_given):
-            when = attempt(self._when, day, clock_time, now)
-        if problems:
-            return None, problems
-        # Each parse that gave None added a problem, so none did here.
-        assert when is not None and key is not None and kind is not None and url is not None
-        return PostInput(when, key, kind, theme_id, url, (text or "").strip()), []
-
-    def _when(self, day: date, clock_time: time | None, now: datetime) -> datetime:
-        tz = self.clock.tz()
-        when = datetime.combine(day, clock_time or DEFAULT_TIME, tzinfo=tz)
-        if clock_time is None and day == now.astimezone(tz).date() and when > now:
-            # Today's post is already out: its time is now, not a noon still to come.
-            when = now.astimezone(tz).replace(second=0, microsecond=0)
-        self._check_not_future(when, now)
-        return when
-
-    @staticmethod
-    def _check_not_future(when: datetime, now: datetime) -> None:
-        if when > now:
-            raise DigwellError(
-                _("{when} is in the future.").format(when=f"{when:%Y-%m-%d %H:%M}"),
-                _("Log a post once it is out; to plan one, plan a draft instead."),
-            )
-
     def _checked(self, changes: Mapping[str, Any]) -> dict[str, Any]:
         """Typed changes (as `edit` takes them), checked and normalised as parsing would."""
         unknown = set(changes) - set(PostInput._fields)
@@ -241,7 +189,7 @@ class PostsLog:
             when = changes["posted_at"]
             if when.tzinfo is None:
                 raise ValueError("posted_at must be timezone-aware")
-            self._check_not_future(when, self.clock.now())
+            check_not_future(when, self.clock.now())
         if "platform" in changes:
             changes["platform"] = parse_platform(changes["platform"])
         if "kind" in changes:
@@ -334,51 +282,7 @@ class PostsLog:
         """Add the posts of a CSV file (see app.cadence.posts_csv) in one transaction.
         A bad row is a PostsImportError listing every bad row; nothing is added then."""
         read = csv_rows(path)
-        themes = self.themes()
-        now = self.clock.now()
-        inputs: builtins.list[PostInput] = []
-        errors = list(read.errors)
-        for line, values in read.rows:
-            parsed, problems = self._parse(
-                values.get("date", ""),
-                values.get("time", ""),
-                values.get("platform", ""),
-                values.get("kind", ""),
-                values.get("theme", ""),
-                values.get("url", ""),
-                values.get("text", ""),
-                themes,
-                now,
-            )
-            if problems:
-                reasons = "; ".join(err.message.rstrip(".") for err in problems)
-                errors.append((line, line_problem(line, reasons)))
-            elif parsed is not None:
-                inputs.append(parsed)
-        name = path.name
-        if errors:
-            errors.sort(key=lambda e: e[0])
-            count = len(errors)
-            raise PostsImportError(
-                ngettext(
-                    "Nothing was imported from {name}: {count} row has a problem.",
-                    "Nothing was imported from {name}: {count} rows have problems.",
-                    count,
-                ).format(name=name, count=count),
-                ngettext(
-                    "Fix it, then import the file again.",
-                    "Fix them, then import the file again.",
-                    count,
-                ),
-                (text for __, text in errors),
-            )
-        if not inputs:
-            raise DigwellError(
-                _("{name} has a header row (line {line}) but no posts.").format(
-                    name=name, line=read.header_line
-                ),
-                _("Add one row per post below it."),
-            )
+        inputs = checked_rows(read, path.name, self.themes(), self.clock.now(), self.clock.tz())
         return self._add_new(inputs)
 
     def _add_new(self, inputs: builtins.list[PostInput]) -> ImportReport:

@@ -30,7 +30,7 @@ from app.i18n import N_, _, formats, ngettext
 from app.planner import Planner
 
 if TYPE_CHECKING:
-    from app.cadence.report import CadenceReport
+    from app.cadence.report import CadenceReport, ReportJson, ThemeJson
     from app.commands.arguments import Subcommands
 
 # The content mix's kinds (stored identifiers) and the words shown for them.
@@ -60,6 +60,32 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
         return 0
     print(report.summary)
     print()
+    rows = [
+        (_("This week"), _week_text(report, data)),
+        (_("Score"), formats.percent(data["score"])),
+        (
+            _("Streak"),
+            _("{weeks} (longest {longest})").format(
+                weeks=_weeks(data["streak_weeks"]), longest=_weeks(report.streak.longest)
+            ),
+        ),
+    ]
+    mix = _mix_text(data)
+    rows.append((_("Mix, 90 days"), mix if report.total_posts else _("no posts yet")))
+    away = _break_row(report)
+    if away:
+        rows.append((_("Break"), away))
+    label_width = max(LABEL_WIDTH, *(len(label) + 2 for label, _value in rows))
+    for label, value in rows:
+        print(f"{label:<{label_width}}{value}")
+    if data["themes"]:
+        print()
+        _print_themes(data["themes"])
+    return 0
+
+
+def _week_text(report: CadenceReport, data: ReportJson) -> str:
+    """This week: "3 of 4 posts (behind)", with what a break leaves of the target."""
     target = int(data["week_target"])
     week = [
         ngettext("{posts} of {target} post", "{posts} of {target} posts", target).format(
@@ -79,17 +105,12 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
             )
         pace = pace or ("" if goal else _("(a break week: the streak skips it)"))
     week += [pace] if pace else []
-    rows = [
-        (_("This week"), " ".join(week)),
-        (_("Score"), formats.percent(data["score"])),
-        (
-            _("Streak"),
-            _("{weeks} (longest {longest})").format(
-                weeks=_weeks(data["streak_weeks"]), longest=_weeks(report.streak.longest)
-            ),
-        ),
-    ]
-    mix = ", ".join(
+    return " ".join(week)
+
+
+def _mix_text(data: ReportJson) -> str:
+    """The content mix over 90 days, each kind against its target."""
+    return ", ".join(
         # Translators: "share 40% (target 50%)": {kind} is share, original or credit.
         _("{kind} {actual} (target {target})").format(
             kind=_(MIX_WORDS[kind]) if kind in MIX_WORDS else kind,
@@ -98,33 +119,27 @@ def run(planner: Planner, args: argparse.Namespace) -> int:
         )
         for kind, part in data["mix"].items()
     )
-    rows.append((_("Mix, 90 days"), mix if report.total_posts else _("no posts yet")))
-    away = _break_row(report)
-    if away:
-        rows.append((_("Break"), away))
-    label_width = max(LABEL_WIDTH, *(len(label) + 2 for label, _value in rows))
-    for label, value in rows:
-        print(f"{label:<{label_width}}{value}")
-    if data["themes"]:
-        print()
-        heads = (_("Theme"), _("last post"), _("30 days"), _("90 days"))
-        width = max(len(heads[0]), *(len(t["name"]) for t in data["themes"]))
-        last_width = max(16, len(heads[1]) + 2)
-        print(f"{heads[0]:<{width}}  {heads[1]:<{last_width}}{heads[2]:<12}{heads[3]}")
-        for theme in data["themes"]:
-            quiet = theme["weeks_quiet"]
-            if quiet is None:
-                last = _("never")
-            elif quiet == 0:
-                last = _("this week")
-            else:
-                last = _("{weeks} ago").format(weeks=_weeks(quiet))
-            print(
-                f"{theme['name']:<{width}}  {last:<{last_width}}"
-                f"{theme['posts_30']:>3} ({formats.percent(theme['share_30']):>4})  "
-                f"{theme['posts_90']:>3} ({formats.percent(theme['share_90']):>4})"
-            )
-    return 0
+
+
+def _print_themes(themes: list[ThemeJson]) -> None:
+    """The themes' table: when each was last posted about, and its share of the posts."""
+    heads = (_("Theme"), _("last post"), _("30 days"), _("90 days"))
+    width = max(len(heads[0]), *(len(t["name"]) for t in themes))
+    last_width = max(16, len(heads[1]) + 2)
+    print(f"{heads[0]:<{width}}  {heads[1]:<{last_width}}{heads[2]:<12}{heads[3]}")
+    for theme in themes:
+        quiet = theme["weeks_quiet"]
+        if quiet is None:
+            last = _("never")
+        elif quiet == 0:
+            last = _("this week")
+        else:
+            last = _("{weeks} ago").format(weeks=_weeks(quiet))
+        print(
+            f"{theme['name']:<{width}}  {last:<{last_width}}"
+            f"{theme['posts_30']:>3} ({formats.percent(theme['share_30']):>4})  "
+            f"{theme['posts_90']:>3} ({formats.percent(theme['share_90']):>4})"
+        )
 
 
 def _weeks(n: int) -> str:

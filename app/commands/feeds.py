@@ -22,6 +22,33 @@ def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
     feeds = commands.add_parser("feeds", help=_("manage subscriptions"), parents=[common])
     sub = feeds.add_subparsers(dest="feeds_command", metavar="COMMAND", required=True)
 
+    _add_subscribe_parser(sub, common)
+
+    listing = sub.add_parser("list", parents=[common], help=_("list subscriptions"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON"))
+    listing.set_defaults(run=_list)
+
+    for name, helptext, runner in (
+        ("remove", _("unsubscribe (starred and drafted items stay)"), _remove),
+        ("pause", _("stop refreshing a feed"), _pause),
+        ("resume", _("refresh a paused feed again"), _resume),
+    ):
+        cmd = sub.add_parser(name, parents=[common], help=helptext)
+        cmd.add_argument("feed", metavar="URL|ID")
+        cmd.set_defaults(run=runner)
+
+    imp = sub.add_parser(
+        "import-opml", parents=[common], help=_("subscribe to an OPML file's feeds")
+    )
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.set_defaults(run=_import)
+    exp = sub.add_parser("export-opml", parents=[common], help=_("write subscriptions as OPML"))
+    exp.add_argument("file", type=Path, metavar="FILE")
+    exp.set_defaults(run=_export)
+
+
+def _add_subscribe_parser(sub: Subcommands, common: argparse.ArgumentParser) -> None:
+    """`feeds add`: a feed or a web page, perhaps private."""
     add = sub.add_parser(
         "add",
         parents=[common],
@@ -60,28 +87,6 @@ def add_parsers(commands: Subcommands, common: argparse.ArgumentParser) -> None:
         help=_("header name for --auth header (e.g. X-Api-Key)"),
     )
     add.set_defaults(run=_add)
-
-    listing = sub.add_parser("list", parents=[common], help=_("list subscriptions"))
-    listing.add_argument("--json", action="store_true", help=_("print JSON"))
-    listing.set_defaults(run=_list)
-
-    for name, helptext, runner in (
-        ("remove", _("unsubscribe (starred and drafted items stay)"), _remove),
-        ("pause", _("stop refreshing a feed"), _pause),
-        ("resume", _("refresh a paused feed again"), _resume),
-    ):
-        cmd = sub.add_parser(name, parents=[common], help=helptext)
-        cmd.add_argument("feed", metavar="URL|ID")
-        cmd.set_defaults(run=runner)
-
-    imp = sub.add_parser(
-        "import-opml", parents=[common], help=_("subscribe to an OPML file's feeds")
-    )
-    imp.add_argument("file", type=Path, metavar="FILE")
-    imp.set_defaults(run=_import)
-    exp = sub.add_parser("export-opml", parents=[common], help=_("write subscriptions as OPML"))
-    exp.add_argument("file", type=Path, metavar="FILE")
-    exp.set_defaults(run=_export)
 
 
 def _add(planner: Planner, args: argparse.Namespace) -> int:

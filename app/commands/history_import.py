@@ -123,6 +123,29 @@ def _number(value: object) -> int:
 def _print_result(result: dict[str, object], name: str) -> None:
     dry = bool(result["dry_run"])
     platform = _NAMES.get(str(result["platform"]), str(result["platform"]))
+    counts = _counts(result, dry)
+    if result["first"]:
+        first = formats.day_month_year(date.fromisoformat(str(result["first"])))
+        last = formats.day_month_year(date.fromisoformat(str(result["last"])))
+        # Translators: {file} was imported from {platform}; {counts} lists what was added;
+        # {first} and {last} are the days of the first and last new post.
+        line = _("{file} ({platform}): {counts} ({first} to {last}).")
+        print(line.format(file=name, platform=platform, counts=counts, first=first, last=last))
+    else:
+        # Translators: {file} was imported from {platform}; {counts} lists what was added.
+        line = _("{file} ({platform}): {counts}.")
+        print(line.format(file=name, platform=platform, counts=counts))
+    _print_preview(result["preview"])
+    if dry:
+        print(_("Nothing was written (--dry-run)."))
+    errors = result["errors"]
+    assert isinstance(errors, list)
+    for error in errors:
+        print(f"{error['where']}: {error['message']}", file=sys.stderr)
+
+
+def _counts(result: dict[str, object], dry: bool) -> str:
+    """What was (or would be) added: "3 posts added, 1 already in Digwell, …"."""
     posts, skipped = _number(result["posts_added"]), _number(result["posts_skipped"])
     engagement, people = _number(result["engagement_added"]), _number(result["people_added"])
     if dry:
@@ -154,19 +177,11 @@ def _print_result(result: dict[str, object], name: str) -> None:
                 count=formats.number(people)
             )
         )
-    counts = ", ".join(parts)
-    if result["first"]:
-        first = formats.day_month_year(date.fromisoformat(str(result["first"])))
-        last = formats.day_month_year(date.fromisoformat(str(result["last"])))
-        # Translators: {file} was imported from {platform}; {counts} lists what was added;
-        # {first} and {last} are the days of the first and last new post.
-        line = _("{file} ({platform}): {counts} ({first} to {last}).")
-        print(line.format(file=name, platform=platform, counts=counts, first=first, last=last))
-    else:
-        # Translators: {file} was imported from {platform}; {counts} lists what was added.
-        line = _("{file} ({platform}): {counts}.")
-        print(line.format(file=name, platform=platform, counts=counts))
-    preview = result["preview"]
+    return ", ".join(parts)
+
+
+def _print_preview(preview: object) -> None:
+    """The score and streak today, and with the imported history."""
     assert isinstance(preview, dict)
     now, then = preview["streak_now"], preview["streak"]
     print(
@@ -185,9 +200,3 @@ def _print_result(result: dict[str, object], name: str) -> None:
             longest=formats.number(then["longest"]),
         )
     )
-    if dry:
-        print(_("Nothing was written (--dry-run)."))
-    errors = result["errors"]
-    assert isinstance(errors, list)
-    for error in errors:
-        print(f"{error['where']}: {error['message']}", file=sys.stderr)

@@ -280,6 +280,14 @@ def discover(url: str, get: Get) -> list[FeedLink]:
                 "and try again."
             ),
         )
+    found = _usual_addresses(start, get)
+    if found:
+        return found
+    raise _nothing_found(start, status)
+
+
+def _usual_addresses(start: str, get: Get) -> list[FeedLink]:
+    """The feeds answering at the usual addresses (the first few, 200 and a real feed)."""
     found: list[FeedLink] = []
     seen_bodies: set[bytes] = set()
     for candidate in candidate_paths(start):
@@ -303,9 +311,11 @@ def discover(url: str, get: Get) -> list[FeedLink]:
         found.append(FeedLink(url=candidate, title=title, kind=kind))
         if len(found) >= MAX_FALLBACK_HITS:
             break
-    if found:
-        return found
+    return found
 
+
+def _nothing_found(start: str, status: int) -> DiscoveryError:
+    """Why no feed was found for the address, and what to do instead."""
     host = urlsplit(start).hostname or start
     if status == 200:
         # Translators: {host} is a server's name, e.g. example.com.
@@ -319,7 +329,7 @@ def discover(url: str, get: Get) -> list[FeedLink]:
             "No feed found at {host}: the page answered {status} and none of the usual feed "
             "addresses answered."
         )
-    raise DiscoveryError(
+    return DiscoveryError(
         message.format(host=host, status=status),
         _(
             "If the site has a feed, copy its address from the site (look for an RSS or feed "

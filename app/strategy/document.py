@@ -186,44 +186,11 @@ def strategy_from_json(text: str, source: str) -> Strategy:
     """Read a strategy file's text (`source` names it in errors). The result is validated
     and normalised; its themes all have id 0 (see `match_themes`)."""
     read = _Reader(source)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise DigwellError(
-            # Translators: {file} is the file's name; {error} is Python's JSON error, in English.
-            _("{file}: line {line}, column {column}: this is not valid JSON ({error}).").format(
-                file=source, line=err.lineno, column=err.colno, error=err.msg
-            ),
-            _(_FIX_HINT),
-        ) from err
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise read.fail(
-            "format",
-            # Translators: {format} is the file format's name, "digwell-strategy".
-            _('expected "format": "{format}": this is not a Digwell strategy file').format(
-                format=FORMAT
-            ),
-            _("Export one with `digwell strategy export FILE` to see the format."),
-        )
+    data = _document(read, text, source)
     # Translators: where in the strategy file: outside every section.
     top = _("(top level)")
     read.obj(data, top, _TOP_KEYS)
-    version = read.whole(read.required(data, "version", top), "version")
-    if version != VERSION:
-        if version > VERSION:
-            # Translators: {version} and {known} are version numbers of the file format.
-            problem = _(
-                "version {version} is not known (written by a newer Digwell); "
-                "this Digwell reads version {known}"
-            )
-        else:
-            # Translators: {version} and {known} are version numbers of the file format.
-            problem = _("version {version} is not known; this Digwell reads version {known}")
-        raise read.fail(
-            "version",
-            problem.format(version=version, known=VERSION),
-            _("Update Digwell, or export the strategy again from the Digwell that wrote it."),
-        )
+    _check_version(read, read.whole(read.required(data, "version", top), "version"))
 
     raw_profile = read.obj(data.get("profile", {}), "profile", Profile._fields)
     profile = Profile(
@@ -254,6 +221,49 @@ def strategy_from_json(text: str, source: str) -> Strategy:
         return normalized(Strategy(profile, themes, target, mix, half_life))
     except StrategyError as err:
         raise read.fail(err.field, err.problem, err.hint or None) from err
+
+
+def _document(read: _Reader, text: str, source: str) -> dict[str, object]:
+    """The file's JSON object, once it is JSON and says it is a Digwell strategy file."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise DigwellError(
+            # Translators: {file} is the file's name; {error} is Python's JSON error, in English.
+            _("{file}: line {line}, column {column}: this is not valid JSON ({error}).").format(
+                file=source, line=err.lineno, column=err.colno, error=err.msg
+            ),
+            _(_FIX_HINT),
+        ) from err
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise read.fail(
+            "format",
+            # Translators: {format} is the file format's name, "digwell-strategy".
+            _('expected "format": "{format}": this is not a Digwell strategy file').format(
+                format=FORMAT
+            ),
+            _("Export one with `digwell strategy export FILE` to see the format."),
+        )
+    return data
+
+
+def _check_version(read: _Reader, version: int) -> None:
+    """Refuse a version of the file format this Digwell does not know."""
+    if version != VERSION:
+        if version > VERSION:
+            # Translators: {version} and {known} are version numbers of the file format.
+            problem = _(
+                "version {version} is not known (written by a newer Digwell); "
+                "this Digwell reads version {known}"
+            )
+        else:
+            # Translators: {version} and {known} are version numbers of the file format.
+            problem = _("version {version} is not known; this Digwell reads version {known}")
+        raise read.fail(
+            "version",
+            problem.format(version=version, known=VERSION),
+            _("Update Digwell, or export the strategy again from the Digwell that wrote it."),
+        )
 
 
 def _theme(read: _Reader, raw: object, n: int) -> Theme:

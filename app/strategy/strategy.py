@@ -149,29 +149,7 @@ def _themes(themes: tuple[Theme, ...]) -> tuple[Theme, ...]:
     result = []
     for n, theme in enumerate(themes):
         path = f"themes[{n}]"
-        name = _one_line(theme.name)
-        if not name:
-            raise StrategyError(f"{path}.name", _theme_label(n, name), _("the name is empty"))
-        if len(name) > MAX_THEME_NAME:
-            raise StrategyError(
-                f"{path}.name",
-                _theme_label(n, name),
-                ngettext(
-                    "the name is {count} character long (at most {limit})",
-                    "the name is {count} characters long (at most {limit})",
-                    len(name),
-                ).format(count=len(name), limit=MAX_THEME_NAME),
-            )
-        if name.casefold() in seen:
-            raise StrategyError(
-                f"{path}.name",
-                _theme_label(n, name),
-                # Translators: {number} is the other theme's place in the list (1, 2…).
-                _("the name is already used by theme {number}").format(
-                    number=seen[name.casefold()] + 1
-                ),
-                _("Give each theme its own name."),
-            )
+        name = _theme_name(theme.name, n, seen)
         seen[name.casefold()] = n
         keywords = _words(theme.keywords)
         if not keywords:
@@ -199,6 +177,35 @@ def _themes(themes: tuple[Theme, ...]) -> tuple[Theme, ...]:
             )
         )
     return tuple(result)
+
+
+def _theme_name(text: str, n: int, seen: dict[str, int]) -> str:
+    """The name of the theme at index `n`, trimmed, once it is neither empty, too long nor
+    the name of a theme before it (`seen`: their names, casefolded, and indexes)."""
+    name = _one_line(text)
+    if not name:
+        raise StrategyError(f"themes[{n}].name", _theme_label(n, name), _("the name is empty"))
+    if len(name) > MAX_THEME_NAME:
+        raise StrategyError(
+            f"themes[{n}].name",
+            _theme_label(n, name),
+            ngettext(
+                "the name is {count} character long (at most {limit})",
+                "the name is {count} characters long (at most {limit})",
+                len(name),
+            ).format(count=len(name), limit=MAX_THEME_NAME),
+        )
+    if name.casefold() in seen:
+        raise StrategyError(
+            f"themes[{n}].name",
+            _theme_label(n, name),
+            # Translators: {number} is the other theme's place in the list (1, 2…).
+            _("the name is already used by theme {number}").format(
+                number=seen[name.casefold()] + 1
+            ),
+            _("Give each theme its own name."),
+        )
+    return name
 
 
 def _theme_label(n: int, name: str) -> str:

@@ -24,6 +24,12 @@ from app.ui.page_builders import cadence_page, drafts_page, feeds_page, people_p
 from app.ui.sidebar import CADENCE, DRAFTS, FEEDS, INBOX, PEOPLE, Sidebar
 from app.ui.turns import Turns
 from app.ui.views.inbox_page import InboxPage
+from app.ui.window_dialogs import (
+    open_mastodon,
+    open_problem_report,
+    open_schedule,
+    open_strategy,
+)
 
 if TYPE_CHECKING:  # annotation-only Qt types: each costs start-up when first touched
     from collections.abc import Callable
@@ -266,12 +272,7 @@ class MainWindow(QMainWindow):
 
     def edit_strategy(self) -> StrategyDialog:
         """Open the strategy editor; saving it ranks every item again."""
-        from app.ui.dialogs.strategy_dialog import StrategyDialog
-
-        dialog = StrategyDialog(self.planner, self)
-        dialog.saved.connect(self._strategy_saved)
-        dialog.open()
-        return dialog
+        return open_strategy(self.planner, self, self._strategy_saved)
 
     def _strategy_saved(self, _version: int) -> None:
         self.messages.info(_("Strategy saved. Ranking your items by it…"))
@@ -279,34 +280,15 @@ class MainWindow(QMainWindow):
 
     def edit_mastodon(self) -> None:
         """Ask for the user's Mastodon server and its limit (window-modal)."""
-        from app.ui.dialogs.mastodon_dialog import MastodonDialog
-
-        dialog = MastodonDialog(self.planner, self)
-        dialog.accepted.connect(
-            lambda: self.messages.info(
-                f"Mastodon: {self.planner.drafting.platforms.mastodon_instance()}."
-            )
-        )
-        dialog.open()
-        self.mastodon_dialog = dialog
+        self.mastodon_dialog = open_mastodon(self.planner, self, self.messages.info)
 
     def edit_schedule(self) -> None:
         """Posting days and time, reminders, close to tray (window-modal)."""
-        from app.ui.dialogs.schedule_dialog import ScheduleDialog
-        from app.ui.tray import Tray
-
-        dialog = ScheduleDialog(self.planner.cadence, tray_available=Tray.available(), parent=self)
-        dialog.accepted.connect(lambda: self.messages.info(_("Posting schedule saved.")))
-        dialog.open()
-        self.schedule_dialog = dialog
+        self.schedule_dialog = open_schedule(self.planner, self, self.messages.info)
 
     def report_problem(self) -> None:
         """Help › Report a problem: the log's recent lines, to copy."""
-        from app.ui.dialogs.problem_dialog import ProblemDialog
-
-        dialog = ProblemDialog(self)
-        dialog.open()
-        self.problem_dialog = dialog
+        self.problem_dialog = open_problem_report(self)
 
     def _greeting(self) -> str:
         from app.i18n import formats

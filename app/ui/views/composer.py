@@ -14,10 +14,8 @@ from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.compose.context import placeholders
-from app.compose.platforms import platform
 from app.errors import DigwellError
-from app.i18n import _, ngettext, pgettext
+from app.i18n import _
 from app.planner import Planner
 from app.types import Draft, Post
 from app.ui.background import BackgroundCall
@@ -25,6 +23,8 @@ from app.ui.formatting import local_datetime
 from app.ui.look import plain_label, quiet
 from app.ui.views.draft_editor import DraftEditor
 from app.ui.views.draft_people import DraftPeople
+from app.ui.views.draft_words import copied_text, origin_text, status_text
+from app.ui.views.draft_words import state_label as state_label  # the drafts list's import
 from app.ui.views.hashtag_bar import HashtagBar, with_hashtag
 from app.ui.views.platform_counters import PlatformCounters
 from app.ui.views.posting_bar import PostingBar
@@ -32,18 +32,6 @@ from app.ui.views.template_bar import TemplateBar
 
 AUTOSAVE_MS = 800  # within the 2 s docs/ARCHITECTURE.md allows ("A draft's life")
 COUNT_MS = 120  # counting X's rules on a long text takes a few ms: not on every key
-
-
-def state_label(state: str) -> str:
-    """A draft's state (stored as its key) as the composer and the drafts list name it:
-    'Planned' for "planned", in the user's language."""
-    labels = {
-        "draft": pgettext("draft state", "Draft"),
-        "planned": _("Planned"),
-        "posted": _("Posted"),
-        "archived": _("Archived"),
-    }
-    return labels.get(state) or state.capitalize()
 
 
 class Composer(QWidget):
@@ -157,27 +145,7 @@ class Composer(QWidget):
         return self._draft, self.editor.toPlainText(), self.template_bar.platform_key()
 
     def _show_origin(self) -> None:
-        draft = self._draft
-        if draft is None:
-            self.origin.setText(
-                _("No draft selected. Pick an item in the inbox and choose “Draft a post”.")
-            )
-            return
-        more = len(draft.item_ids) - 1
-        if more > 0:
-            # Translators: {title} is the title of an inbox item the draft was made from.
-            source = ngettext(
-                "From: {title} and {count} more", "From: {title} and {count} more", more
-            ).format(title=draft.title, count=more)
-        elif draft.item_ids:
-            source = _("From: {title}").format(title=draft.title)
-        else:
-            source = _("Your own post")
-        parts = [source]
-        if draft.theme:
-            parts.append(_("Theme: {theme}").format(theme=draft.theme))
-        parts.append(state_label(draft.state))
-        self.origin.setText("  ·  ".join(parts))
+        self.origin.setText(origin_text(self._draft))
 
     def _show_history(self) -> None:
         notes: list[str] = []
@@ -190,22 +158,13 @@ class Composer(QWidget):
         self.history.setVisible(bool(notes))
 
     def _show_status(self) -> None:
-        draft = self._draft
-        if draft is None:
-            self.status.setText("")
-        elif draft.state == "posted":
+        draft, when = self._draft, ""
+        if draft is not None and draft.state == "posted":
             post = self._planner.drafting.post_of_draft(draft.id)
-            tz = self._planner.clock.tz()
-            when = local_datetime(post.posted_at if post else draft.updated, tz)
-            self.status.setText(
-                _("Posted on {platform} · {when}").format(
-                    platform=platform(draft.platform).name, when=when
-                )
+            when = local_datetime(
+                post.posted_at if post else draft.updated, self._planner.clock.tz()
             )
-        elif self._dirty:
-            self.status.setText(_("Editing…"))
-        else:
-            self.status.setText(_("Saved"))
+        self.status.setText(status_text(draft, self._dirty, when))
 
     def _text_changed(self) -> None:
         self._dirty = True
@@ -355,15 +314,7 @@ class Composer(QWidget):
         self.save_now()
         text = self.editor.toPlainText()
         QGuiApplication.clipboard().setText(text)
-        if placeholders(text):
-            self.message.emit(
-                _(
-                    "Copied, but it still has a placeholder to fill (“[Your …]”): "
-                    "replace it before you post."
-                )
-            )
-        else:
-            self.message.emit(_("Copied. Paste it into the platform, then mark it as posted."))
+        self.message.emit(copied_text(text))
         return True
 
     def copy_and_open(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DigwellError
-from app.i18n import _, ngettext
+from app.i18n import _
 from app.planner import Planner
 from app.types import Changes, Feed
 from app.ui.buttons import named_button
@@ -31,6 +31,12 @@ from app.ui.models.feeds_model import TITLE, FeedsModel
 from app.ui.views.feed_details import NO_FEEDS, details_html
 from app.ui.views.feed_dialogs import FORGET, ask_sign_in, ask_themes, choose_file, import_report
 from app.ui.views.feeds_table import FeedsTable
+from app.ui.views.feeds_words import (
+    exported_text,
+    removed_text,
+    search_feeds_added,
+    summary_text,
+)
 from app.ui.views.refresh_interval import RefreshInterval
 
 
@@ -161,16 +167,7 @@ class FeedsPage(QWidget):
         if feeds is None:
             feeds = self._planner.feeds.list_feeds()
         self.model.set_feeds(feeds)
-        errors = sum(1 for f in feeds if f.last_error)
-        paused = sum(1 for f in feeds if f.paused)
-        parts = [ngettext("{count} feed", "{count} feeds", len(feeds)).format(count=len(feeds))]
-        if errors:
-            parts.append(
-                ngettext("{count} with errors", "{count} with errors", errors).format(count=errors)
-            )
-        if paused:
-            parts.append(ngettext("{count} paused", "{count} paused", paused).format(count=paused))
-        self.summary.setText(" · ".join(parts))
+        self.summary.setText(summary_text(feeds))
         self.select(keep.id if keep else None)
 
     def select(self, feed_id: int | None) -> None:
@@ -253,14 +250,7 @@ class FeedsPage(QWidget):
             self.show_problems_only(False)
             self.reload()
             self.changed.emit()
-            count = len(dialog.added)
-            self.message.emit(
-                ngettext(
-                    "Subscribed to {count} search feed.",
-                    "Subscribed to {count} search feeds.",
-                    count,
-                ).format(count=count)
-            )
+            self.message.emit(search_feeds_added(len(dialog.added)))
             self.refresh_requested.emit()
 
     def import_opml(self, path: Path | None = None) -> None:
@@ -304,13 +294,7 @@ class FeedsPage(QWidget):
         except DigwellError as err:
             self.failed.emit(err)
             return
-        self.message.emit(
-            ngettext(
-                "Exported {count} feed to {path} (no passwords or tokens).",
-                "Exported {count} feeds to {path} (no passwords or tokens).",
-                count,
-            ).format(count=count, path=path)
-        )
+        self.message.emit(exported_text(count, path))
 
     def rename_selected(self) -> None:
         feed = self.selected_feed()
@@ -399,13 +383,4 @@ class FeedsPage(QWidget):
         feed = self.model.feed(row) if row is not None else None
         name = (feed.title or feed.url) if feed else _("the feed")
         if self._act(lambda: kept.append(self._planner.feeds.remove(str(feed_id)))):
-            if kept and kept[0]:
-                self.message.emit(
-                    ngettext(
-                        "Removed {feed}; kept {count} item you had used.",
-                        "Removed {feed}; kept {count} items you had used.",
-                        kept[0],
-                    ).format(feed=name, count=kept[0])
-                )
-            else:
-                self.message.emit(_("Removed {feed}.").format(feed=name))
+            self.message.emit(removed_text(name, kept[0] if kept else 0))

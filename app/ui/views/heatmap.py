@@ -16,21 +16,19 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from app.i18n import N_, _, formats, ngettext
+from app.i18n import N_, _, ngettext
 from app.ui.views.chart_paint import (
-    MARK_CONTRAST,
-    blend,
     chart_colours,
-    contrast,
-    legible,
     small_font,
 )
 from app.ui.views.chart_words import heatmap_day, heatmap_tooltip
+from app.ui.views.heatmap_days import break_notes, month_labels
 from app.ui.views.heatmap_paint import (
     LABEL_GAP,
     LABELLED_ROWS,
     MIN_CELL,
     WEEKS,
+    Cells,
     Grid,
     Legend,
     break_colour,
@@ -38,11 +36,13 @@ from app.ui.views.heatmap_paint import (
     day_name,
     fit,
     gap,
+    heatmap_colours,
     notify_changed,
+    paint_days,
     paint_labels,
     paint_legend,
+    paint_rules,
     ring,
-    strike,
 )
 
 if TYPE_CHECKING:
@@ -52,9 +52,6 @@ if TYPE_CHECKING:
 
 _CELL = 12  # the preferred side; the grid scales with the width between _MIN and _MAX
 _RULE = 3  # height of the 'week on target' mark under a column
-# Share of the highlight colour for a day with one post (then darkened until legible);
-# 0 posts is a faint neutral cell.
-_ONE_POST = 0.5
 ACCESSIBLE_NAME = N_("Posts per day, last 53 weeks")
 _STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus
 
@@ -103,14 +100,7 @@ class YearHeatmap(QWidget):
         self._week_totals = [0] * WEEKS
         for day, count in self._counts.items():
             self._week_totals[(day - first).days // 7] += count
-        self._breaks = {}
-        for item in breaks:
-            day, stop = max(item.starts_on, first), min(item.ends_on, last)
-            while day <= stop:
-                # Overlapping breaks: the days count once, their notes together.
-                notes = [n for n in (self._breaks.get(day, ""), item.note) if n]
-                self._breaks[day] = "; ".join(dict.fromkeys(notes))
-                day += timedelta(days=1)
+        self._breaks = break_notes(breaks, first, last)
         self._hover = None
         if self._focus is None or not first <= self._focus <= last:
             self._focus = last
@@ -145,13 +135,7 @@ class YearHeatmap(QWidget):
         """The 1st of each month labelled above the grid, with its label ('Mar')."""
         if self._last is None or self._first is None:
             return []
-        day = date(self._first.year, self._first.month, 1)
-        labels = []
-        while day <= self._last:
-            if day >= self._first:
-                labels.append((day, formats.month(day)))
-            day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        return labels
+        return month_labels(self._first, self._last)
 
     # -- geometry ----------------------------------------------------------------------
 
@@ -240,27 +224,14 @@ class YearHeatmap(QWidget):
     # -- colours -----------------------------------------------------------------------
 
     def _colours(self) -> tuple[QColor, QColor, QColor, list[QColor]]:
-        """Background, label and muted-label colours, then one fill per level (0, 1, 2, 3+).
-
-        The empty cell is a faint neutral blended from the background and text colours
-        (dark palettes often give Mid darker than the window, which would hide it). A day
-        with posts stands 3:1 apart from both the background and an empty cell, and more
-        posts go further from the background (docs/CADENCE.md, "Reading the charts")."""
-        background, text, accent, muted = chart_colours(self)
-        empty = blend(background, text, 0.085)
-        one = legible(blend(background, accent, _ONE_POST), empty, MARK_CONTRAST)
-        one = legible(one, background, MARK_CONTRAST)
-        most = legible(accent, background, max(contrast(one, background) * 1.6, MARK_CONTRAST))
-        fills = [empty, one, blend(one, most, 0.5), most]
-        return background, text, muted, fills
+        """Background, label and muted-label colours, then one fill per level (0, 1, 2, 3+)."""
+        return heatmap_colours(self)
 
     # -- painting ----------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._last is None or self._first is None:
             return
-        from PySide6.QtCore import Qt
-
         background, text, muted, fills = self._colours()
         shade = break_colour(background, chart_colours(self).accent)
         stroke = break_stroke(shade, background)
@@ -272,27 +243,12 @@ class YearHeatmap(QWidget):
         radius = 2.0 if grid.cell >= 10 else 1.5
 
         paint_labels(painter, grid, metrics, muted, self._first, self.month_labels())
-        painter.setPen(Qt.PenStyle.NoPen)
-        for offset in range((self._last - self._first).days + 1):
-            day = self._first + timedelta(days=offset)
-            x = grid.left + offset // 7 * grid.step
-            y = grid.top + offset % 7 * grid.step
-            count = self.count(day)
-            on_break = day in self._breaks
-            painter.setBrush(shade if on_break and not count else fills[min(count, 3)])
-            painter.drawRoundedRect(QRectF(x, y, grid.cell, grid.cell), radius, radius)
-            if on_break and not count:  # not by colour alone: a break day is struck through
-                strike(painter, QRectF(x, y, grid.cell, grid.cell), stroke)
-            if on_break and count:  # a post on a break day: still a post, ringed as a break
-                ring(painter, QRectF(x, y, grid.cell, grid.cell), shade, 2.0, radius)
-
+        cells = Cells(fills, shade, stroke, radius)
+        paint_days(painter, grid, self._first, self._last, self._counts, self._breaks, cells)
         # A thin mark under each week that reached the target: consistency, not volume.
         rule = fills[3]
-        painter.setBrush(rule)
         rule_y = grid.top + grid.height + 4
-        for column in self.weeks_on_target():
-            x = grid.left + column * grid.step
-            painter.drawRoundedRect(QRectF(x, rule_y, grid.cell, _RULE), 1.5, 1.5)
+        paint_rules(painter, grid, self.weeks_on_target(), rule, rule_y)
 
         focus = self._focus if self.hasFocus() else None  # focus always visible: a thick ring
         rings = ((self._today, muted, 1.2), (self._hover, text, 1.5), (focus, text, 2.5))

@@ -1,13 +1,14 @@
-"""What the heatmap (app/ui/views/heatmap.py) paints besides its cells: the shade of a
-break day, a ring inside a cell, the grid's geometry and labels, and the legend: '▬ weeks
-on target' and '▢ break' at the left, 'Less ▢▢▢▢ More' at the right, under the grid.
+"""What the heatmap (app/ui/views/heatmap.py) paints: its day cells and the marks of the
+weeks on target, the shade of a break day, a ring inside a cell, the grid's geometry and
+labels, and the legend: '▬ weeks on target' and '▢ break' at the left, 'Less ▢▢▢▢ More'
+at the right, under the grid.
 
 `Qt` is imported inside the functions that paint (see app.ui.views.heatmap)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Container, Mapping, Sequence
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from PySide6.QtCore import QRect, QRectF
@@ -15,7 +16,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from app.i18n import N_, _
-from app.ui.views.chart_paint import blend
+from app.ui.views.chart_paint import MARK_CONTRAST, blend, chart_colours, contrast, legible
 
 WEEKS = 53
 LABEL_GAP = 6
@@ -30,6 +31,9 @@ DAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N
 _RULE = 3  # as the heatmap's 'week on target' mark
 # Where the accent has no hue (a grey highlight), breaks are amber.
 _AMBER_HUE = 35 / 360
+# Share of the highlight colour for a day with one post (then darkened until legible);
+# 0 posts is a faint neutral cell.
+_ONE_POST = 0.5
 
 
 def gap(cell: int) -> int:
@@ -63,6 +67,22 @@ class Grid(NamedTuple):
         return 7 * self.step - self.gap
 
 
+def heatmap_colours(widget: QWidget) -> tuple[QColor, QColor, QColor, list[QColor]]:
+    """Background, label and muted-label colours, then one fill per level (0, 1, 2, 3+).
+
+    The empty cell is a faint neutral blended from the background and text colours
+    (dark palettes often give Mid darker than the window, which would hide it). A day
+    with posts stands 3:1 apart from both the background and an empty cell, and more
+    posts go further from the background (docs/CADENCE.md, "Reading the charts")."""
+    background, text, accent, muted = chart_colours(widget)
+    empty = blend(background, text, 0.085)
+    one = legible(blend(background, accent, _ONE_POST), empty, MARK_CONTRAST)
+    one = legible(one, background, MARK_CONTRAST)
+    most = legible(accent, background, max(contrast(one, background) * 1.6, MARK_CONTRAST))
+    fills = [empty, one, blend(one, most, 0.5), most]
+    return background, text, muted, fills
+
+
 def break_colour(background: QColor, accent: QColor) -> QColor:
     """The shade of a break day: the hue opposite the accent's (which shades the posts),
     half-way from the background, so it reads apart from both in light and dark."""
@@ -73,8 +93,6 @@ def break_colour(background: QColor, accent: QColor) -> QColor:
 
 def break_stroke(shade: QColor, background: QColor) -> QColor:
     """The diagonal stroke that marks a break day besides its shade: 3:1 against both."""
-    from app.ui.views.chart_paint import MARK_CONTRAST, legible
-
     return legible(legible(shade, shade, MARK_CONTRAST), background, MARK_CONTRAST)
 
 
@@ -105,6 +123,53 @@ def ring(painter: QPainter, rect: QRectF, colour: QColor, width: float, radius: 
     inset = width / 2
     painter.drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), radius, radius)
     painter.setPen(Qt.PenStyle.NoPen)
+
+
+class Cells(NamedTuple):
+    """How the day cells look."""
+
+    fills: list[QColor]  # one per level, none to 3+
+    shade: QColor  # a break day's
+    stroke: QColor  # the stroke across a break day
+    radius: float  # the corners'
+
+
+def paint_days(
+    painter: QPainter,
+    grid: Grid,
+    first: date,
+    last: date,
+    counts: Mapping[date, int],
+    breaks: Container[date],
+    cells: Cells,
+) -> None:
+    """One cell per day from `first` to `last`, filled by its posts or shaded as a break."""
+    from PySide6.QtCore import Qt
+
+    fills, shade, stroke, radius = cells
+    painter.setPen(Qt.PenStyle.NoPen)
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
+        x = grid.left + offset // 7 * grid.step
+        y = grid.top + offset % 7 * grid.step
+        count = counts.get(day, 0)
+        on_break = day in breaks
+        painter.setBrush(shade if on_break and not count else fills[min(count, 3)])
+        painter.drawRoundedRect(QRectF(x, y, grid.cell, grid.cell), radius, radius)
+        if on_break and not count:  # not by colour alone: a break day is struck through
+            strike(painter, QRectF(x, y, grid.cell, grid.cell), stroke)
+        if on_break and count:  # a post on a break day: still a post, ringed as a break
+            ring(painter, QRectF(x, y, grid.cell, grid.cell), shade, 2.0, radius)
+
+
+def paint_rules(
+    painter: QPainter, grid: Grid, columns: Sequence[int], colour: QColor, top: int
+) -> None:
+    """The 'week on target' mark under each of the columns."""
+    painter.setBrush(colour)
+    for column in columns:
+        x = grid.left + column * grid.step
+        painter.drawRoundedRect(QRectF(x, top, grid.cell, _RULE), 1.5, 1.5)
 
 
 class Legend(NamedTuple):

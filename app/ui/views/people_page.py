@@ -17,10 +17,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -36,6 +34,7 @@ from app.ui.look import heading, quiet
 from app.ui.models.people_model import PeopleModel
 from app.ui.views.people_actions import PeopleActions
 from app.ui.views.people_empty import EmptyPeople
+from app.ui.views.people_everyone import EveryoneTab
 from app.ui.views.people_lists import PeopleList
 from app.ui.views.person_timeline import interval_text
 from app.ui.views.person_view import PersonView
@@ -49,8 +48,6 @@ DUE, EVERYONE = range(2)
 DUE_SHOWN = 500  # the most overdue shown; the rest wait their turn (the count says so)
 TIMELINE_SHOWN = 200  # touches on a person's timeline
 ITEMS_SHOWN = 5  # their newest items in the inbox
-SEARCH_DELAY_MS = 200
-ALL_CIRCLES = -1
 
 
 class PeoplePage(QWidget):
@@ -146,6 +143,10 @@ class PeoplePage(QWidget):
         return top
 
     def _build_body(self) -> QSplitter:
+        self.everyone_tab = EveryoneTab(self.everyone_list)
+        self.everyone_tab.changed.connect(self.apply_filter)
+        self.search = self.everyone_tab.search
+        self.circle_filter = self.everyone_tab.circle_filter
         self.due_note = QLabel()
         self.due_note.setObjectName("dueNote")
         self.due_note.setWordWrap(True)
@@ -161,7 +162,7 @@ class PeoplePage(QWidget):
         self.tabs.setAccessibleName(_("People lists"))
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(due_page, _("Due"))
-        self.tabs.addTab(self._everyone_page(), _("Everyone"))
+        self.tabs.addTab(self.everyone_tab, _("Everyone"))
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         split = QSplitter()
         split.addWidget(self.tabs)
@@ -171,35 +172,6 @@ class PeoplePage(QWidget):
         split.setSizes([380, 560])
         split.setChildrenCollapsible(False)
         return split
-
-    def _everyone_page(self) -> QWidget:
-        self.search = QLineEdit()
-        self.search.setObjectName("peopleSearch")
-        self.search.setAccessibleName(_("Search people"))
-        self.search.setPlaceholderText(_("Search names, companies, handles"))
-        self.search.setToolTip(_("Names, companies, roles and handles (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self.everyone_list.setFocus)
-        self.circle_filter = QComboBox()
-        self.circle_filter.setObjectName("circleFilter")
-        self.circle_filter.setAccessibleName(_("Circle"))
-        self.circle_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        bar = QHBoxLayout()
-        bar.setContentsMargins(8, 8, 8, 4)
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.circle_filter)
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addLayout(bar)
-        column.addWidget(self.everyone_list, 1)
-        return page
 
     def _shortcuts(self) -> None:
         # The window's while the page shows (a hidden page's shortcuts are off): the
@@ -303,26 +275,13 @@ class PeoplePage(QWidget):
         self.due_note.setVisible(bool(self.due_note.text()))
 
     def _fill_circles(self) -> None:
-        current = self.circle_filter.currentData()
-        self.circle_filter.blockSignals(True)
-        self.circle_filter.clear()
-        self.circle_filter.addItem(_("All circles"), ALL_CIRCLES)
         self.circles = self.people.circles()
-        for circle in self.circles:
-            self.circle_filter.addItem(circle.name, circle.id)
-        index = self.circle_filter.findData(current if current is not None else ALL_CIRCLES)
-        self.circle_filter.setCurrentIndex(max(0, index))
-        self.circle_filter.blockSignals(False)
-        if index < 0 and current not in (None, ALL_CIRCLES):  # its circle was removed
+        if self.everyone_tab.fill_circles(self.circles):  # the circle chosen was removed
             self.everyone_model.set_query(self.search.text().strip(), None)
 
     def apply_filter(self) -> None:
         """List everyone matching the search in the chosen circle."""
-        self._search_timer.stop()
-        circle = self.circle_filter.currentData()
-        self.everyone_model.set_query(
-            self.search.text().strip(), None if circle in (None, ALL_CIRCLES) else circle
-        )
+        self.everyone_model.set_query(*self.everyone_tab.query())
         self._everyone_tab_text()
         if self.tabs.currentIndex() == EVERYONE:
             self.select(self.person_id, 0)
