@@ -11,6 +11,7 @@ from app.clock import Clock
 from app.demo_people import load_demo_people
 from app.demo_posts import demo_posts
 from app.feeds.parse import parse_feed
+from app.i18n import N_, _
 from app.paths import resource_path
 from app.store import Database
 from app.store import feeds as feeds_q
@@ -25,7 +26,8 @@ from app.strategy.stored import VERSION_KEY as STRATEGY_VERSION_KEY
 from app.types import ParsedEntry, ParsedFeed, Theme
 
 DEMO_MANIFEST = "demo.json"
-DEMO_PAUSED = "Demo feed: a bundled sample, never fetched."
+# Stored as the feed's pause reason, in the language of the one who opened the demo.
+DEMO_PAUSED = N_("Demo feed: a bundled sample, never fetched.")
 
 
 class DemoReport(NamedTuple):
@@ -70,7 +72,7 @@ def load_demo(db: Database, clock: Clock) -> DemoReport:
             items_q.upsert_entries(conn, feed_id, entries, now, current_scorer(conn))
             feeds_q.record_success(conn, feed_id, f.get("title") or feed.title, feed.site_url, now)
             # The demo's addresses are made up (.example): refreshing them could only fail.
-            feeds_q.set_paused(conn, feed_id, True, DEMO_PAUSED)
+            feeds_q.set_paused(conn, feed_id, True, _(DEMO_PAUSED))
             total += len(entries)
         posts = demo_posts(now, clock.tz(), len(theme_ids))
         ids = list(theme_ids.values())

@@ -33,6 +33,7 @@ DOMAIN = "digwell"
 LANGUAGES = ("de",)
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+PERCENT = re.compile(r"%(?:\([a-z_]+\))?[sdr]")  # argparse's messages keep their %-fields
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)(?:[:!][^{}]*)?\}")
 
 
@@ -146,6 +147,8 @@ def problems(template: Catalog, catalog: Catalog) -> Iterator[str]:
                 yield f"unknown placeholder in {target!r} ({where})"
             if len(sources) == 1 and set(PLACEHOLDER.findall(target)) != wanted:
                 yield f"placeholders differ: {message.id!r} → {target!r} ({where})"
+            if sorted(PERCENT.findall(target)) != sorted(PERCENT.findall(sources[-1])):
+                yield f"%-fields differ: {message.id!r} → {target!r} ({where})"
             if sources[0].count("&") and sources[0].count("&") != target.count("&"):
                 yield f"accelerator lost: {message.id!r} → {target!r} ({where})"
 

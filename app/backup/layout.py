@@ -172,13 +172,26 @@ def damaged(source: str, problem: str) -> DigwellError:
     )
 
 
+# Sizes from a thousand bytes up, in SI units (1 kB = 1000 bytes).
+_SIZE_UNITS = (
+    # Translators: a size in kilobytes, {size} is a number like "12.3".
+    N_("{size} kB"),
+    # Translators: a size in megabytes, {size} is a number like "12.3".
+    N_("{size} MB"),
+    # Translators: a size in gigabytes, {size} is a number like "12.3".
+    N_("{size} GB"),
+    # Translators: a size in terabytes, {size} is a number like "12.3".
+    N_("{size} TB"),
+)
+
+
 def human_size(size: int) -> str:
     """'12.3 MB', for messages (in the user's locale: '12,3 MB')."""
     if size < 1000:
-        return ngettext("{count} byte", "{count} bytes", size).format(count=size)
+        return ngettext("{count} byte", "{count} bytes", size).format(count=formats.number(size))
     scaled: float = size
-    for unit in ("kB", "MB", "GB", "TB"):
+    for unit in _SIZE_UNITS:
         scaled /= 1000
-        if scaled < 1000 or unit == "TB":
-            return f"{formats.number(scaled, 1)} {unit}"
+        if scaled < 1000 or unit == _SIZE_UNITS[-1]:
+            return _(unit).format(size=formats.number(scaled, 1))
     raise AssertionError("unreachable")

@@ -12,7 +12,7 @@ from app.cadence.schedule import PostingSchedule, expected_by, is_behind
 from app.cadence.score import local_day_counts, presence_series, score_percent
 from app.cadence.streak import Streak, streak_of_days
 from app.cadence.summary import readiness_summary
-from app.i18n import _, formats
+from app.i18n import _, english, formats
 from app.strategy.strategy import ContentMix
 from app.types import Break, Post, Theme
 
@@ -102,18 +102,7 @@ def build_report(
     # Nothing is expected on a break, nor in a break week (its goal is 0).
     behind = span is None and is_behind(run.week_posts, schedule, now, tz, run.target)
     coverage = theme_coverage(past, themes, now, facts.last_posts)
-    summary = readiness_summary(
-        score=score,
-        score_week_ago=score_week_ago,
-        streak=run,
-        coverage=coverage,
-        has_posts=facts.total > 0,
-        behind=behind,
-    )
-    if span is not None:
-        # Translators: the end of the cadence summary; {date} is the break's last day.
-        summary += "; " + _("on a break until {date}").format(date=_day_text(span[1], today))
-    return CadenceReport(
+    report = CadenceReport(
         today=today,
         score=score,
         score_week_ago=score_week_ago,
@@ -124,12 +113,43 @@ def build_report(
         behind=behind,
         mix=content_mix(past, mix_target, now, MIX_DAYS),
         themes=coverage,
-        summary=summary,
+        summary="",
         day_counts=counts,
         total_posts=facts.total,
         breaks=tuple(sorted(breaks, key=lambda b: (b.starts_on, b.ends_on, b.id))),
         break_until=span[1] if span else None,
     )
+    return report._replace(summary=summary_text(report))
+
+
+def summary_text(report: CadenceReport) -> str:
+    """The report's one-line summary in the user's language (report.summary); under
+    `english()` and the en_GB formats, the summary `--json` prints."""
+    summary = readiness_summary(
+        score=report.score,
+        score_week_ago=report.score_week_ago,
+        streak=report.streak,
+        coverage=report.themes,
+        has_posts=report.total_posts > 0,
+        behind=report.behind,
+    )
+    if report.break_until is not None:
+        day = _day_text(report.break_until, report.today)
+        # Translators: the end of the cadence summary; {date} is the break's last day.
+        summary += "; " + _("on a break until {date}").format(date=day)
+    return summary
+
+
+def english_summary(report: CadenceReport) -> str:
+    """The summary as `--json` prints it whatever the user's language: English words,
+    en_GB numbers and dates."""
+    kept = formats.current_locale()
+    formats.use_locale(formats.DEFAULT_LOCALE)
+    try:
+        with english():
+            return summary_text(report)
+    finally:
+        formats.use_locale(kept)
 
 
 def _day_text(day: date, today: date) -> str:
@@ -187,7 +207,8 @@ if TYPE_CHECKING:
 
 
 def report_json(report: CadenceReport, tz: tzinfo) -> ReportJson:
-    """`digwell cadence --json`: the figures the page shows, with the same rounding."""
+    """`digwell cadence --json`: the figures the page shows, with the same rounding; the
+    summary in English (docs/TRANSLATION.md, "What stays English")."""
     return {
         "score": score_percent(report.score),
         "streak_weeks": report.streak.weeks,
@@ -213,7 +234,7 @@ def report_json(report: CadenceReport, tz: tzinfo) -> ReportJson:
             }
             for t in report.themes
         ],
-        "summary": report.summary,
+        "summary": english_summary(report),
         "longest_streak_weeks": report.streak.longest,
         "behind": report.behind,
         "posts_total": report.total_posts,

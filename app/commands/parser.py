@@ -28,6 +28,9 @@ class _HelpFormatter(argparse.HelpFormatter):
 
 def build_parser() -> argparse.ArgumentParser:
     """`digwell`'s parser, with every command."""
+    from app.commands.argparse_words import translate_argparse
+
+    translate_argparse()
     parser = argparse.ArgumentParser(
         prog="digwell",
         formatter_class=_HelpFormatter,
@@ -36,7 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
             "With no command, opens the window."
         ).format(app=APP_NAME),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show the version number and exit"),
+    )
     _add_folder_options(parser, subcommand=False)
     _add_window_options(parser)
     # Commands accept the same options after their name: `digwell feeds list --data-dir X`.

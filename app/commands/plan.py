@@ -130,8 +130,13 @@ def run_schedule(planner: Planner, args: argparse.Namespace) -> int:
 
 
 def _posting_on(days: str, at: time) -> str:
+    """The schedule for people to read: `days` from days_text, "" for every day."""
+    when = formats.time_of_day(at)
+    if not days:
+        # Translators: {time} is a time of day.
+        return _("Posting every day at {time}.").format(time=when)
     # Translators: {days} are short day names ("Tue, Thu"); {time} a time of day.
-    return _("Posting on {days} at {time}.").format(days=days, time=formats.time_of_day(at))
+    return _("Posting on {days} at {time}.").format(days=days, time=when)
 
 
 def _draft_text(draft: Draft) -> str:

@@ -2,6 +2,6 @@
 every user-facing string, core and window alike, and `N_` to mark a constant that is
 translated where it is shown."""
 
-from app.i18n.translate import N_, _, language, ngettext, pgettext, use_language
+from app.i18n.translate import N_, _, english, language, ngettext, pgettext, use_language
 
-__all__ = ["N_", "_", "language", "ngettext", "pgettext", "use_language"]
+__all__ = ["N_", "_", "english", "language", "ngettext", "pgettext", "use_language"]

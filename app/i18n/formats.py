@@ -1,8 +1,11 @@
 """Dates, times and numbers in the user's locale (docs/TRANSLATION.md), from CLDR's
-patterns through Babel.
+patterns as Babel gives them.
 
-Babel is imported on the first date formatted, not at start-up, and each pattern is
-parsed once per locale: formatting a day then costs a few microseconds.
+The patterns and names of a locale are looked up with Babel once and then kept in the
+cache folder (app.i18n.locale_data); app.i18n.patterns applies them. So the window's
+first paint reads a small file instead of importing Babel (~55 ms), and a day costs a
+few microseconds to format. A pattern with a field app.i18n.patterns does not know is
+left to Babel.
 """
 
 from __future__ import annotations
@@ -11,12 +14,10 @@ import functools
 import os
 from collections.abc import Mapping
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from app.i18n import locale_data, patterns
 from app.i18n.translate import LANGUAGE_ENV, PSEUDO, locale_name
-
-if TYPE_CHECKING:
-    from babel.core import Locale
 
 # Where the environment names no locale (C, POSIX): day-month-year and a 24-hour clock.
 DEFAULT_LOCALE = "en_GB"
@@ -31,8 +32,8 @@ def use_locale(name: str | None) -> str:
     if not chosen or chosen == PSEUDO:
         chosen = DEFAULT_LOCALE
     try:
-        _babel_locale(chosen)
-    except ValueError:  # babel.core.UnknownLocaleError, or a malformed name
+        _data(chosen)
+    except ValueError:  # an unknown locale, or a malformed name
         chosen = DEFAULT_LOCALE
     _locale = chosen
     return chosen
@@ -54,29 +55,19 @@ def system_locale(environ: Mapping[str, str] | None = None, fallback: str = "") 
 
 
 @functools.lru_cache(maxsize=16)
-def _babel_locale(name: str) -> Locale:
-    from babel.core import Locale, UnknownLocaleError
-
-    try:
-        return Locale.parse(name)
-    except (UnknownLocaleError, TypeError) as exc:
-        raise ValueError(str(exc)) from exc
-
-
-@functools.lru_cache(maxsize=128)
-def _pattern(skeleton: str, name: str) -> Any:
-    from babel.dates import match_skeleton, parse_pattern
-
-    locale = _babel_locale(name)
-    if skeleton == "short time":  # the locale's own clock: "14:05" or "2:05 PM"
-        return locale.time_formats["short"]
-    skeletons = locale.datetime_skeletons
-    key = skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)
-    return parse_pattern(skeletons[key] if key else skeleton)
+def _data(name: str) -> dict[str, Any]:
+    return locale_data.load(name)
 
 
 def _format(skeleton: str, value: date | datetime | time) -> str:
-    return str(_pattern(skeleton, _locale).apply(value, _babel_locale(_locale)))
+    data = _data(_locale)
+    pattern = str(data["patterns"][skeleton])
+    written = patterns.format_date(pattern, value, data)
+    if written is None:
+        from babel.dates import parse_pattern
+
+        written = str(parse_pattern(pattern).apply(value, _locale))
+    return written
 
 
 def day_month(day: date) -> str:
@@ -111,7 +102,7 @@ def month_year(day: date) -> str:
 
 def time_of_day(moment: datetime | time) -> str:
     """ "14:05" where the locale keeps a 24-hour clock, "2:05 PM" where it does not."""
-    return _format("short time", moment)
+    return _format(locale_data.SHORT_TIME, moment)
 
 
 def day_month_year_time(moment: datetime) -> str:
@@ -130,14 +121,20 @@ def weekday_day_month_time(moment: datetime) -> str:
 
 def number(value: float, decimals: int = 0) -> str:
     """ "12,345" (en), "12.345" (de)."""
-    from babel.numbers import format_decimal
+    written = patterns.format_number(value, decimals, _data(_locale))
+    if written is None:
+        from babel.numbers import format_decimal
 
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return str(format_decimal(value, format=pattern, locale=_babel_locale(_locale)))
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        written = str(format_decimal(value, format=pattern, locale=_locale))
+    return written
 
 
 def percent(value: float) -> str:
     """A whole percentage, given 0–100: "91%" (en), "91 %" (de)."""
-    from babel.numbers import format_percent
+    written = patterns.format_percent(value, _data(_locale))
+    if written is None:
+        from babel.numbers import format_percent
 
-    return str(format_percent(round(value) / 100, locale=_babel_locale(_locale)))
+        written = str(format_percent(round(value) / 100, locale=_locale))
+    return written

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 DOMAIN = "digwell"
@@ -52,6 +53,19 @@ def language() -> str:
 def languages() -> tuple[str, ...]:
     """Every language the user can choose."""
     return (SOURCE_LANGUAGE, *CATALOGUES)
+
+
+@contextmanager
+def english() -> Iterator[None]:
+    """Messages in the source language for a while: what scripts read (`--json`) stays
+    the same whatever language the user reads."""
+    global _translations
+    kept = _translations
+    _translations = gettext.NullTranslations()
+    try:
+        yield
+    finally:
+        _translations = kept
 
 
 def locale_folder() -> Path:

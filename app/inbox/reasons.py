@@ -36,14 +36,16 @@ def reason(
 
 def by_person(name: str, last_touch: date | None, today: date) -> str:
     """An item one of the user's people wrote: "by Priya Raman, one of your people;
-    last touch 5 months ago" ("no touch yet" when there was none; docs/PEOPLE.md)."""
+    last touch 5 months ago" ("no touch yet" when there was none; docs/PEOPLE.md). The
+    touch is worded as the People page words it (app.people.keep_warm.last_touch_text)."""
     if last_touch:
-        # Translators: {name} is a person's name; {when} is "today", "yesterday",
-        # "3 days ago", "5 months ago"…
-        text = _("by {name}, one of your people; last touch {when}")
-        return text.format(name=name, when=ago(last_touch, today))
-    # Translators: {name} is a person's name.
-    return _("by {name}, one of your people; no touch yet").format(name=name)
+        # Translators: {ago} is "today", "yesterday" or "5 months ago".
+        touch = _("last touch {ago}").format(ago=ago(last_touch, today))
+    else:
+        touch = _("no touch yet")
+    # Translators: {name} is a person's name; {touch} is "last touch 5 months ago" or
+    # "no touch yet".
+    return _("by {name}, one of your people; {touch}").format(name=name, touch=touch)
 
 
 def with_person(theme_reason: str, person_reason: str) -> str:

@@ -10,6 +10,8 @@ and that the first paint leaves `Qt` untouched.
 
 DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole
 TOOLTIP_ROLE = 3  # Qt.ItemDataRole.ToolTipRole
+ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole
+ACCESSIBLE_DESCRIPTION_ROLE = 12  # Qt.ItemDataRole.AccessibleDescriptionRole
 USER_ROLE = 256  # Qt.ItemDataRole.UserRole
 
 PLAIN_TEXT = 0  # Qt.TextFormat.PlainText, for setProperty("textFormat", ...)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.i18n import formats, translate
+from app.i18n import translate
 from app.i18n.choice import choose_from_environment
 
 if TYPE_CHECKING:

@@ -287,3 +287,17 @@ def test_backups_while_a_thread_writes_are_each_one_consistent_state(rich_planne
         # Whole transactions only, and the JSON made from the same state.
         assert (in_db - base) % 20 == 0
         assert len(json.loads(members["posts.json"])) == in_db == report.counts["posts"]
+
+
+def test_sizes_are_written_in_the_users_locale():
+    from app.i18n import formats
+
+    assert layout.human_size(999) == "999 bytes"
+    assert layout.human_size(1) == "1 byte"
+    assert layout.human_size(12_345_678) == "12.3 MB"
+    assert layout.human_size(5 * 10**15) == "5,000.0 TB"
+    formats.use_locale("de_DE")
+    try:
+        assert layout.human_size(12_345_678) == "12,3 MB"
+    finally:
+        formats.use_locale("en_GB")

@@ -81,6 +81,15 @@ def test_plan_lists_four_weeks_of_slots(tmp_path, capsys):
     assert data["slots"][0]["at"] == "2026-12-03T09:00:00+00:00"
 
 
+def test_a_schedule_without_days_posts_every_day():
+    from datetime import time
+
+    from app.commands.plan import _posting_on
+
+    assert _posting_on("", time(9, 0)) == "Posting every day at 09:00."
+    assert _posting_on("Mon, Fri", time(8, 15)) == "Posting on Mon, Fri at 08:15."
+
+
 def test_plan_schedule_then_draft_next_then_export(tmp_path, capsys):
     base = ["--data-dir", str(tmp_path)]
     code, out, _ = _run(capsys, "plan", "schedule", "--days", "mon,FRI", "--time", "8:15", *base)

@@ -32,8 +32,9 @@ ROOT = Path(__file__).parents[2]
 RESOURCES = ROOT / "resources"
 DESKTOP = RESOURCES / "desktop" / DESKTOP_FILE
 METAINFO = RESOURCES / "desktop" / METAINFO_FILE
-# Where the metainfo's screenshots are published: docs/screenshots on the main branch.
-SCREENSHOT_BASE = "https://raw.githubusercontent.com/digwell/digwell/main/docs/screenshots/"
+# Where the metainfo's screenshots are published: the guide's, made by
+# packaging/screenshots.py (so they stay current), on the main branch.
+SCREENSHOT_BASE = "https://raw.githubusercontent.com/digwell/digwell/main/resources/guide/images/"
 
 
 def _validator(name: str) -> str:
@@ -120,13 +121,17 @@ def test_metainfo_matches_the_desktop_entry_and_the_project():
     assert versions[0] == app.__version__
 
 
-def test_screenshots_are_the_docs_ones():
+def test_screenshots_are_the_generated_ones():
+    from tests.packaging.scripts import load_script
+
     component = ET.parse(METAINFO).getroot()
     images = [i.text or "" for i in component.iterfind("screenshots/screenshot/image")]
     assert images
+    made = load_script("screenshots").SHOTS
     for url in images:
         assert url.startswith(SCREENSHOT_BASE), url
-        assert (ROOT / "docs" / "screenshots" / url.removeprefix(SCREENSHOT_BASE)).is_file()
+        name = url.removeprefix(SCREENSHOT_BASE)
+        assert name in made and (ROOT / "resources" / "guide" / "images" / name).is_file()
 
 
 def _png_size(path: Path) -> tuple[int, int]:

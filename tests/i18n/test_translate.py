@@ -84,3 +84,12 @@ def test_pseudo_is_a_language():
     assert pgettext("verb", "Post") == pseudo("Post")
     assert pseudo("") == ""
     assert pseudo("Line\n").endswith(CLOSE + "\n")
+
+
+def test_english_for_a_while():
+    from app.i18n import english
+
+    translate.use_language("de")
+    with english():
+        assert _("just now") == "just now"
+    assert _("just now") == "gerade eben"

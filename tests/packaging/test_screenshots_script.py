@@ -1,5 +1,5 @@
 """packaging/screenshots.py drives the demo offscreen and writes the guide's screenshots
-(resources/guide/guide.html shows them)."""
+(resources/guide/guide.html shows them; guide.de.html shows those in images/de/)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtGui import QImage
 
 from tests.packaging.scripts import PACKAGING, ROOT, load_script
@@ -37,9 +38,14 @@ def test_the_script_writes_every_screenshot_small(tmp_path):
     assert not (tmp_path / "data").exists()  # the demo's data stayed in its sandbox
 
 
-def test_the_guide_shows_the_committed_screenshots():
+@pytest.mark.parametrize(
+    ("page", "folder"), [("guide.html", "images"), ("guide.de.html", "images/de")]
+)
+def test_the_guide_shows_the_committed_screenshots(page, folder):
+    """Each guide shows the screenshots in its language (`--language de` writes
+    images/de/, which guide.de.html shows)."""
     names = load_script("screenshots").SHOTS
-    guide = (ROOT / "resources" / "guide" / "guide.html").read_text(encoding="utf-8")
+    guide = (ROOT / "resources" / "guide" / page).read_text(encoding="utf-8")
     for name in names:
-        assert f'src="images/{name}"' in guide
-        assert (ROOT / "resources" / "guide" / "images" / name).is_file()
+        assert f'src="{folder}/{name}"' in guide
+        assert (ROOT / "resources" / "guide" / folder / name).is_file()

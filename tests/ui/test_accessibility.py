@@ -221,3 +221,17 @@ def test_every_dialog_names_every_control(qtbot, open_window, demo_planner, cloc
         dialog.close()
     assert walked == len(dialogs) >= 20
     assert wrong == {}
+
+
+def test_inbox_rows_announce_title_source_age_and_reason(qtbot, open_window, demo_planner):
+    window = open_window(demo_planner)
+    view, model = window.inbox.view, window.inbox.model
+    row = model._row(0)
+    table = QAccessible.queryAccessibleInterface(view)
+    cells = (table.child(n) for n in range(table.childCount()))
+    cell = next(c for c in cells if c.role() in (QAccessible.Role.Cell, QAccessible.Role.ListItem))
+    name = cell.text(QAccessible.Text.Name)
+    assert name.startswith(f"{row.title} — {row.source}, ")
+    assert row.reason and name.endswith(row.reason)
+    assert "ago" in name or "yesterday" in name or any(ch.isdigit() for ch in name)
+    assert cell.text(QAccessible.Text.Description).startswith(("Unread", "Starred"))

@@ -4,8 +4,9 @@ the GUI thread, copy and open, mark posted (when) and undo, autosave."""
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QDateTime, QTimer
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QDateTime, Qt, QTimer
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCharFormat
+from PySide6.QtWidgets import QApplication
 
 from app.planner import Planner
 from app.ui.views.drafts_page import DraftsPage
@@ -60,8 +61,25 @@ def test_overflow_is_marked_where_it_starts_never_cut(qtbot, page, demo_planner)
     assert selection.cursor.selectionStart() == 20 + 260
     assert selection.cursor.selectionEnd() == 20 + 300
     assert "(40 over)" in composer.counters.labels["x"].text()
+    # Not by colour alone: the part over the limit is underlined with a wave, too.
+    assert selection.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
     _type_text(composer, "short")
     assert composer.editor.extraSelections() == []
+
+
+def test_tab_leaves_the_text_and_shift_tab_comes_back(qtbot, page, demo_planner):
+    """No keyboard trap: Tab moves on from the draft's text instead of typing a tab."""
+    composer = _open_new(qtbot, page, demo_planner)
+    _type_text(composer, "My take")
+    page.window().activateWindow()
+    composer.editor.setFocus()
+    qtbot.waitUntil(composer.editor.hasFocus)
+    qtbot.keyClick(composer.editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not composer.editor.hasFocus())
+    assert composer.editor.toPlainText() == "My take"
+    focused = QApplication.focusWidget()
+    qtbot.keyClick(focused, Qt.Key.Key_Backtab)
+    qtbot.waitUntil(composer.editor.hasFocus)
 
 
 def test_hashtag_suggestions_come_from_the_theme_and_insert_in_one_click(qtbot, page, demo_planner):

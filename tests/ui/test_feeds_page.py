@@ -3,11 +3,13 @@ after the changes a service announces."""
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from app.store import feeds as feeds_q
 from app.types import Changes
-from app.ui.models.feeds_model import ITEMS, PAUSED_COLOR, STATUS, THEMES, TITLE
+from app.ui.models.feeds_model import ITEMS, STATUS, THEMES, TITLE
+from app.ui.status_colours import WARNING, status_colour
 from app.ui.views.feeds_page import FeedsPage
 
 OPML = b"""<?xml version="1.0"?>
@@ -74,7 +76,9 @@ def test_pause_and_resume(db, qtbot, page):
     assert feed.paused and feed.url == "https://b.example/feed"
     row = page.model.index(page.model.row_of(feed.id), STATUS)
     assert row.data() == "Paused: Paused by you."
-    assert row.data(Qt.ItemDataRole.ForegroundRole) == PAUSED_COLOR
+    assert row.data(Qt.ItemDataRole.ForegroundRole) == status_colour(
+        WARNING, QGuiApplication.palette()
+    )
     assert page.pause_button.text() == "Resume"
     assert page.summary.text() == "2 feeds · 1 paused"
     qtbot.mouseClick(page.pause_button, Qt.MouseButton.LeftButton)

@@ -16,8 +16,8 @@ from app.ui.dialogs.guide_window import GuideWindow, guide_path
 MAIN_LOOP = ("Strategy", "Feeds", "Inbox", "Draft", "Copy", "Mark posted", "Cadence")
 
 
-class _Links(HTMLParser):
-    """The guide's ids, hrefs and image sources."""
+class GuideLinks(HTMLParser):
+    """A guide's ids, hrefs and image sources."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -35,10 +35,14 @@ class _Links(HTMLParser):
             self.images.append(found.get("src") or "")
 
 
-def _parsed() -> _Links:
-    links = _Links()
-    links.feed(guide_path().read_text(encoding="utf-8"))
+def parse_guide(path: Path) -> GuideLinks:
+    links = GuideLinks()
+    links.feed(path.read_text(encoding="utf-8"))
     return links
+
+
+def _parsed() -> GuideLinks:
+    return parse_guide(guide_path())
 
 
 def test_f1_opens_the_guide_beside_the_window(qtbot, open_window, demo_planner):

@@ -3,10 +3,12 @@
 import sys
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from app.ui.background_work import refresh_summary
 from app.ui.main_window import FEEDS, MainWindow
-from app.ui.models.feeds_model import ERROR_COLOR, STATUS
+from app.ui.models.feeds_model import STATUS
+from app.ui.status_colours import ERROR, status_colour
 from tests.feed_server import rss
 
 TIMEOUT_MS = 30_000
@@ -51,7 +53,9 @@ def test_refresh_shows_progress_then_last_refreshed_and_feed_errors(
     assert page.model.rowCount() == 1
     index = page.model.index(0, STATUS)
     assert "404" in index.data()
-    assert index.data(Qt.ItemDataRole.ForegroundRole) == ERROR_COLOR
+    assert index.data(Qt.ItemDataRole.ForegroundRole) == status_colour(
+        ERROR, QGuiApplication.palette()
+    )
     assert "404" in page.details.text()
 
 

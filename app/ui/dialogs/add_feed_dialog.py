@@ -27,6 +27,7 @@ from app.i18n import N_, _, ngettext
 from app.planner import Planner
 from app.types import Feed
 from app.ui.background import BackgroundCall
+from app.ui.dialogs.form_parts import problem_style
 from app.ui.look import heading, quiet
 from app.ui.views.theme_picker import ThemePicker
 
@@ -321,4 +322,4 @@ class AddFeedDialog(QDialog):
     def _say(self, text: str, *, error: bool = False) -> None:
         self.status.setText(text)
         self.status.setProperty("error", error)
-        self.status.setStyleSheet("color: #b3261e;" if error else "")
+        self.status.setStyleSheet(problem_style(self.status) if error else "")

@@ -17,8 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# A dark red that reads on light and dark backgrounds alike.
-PROBLEM_STYLE = "color: #b3261e;"
+from app.ui.status_colours import ERROR, status_style
+
+
+def problem_style(widget: QWidget) -> str:
+    """The text colour of what is wrong: a red with 4.5:1 on the widget's palette."""
+    return status_style(ERROR, widget.palette())
 
 
 def problem_label(name: str) -> QLabel:
@@ -26,7 +30,7 @@ def problem_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet(PROBLEM_STYLE)
+    label.setStyleSheet(problem_style(label))
     label.hide()
     return label
 

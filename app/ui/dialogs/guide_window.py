@@ -1,6 +1,7 @@
 """Help › User guide (F1): the guide that ships with Digwell (resources/guide/guide.html,
 its screenshots made by packaging/screenshots.py), in a window of its own beside the main
-one. Links inside the guide move within it; web links open in the browser."""
+one. A language with a guide of its own (guide.de.html, its screenshots in images/de/)
+gets that one. Links inside the guide move within it; web links open in the browser."""
 
 from __future__ import annotations
 
@@ -11,15 +12,24 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from app import APP_NAME
-from app.i18n import _
+from app.i18n import _, language
 from app.paths import resources_dir
 
-GUIDE_FILE = Path("guide") / "guide.html"
+GUIDE_FOLDER = Path("guide")
+GUIDE_FILE = GUIDE_FOLDER / "guide.html"
 WEB_SCHEMES = ("http", "https")
 
 
 def guide_path() -> Path:
-    """The bundled guide, wherever Digwell was installed from (app.paths)."""
+    """The bundled guide in the current language (guide.<language>.html) when it has one,
+    else the English guide, wherever Digwell was installed from (app.paths)."""
+    folder = resources_dir() / GUIDE_FOLDER
+    code = language()
+    # Only a plain language code names a file: never a path, whatever the code says.
+    if code.isalpha():
+        translated = folder / f"guide.{code}.html"
+        if translated.is_file():
+            return translated
     return resources_dir() / GUIDE_FILE
 
 

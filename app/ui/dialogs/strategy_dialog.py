@@ -40,7 +40,7 @@ from app.strategy.strategy import (
     StrategyError,
 )
 from app.ui.dialogs.edit_history import EditHistory
-from app.ui.dialogs.form_parts import PROBLEM_STYLE, show_value
+from app.ui.dialogs.form_parts import problem_style, show_value
 from app.ui.dialogs.theme_editor import ThemeEditor
 from app.ui.look import heading, quiet
 
@@ -87,7 +87,7 @@ class StrategyDialog(QDialog):
         self.error.setObjectName("strategyError")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet(PROBLEM_STYLE)
+        self.error.setStyleSheet(problem_style(self.error))
         self.error.hide()
 
         layout = QVBoxLayout(self)
@@ -222,7 +222,7 @@ class StrategyDialog(QDialog):
                     total=formats.percent(total), target=formats.percent(100)
                 )
             )
-            self.mix_hint.setStyleSheet(PROBLEM_STYLE)
+            self.mix_hint.setStyleSheet(problem_style(self.mix_hint))
 
     def has_changes(self) -> bool:
         return self.edit.has_changes() or self._lift_changed()

@@ -5,19 +5,17 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QGuiApplication
 
 from app.i18n import N_, _, formats
 from app.types import Feed
 from app.ui.formatting import local_datetime, relative_time
+from app.ui.status_colours import ERROR, WARNING, status_colour
 
 FeedIdRole = Qt.ItemDataRole.UserRole + 1
 
 TITLE, THEMES, STATUS, ITEMS, LAST_SUCCESS = range(5)
 HEADERS = (N_("Feed"), N_("Themes"), N_("Status"), N_("Items"), N_("Last success"))
-
-ERROR_COLOR = QColor("#b3261e")
-PAUSED_COLOR = QColor("#8a6d00")
 
 
 def feed_status(feed: Feed) -> tuple[str, str]:
@@ -158,7 +156,8 @@ class FeedsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(feed, column, status)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
-            return {"error": ERROR_COLOR, "paused": PAUSED_COLOR}.get(kind)
+            state = {"error": ERROR, "paused": WARNING}.get(kind)
+            return status_colour(state, QGuiApplication.palette()) if state else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == ITEMS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -15,13 +15,16 @@ OVERFLOW = QColor(198, 40, 40, 70)
 
 
 class DraftEditor(QPlainTextEdit):
-    """A plain-text field a little larger than the window's text."""
+    """A plain-text field a little larger than the window's text. Tab and Shift+Tab move
+    on to the next and previous control, never trapping the keyboard in the text (a post
+    has no use for tab characters)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("draftEditor")
         self.setAccessibleName(_("Draft text"))
         self.setPlaceholderText(_("Write your post here."))
+        self.setTabChangesFocus(True)
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.setFont(font)

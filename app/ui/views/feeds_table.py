@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from app.i18n import _
@@ -37,4 +38,12 @@ class FeedsTable(QTableView):
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
         for column, width in FIXED_WIDTHS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+            header.resizeSection(column, max(width, self._title_width(column)))
+
+    def _title_width(self, column: int) -> int:
+        """What the column's title needs in the header's (bold) font, with room for the
+        sort arrow: a longer language must not cut it."""
+        bold = QFont(self.horizontalHeader().font())
+        bold.setBold(True)
+        title = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        return QFontMetrics(bold).horizontalAdvance(title) + 28

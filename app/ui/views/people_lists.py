@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _, formats
 from app.people.keep_warm import due_text, last_touch_text, status
 from app.ui.models.people_model import PersonRole
+from app.ui.status_colours import ERROR, WARNING, status_colour
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QPersistentModelIndex
@@ -31,11 +32,8 @@ if TYPE_CHECKING:
     from app.ui.models.people_model import PeopleModel
 
 _PAD_X, _PAD_Y, _GAP = 12, 7, 3
-# The keep-warm states in colours that read on the palette's base: (light, dark).
-_STATE_COLOURS = {
-    "overdue": ("#b3261e", "#ff8a80"),
-    "due": ("#8a5a00", "#f2c063"),
-}
+# The keep-warm states in the colours of a state needing attention (their words say it too).
+_STATES = {"overdue": ERROR, "due": WARNING}
 # Keys of the lists (plain, no modifier): what they ask of the page. By value: a key
 # code that is no Qt.Key member (a dead key) must not raise.
 _KEYS = {
@@ -49,15 +47,11 @@ _KEYS = {
 }
 
 
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
 def state_colour(state: str, palette: QPalette) -> QColor | None:
     """The colour of a keep-warm state ("overdue", "due") on this palette; None: the
     quiet text colour."""
-    pair = _STATE_COLOURS.get(state)
-    return QColor(pair[is_dark(palette)]) if pair else None
+    shown = _STATES.get(state)
+    return status_colour(shown, palette) if shown else None
 
 
 def person_line(person: Person, today: date) -> str:

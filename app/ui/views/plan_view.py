@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cadence.schedule import format_days
+from app.cadence.schedule import days_text
 from app.compose.platforms import PLATFORMS
 from app.errors import DigwellError
 from app.i18n import _, formats, ngettext
@@ -91,7 +91,7 @@ class PlanView(QWidget):
 
     def reload(self) -> None:
         schedule = self.book.schedule()
-        days = format_days(schedule.days)
+        days = days_text(schedule.days)
         at = formats.time_of_day(schedule.at)
         if days:
             # Translators: {days} is a list of short day names ("Tue, Wed, Thu").

@@ -12,6 +12,7 @@ from app.compose.count_record import Count
 from app.compose.platforms import PLATFORMS
 from app.i18n import N_, _, formats
 from app.ui.look import quiet
+from app.ui.status_colours import ERROR, status_style
 
 DEFAULT_SHOWN = ("linkedin", "x")
 
@@ -102,7 +103,7 @@ class PlatformCounters(QWidget):
             )
             label.setStyleSheet("")
         else:
-            label.setStyleSheet("color: #c62828;")
+            label.setStyleSheet(status_style(ERROR, label.palette()))
 
 
 _HOW = {

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTextBrowser,
@@ -22,6 +21,7 @@ from app.types import Item
 from app.ui.formatting import escape_html
 from app.ui.look import heading, quiet
 from app.ui.qt_values import PLAIN_TEXT
+from app.ui.views.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -85,8 +85,9 @@ class PreviewPane(QWidget):
         self.body.anchorClicked.connect(self._open_url)
         return self.body
 
-    def _build_buttons(self) -> QHBoxLayout:
-        """Draft and open on the left; star, read and dismiss on the right."""
+    def _build_buttons(self) -> FlowLayout:
+        """Draft, open, star, read and dismiss; on more lines when the pane is narrow (a
+        longer language), so the buttons never squeeze the lists beside it."""
         self.draft_button = QPushButton(_("Draft a post"))
         self.draft_button.setObjectName("draftButton")
         self.draft_button.setDefault(True)
@@ -104,11 +105,14 @@ class PreviewPane(QWidget):
         self.dismiss_button = QPushButton(_("Dismiss"))
         self.dismiss_button.setToolTip(_("Hide it from the inbox; it stays under “Dismissed” (D)"))
         self.dismiss_button.clicked.connect(lambda: self.command.emit("dismiss"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.draft_button)
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
-        for button in (self.star_button, self.read_button, self.dismiss_button):
+        buttons = FlowLayout()
+        for button in (
+            self.draft_button,
+            self.open_button,
+            self.star_button,
+            self.read_button,
+            self.dismiss_button,
+        ):
             buttons.addWidget(button)
         return buttons
 
