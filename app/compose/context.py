@@ -23,7 +23,7 @@ Every value is a str, int, bool, list or dict, never None: an empty field is "" 
   "" / False when there are no items)
 - `theme`: `name` ("" if none) and `hashtags` (a list of str, as the user typed them)
 - `profile`: `name`, `role`, `goal` (each "" if not set)
-- `take`: the user's take, or TAKE_PLACEHOLDER for them to type over
+- `take`: the user's take, or `take_placeholder()` for them to type over
 - `platform`: `key` ("linkedin", "x", …), `name`, `limit` (int) and `short` (True where
   posts are 300 characters or fewer: X, Bluesky)
 """
@@ -34,12 +34,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.compose.platforms import Platform
+from app.i18n import N_, _
 from app.people.mentions import mention
 from app.types import Item, Person, Profile, Theme
 
-TAKE_PLACEHOLDER = "[Your take: what struck you, and who should read it?]"
-# Every placeholder a bundled template leaves for the user starts like this.
-PLACEHOLDER_PREFIX = "[Your "
+# In English; a draft gets `take_placeholder()`, in the user's language.
+# Translators: stands in a new draft where the user's take goes, for them to type over.
+# It must start with your translation of "[Your " (the next message).
+TAKE_PLACEHOLDER = N_("[Your take: what struck you, and who should read it?]")
+# Every placeholder a bundled template leaves for the user starts like this, in English
+# or in the language of the templates in resources/templates/<language>/.
+# Translators: how every placeholder for the user to fill starts ("[Your take: …]",
+# "[Your first lesson …]"); the German templates' placeholders start with "[Ihre ".
+PLACEHOLDER_PREFIX = N_("[Your ")
 SHORT_PLATFORM_LIMIT = 300
 
 _BOILERPLATE_ENDINGS = (
@@ -55,17 +62,42 @@ _BOILERPLATE_ENDINGS = (
 )
 
 
+def take_placeholder() -> str:
+    """The placeholder for the user's take, in the user's language."""
+    return _(TAKE_PLACEHOLDER)
+
+
+def is_take_placeholder(text: str) -> bool:
+    """Whether `text` is the placeholder for the take, in English or in the user's
+    language (a draft made before the language changed keeps its English one)."""
+    return text in (TAKE_PLACEHOLDER, take_placeholder())
+
+
+def _first_prefix(text: str, prefixes: tuple[str, ...], start: int) -> int:
+    found = [at for at in (text.find(p, start) for p in prefixes) if at >= 0]
+    return min(found, default=-1)
+
+
 def placeholders(text: str) -> list[str]:
-    """The "[Your …]" placeholders still in a draft, in order."""
+    """The "[Your …]" placeholders still in a draft, in order: in English or in the
+    user's language."""
+    prefixes = tuple({PLACEHOLDER_PREFIX, _(PLACEHOLDER_PREFIX)})
     found: list[str] = []
-    start = text.find(PLACEHOLDER_PREFIX)
+    start = _first_prefix(text, prefixes, 0)
     while start >= 0:
         end = text.find("]", start)
         if end < 0:
             break
         found.append(text[start : end + 1])
-        start = text.find(PLACEHOLDER_PREFIX, end)
+        start = _first_prefix(text, prefixes, end)
     return found
+
+
+def first_placeholder(text: str) -> str:
+    """The placeholder to fill first: the take's if it is still there, else the first
+    of `placeholders`; "" when none is left."""
+    left = placeholders(text)
+    return next((p for p in left if is_take_placeholder(p)), left[0] if left else "")
 
 
 def _clean_summary(text: str) -> str:
@@ -76,7 +108,7 @@ def _clean_summary(text: str) -> str:
     tail = s.rfind("The post ")
     if tail >= 0 and " appeared first on " in s[tail:]:
         s = s[:tail].rstrip()
-    for _ in range(3):  # "Lorem ipsum […] Continue reading →"
+    for _pass in range(3):  # "Lorem ipsum […] Continue reading →"
         for ending in _BOILERPLATE_ENDINGS:
             if s.endswith(ending):
                 s = s.removesuffix(ending).rstrip()
@@ -164,7 +196,7 @@ def build_context(
             "role": plain(profile.role),
             "goal": plain(profile.goal),
         },
-        "take": (take or "").strip() or TAKE_PLACEHOLDER,
+        "take": (take or "").strip() or take_placeholder(),
         "platform": {
             "key": platform.key,
             "name": platform.name,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.compose.context import TAKE_PLACEHOLDER, placeholders
+from app.compose.context import is_take_placeholder, placeholders
 from app.errors import DigwellError
 from app.i18n import _
 from app.text.links import safe_link
@@ -29,7 +29,7 @@ def take_in_text(text: str, frame: str, marker: str, fallback: str) -> str:
     fits = sep and len(prefix) + len(suffix) <= len(text)
     if fits and text.startswith(prefix) and text.endswith(suffix):
         take = text[len(prefix) : len(text) - len(suffix)].strip()
-        return "" if take == TAKE_PLACEHOLDER else take
+        return "" if is_take_placeholder(take) else take
     return fallback
 
 
@@ -97,7 +97,7 @@ def check_postable(draft: Draft, when: datetime, now: datetime) -> None:
             _("To share the item again, draft a new post from it."),
         )
     left = placeholders(draft.text)
-    if TAKE_PLACEHOLDER in left:
+    if any(is_take_placeholder(p) for p in left):
         raise DigwellError(
             _("This draft still has the placeholder for your take."),
             _("Replace it with what you think (or delete it), then mark the post again."),

@@ -19,6 +19,18 @@ _CLOSERS = "\"'”’)]}»"
 # Hashtags per post: a few on LinkedIn and Mastodon (where they help discovery),
 # fewer where characters are scarce (X, Bluesky) or only one topic counts (Threads).
 HASHTAG_LIMITS = {"linkedin": 3, "mastodon": 3, "bluesky": 2, "x": 2, "threads": 1}
+# The words of a byline, by language (a translated template passes its own,
+# `item | byline("de")`): for author and source, author, source, the link's host.
+BYLINES = {
+    "en": ("by {author}, in {source}", "by {author}", "in {source}", "on {host}"),
+    "de": ("von {author}, in {source}", "von {author}", "in {source}", "auf {host}"),
+}
+# Quotation marks by language (`title | quoted("de")`): the pair around the text, and
+# the quotation marks inside it with what each becomes.
+QUOTES = {
+    "en": ('"', '"', '"“”', "'‘’"),
+    "de": ("„", "“", '"„“”', "'‚‘’"),
+}
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,20}://")
 _HOST = re.compile(r"[\w-]+(?:\.[\w-]+)+")
 
@@ -71,10 +83,12 @@ def sentence(text: Any) -> str:
     return f"{s}." if s else ""
 
 
-def quoted(text: Any) -> str:
-    """`plain(text)` in double quotes, its own double quotes made single; "" stays ""."""
-    s = plain(text).replace('"', "'").replace("“", "‘").replace("”", "’")
-    return f'"{s}"' if s else ""
+def quoted(text: Any, lang: Any = "en") -> str:
+    """`plain(text)` in double quotes, its own double quotes made single; "" stays "".
+    `lang`: whose quotation marks, see QUOTES ("de": „…“); English for any other."""
+    opening, closing, inner, single = QUOTES.get(_text(lang), QUOTES["en"])
+    s = plain(text).translate(str.maketrans(inner, single))
+    return f"{opening}{s}{closing}" if s else ""
 
 
 def _hashtag_limit(n: Any) -> int:
@@ -196,17 +210,19 @@ def attribution(item: Any) -> str:
     return domain(_field(item, "link"))
 
 
-def byline(item: Any) -> str:
-    """ "by Author, in Source", "by Author", "in Source", "on host" or ""."""
+def byline(item: Any, lang: Any = "en") -> str:
+    """ "by Author, in Source", "by Author", "in Source", "on host" or "".
+    `lang`: in whose words, see BYLINES ("de": "von Author, in Source"); else English."""
+    both, by, within, on = BYLINES.get(_text(lang), BYLINES["en"])
     author, source = _author_source(item)
     if author and source:
-        return f"by {author}, in {source}"
+        return both.format(author=author, source=source)
     if author:
-        return f"by {author}"
+        return by.format(author=author)
     if source:
-        return f"in {source}"
+        return within.format(source=source)
     host = domain(_field(item, "link"))
-    return f"on {host}" if host else ""
+    return on.format(host=host) if host else ""
 
 
 def _length(text: str, key: str) -> int:

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from app.compose.render_process import RenderProcess, shared_render_process
 from app.errors import TemplateError
-from app.i18n import _
+from app.i18n import _, language
 
 TEMPLATE_SUFFIX = ".j2"
 _HEADER = re.compile(r"\A\s*\{#-?(.*?)-?#\}", re.DOTALL)
@@ -60,7 +60,12 @@ def read_header(path: Path, user: bool = False) -> TemplateInfo:
 
 class TemplateLibrary:
     """The bundled templates and the user's own (which win by name); rendered in a
-    sandbox in a separate, time-limited process (see render_process)."""
+    sandbox in a separate, time-limited process (see render_process).
+
+    The bundled ones are in English in `folder`, and translated in `folder/<language>/`
+    under the same names (a draft's template is stored by name, so it keeps working when
+    the language changes): in the user's language where there is one, else in English.
+    """
 
     def __init__(
         self,
@@ -73,16 +78,28 @@ class TemplateLibrary:
         self._renderer = renderer
 
     @property
+    def bundled_folders(self) -> list[Path]:
+        """Where the bundled templates are looked up: in the user's language (the
+        folder named after it, when there is one), then in English."""
+        translated = self.folder / language()
+        if language().isalpha() and translated.is_dir():
+            return [translated, self.folder]
+        return [self.folder]
+
+    @property
     def folders(self) -> list[Path]:
         """Where templates are looked up, the user's folder first."""
-        return [self.user_folder, self.folder] if self.user_folder else [self.folder]
+        user = [self.user_folder] if self.user_folder else []
+        return user + self.bundled_folders
 
     def templates(self) -> list[TemplateInfo]:
-        """Every template, by title; a user template hides the bundled one of its name."""
+        """Every template, by title; a user template hides the bundled one of its name,
+        a translated one the English one."""
         found: dict[str, TemplateInfo] = {}
-        for path in sorted(self.folder.glob(f"*{TEMPLATE_SUFFIX}")):
-            info = _header_or_error(path)
-            found[info.name] = info
+        for folder in reversed(self.bundled_folders):
+            for path in sorted(folder.glob(f"*{TEMPLATE_SUFFIX}")):
+                info = _header_or_error(path)
+                found[info.name] = info
         if self.user_folder and self.user_folder.is_dir():
             for path in sorted(self.user_folder.glob(f"*{TEMPLATE_SUFFIX}")):
                 info = _header_or_error(path, user=True)
@@ -94,13 +111,14 @@ class TemplateLibrary:
             path = folder / f"{name}{TEMPLATE_SUFFIX}"
             if _valid_name(name) and path.is_file():
                 user = folder == self.user_folder
-                bundled = (self.folder / path.name).is_file()
+                bundled = any((f / path.name).is_file() for f in self.bundled_folders)
                 return read_header(path, user=user)._replace(overrides=user and bundled)
         raise _no_template(name)
 
     def duplicate(self, name: str, new_name: str | None = None) -> TemplateInfo:
-        """Copy a template into the user's folder to edit it there. Under its own name
-        (the default) the copy replaces the bundled one; under a new name it is added."""
+        """Copy a template into the user's folder to edit it there (a bundled one in the
+        user's language). Under its own name (the default) the copy replaces the bundled
+        one; under a new name it is added."""
         if self.user_folder is None:
             raise TemplateError(_("There is no folder for your own templates."))
         source = self.info(name)

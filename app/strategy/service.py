@@ -26,6 +26,8 @@ Announce = Callable[[Changes], None]
 APPEARANCE_KEY = "appearance"
 # Follow the platform's light or dark (the default), or force one.
 APPEARANCES = ("system", "light", "dark")
+# The window's language: "system" (the environment's, else the system's) or one Digwell has.
+LANGUAGE_KEY = "language"
 
 
 class StrategyService:
@@ -92,6 +94,26 @@ class StrategyService:
         """The window's look: "system", "light" or "dark"; "system" until chosen."""
         value = settings_q.get_setting(self._db, APPEARANCE_KEY, APPEARANCES[0])
         return value if isinstance(value, str) and value in APPEARANCES else APPEARANCES[0]
+
+    def language(self) -> str:
+        """The window's language: "system" until one is chosen, else "en" or "de"."""
+        from app.i18n.translate import languages
+
+        value = settings_q.get_setting(self._db, LANGUAGE_KEY, "system")
+        return value if isinstance(value, str) and value in languages() else "system"
+
+    def set_language(self, language: str) -> None:
+        """Remember the window's language ("system" to follow the system again)."""
+        from app.i18n.translate import languages
+
+        if language != "system" and language not in languages():
+            raise DigwellError(
+                _("Digwell does not speak “{language}”.").format(language=language),
+                _("Choose one of: {languages}.").format(languages=", ".join(languages())),
+            )
+        with self._db.transaction() as conn:
+            settings_q.set_setting(conn, LANGUAGE_KEY, language)
+        self._announce(Changes(settings=True))
 
     def set_appearance(self, appearance: str) -> None:
         """Remember the window's appearance; anything but APPEARANCES is refused."""

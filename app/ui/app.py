@@ -99,6 +99,16 @@ def show_startup_error(err: DigwellError) -> None:
     box.exec()
 
 
+def apply_language(planner: Planner, app: QApplication) -> None:
+    """View › Language's remembered choice, before any widget exists; following the
+    system (the default) changes nothing."""
+    language = planner.strategy.language()
+    if language != "system":
+        from app.ui.translation import install_translations
+
+        install_translations(app, language)
+
+
 def apply_appearance(planner: Planner) -> None:
     """View › Appearance's remembered choice, before any widget exists (so no repaint).
     Following the system, the default, costs one settings read: app.ui.appearance
@@ -190,6 +200,7 @@ def run_gui(data_dir: Path, *, demo: bool = False, tray: bool = False, request: 
         return 2
     try:
         app = make_application()
+        apply_language(planner, app)
         apply_appearance(planner)
         from PySide6.QtCore import QTimer
 

@@ -43,7 +43,8 @@ class Entry:
 
 SEPARATOR = None
 FILE = N_("&File")
-VIEW = N_("&View")  # its entries are the Appearance submenu (app/ui/appearance.py)
+VIEW = N_("&View")  # its entries: the Appearance and Language submenus (app/ui/appearance.py,
+# app/ui/language_menu.py)
 # fmt: off
 MENUS: tuple[tuple[str, tuple[Entry | None, ...]], ...] = (
     (FILE, (
@@ -183,8 +184,10 @@ def fill_menus(window: MainWindow, menus: list[QMenu]) -> dict[str, QAction]:
             menu.aboutToShow.connect(window.sync_file_menu)
         if title == VIEW:
             from app.ui.appearance import add_appearance_menu
+            from app.ui.language_menu import add_language_menu
 
             add_appearance_menu(window, menu)
+            add_language_menu(window, menu)
     return actions
 
 

@@ -154,6 +154,13 @@ def test_quoted():
     assert quoted("") == quoted(None) == ""
 
 
+def test_quoted_in_german_and_unknown_languages():
+    assert quoted("Goldene Pfade", "de") == "„Goldene Pfade“"
+    assert quoted('Die "Staff"-Falle und „mehr“', "de") == "„Die 'Staff'-Falle und ‚mehr‘“"
+    assert quoted("", "de") == ""
+    assert quoted("Golden paths", "xx") == quoted("Golden paths", None) == '"Golden paths"'
+
+
 # hashtags --------------------------------------------------------------------
 
 
@@ -270,6 +277,16 @@ def test_credits(author, source, link, by, attributed, credited):
     assert byline(item) == by
     assert attribution(item) == attributed
     assert credit_name(item) == credited
+
+
+def test_bylines_in_german():
+    item = {"author": "Ada Writer", "source": "Platform Weekly", "link": ITEM["link"]}
+    assert byline(item, "de") == "von Ada Writer, in Platform Weekly"
+    assert byline({**item, "source": ""}, "de") == "von Ada Writer"
+    assert byline({**item, "author": ""}, "de") == "in Platform Weekly"
+    assert byline({"link": ITEM["link"]}, "de") == "auf golden.example"
+    assert byline({"author": "{source} Writer"}, "de") == "von {source} Writer"
+    assert byline(item, "xx") == byline(item) == "by Ada Writer, in Platform Weekly"
 
 
 def test_credits_of_nothing():

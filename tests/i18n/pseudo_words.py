@@ -17,6 +17,7 @@ NAMES = {
     "OPML", "CSV", "JSON", "vCard", "Ctrl", "Shift", "Alt", "Meta", "Del", "Esc", "Return",
     "Enter", "Tab", "Space", "Backspace", "PgUp", "PgDown", "Home", "End", "Up", "Down",
     "Left", "Right", "Ins", "Delete", "Escape", "F1", "F2", "F5", "Google", "News",
+    "English", "Deutsch",  # View › Language names each language in its own words
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
     "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
 }  # fmt: skip

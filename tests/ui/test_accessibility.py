@@ -4,6 +4,7 @@ is a grid the arrow keys walk day by day (docs/CADENCE.md)."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
@@ -15,6 +16,7 @@ from app.ui.views.chart_words import bars_summary, heatmap_day, score_summary
 from app.ui.views.heatmap import YearHeatmap
 from app.ui.views.score_chart import ScoreChart
 from app.ui.views.share_bars import Bar, ShareBars
+from tests.ui.page_tabs import each_tab
 
 # Focusable widgets known to have no accessible name yet, by class and object name, so
 # the walk still fails on any new one. Each entry is a debt: name it and drop it here.
@@ -184,12 +186,13 @@ def test_every_page_names_every_control(qtbot, open_window, demo_planner):
         window.nav.setCurrentRow(row)
         qtbot.waitUntil(lambda row=row: window.pages.currentIndex() == row)
         page = window.pages.currentWidget()
-        walked += sum(
-            1
-            for w in page.findChildren(QWidget)
-            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(window)
-        )
-        unnamed.update(_unnamed(window))
+        for _tab in each_tab(page, qtbot):
+            walked += sum(
+                1
+                for w in page.findChildren(QWidget)
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(window)
+            )
+            unnamed.update(_unnamed(window))
         if row == 3:  # the Cadence page: its charts speak
             cadence = window.cadence_page
             assert _description(cadence.chart).startswith("Presence score ")
@@ -197,7 +200,7 @@ def test_every_page_names_every_control(qtbot, open_window, demo_planner):
             assert _description(cadence.heatmap).startswith(
                 f"{cadence.report.today:%a} {cadence.report.today.day} "
             )
-    assert walked > 20
+    assert walked > 80
     assert sorted(unnamed - KNOWN_UNNAMED) == []
     # A fixed widget must leave the list, so the list only shrinks.
     assert sorted(KNOWN_UNNAMED - unnamed) == []
@@ -235,3 +238,43 @@ def test_inbox_rows_announce_title_source_age_and_reason(qtbot, open_window, dem
     assert row.reason and name.endswith(row.reason)
     assert "ago" in name or "yesterday" in name or any(ch.isdigit() for ch in name)
     assert cell.text(QAccessible.Text.Description).startswith(("Unread", "Starred"))
+
+
+def _focus_chain(dialog: QWidget) -> list[QWidget]:
+    """The widgets Tab visits in `dialog`, from its first, once round."""
+    chain: list[QWidget] = []
+    widget = dialog.nextInFocusChain()
+    for _step in range(300):
+        takes = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if takes and widget.isVisibleTo(dialog) and widget.isEnabled():
+            if widget in chain:
+                break
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def test_tab_follows_the_layout_in_every_dialog(qtbot, open_window, demo_planner, clock):
+    """Reading order: down the page, or on to the next column to the right; never back up
+    and to the left (the last control wrapping round to the first aside)."""
+    from PySide6.QtCore import QPoint
+
+    from tests.ui.every_dialog import every_dialog
+
+    window = open_window(demo_planner)
+    wrong = {}
+    for key, make in every_dialog(demo_planner, clock.now().date(), window.menuBar()).items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        places = [(w.mapTo(dialog, QPoint(0, 0)), w) for w in _focus_chain(dialog)]
+        back = [
+            (type(b).__name__, b.objectName() or _name(b))
+            for (pa, _a), (pb, b) in pairwise(places)
+            if pb.y() < pa.y() - 5 and pb.x() <= pa.x()
+        ]
+        if back:
+            wrong[key] = back
+        dialog.close()
+    assert wrong == {}

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.i18n import formats, translate
 from app.ui.sidebar import PAGE_NAMES
 from tests.i18n.pseudo_words import data_words, untranslated
+from tests.ui.page_tabs import each_tab
 
 NO_BUTTON = QDialogButtonBox.StandardButton.NoButton
 
@@ -143,7 +144,8 @@ def test_every_page_is_translated_and_nothing_clips(qtbot, open_window, demo_pla
         window.nav.setCurrentRow(row)
         qtbot.waitUntil(lambda row=row: window.pages.currentIndex() == row)
         qtbot.wait(50)
-        problems += check(window, known, f"page {row}")
+        for tab in each_tab(window.pages.currentWidget(), qtbot):
+            problems += check(window, known, f"page {row}, {tab}")
     for _menu, text in menu_texts(window) if known is not None else ():
         problems += [f"menu: untranslated {w!r} in {text!r}" for w in untranslated(text, known)]
     assert window.minimumSizeHint().width() <= 1280 and window.minimumSizeHint().height() <= 800

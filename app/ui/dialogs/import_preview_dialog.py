@@ -185,6 +185,11 @@ class ImportPreviewDialog(QDialog):
                 self.lists[key] = self._list(title, rows, total)
                 self.tabs.addTab(self.lists[key], f"{title} ({formats.number(total)})")
         self.tabs.setVisible(bool(self.lists))
+        previous: QWidget = self.tabs  # Tab reads the lists before the choice below them
+        for widget in self.lists.values():
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+        QWidget.setTabOrder(previous, self.keep)
         if was in self.lists:
             self.tabs.setCurrentWidget(self.lists[was])
         self.import_button.setEnabled(_changes_anything(result))

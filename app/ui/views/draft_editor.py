@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from app.compose.context import TAKE_PLACEHOLDER, placeholders
+from app.compose.context import first_placeholder
 from app.compose.utf16 import utf16_offset
 from app.i18n import _
 from app.ui.status_colours import ERROR, status_colour
@@ -30,10 +30,9 @@ class DraftEditor(QPlainTextEdit):
         self.setFont(font)
 
     def select_placeholder(self) -> None:
-        """Select the user's take (or the template's first "[Your …]" gap), so typing
-        replaces it: it is the first thing to write."""
-        left = placeholders(self.toPlainText())
-        first = TAKE_PLACEHOLDER if TAKE_PLACEHOLDER in left else (left[0] if left else "")
+        """Select the user's take (or the template's first "[Your …]" gap, in any language
+        Digwell speaks), so typing replaces it: it is the first thing to write."""
+        first = first_placeholder(self.toPlainText())
         found = self.document().find(first) if first else None
         if found is not None and not found.isNull():
             self.setTextCursor(found)

@@ -60,6 +60,7 @@ class PlanView(QWidget):
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("planTree")
+        self.tree.setAccessibleName(_("Posting slots and the drafts planned into them"))
         self.tree.setHeaderLabels([_("When"), _("Planned")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)

@@ -91,6 +91,7 @@ class PostsLogView(QWidget):
     def _posts_table(self) -> QTableView:
         table = QTableView()
         table.setObjectName("postsTable")
+        table.setAccessibleName(_("Posts you made"))
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Shift and Ctrl pick many rows: Set kind… and Set theme… act on them all.
