@@ -40,6 +40,9 @@ class PostingBar(QWidget):
         self.post_url.setObjectName("postUrl")
         self.post_url.setAccessibleName(_("Link to your post"))
         self.post_url.setPlaceholderText(_("Link to your post (optional)"))
+        # Room for the whole hint in any language (the row's buttons would squeeze it).
+        hint = self.post_url.fontMetrics().horizontalAdvance(self.post_url.placeholderText())
+        self.post_url.setMinimumWidth(min(hint + 16, 280))
         self.when_button = QToolButton()
         self.when_button.setObjectName("postedWhenButton")
         self.when_button.setText(_("When: now"))
