@@ -81,20 +81,30 @@ def _names(table: Any, keys: range) -> dict[str, dict[str, list[str]]]:
 
 
 def _cache_file(name: str) -> Path | None:
-    """None where Babel's data cannot be dated (a bundle may keep it in an archive)."""
-    from importlib.util import find_spec
-
+    """None where Babel's data cannot be dated."""
     from app.paths import user_cache_dir
 
     try:
-        spec = find_spec("babel")
-        origin = spec.origin if spec is not None else None
-        if not origin or not os.path.isfile(origin):
-            return None
-        stamp = os.stat(Path(origin).with_name("global.dat")).st_mtime_ns
-    except (ImportError, OSError, ValueError):
+        stamp = os.stat(_babel_data_file()).st_mtime_ns
+    except (ImportError, OSError, ValueError, TypeError):
         return None
     return user_cache_dir() / "locales" / f"{name}-{stamp}.json"
+
+
+def _babel_data_file() -> Path:
+    """Babel's global.dat, found without importing Babel: beside its package, or in a
+    PyInstaller bundle's folder (where the package itself sits in an archive)."""
+    import sys
+
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "babel" / "global.dat"
+    from importlib.util import find_spec
+
+    spec = find_spec("babel")
+    if spec is None or not spec.origin:
+        raise ImportError("babel")
+    return Path(spec.origin).with_name("global.dat")
 
 
 def _write(path: Path, data: dict[str, Any]) -> None:
