@@ -120,12 +120,27 @@ def _save(window: object, path: Path) -> Path:
             Qt.TransformationMode.SmoothTransformation,
         )
     )
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    # The 256 colours the window uses most: Qt's own choice for a picture with more (a
+    # chart's gradient) is a fixed colour cube, which turns blues purple.
     small = image.convertToFormat(
-        QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither
+        QImage.Format.Format_Indexed8, _palette(image), Qt.ImageConversionFlag.ThresholdDither
     )
     if not small.save(str(path), "PNG", 0):  # 0: the strongest zlib compression
         raise OSError(f"Could not write {path}")
     return path
+
+
+def _palette(image: object) -> list[int]:
+    """The image's 256 most frequent colours, as QRgb values."""
+    from collections import Counter
+
+    from PySide6.QtGui import QImage
+
+    assert isinstance(image, QImage)
+    data = bytes(image.constBits())[: image.sizeInBytes()]
+    pixels = Counter(data[i : i + 4] for i in range(0, len(data), 4))
+    return [int.from_bytes(rgb, "little") | 0xFF000000 for rgb, _n in pixels.most_common(256)]
 
 
 if __name__ == "__main__":

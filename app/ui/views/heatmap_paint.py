@@ -31,9 +31,6 @@ DAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N
 _RULE = 3  # as the heatmap's 'week on target' mark
 # Where the accent has no hue (a grey highlight), breaks are amber.
 _AMBER_HUE = 35 / 360
-# Share of the highlight colour for a day with one post (then darkened until legible);
-# 0 posts is a faint neutral cell.
-_ONE_POST = 0.5
 
 
 def gap(cell: int) -> int:
@@ -76,8 +73,9 @@ def heatmap_colours(widget: QWidget) -> tuple[QColor, QColor, QColor, list[QColo
     posts go further from the background (docs/CADENCE.md, "Reading the charts")."""
     background, text, accent, muted = chart_colours(widget)
     empty = blend(background, text, 0.085)
-    one = legible(blend(background, accent, _ONE_POST), empty, MARK_CONTRAST)
-    one = legible(one, background, MARK_CONTRAST)
+    # The highlight itself for one post (its hue kept whole: a pale blend darkened to be
+    # legible turns grey), darker (lighter on dark) for more.
+    one = legible(legible(accent, empty, MARK_CONTRAST), background, MARK_CONTRAST)
     most = legible(accent, background, max(contrast(one, background) * 1.6, MARK_CONTRAST))
     fills = [empty, one, blend(one, most, 0.5), most]
     return background, text, muted, fills
