@@ -19,5 +19,7 @@ PLAIN_TEXT = 0  # Qt.TextFormat.PlainText, for setProperty("textFormat", ...)
 KEY_RETURN = 0x01000004  # Qt.Key.Key_Return
 KEY_ENTER = 0x01000005  # Qt.Key.Key_Enter
 KEY_DELETE = 0x01000007  # Qt.Key.Key_Delete
+KEY_SPACE = 0x20  # Qt.Key.Key_Space
+STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus, for setProperty("focusPolicy", ...)
 NO_MODIFIER = 0  # Qt.KeyboardModifier.NoModifier
 SCROLLBAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff, for setProperty

@@ -278,3 +278,21 @@ def test_tab_follows_the_layout_in_every_dialog(qtbot, open_window, demo_planner
             wrong[key] = back
         dialog.close()
     assert wrong == {}
+
+
+def test_this_weeks_card_reads_the_week_and_opens_cadence_from_the_keyboard(
+    qtbot, open_window, demo_planner
+):
+    from app.ui.sidebar import CADENCE
+    from app.ui.views.cadence_card import CadenceCard
+
+    window = open_window(demo_planner)
+    card = window.findChild(CadenceCard)
+    qtbot.waitUntil(lambda: bool(card.headline.text()))
+    assert _name(card) == "This week"
+    assert _description(card).startswith(card.headline.text())
+    assert card.detail.text() in _description(card)
+    card.setFocus()
+    qtbot.waitUntil(card.hasFocus)
+    qtbot.keyClick(card, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == CADENCE)

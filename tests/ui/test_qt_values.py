@@ -15,6 +15,8 @@ from app.ui.app import EXIT_ON_PAINT_ENV
 def test_each_value_matches_qt():
     assert Qt.ItemDataRole.DisplayRole.value == qt_values.DISPLAY_ROLE
     assert Qt.ItemDataRole.ToolTipRole.value == qt_values.TOOLTIP_ROLE
+    assert Qt.Key.Key_Space.value == qt_values.KEY_SPACE
+    assert Qt.FocusPolicy.StrongFocus.value == qt_values.STRONG_FOCUS
     assert Qt.ItemDataRole.AccessibleTextRole.value == qt_values.ACCESSIBLE_TEXT_ROLE
     assert Qt.ItemDataRole.AccessibleDescriptionRole.value == qt_values.ACCESSIBLE_DESCRIPTION_ROLE
     assert Qt.ItemDataRole.UserRole.value == qt_values.USER_ROLE

@@ -12,10 +12,11 @@ from app.i18n import _, ngettext
 from app.types import WeekProgress
 from app.ui.formatting import posts_this_week
 from app.ui.look import heading, quiet
+from app.ui.qt_values import KEY_ENTER, KEY_RETURN, KEY_SPACE, STRONG_FOCUS
 from app.ui.views.rounded import ROLE, brush_of, paint_panel
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QMouseEvent, QPaintEvent
+    from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPaintEvent
 
     from app.cadence.reminders import Reminder
 
@@ -64,6 +65,11 @@ class CadenceCard(QFrame):
         super().__init__(parent)
         self.setObjectName("cadenceCard")
         self.setToolTip(_("Your cadence: score, streak, plan and posts log"))
+        # A button for the keyboard and screen readers too: Tab reaches it, Enter or
+        # Space opens Cadence, and it reads out the week (setProperty: no Qt namespace
+        # on the way to the first paint, see app.ui.qt_values).
+        self.setProperty("focusPolicy", STRONG_FOCUS)
+        self.setAccessibleName(_("This week"))
         # Translators: the caption of the sidebar's card, shown in capitals.
         caption = QLabel(_("THIS WEEK"))
         caption.setObjectName("cardCaption")
@@ -93,7 +99,10 @@ class CadenceCard(QFrame):
         painter = QPainter(self)
         palette = self.palette()
         rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        paint_panel(painter, rect, 10, palette.brush(ROLE.Base), palette.brush(ROLE.Mid))
+        edge = palette.brush(ROLE.Highlight if self.hasFocus() else ROLE.Mid)
+        paint_panel(
+            painter, rect, 10, palette.brush(ROLE.Base), edge, 2.0 if self.hasFocus() else 1.0
+        )
         painter.end()
 
     def show_progress(self, progress: WeekProgress, on_break: bool = False) -> None:
@@ -114,10 +123,25 @@ class CadenceCard(QFrame):
             )
         else:
             self.detail.setText(_("Target met. Well dug."))
+        self.setAccessibleDescription(f"{self.headline.text()} {self.detail.text()}")
 
     def show_reminder(self, reminder: Reminder) -> None:
         """Where there is no tray: the reminder stays on the card until the next update."""
         self.detail.setText(reminder.message)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (KEY_RETURN, KEY_ENTER, KEY_SPACE):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()  # the edge shows where the focus is
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.i18n import N_, _, ngettext
+from app.ui.qt_values import STRONG_FOCUS
 from app.ui.views.chart_paint import (
     chart_colours,
     small_font,
@@ -53,7 +54,6 @@ if TYPE_CHECKING:
 _CELL = 12  # the preferred side; the grid scales with the width between _MIN and _MAX
 _RULE = 3  # height of the 'week on target' mark under a column
 ACCESSIBLE_NAME = N_("Posts per day, last 53 weeks")
-_STRONG_FOCUS = 11  # Qt.FocusPolicy.StrongFocus
 
 
 class YearHeatmap(QWidget):
@@ -332,7 +332,7 @@ class YearHeatmap(QWidget):
 
     def _keyboard_ready(self) -> None:
         # An int through setProperty: touching `Qt` here would build it before the first paint.
-        self.setProperty("focusPolicy", _STRONG_FOCUS)
+        self.setProperty("focusPolicy", STRONG_FOCUS)
         self.setAccessibleName(_(ACCESSIBLE_NAME))
 
     def focused_day(self) -> date | None:
