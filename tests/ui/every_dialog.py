@@ -61,7 +61,7 @@ def every_dialog(planner, today: date, menu_bar: QMenuBar) -> dict[str, Callable
     from app.ui.dialogs.review_dialog import ReviewDialog
     from app.ui.dialogs.schedule_dialog import ScheduleDialog
     from app.ui.dialogs.search_feeds_dialog import SearchFeedsDialog
-    from app.ui.dialogs.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+    from app.ui.dialogs.shortcuts_dialog import ShortcutsDialog, page_rows, shortcut_rows
     from app.ui.dialogs.strategy_dialog import StrategyDialog
     from app.ui.dialogs.touch_dialog import TouchDialog
 
@@ -78,7 +78,7 @@ def every_dialog(planner, today: date, menu_bar: QMenuBar) -> dict[str, Callable
         "problem": lambda: ProblemDialog(),
         "review": lambda: ReviewDialog(people),
         "about": lambda: AboutDialog(),
-        "shortcuts": lambda: ShortcutsDialog(shortcut_rows(menu_bar)),
+        "shortcuts": lambda: ShortcutsDialog(shortcut_rows(menu_bar) + page_rows()),
         "guide": lambda: GuideWindow(),
         "people import": lambda: ImportPreviewDialog("Connections.csv", PEOPLE_PREVIEW),
         "history import": lambda: HistoryPreviewDialog("twitter.zip", HISTORY_PREVIEW),

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
 from app.ui.app import make_application
-from app.ui.dialogs.shortcuts_dialog import ShortcutsDialog, plain, shortcut_rows
+from app.ui.dialogs.shortcuts_dialog import ShortcutsDialog, page_rows, plain, shortcut_rows
 from app.ui.menus import MENUS
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -102,7 +102,7 @@ def test_the_help_menu_opens_the_list_and_escape_closes_it(window, qtbot):
     action.trigger()
     dialog = window.findChild(ShortcutsDialog)
     assert dialog is not None and dialog.isVisible()
-    assert len(dialog.visible_rows()) == len(shortcut_rows(window.menuBar()))
+    assert len(dialog.visible_rows()) == len(shortcut_rows(window.menuBar())) + len(page_rows())
     action.trigger()  # a second time raises the same list
     assert len(window.findChildren(ShortcutsDialog)) == 1
     qtbot.waitExposed(dialog)
@@ -141,3 +141,31 @@ def test_plain_drops_mnemonics_but_keeps_ampersands():
 def test_actions_carry_text_not_icons_only(window):
     # Every listed command has words to read out, not an empty text.
     assert all(isinstance(a, QAction) and plain(a.text()) for a in window.menu_actions.values())
+
+
+def test_the_pages_own_keys_are_listed_from_the_tables_they_are_bound_from(window, qtbot):
+    """J and K in the inbox list, Ctrl+N on the People page, the heatmap's arrows: listed
+    after the menus, from app/ui/page_keys.py, which the pages bind them from."""
+    from PySide6.QtGui import QShortcut
+
+    from app.ui.dialogs.shortcuts_dialog import page_rows, show_shortcuts
+    from app.ui.page_keys import INBOX_LIST, PAGE_KEYS, PEOPLE_PAGE
+    from app.ui.sidebar import PEOPLE
+    from app.ui.views.item_list import _KEYS as INBOX_LETTERS
+
+    rows = page_rows()
+    assert len(rows) == sum(len(group.keys) for group in PAGE_KEYS)
+    assert ("Inbox list", "Next item", ("J",)) in {(r.menu, r.text, r.keys) for r in rows}
+    dialog = show_shortcuts(window, window.menuBar())
+    qtbot.addWidget(dialog)
+    shown = dialog.visible_rows()
+    assert ("People page", "Add a person", QKeySequence("Ctrl+N").toString(NATIVE)) in shown
+    assert len(shown) == len(dialog.rows) and set(rows) <= set(dialog.rows)
+    # The keys that work are the ones listed.
+    assert {k.lower(): e.command for e in INBOX_LIST.keys for k in e.keys
+                             if len(k) == 1} == INBOX_LETTERS  # fmt: skip
+    window.nav.setCurrentRow(PEOPLE)
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == PEOPLE)
+    page = window.pages.currentWidget()
+    bound = {s.key().toString() for s in page.findChildren(QShortcut)}
+    assert bound == {k for e in PEOPLE_PAGE.keys for k in e.keys}

@@ -2,9 +2,10 @@
 actions themselves (app/ui/menus.py builds them), so the list never drifts from the keys
 that work. Grouped by menu, in the platform's own key names, with a filter box.
 
-Only menu actions are listed: a page's own QShortcuts (the People page's) exist only once
-the page is built (app/ui/lazy_page.py), so walking them would list a page or not
-depending on where the user has been."""
+Then the keys the pages answer besides the menus (the inbox list's J and K, the People
+page's Ctrl+N, the heatmap's arrows): read from the tables the pages bind them from
+(app/ui/page_keys.py), not from the pages' own shortcuts, which exist only once a page is
+built (app/ui/lazy_page.py) and would make the list depend on where the user has been."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.ui.page_keys import PAGE_KEYS
 
 MENU_PATH_SEPARATOR = " › "
 
@@ -63,6 +65,20 @@ def shortcut_rows(bar: QMenuBar) -> list[ShortcutRow]:
         if isinstance(menu, QMenu):
             _walk(menu, plain(menu.title()), rows)
     return rows
+
+
+def page_rows() -> list[ShortcutRow]:
+    """The keys of app/ui/page_keys.py, in the platform's key names."""
+    native = QKeySequence.SequenceFormat.NativeText
+    return [
+        ShortcutRow(
+            _(group.title),
+            _(entry.text),
+            tuple(QKeySequence(k).toString(native) for k in entry.keys),
+        )
+        for group in PAGE_KEYS
+        for entry in group.keys
+    ]
 
 
 def _walk(menu: QMenu, path: str, rows: list[ShortcutRow]) -> None:
@@ -155,7 +171,7 @@ def show_shortcuts(window: QWidget, bar: QMenuBar) -> ShortcutsDialog:
     keys can be tried while it shows; deleted when closed)."""
     dialog = window.findChild(ShortcutsDialog)
     if dialog is None:
-        dialog = ShortcutsDialog(shortcut_rows(bar), window)
+        dialog = ShortcutsDialog(shortcut_rows(bar) + page_rows(), window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     dialog.raise_()

@@ -13,10 +13,11 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.i18n import N_, _, ngettext
+from app.ui.page_keys import HEATMAP
 from app.ui.qt_values import STRONG_FOCUS
 from app.ui.views.chart_paint import (
     chart_colours,
@@ -343,7 +344,12 @@ class YearHeatmap(QWidget):
         from PySide6.QtCore import Qt
 
         # Columns are weeks and rows weekdays: up/down one day, left/right one week.
-        steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -7, Qt.Key.Key_Right: 7}
+        steps = {  # days per arrow, from the table Help › Keyboard shortcuts lists
+            QKeySequence(name)[0].key(): int(entry.command)
+            for entry in HEATMAP.keys
+            if entry.command != "open"
+            for name in entry.keys
+        }
         key = event.key()
         if self._focus is None or self._first is None or self._last is None:
             super().keyPressEvent(event)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
 from app.i18n import _
+from app.ui.page_keys import INBOX_LIST, single_letters
 from app.ui.qt_values import KEY_DELETE, KEY_ENTER, KEY_RETURN, SCROLLBAR_ALWAYS_OFF
 from app.ui.views.item_delegate import ItemDelegate
 
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QAbstractItemModel
     from PySide6.QtGui import QKeyEvent
 
-_KEYS = {"j": "next", "k": "previous", "s": "star", "m": "read", "d": "dismiss", "o": "open"}
+_KEYS = single_letters(INBOX_LIST)  # j, k, s, m, d, o (Delete and Return below)
 
 
 class ItemList(QTableView):

@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _, formats
 from app.people.keep_warm import due_text, last_touch_text, status
 from app.ui.models.people_model import PersonRole
+from app.ui.page_keys import PEOPLE_LISTS
 from app.ui.status_colours import ERROR, WARNING, status_colour
 
 if TYPE_CHECKING:
@@ -34,16 +35,13 @@ if TYPE_CHECKING:
 _PAD_X, _PAD_Y, _GAP = 12, 7, 3
 # The keep-warm states in the colours of a state needing attention (their words say it too).
 _STATES = {"overdue": ERROR, "due": WARNING}
-# Keys of the lists (plain, no modifier): what they ask of the page. By value: a key
-# code that is no Qt.Key member (a dead key) must not raise.
+# Keys of the lists (plain, no modifier): what they ask of the page, from the table Help ›
+# Keyboard shortcuts lists (Enter as Return). By value: a key code that is no Qt.Key
+# member (a dead key) must not raise.
 _KEYS = {
-    Qt.Key.Key_T.value: "touch",
-    Qt.Key.Key_E.value: "edit",
-    Qt.Key.Key_F2.value: "edit",
-    Qt.Key.Key_Return.value: "edit",
-    Qt.Key.Key_Enter.value: "edit",
-    Qt.Key.Key_Delete.value: "archive",
-    Qt.Key.Key_S.value: "snooze",
+    QKeySequence(name)[0].key().value: entry.command
+    for entry in PEOPLE_LISTS.keys
+    for name in (*entry.keys, *(("Enter",) if "Return" in entry.keys else ()))
 }
 
 

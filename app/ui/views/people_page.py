@@ -32,6 +32,7 @@ from app.types import Changes
 from app.ui.buttons import named_button
 from app.ui.look import heading, quiet
 from app.ui.models.people_model import PeopleModel
+from app.ui.page_keys import PEOPLE_PAGE
 from app.ui.views.people_actions import PeopleActions
 from app.ui.views.people_empty import EmptyPeople
 from app.ui.views.people_everyone import EveryoneTab
@@ -177,15 +178,17 @@ class PeoplePage(QWidget):
         # The window's while the page shows (a hidden page's shortcuts are off): the
         # keyboard focus may still be on the sidebar after Ctrl+5.
         context = Qt.ShortcutContext.WindowShortcut
-        for keys, slot in (
-            ("Ctrl+N", self.commands.add_person),
-            ("Ctrl+T", self.commands.log_touch),
-            ("F2", self.commands.edit_person),
-            ("Ctrl+F", self.focus_search),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(context)
-            shortcut.activated.connect(slot)
+        slots = {
+            "add_person": self.commands.add_person,
+            "log_touch": self.commands.log_touch,
+            "edit_person": self.commands.edit_person,
+            "search": self.focus_search,
+        }
+        for entry in PEOPLE_PAGE.keys:  # as Help › Keyboard shortcuts lists them
+            for keys in entry.keys:
+                shortcut = QShortcut(QKeySequence(keys), self)
+                shortcut.setContext(context)
+                shortcut.activated.connect(slots[entry.command])
 
     def _tab_order(self) -> None:
         """Tab walks the page as it reads: the buttons on top, the lists, the person."""
