@@ -132,7 +132,9 @@ def _save(window: object, path: Path) -> Path:
 
 
 def _palette(image: object) -> list[int]:
-    """The image's 256 most frequent colours, as QRgb values."""
+    """256 colours for the image, as QRgb values: the 192 it uses most (the window's
+    flat colours), then the most used of the rest by coarse hue and lightness, so a few
+    red or green words still find a colour of their own."""
     from collections import Counter
 
     from PySide6.QtGui import QImage
@@ -140,7 +142,17 @@ def _palette(image: object) -> list[int]:
     assert isinstance(image, QImage)
     data = bytes(image.constBits())[: image.sizeInBytes()]
     pixels = Counter(data[i : i + 4] for i in range(0, len(data), 4))
-    return [int.from_bytes(rgb, "little") | 0xFF000000 for rgb, _n in pixels.most_common(256)]
+    common = [rgb for rgb, _n in pixels.most_common(192)]
+    taken = set(common)
+    buckets: dict[tuple[int, int, int], tuple[int, bytes]] = {}
+    for rgb, count in pixels.items():
+        if rgb in taken:
+            continue
+        key = (rgb[0] >> 5, rgb[1] >> 5, rgb[2] >> 5)
+        total, best = buckets.get(key, (0, rgb))
+        buckets[key] = (total + count, best if pixels[best] >= count else rgb)
+    rest = sorted(buckets.values(), reverse=True)[: 256 - len(common)]
+    return [int.from_bytes(rgb, "little") | 0xFF000000 for rgb in common + [b for _n, b in rest]]
 
 
 if __name__ == "__main__":
