@@ -81,9 +81,14 @@ def _names(table: Any, keys: range) -> dict[str, dict[str, list[str]]]:
 
 
 def _cache_file(name: str) -> Path | None:
-    """None where Babel's data cannot be dated."""
+    """None where Babel's data cannot be dated, or for a name that is no locale's (it
+    comes from the environment, and becomes a file name)."""
+    import re
+
     from app.paths import user_cache_dir
 
+    if not re.fullmatch(r"[A-Za-z]{2,8}(?:_[A-Za-z0-9]{1,8})*", name):
+        return None
     try:
         stamp = os.stat(_babel_data_file()).st_mtime_ns
     except (ImportError, OSError, ValueError, TypeError):

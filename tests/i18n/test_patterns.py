@@ -119,3 +119,10 @@ def test_the_locale_is_looked_up_once_then_read_from_the_cache(tmp_path, monkeyp
 def test_an_unknown_locale_is_refused():
     with pytest.raises(ValueError):
         locale_data.load("xx_YY")
+
+
+def test_a_name_that_is_no_locale_never_becomes_a_path(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIGWELL_HOME", str(tmp_path))
+    with pytest.raises(ValueError):
+        locale_data.load("../../evil")
+    assert not (tmp_path / "cache").exists() or not any((tmp_path / "cache").rglob("*.json"))
