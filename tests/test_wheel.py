@@ -37,6 +37,12 @@ def test_wheel_holds_resources_inside_the_package(wheel):
         "app/resources/icons/hicolor/symbolic/apps/io.github.digwell.Digwell-symbolic.svg",
         "app/resources/guide/guide.html",  # Help › User guide (app/ui/dialogs/guide_window.py)
         "app/resources/guide/images/inbox.png",
+        # Translations (docs/TRANSLATION.md): the compiled catalogue, the German guide
+        # with its pictures, and the German drafting templates.
+        "app/resources/locale/de/LC_MESSAGES/digwell.mo",
+        "app/resources/guide/guide.de.html",
+        "app/resources/guide/images/de/inbox.png",
+        "app/resources/templates/de/quick-share.j2",
         "app/cli.py",
         "app/ui/main_window.py",
     ):
