@@ -127,6 +127,7 @@ PUBLIC_HELPERS = (
     "app.people.mentions",
     "app.people.handles",
     "app.people.fields",
+    "app.people.circle_names",
     "app.history.records",
     "app.desktop.layout",
     "app.desktop.install",

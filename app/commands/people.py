@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from app.commands.people_files import add_file_parsers
 from app.errors import DigwellError
 from app.i18n import N_, _, formats, pgettext
+from app.people.circle_names import circle_label
 from app.planner import Planner
 
 if TYPE_CHECKING:
@@ -187,7 +188,7 @@ def run_add(planner: Planner, args: argparse.Namespace) -> int:
     else:
         print(
             _("Added {name} (id {id}) to {circle}.").format(
-                name=person.name, id=person.id, circle=person.circle
+                name=person.name, id=person.id, circle=circle_label(person.circle)
             )
         )
     return 0
@@ -243,9 +244,10 @@ def _table(people: list[Person], today: date) -> list[str]:
     ]
     for p in people:
         when = f"{last_touch_text(p, today)}; {due_text(p, today)}".rstrip("; ")
+        circle = cut(circle_label(p.circle), circles)
         lines.append(
             f"{p.id:>{ids}}  {cut(p.name, names):{names}}  {cut(p.company, companies):{companies}}"
-            f"  {cut(p.circle, circles):{circles}}  {f'{p.gives}/{p.asks}':{counts}}  {when}"
+            f"  {circle:{circles}}  {f'{p.gives}/{p.asks}':{counts}}  {when}"
         )
     return lines
 
@@ -296,7 +298,8 @@ def run_show(planner: Planner, args: argparse.Namespace) -> int:
     # Translators: {company} is their role and company, "CTO, Acme".
     title = _("{name} (id {id}): {company}") if company else _("{name} (id {id})")
     print(title.format(name=person.name, id=person.id, company=company))
-    print(f"  {person.circle}; {last_touch_text(person, today)}; {due_text(person, today)}")
+    standing = f"{last_touch_text(person, today)}; {due_text(person, today)}"
+    print(f"  {circle_label(person.circle)}; {standing}")
     print("  " + _("gives {gives}, asks {asks}").format(gives=person.gives, asks=person.asks))
     for field, label in _FIELD_LABELS.items():
         if getattr(person, field):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from app.clock import Clock
 from app.errors import DigwellError, NotFoundError
 from app.i18n import _, ngettext
+from app.people.circle_names import circle_label
 from app.people.fields import clean_circle, clean_fields, clean_kind
 from app.people.keep_warm import ASK_WINDOW_DAYS, PRUNE_AFTER_DAYS, ask_note
 from app.store import item_people
@@ -135,7 +136,7 @@ class PeopleService:
     def circle_named(self, name: str) -> Circle:
         key = name.strip().casefold()
         for circle in self.circles():
-            if circle.name.casefold() == key:
+            if key in (circle.name.casefold(), circle_label(circle.name).casefold()):
                 return circle
         known = ", ".join(c.name for c in self.circles())
         raise NotFoundError(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DigwellError
 from app.i18n import N_, _
+from app.people.circle_names import circle_label
 from app.ui.dialogs.form_parts import problem_label, show_problem
 from app.ui.look import quiet
 
@@ -100,7 +101,9 @@ class CirclesDialog(QDialog):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.circles))
         for row, circle in enumerate(self.circles):
-            for column, value in enumerate((circle.name, circle.ideal_days, circle.max_days)):
+            for column, value in enumerate(
+                (circle_label(circle.name), circle.ideal_days, circle.max_days)
+            ):
                 cell = QTableWidgetItem(str(value))
                 if column != NAME:
                     cell.setTextAlignment(
@@ -119,9 +122,12 @@ class CirclesDialog(QDialog):
         if not 0 <= row < len(self.circles):
             return
         circle = self.circles[row]
+        name = self._cell(row, NAME)
+        if name == circle_label(circle.name):  # the shown name, untouched: keep the stored one
+            name = circle.name
         self._act(
             lambda: self._people.edit_circle(
-                circle.id, self._cell(row, NAME), self._cell(row, IDEAL), self._cell(row, MAXIMUM)
+                circle.id, name, self._cell(row, IDEAL), self._cell(row, MAXIMUM)
             )
         )
 
@@ -159,9 +165,9 @@ class CirclesDialog(QDialog):
         others = [c for c in self.circles if c.id != circle.id]
         name, ok = QInputDialog.getItem(
             self,
-            _("Remove {circle}").format(circle=circle.name),
-            _("Move the people of {circle} to:").format(circle=circle.name),
-            [c.name for c in others],
+            _("Remove {circle}").format(circle=circle_label(circle.name)),
+            _("Move the people of {circle} to:").format(circle=circle_label(circle.name)),
+            [circle_label(c.name) for c in others],
             len(others) - 1,
             False,
         )

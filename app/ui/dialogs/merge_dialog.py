@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DigwellError
 from app.i18n import _
+from app.people.circle_names import circle_label
 from app.ui.dialogs.form_parts import problem_label, show_problem
 from app.ui.look import quiet
 from app.ui.qt_values import USER_ROLE
@@ -95,7 +96,9 @@ class MergeDialog(QDialog):
         ids = [i for i in self._people.ids(self.search.text().strip()) if i != self.person.id]
         self.matches.clear()
         for other in self._people.rows(ids[:SHOWN]):
-            line = " · ".join(p for p in (other.name, other.company, other.circle) if p)
+            line = " · ".join(
+                p for p in (other.name, other.company, circle_label(other.circle)) if p
+            )
             entry = QListWidgetItem(line)
             entry.setData(_ID_ROLE, other.id)
             self.matches.addItem(entry)

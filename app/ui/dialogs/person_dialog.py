@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DigwellError
 from app.i18n import N_, _, ngettext
+from app.people.circle_names import circle_label
 from app.people.fields import MAX_INTERVAL
 from app.ui.dialogs.form_parts import problem_label, save_cancel, show_problem
 
@@ -114,7 +115,11 @@ class PersonDialog(QDialog):
                 circle.ideal_days,
             )
             self.circle.addItem(
-                text.format(circle=circle.name, ideal=circle.ideal_days, maximum=circle.max_days),
+                text.format(
+                    circle=circle_label(circle.name),
+                    ideal=circle.ideal_days,
+                    maximum=circle.max_days,
+                ),
                 circle.id,
             )
         self.circle.setCurrentIndex(len(self._circles) - 1)  # the widest, as `add` does

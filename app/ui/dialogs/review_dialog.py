@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DigwellError
 from app.i18n import N_, _, ngettext
+from app.people.circle_names import circle_label
 from app.people.keep_warm import last_touch_text
 from app.ui.dialogs.form_parts import problem_label, show_problem
 
@@ -63,7 +64,7 @@ class CheckedPeople(QAbstractListModel):
             parts = (
                 person.name,
                 person.company,
-                person.circle,
+                circle_label(person.circle),
                 last_touch_text(person, self._today),
             )
             return " · ".join(p for p in parts if p)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex
 
+from app.people.circle_names import circle_label
 from app.ui.qt_values import DISPLAY_ROLE, TOOLTIP_ROLE, USER_ROLE
 
 if TYPE_CHECKING:
@@ -146,5 +147,7 @@ class PeopleModel(QAbstractListModel):
         if role == PersonRole:
             return person
         if role == TOOLTIP_ROLE:
-            return " · ".join(p for p in (person.name, person.company, person.circle) if p)
+            return " · ".join(
+                p for p in (person.name, person.company, circle_label(person.circle)) if p
+            )
         return person.name

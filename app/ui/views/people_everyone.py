@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.i18n import _
+from app.people.circle_names import circle_label
 from app.ui.views.people_lists import PeopleList
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class EveryoneTab(QWidget):
         self.circle_filter.clear()
         self.circle_filter.addItem(_("All circles"), ALL_CIRCLES)
         for circle in circles:
-            self.circle_filter.addItem(circle.name, circle.id)
+            self.circle_filter.addItem(circle_label(circle.name), circle.id)
         index = self.circle_filter.findData(current if current is not None else ALL_CIRCLES)
         self.circle_filter.setCurrentIndex(max(0, index))
         self.circle_filter.blockSignals(False)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, formats
+from app.people.circle_names import circle_label
 from app.people.keep_warm import due_text, last_touch_text, status
 from app.ui.models.people_model import PersonRole
 from app.ui.page_keys import PEOPLE_LISTS
@@ -54,7 +55,7 @@ def state_colour(state: str, palette: QPalette) -> QColor | None:
 
 def person_line(person: Person, today: date) -> str:
     """The second line of a row: 'Company · Circle · last touch 5 months ago'."""
-    parts = (person.company, person.circle, last_touch_text(person, today))
+    parts = (person.company, circle_label(person.circle), last_touch_text(person, today))
     return " · ".join(p for p in parts if p)
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from app.cadence.post_fields import platform_name
 from app.i18n import N_, _, formats, ngettext
+from app.people.circle_names import circle_label
 from app.people.keep_warm import ago, due_text, last_touch_text, status
 from app.text.links import safe_link
 from app.types import GIVE_KINDS, Person, Touch
@@ -92,7 +93,7 @@ def interval_text(person: Person, ideal: int, maximum: int) -> str:
             "Keep warm every {low} days, at most {high} (as the {circle} circle)",
             days,
         )
-    return text.format(low=low, high=high, circle=person.circle)
+    return text.format(low=low, high=high, circle=circle_label(person.circle))
 
 
 def details_html(person: Person, today: date, interval: str) -> str:
@@ -102,7 +103,7 @@ def details_html(person: Person, today: date, interval: str) -> str:
     work = " · ".join(p for p in (person.role, person.company) if p)
     if work:
         rows.append(escape_html(work))
-    rows.append(f"{escape_html(person.circle)} · {escape_html(interval)}")
+    rows.append(f"{escape_html(circle_label(person.circle))} · {escape_html(interval)}")
     if person.how_known:
         rows.append(_("How you know each other: {how}").format(how=escape_html(person.how_known)))
     links = [f"{p}: {_link(url, shown)}" for p, shown, url in profile_links(person)]
