@@ -85,19 +85,16 @@ def dark_palette() -> QPalette:
 
 def add_appearance_menu(window: MainWindow, view: QMenu) -> None:
     """View › Appearance: System, Light, Dark, one checked (the remembered choice)."""
-    from PySide6.QtGui import QAction, QActionGroup
+    from app.ui.choice_menu import add_choices
 
-    submenu = view.addMenu(_("&Appearance"))
-    group = QActionGroup(window)
-    group.setExclusive(True)
-    current = window.planner.strategy.appearance()
-    for choice, text in CHOICES:
-        action = QAction(_(text), group)
-        action.setObjectName(ACTION_PREFIX + choice)
-        action.setCheckable(True)
-        action.setChecked(choice == current)
-        action.triggered.connect(lambda _checked=False, c=choice: choose(window, c))
-        submenu.addAction(action)
+    add_choices(
+        window,
+        view.addMenu(_("&Appearance")),
+        [(choice, _(text)) for choice, text in CHOICES],
+        window.planner.strategy.appearance(),
+        ACTION_PREFIX,
+        lambda choice: choose(window, choice),
+    )
 
 
 def appearance_actions(window: MainWindow) -> dict[str, QAction]:

@@ -23,19 +23,16 @@ ACTION_PREFIX = "language_"
 
 def add_language_menu(window: MainWindow, view: QMenu) -> None:
     """View › Language: one entry a choice, the remembered one checked."""
-    from PySide6.QtGui import QAction, QActionGroup
+    from app.ui.choice_menu import add_choices
 
-    submenu = view.addMenu(_("&Language"))
-    group = QActionGroup(window)
-    group.setExclusive(True)
-    chosen = window.planner.strategy.language()
-    for choice, text in CHOICES:
-        action = QAction(_(text) if choice == SYSTEM else text, group)
-        action.setObjectName(ACTION_PREFIX + choice)
-        action.setCheckable(True)
-        action.setChecked(choice == chosen)
-        action.triggered.connect(lambda _checked=False, c=choice: choose(window, c))
-        submenu.addAction(action)
+    add_choices(
+        window,
+        view.addMenu(_("&Language")),
+        [(choice, _(text) if choice == SYSTEM else text) for choice, text in CHOICES],
+        window.planner.strategy.language(),
+        ACTION_PREFIX,
+        lambda choice: choose(window, choice),
+    )
 
 
 def choose(window: MainWindow, choice: str) -> None:

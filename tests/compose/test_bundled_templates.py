@@ -82,7 +82,7 @@ def _bundled():
     return TemplateLibrary(resource_path("templates")).templates()
 
 
-def _render(library, name, items, *, theme=THEME, profile=None, take="", key="linkedin"):
+def render(library, name, items, *, theme=THEME, profile=None, take="", key="linkedin"):
     context = build_context(
         items, theme=theme, profile=profile or Profile(), take=take, platform=platform(key)
     )
@@ -131,9 +131,10 @@ def test_headers_are_complete(info):
 # Every template, every case ------------------------------------------------------
 
 
-def _cases(info):
+def cases(name):
+    """(items, theme, profile, take) keys to render the template `name` with."""
     item_cases = dict(ITEM_CASES)
-    if info.name in NO_LINK:
+    if name in NO_LINK:
         item_cases["no-items"] = []
     for items, theme, profile, take in itertools.product(
         item_cases, THEME_CASES, PROFILE_CASES, TAKE_CASES
@@ -151,8 +152,8 @@ def _cases(info):
     ids=lambda v: v if isinstance(v, str) else v.name,
 )
 def test_every_template_reads_cleanly_in_every_case(library, info, key):
-    for items, theme, profile, take in _cases(info):
-        text = _render(
+    for items, theme, profile, take in cases(info.name):
+        text = render(
             library,
             info.name,
             ITEM_CASES.get(items, []),
@@ -185,7 +186,7 @@ def test_every_template_reads_cleanly_in_every_case(library, info, key):
 )
 @pytest.mark.parametrize("take", ["", TAKE])
 def test_a_typical_post_fits_x_and_bluesky(library, info, key, take):
-    text = _render(library, info.name, [FULL], take=take, key=key)
+    text = render(library, info.name, [FULL], take=take, key=key)
     # Bluesky counts a pasted link in full: stricter than 23.
     used = _x_count(text) if key == "x" else len(text)
     assert used <= platform(key).limit, f"{used} characters:\n{text}"
@@ -197,8 +198,8 @@ def test_linkedin_gets_more_of_the_summary_than_x(library):
         "on a busy Tuesday afternoon, and they quietly drop whatever does not, however "
         "loudly it is announced at the all-hands. Second sentence."
     )
-    on_linkedin = _render(library, "quick-share", [long_first], take=TAKE, key="linkedin")
-    on_x = _render(library, "quick-share", [long_first], take=TAKE, key="x")
+    on_linkedin = render(library, "quick-share", [long_first], take=TAKE, key="linkedin")
+    on_x = render(library, "quick-share", [long_first], take=TAKE, key="x")
     assert "at the all-hands." in on_linkedin
     assert "all-hands" not in on_x
     assert _x_count(on_x) <= 280
@@ -206,29 +207,29 @@ def test_linkedin_gets_more_of_the_summary_than_x(library):
 
 def test_templates_that_need_an_item_say_so_without_one(library):
     with pytest.raises(TemplateError, match="'counterpoint' failed on line"):
-        _render(library, "counterpoint", [])
+        render(library, "counterpoint", [])
 
 
 # Golden-ish ------------------------------------------------------------------
 
 
 def test_credit_names_the_author_or_else_the_source(library):
-    text = _render(library, "credit-the-author", [FULL], take=TAKE)
+    text = render(library, "credit-the-author", [FULL], take=TAKE)
     assert text.startswith('Thanks to Ada Writer for "Golden paths, not golden cages".')
     assert "Ada Writer is worth following if you care about Platform engineering." in text
     assert "What I learned:\n" + TAKE in text
 
-    text = _render(library, "credit-the-author", [BARE])
+    text = render(library, "credit-the-author", [BARE])
     assert text.startswith('Thanks to Platform Weekly for publishing "Golden paths')
     assert "worth following" not in text
 
-    text = _render(library, "credit-the-author", [ANONYMOUS])
+    text = render(library, "credit-the-author", [ANONYMOUS])
     assert text.startswith("Thanks to golden.example for publishing")
 
 
 def test_roundup_numbers_every_item_and_links_it(library):
     items = ITEM_CASES["five"]
-    text = _render(library, "weekly-roundup", items, take=TAKE)
+    text = render(library, "weekly-roundup", items, take=TAKE)
     assert "Five reads worth your time this week, on Platform engineering:" in text
     for number, item in enumerate(items, 1):
         assert f"\n{number}. {item.title} (Ada Writer, Platform Weekly)\n{item.link}" in text
@@ -236,15 +237,15 @@ def test_roundup_numbers_every_item_and_links_it(library):
 
 
 def test_roundup_of_one_or_two(library):
-    one = _render(library, "weekly-roundup", [FULL], theme=None)
+    one = render(library, "weekly-roundup", [FULL], theme=None)
     assert "One read worth your time this week:" in one
     assert "1." not in one and FULL.link in one
-    two = _render(library, "weekly-roundup", ITEM_CASES["two"])
+    two = render(library, "weekly-roundup", ITEM_CASES["two"])
     assert "Two reads worth" in two and "\n1. " in two and "\n2. " in two
 
 
 def test_roundup_on_mastodon_stays_within_its_limit(library):
-    text = _render(library, "weekly-roundup", ITEM_CASES["five"], key="mastodon")
+    text = render(library, "weekly-roundup", ITEM_CASES["five"], key="mastodon")
     assert _x_count(text) <= 500
     assert all(item.link in text for item in ITEM_CASES["five"])
 
@@ -252,21 +253,21 @@ def test_roundup_on_mastodon_stays_within_its_limit(library):
 @pytest.mark.parametrize("name", sorted(NO_LINK))
 def test_original_posts_carry_no_link(library, name):
     for items in ([], [FULL]):
-        text = _render(library, name, items, take=TAKE)
+        text = render(library, name, items, take=TAKE)
         assert "http" not in text and "golden.example" not in text
         assert TAKE in text
 
 
 def test_original_insight_leads_with_the_theme(library):
-    text = _render(library, "original-insight", [], take=TAKE)
+    text = render(library, "original-insight", [], take=TAKE)
     assert text.startswith("On Platform engineering, one thing I have come to believe:\n\n" + TAKE)
-    assert _render(library, "original-insight", [], theme=None).startswith(
+    assert render(library, "original-insight", [], theme=None).startswith(
         "One thing I have come to believe:"
     )
 
 
 def test_counterpoint_is_generous_to_the_author(library):
-    text = _render(library, "counterpoint", [FULL], take=TAKE)
+    text = render(library, "counterpoint", [FULL], take=TAKE)
     assert text.startswith(
         'Ada Writer makes a thoughtful case in "Golden paths, not golden cages". '
         "I see it a little differently."
@@ -275,14 +276,14 @@ def test_counterpoint_is_generous_to_the_author(library):
 
 
 def test_three_lessons_leaves_placeholders_to_fill(library):
-    text = _render(library, "three-lessons", [FULL])
+    text = render(library, "three-lessons", [FULL])
     assert placeholders(text)[0] == TAKE_PLACEHOLDER
     assert [p.split()[1] for p in placeholders(text)[1:]] == ["first", "second", "third"]
     assert "\n1. [Your first lesson" in text
 
 
 def test_quick_share_without_a_link_ends_its_line_with_a_full_stop(library):
-    text = _render(library, "quick-share", [_item(link="")], take=TAKE)
+    text = render(library, "quick-share", [_item(link="")], take=TAKE)
     assert '"Golden paths, not golden cages" by Ada Writer, in Platform Weekly.' in text
     assert_reads_cleanly(text)
 

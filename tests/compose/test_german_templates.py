@@ -9,7 +9,6 @@ import pytest
 
 from app.compose.context import (
     TAKE_PLACEHOLDER,
-    build_context,
     first_placeholder,
     is_take_placeholder,
     placeholders,
@@ -17,12 +16,11 @@ from app.compose.context import (
 )
 from app.compose.counting import count_text
 from app.compose.drafts import check_postable, take_in_text
-from app.compose.platforms import platform
 from app.compose.templates import TemplateLibrary, read_header
 from app.errors import DigwellError
 from app.i18n import translate
 from app.paths import resource_path
-from app.types import Draft, Profile
+from app.types import Draft
 from tests.compose.test_bundled_templates import (
     BARE,
     FULL,
@@ -30,9 +28,10 @@ from tests.compose.test_bundled_templates import (
     NO_LINK,
     PROFILE_CASES,
     TAKE,
-    THEME,
     THEME_CASES,
     assert_reads_cleanly,
+    cases,
+    render,
 )
 
 GERMAN_TITLES = {
@@ -74,13 +73,6 @@ def library(german):
     return TemplateLibrary(BUNDLED)
 
 
-def _render(library, name, items, *, theme=THEME, profile=None, take="", key="linkedin"):
-    context = build_context(
-        items, theme=theme, profile=profile or Profile(), take=take, platform=platform(key)
-    )
-    return library.render(name, context)
-
-
 def _fits(text, key):
     """Within the platform's limit, counted as it counts. X and Mastodon count a link as
     23, but only at a real domain: not at the tests' and the demo's made-up .example."""
@@ -117,7 +109,7 @@ def test_english_is_unchanged_in_english():
     assert all(t.path.parent == BUNDLED for t in ENGLISH.values())
     library = TemplateLibrary(BUNDLED)
     assert library.folders == [BUNDLED]
-    text = _render(library, "quick-share", [FULL])
+    text = render(library, "quick-share", [FULL])
     assert text.startswith(TAKE_PLACEHOLDER + "\n\n")
     assert '"Golden paths, not golden cages" by Ada Writer, in Platform Weekly:' in text
 
@@ -158,25 +150,13 @@ def test_copying_a_template_copies_the_german_one(german, tmp_path):
 # Every template, every case, every platform ---------------------------------------------
 
 
-def _cases(name):
-    item_cases = dict(ITEM_CASES)
-    if name in NO_LINK:
-        item_cases["no-items"] = []
-    for items, theme, profile, take in itertools.product(
-        item_cases, THEME_CASES, PROFILE_CASES, TAKE_CASES
-    ):
-        if (profile != "profile" or take != "take") and (items, theme) != ("full", "theme"):
-            continue
-        yield items, theme, profile, take
-
-
 @pytest.mark.parametrize(
     ("name", "key"),
     [(t.name, key) for t in GERMAN.values() for key in t.platforms],
 )
 def test_every_german_template_reads_cleanly_within_the_limit(library, name, key):
-    for items, theme, profile, take in _cases(name):
-        text = _render(
+    for items, theme, profile, take in cases(name):
+        text = render(
             library,
             name,
             ITEM_CASES.get(items, []),
@@ -231,29 +211,29 @@ def test_every_template_fits_every_platform_for_the_demo_items(demo_planner, lan
 
 
 def test_german_wording(library):
-    text = _render(library, "credit-the-author", [FULL], take=TAKE)
+    text = render(library, "credit-the-author", [FULL], take=TAKE)
     assert text.startswith("Danke an Ada Writer für „Golden paths, not golden cages“.")
     assert "Wenn Sie sich für Platform engineering interessieren, lohnt es sich, Ada" in text
     assert "Was ich daraus gelernt habe:\n" + TAKE in text
-    text = _render(library, "credit-the-author", [BARE])
+    text = render(library, "credit-the-author", [BARE])
     assert text.startswith("Danke an Platform Weekly für die Veröffentlichung von „Golden")
-    text = _render(library, "quick-share", [FULL])
+    text = render(library, "quick-share", [FULL])
     assert "„Golden paths, not golden cages“ von Ada Writer, in Platform Weekly:" in text
     assert "Die Kurzfassung: Paved roads beat mandates." in text
-    text = _render(library, "weekly-roundup", ITEM_CASES["five"])
+    text = render(library, "weekly-roundup", ITEM_CASES["five"])
     assert "Fünf Lesetipps der Woche zum Thema Platform engineering:" in text
-    assert "\nEin Lesetipp der Woche:" in _render(library, "weekly-roundup", [FULL], theme=None)
+    assert "\nEin Lesetipp der Woche:" in render(library, "weekly-roundup", [FULL], theme=None)
 
 
 def test_the_german_placeholders_are_recognised(library):
-    text = _render(library, "three-lessons", [FULL])
+    text = render(library, "three-lessons", [FULL])
     found = placeholders(text)
     assert found[0] == take_placeholder() and is_take_placeholder(found[0])
     assert [p.split()[1] for p in found[1:]] == ["erste", "zweite", "dritte"]
     assert take_placeholder().startswith("[Ihre ")
-    colleague = _render(library, "thank-a-colleague", [], take=TAKE)
+    colleague = render(library, "thank-a-colleague", [], take=TAKE)
     assert first_placeholder(colleague).startswith("[Ihre Kollegin")
-    assert first_placeholder(_render(library, "thank-a-colleague", [])) == take_placeholder()
+    assert first_placeholder(render(library, "thank-a-colleague", [])) == take_placeholder()
     with pytest.raises(DigwellError, match="Einschätzung"):
         check_postable(_draft(text), FULL.published, FULL.published)
 
